@@ -1,0 +1,122 @@
+/**
+ * Configuration, parsed once and synchronously from `process.env` with zod.
+ * Every problem is listed at startup (not just the first). See `.env.example`.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === '1' || value === 'true' || value === 'yes');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** TCP port of the one HTTP server (API, client, /collab, /socket.io). 0 picks a free one. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Where SQLite's database and the generated session secret live. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** When set, MongoDB (through mongoose) is the store instead of SQLite. */
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  /** Signs session-bound values and collab tokens; generated into DATA_DIR when absent. */
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** The address people use to reach the product; origin checks and links derive from it. */
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** Fill an empty database with the CLIP demo network at startup. */
+  DEMO: booleanFlag,
+  /** Extra origins allowed to make state-changing requests (comma separated). */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** Lifetime of a collab token in seconds. */
+  COLLAB_TOKEN_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  /** Lifetime of a sign-in session in days. */
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /** Sign-in/registration attempts allowed per IP per window. */
+  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Redis for scale-out (Socket.IO adapter, Yjs relay); unset means one process. */
+  REDIS_URL: z.string().optional(),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+/** The parsed, complete configuration every factory receives. */
+export interface Config {
+  nodeEnv: RawEnv['NODE_ENV'];
+  port: number;
+  host: string;
+  dataDir: string;
+  mongodbUri: string | null;
+  sessionSecret: string;
+  publicUrl: string | null;
+  logLevel: RawEnv['LOG_LEVEL'];
+  isDemo: boolean;
+  allowedOrigins: string[];
+  collabTokenTtlSeconds: number;
+  sessionTtlDays: number;
+  authRateLimit: number;
+  authRateWindowSeconds: number;
+  redisUrl: string | null;
+}
+
+/** Thrown with every problem of the environment in one message. */
+export class ConfigError extends Error {}
+
+/**
+ * Parses an environment (default: `process.env`). Throws `ConfigError` listing every problem.
+ * When no SESSION_SECRET is given, one is generated once and kept in DATA_DIR.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  const dataDir = path.resolve(raw.DATA_DIR);
+  return {
+    nodeEnv: raw.NODE_ENV,
+    port: raw.PORT,
+    host: raw.HOST,
+    dataDir,
+    mongodbUri: raw.MONGODB_URI ?? null,
+    sessionSecret: raw.SESSION_SECRET ?? readOrCreateSecret(dataDir),
+    publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
+    logLevel: raw.LOG_LEVEL,
+    isDemo: raw.DEMO,
+    allowedOrigins: (raw.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    collabTokenTtlSeconds: raw.COLLAB_TOKEN_TTL_SECONDS,
+    sessionTtlDays: raw.SESSION_TTL_DAYS,
+    authRateLimit: raw.AUTH_RATE_LIMIT,
+    authRateWindowSeconds: raw.AUTH_RATE_WINDOW_SECONDS,
+    redisUrl: raw.REDIS_URL ?? null,
+  };
+}
+
+/** Keeps people signed in across restarts without anyone having to set a secret. */
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch {
+    // Not there yet: generated below.
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

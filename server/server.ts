@@ -1,0 +1,83 @@
+/**
+ * Composition root: one HTTP server carrying the Express API (and built client),
+ * the Yjs collaboration endpoint (`/collab/<documentId>`) and Socket.IO (`/socket.io`).
+ * Everything is built from its dependencies here; there is no module-level state, so
+ * tests run several servers in one process.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { createCollabServer } from './collab';
+import type { Config } from './env';
+import { createLogger, type Logger } from './logger';
+import { attachRealtime } from './realtime';
+import { openStorage } from './storage';
+import type { Storage } from './storage/types';
+
+export interface RunningServer {
+  /** e.g. `http://127.0.0.1:41234` */
+  url: string;
+  port: number;
+  httpServer: http.Server;
+  storage: Storage;
+  config: Config;
+  logger: Logger;
+  collab: ReturnType<typeof createCollabServer>;
+  /** Stops accepting, flushes every open document, closes connections and storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: {
+  config: Config;
+  storage?: Storage;
+  logger?: Logger;
+}): Promise<RunningServer> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger(config);
+  const storage = options.storage ?? (await openStorage({ config, logger }));
+
+  const collab = createCollabServer({ config, storage, logger: logger.child({ module: 'collab' }) });
+  const app = createApp({ config, storage, logger, collab });
+  const httpServer = http.createServer(app);
+  const realtime = attachRealtime({
+    httpServer,
+    config,
+    storage,
+    logger: logger.child({ module: 'realtime' }),
+  });
+
+  httpServer.on('upgrade', (request, socket, head) => {
+    const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
+    if (pathname.startsWith('/collab/')) {
+      collab.handleUpgrade(request, socket, head);
+      return;
+    }
+    // /socket.io upgrades are handled by Socket.IO's own listener; anything else is refused.
+    if (!pathname.startsWith('/socket.io')) socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const url = `http://${displayHost}:${port}`;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      httpServer.close();
+      await collab.close();
+      await realtime.close();
+      httpServer.closeAllConnections();
+      await storage.close();
+    })();
+    return closing;
+  };
+
+  return { url, port, httpServer, storage, config, logger, collab, close };
+}

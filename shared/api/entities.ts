@@ -1,0 +1,112 @@
+/**
+ * Shapes the API sends (the presenters' output), shared by the server's presenters,
+ * the typed client and the tests. Dates travel as ISO strings.
+ */
+import type {
+  DocumentKind,
+  DocumentStatus,
+  OrganizationType,
+  PolicyArea,
+  StakeholderType,
+  UserRole,
+  WorkspaceRole,
+} from '../domain';
+
+export interface UserDto {
+  id: string;
+  name: string;
+  email: string;
+  role: UserRole;
+  organizationId: string | null;
+  isActive: boolean;
+  createdAt: string;
+}
+
+/** A user as other members see them (no e-mail outside shared workspaces' member lists). */
+export interface UserSummaryDto {
+  id: string;
+  name: string;
+}
+
+export interface OrganizationDto {
+  id: string;
+  name: string;
+  type: OrganizationType;
+  country: string;
+}
+
+export interface WorkspaceDto {
+  id: string;
+  name: string;
+  description: string;
+  isArchived: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** The caller's role in it. */
+  role: WorkspaceRole;
+}
+
+export interface MembershipDto {
+  workspaceId: string;
+  userId: string;
+  role: WorkspaceRole;
+  user: { id: string; name: string; email: string };
+  createdAt: string;
+}
+
+export interface InvitationDto {
+  id: string;
+  /** Only present in the answer that created the invitation. */
+  token?: string;
+  email: string;
+  workspaceId: string | null;
+  role: WorkspaceRole | null;
+  expiresAt: string;
+  acceptedAt: string | null;
+  /** A link to the accept screen, for copying (no mail server is assumed). */
+  link?: string;
+}
+
+export interface DocumentDto {
+  id: string;
+  workspaceId: string;
+  title: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  cityId: string | null;
+  policyAreas: PolicyArea[];
+  stakeholders: StakeholderType[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  outline: { level: number; text: string }[];
+  wordCount: number;
+  lastEditors: UserSummaryDto[];
+  contentUpdatedAt: string | null;
+}
+
+export interface AuditEventDto {
+  id: string;
+  at: string;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface CollabTokenDto {
+  token: string;
+  /** WebSocket base URL, e.g. `ws://localhost:3000/collab`. */
+  serverUrl: string;
+  /** The room: the document id. `serverUrl + '/' + room` is the socket address. */
+  room: string;
+  canWrite: boolean;
+  expiresAt: string;
+}
+
+/** The one error shape of every 4xx/5xx answer. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

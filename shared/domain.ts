@@ -1,0 +1,62 @@
+/**
+ * The product's vocabulary: every enum the server, the client and the tests agree on.
+ * Kept as `as const` tuples so zod schemas and TypeScript unions come from one list.
+ */
+
+/** Network-wide account role: the first account on an empty database is `admin`. */
+export const USER_ROLES = ['admin', 'member'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** Kinds of organisation in the CLIP network. */
+export const ORGANIZATION_TYPES = ['city', 'research', 'partner'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+/** Workspace roles, strongest first. */
+export const WORKSPACE_ROLES = ['owner', 'editor', 'reviewer', 'viewer'] as const;
+export type WorkspaceRole = (typeof WORKSPACE_ROLES)[number];
+
+/** Ranks a workspace role: a higher number is a stronger role. */
+export function workspaceRoleRank(role: WorkspaceRole): number {
+  return WORKSPACE_ROLES.length - WORKSPACE_ROLES.indexOf(role);
+}
+
+export const DOCUMENT_KINDS = ['guideline', 'case-study', 'minutes', 'note'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_STATUSES = ['draft', 'in-review', 'approved', 'published'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/**
+ * The status workflow: draft → in-review → approved → published, and any state back to draft.
+ * Maps each status to the statuses it may move to.
+ */
+export const STATUS_TRANSITIONS: Record<DocumentStatus, readonly DocumentStatus[]> = {
+  draft: ['in-review'],
+  'in-review': ['approved', 'draft'],
+  approved: ['published', 'draft'],
+  published: ['draft'],
+};
+
+/** CLIP's policy areas (facets of the library). */
+export const POLICY_AREAS = [
+  'housing',
+  'equality-diversity',
+  'intercultural-relations',
+  'ethnic-entrepreneurship',
+  'other',
+] as const;
+export type PolicyArea = (typeof POLICY_AREAS)[number];
+
+/** Stakeholder types from objective 3 of the CLIP network. */
+export const STAKEHOLDER_TYPES = [
+  'enterprises',
+  'social-partners',
+  'religious-organisations',
+  'ngos',
+  'charities',
+  'migrant-organisations',
+] as const;
+export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
+
+/** Days a deleted document stays in the trash before it can no longer be restored. */
+export const TRASH_RETENTION_DAYS = 30;

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for the whole suite: unit, contract, integration and browser tests.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
