@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { DocumentStatus } from '../../shared/domain';
+import type { DocumentRecord } from '../storage/types';
+import {
+  canChangeStatus,
+  canComment,
+  canDeleteDocument,
+  canEditDocumentContent,
+  canReadDocument,
+  canReadTrashedDocument,
+  canRestoreDocument,
+  canUpdateDocumentMetadata,
+} from './document';
+import { actors, makeDocument, type ActorName } from './testActors';
+
+const who = actors();
+const names = Object.keys(who) as ActorName[];
+const live = makeDocument();
+const trashed = makeDocument({ deletedAt: new Date(), deletedById: 'u-owner' });
+
+type Policy = (
+  user: (typeof who)[ActorName]['user'],
+  membership: (typeof who)[ActorName]['membership'],
+  document: DocumentRecord,
+) => boolean;
+
+function allowed(policy: Policy, document: DocumentRecord): ActorName[] {
+  return names.filter((name) => policy(who[name].user, who[name].membership, document));
+}
+
+function allowedMove(from: DocumentStatus, to: DocumentStatus): ActorName[] {
+  const document = makeDocument({ status: from });
+  return names.filter((name) =>
+    canChangeStatus(who[name].user, who[name].membership, document, to),
+  );
+}
+
+describe('document policies', () => {
+  it('gives each role its rights on a live document', () => {
+    expect(allowed(canReadDocument, live)).toEqual([
+      'owner',
+      'editor',
+      'reviewer',
+      'viewer',
+      'admin',
+    ]);
+    expect(allowed(canEditDocumentContent, live)).toEqual(['owner', 'editor', 'admin']);
+    expect(allowed(canUpdateDocumentMetadata, live)).toEqual(['owner', 'editor', 'admin']);
+    expect(allowed(canComment, live)).toEqual(['owner', 'editor', 'reviewer', 'admin']);
+    expect(allowed(canRestoreDocument, live)).toEqual([]);
+    expect(allowed(canReadTrashedDocument, live)).toEqual([]);
+  });
+
+  it('freezes a trashed document except for owners reading and restoring it', () => {
+    expect(allowed(canReadDocument, trashed)).toEqual([]);
+    expect(allowed(canEditDocumentContent, trashed)).toEqual([]);
+    expect(allowed(canComment, trashed)).toEqual([]);
+    expect(allowed(canDeleteDocument, trashed)).toEqual([]);
+    expect(allowed(canReadTrashedDocument, trashed)).toEqual(['owner', 'admin']);
+    expect(allowed(canRestoreDocument, trashed)).toEqual(['owner', 'admin']);
+  });
+
+  it('lets owners delete anything and editors only what they created', () => {
+    expect(allowed(canDeleteDocument, live)).toEqual(['owner', 'editor', 'admin']);
+    const someoneElses = makeDocument({ createdById: 'u-owner' });
+    expect(allowed(canDeleteDocument, someoneElses)).toEqual(['owner', 'admin']);
+  });
+
+  it('lets editors send to review and take back, and only owners approve and publish', () => {
+    expect(allowedMove('draft', 'in-review')).toEqual(['owner', 'editor', 'admin']);
+    expect(allowedMove('in-review', 'draft')).toEqual(['owner', 'editor', 'admin']);
+    expect(allowedMove('in-review', 'approved')).toEqual(['owner', 'admin']);
+    expect(allowedMove('approved', 'published')).toEqual(['owner', 'admin']);
+    expect(allowedMove('published', 'draft')).toEqual(['owner', 'admin']);
+    expect(allowedMove('approved', 'draft')).toEqual(['owner', 'admin']);
+  });
+
+  it('allows no status change on a trashed document', () => {
+    expect(
+      names.filter((n) => canChangeStatus(who[n].user, who[n].membership, trashed, 'in-review')),
+    ).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Who may do what with a workspace. Pure functions over (actor, membership, workspace):
+ * routes load the three, ask here, and turn a `false` into 404 (no access at all) or
+ * 403 (a member without the right).
+ */
+import type { Membership, Workspace } from '../storage/types';
+import { effectiveRole, hasRoleAtLeast, type Actor } from './role';
+
+/** Any member (and a network admin) sees the workspace, its members and documents. */
+export function canReadWorkspace(
+  actor: Actor,
+  membership: Membership | null,
+  _workspace: Workspace,
+): boolean {
+  return effectiveRole(actor, membership) !== null;
+}
+
+/** Renaming, describing and (un)archiving is for owners. */
+export function canUpdateWorkspace(
+  actor: Actor,
+  membership: Membership | null,
+  _workspace: Workspace,
+): boolean {
+  return hasRoleAtLeast(actor, membership, 'owner');
+}
+
+/** Adding, inviting, re-roling and removing members (and seeing pending invitations). */
+export function canManageMembers(
+  actor: Actor,
+  membership: Membership | null,
+  _workspace: Workspace,
+): boolean {
+  return hasRoleAtLeast(actor, membership, 'owner');
+}
+
+/** Owners and editors start documents; nobody does in an archived workspace (it is read-only). */
+export function canCreateDocument(
+  actor: Actor,
+  membership: Membership | null,
+  workspace: Workspace,
+): boolean {
+  if (workspace.isArchived) return false;
+  return hasRoleAtLeast(actor, membership, 'editor');
+}
+
+/** The trash is the owners' business, as they are the ones who can restore from it. */
+export function canViewTrash(
+  actor: Actor,
+  membership: Membership | null,
+  _workspace: Workspace,
+): boolean {
+  return hasRoleAtLeast(actor, membership, 'owner');
+}
