@@ -1,18 +1,56 @@
 /**
- * Builds the Express app from its dependencies (no module-level state).
- * (Placeholder: built in issue #2.)
+ * Builds the Express app from its dependencies (no module-level state, so several apps can
+ * live in one process). Order matters: request id + logging → security headers → origin
+ * check → /api (JSON body, session, routes, JSON 404) → built client → error renderer.
  */
 import express from 'express';
 import type { CollabServer } from './collab';
 import type { Config } from './env';
+import { createSessionLoader } from './http/authentication';
+import { apiNotFound, createErrorHandler } from './http/errorHandler';
+import { createOriginCheck } from './http/originCheck';
+import { createRequestLogging } from './http/requestLogging';
+import { createSecurityHeaders } from './http/securityHeaders';
+import { createStaticClient } from './http/staticClient';
 import type { Logger } from './logger';
+import { mountApiRoutes } from './routes';
 import type { Storage } from './storage/types';
 
-export function createApp(_options: {
+/** Largest JSON body the API accepts; bigger ones get 413 `payload_too_large`. */
+export const JSON_BODY_LIMIT = '1mb';
+
+/** The whole HTTP app: API under /api, the built client elsewhere. */
+export function createApp(options: {
   config: Config;
   storage: Storage;
   logger: Logger;
   collab: CollabServer;
+  /** Where the built client lives; default `dist/client` (served only if it exists). */
+  clientDir?: string;
 }): express.Express {
-  return express();
+  const { config, storage, logger, collab } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(createRequestLogging({ logger }));
+  app.use(createSecurityHeaders({ config }));
+  app.use(createOriginCheck({ config }));
+
+  const api = express.Router();
+  api.use(express.json({ limit: JSON_BODY_LIMIT }));
+  api.use((_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  api.use(createSessionLoader({ storage }));
+  mountApiRoutes({ api, deps: { config, storage, logger, collab } });
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  const client = createStaticClient(options.clientDir ? { clientDir: options.clientDir } : {});
+  if (client) app.use(client);
+
+  app.use(createErrorHandler({ logger }));
+  return app;
 }

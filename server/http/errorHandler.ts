@@ -1,0 +1,71 @@
+/**
+ * The one place errors become HTTP answers: `{ error: { code, message, details? } }`.
+ * AppErrors render with their own status and code; body-parser's errors get stable codes;
+ * anything else is a 500 `internal_error` with a generic message (logged, never the stack).
+ */
+import type { NextFunction, Request, Response } from 'express';
+import type { ApiErrorBody } from '../../shared/api/entities';
+import { AppError, NotFoundError } from '../errors';
+import type { Logger } from '../logger';
+
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as Partial<BodyParserError>;
+  return typeof candidate.type === 'string' && typeof candidate.status === 'number';
+}
+
+/** Maps body-parser failures (too large, malformed JSON, odd encodings) to AppErrors. */
+function fromBodyParser(error: BodyParserError): AppError {
+  if (error.type === 'entity.too.large') {
+    return new AppError({ status: 413, code: 'payload_too_large', message: 'The request body is too large.' });
+  }
+  if (error.type === 'entity.parse.failed') {
+    return new AppError({ status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' });
+  }
+  const status = error.status >= 400 && error.status < 500 ? error.status : 400;
+  return new AppError({ status, code: 'bad_request', message: 'The request body could not be read.' });
+}
+
+/** Turns any thrown value into the AppError we render. */
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (isBodyParserError(error)) return fromBodyParser(error);
+  return new AppError({
+    status: 500,
+    code: 'internal_error',
+    message: 'Something went wrong on our side.',
+    isExposed: false,
+  });
+}
+
+/** 404 for any /api path no router answered. */
+export function apiNotFound(req: Request, _res: Response, next: NextFunction): void {
+  next(new NotFoundError(`No API route for ${req.method} ${req.path}.`, 'not_found'));
+}
+
+/** Express error middleware (four arguments, so Express recognises it). */
+export function createErrorHandler(options: { logger: Logger }) {
+  return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      (req.log ?? options.logger).error({ err: error }, 'request failed');
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const body: ApiErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.isExposed ? appError.message : 'Something went wrong on our side.',
+      },
+    };
+    if (appError.isExposed && appError.details !== undefined) body.error.details = appError.details;
+    res.status(appError.status).json(body);
+  };
+}

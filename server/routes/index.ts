@@ -1,0 +1,27 @@
+/**
+ * Mounts every route group on `/api`.
+ *
+ * How a route group plugs in:
+ * 1. Make a folder `server/routes/<group>/` with `<group>.ts` exporting
+ *    `create<Group>Router(deps: RouteDeps): Router` (see `deps.ts`: `{ config, storage, logger, collab }`).
+ * 2. Inside, declare full paths below /api, e.g. `router.get('/workspaces/:id', …)`.
+ *    Handler chain: `requireUser` → `validate(req, { body, params, query })` → load →
+ *    policy → command → presenter. Async handlers may throw AppErrors; Express 5
+ *    forwards rejections to the error middleware, which renders `{ error: { code, message } }`.
+ * 3. Add one line to `mountApiRoutes` below.
+ * The session cookie is already resolved before any group runs: `getActor(res)` /
+ * `findActor(res)` from `server/http/authentication.ts`.
+ */
+import type { Router } from 'express';
+import type { RouteDeps } from './deps';
+import { createHealthRouter } from './health/health';
+
+/** Adds every route group's router to `api` (the Router mounted at /api). */
+export function mountApiRoutes(options: { api: Router; deps: RouteDeps }): void {
+  const { api, deps } = options;
+  const groups: Router[] = [
+    createHealthRouter(deps),
+    // Workspaces and documents groups go here: createWorkspacesRouter(deps), createDocumentsRouter(deps).
+  ];
+  for (const group of groups) api.use(group);
+}
