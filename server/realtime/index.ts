@@ -1,17 +1,66 @@
 /**
- * Socket.IO on `/socket.io`: presence, and later comment threads and review sessions.
- * (Placeholder: built in issue #3.)
+ * Socket.IO on `/socket.io` (presence now; comment threads, review sessions and
+ * notifications reuse the same rooms later). Attached to the one shared HTTP server with
+ * `destroyUpgrade: false`, because that server also routes `/collab/*` upgrades to the
+ * collaboration endpoint. The in-memory adapter is used; the Redis adapter is a swap of
+ * `io.adapter(...)` with no change to the handlers.
  */
 import type http from 'node:http';
+import { Server } from 'socket.io';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import { createHandshakeMiddleware } from './handshake';
+import { registerPresenceHandlers, type RealtimeServer } from './presenceHandlers';
+import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
+import { userRoom } from './rooms';
 
-export function attachRealtime(_options: {
+export type { RealtimeServer } from './presenceHandlers';
+export { documentRoom, userRoom, workspaceRoom } from './rooms';
+
+/** What the composition root and other modules (comments, reviews) get. */
+export interface Realtime {
+  io: RealtimeServer;
+  presence: PresenceTracker;
+  /** Disconnects every socket and stops Socket.IO; the HTTP server itself is left to its owner. */
+  close(): Promise<void>;
+}
+
+/** Largest accepted Socket.IO message: presence payloads are tiny. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Attaches Socket.IO to `httpServer`. One instance per server (no module-level state). */
+export function attachRealtime(input: {
   httpServer: http.Server;
   config: Config;
   storage: Storage;
   logger: Logger;
-}): { close(): Promise<void> } {
-  return { close: async () => {} };
+}): Realtime {
+  const { httpServer, config, storage, logger } = input;
+  const crossOrigins = [config.publicUrl, ...config.allowedOrigins].filter((o): o is string => o !== null);
+  const io: RealtimeServer = new Server(httpServer, {
+    path: '/socket.io',
+    destroyUpgrade: false,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Only needed for a client served from another origin (e.g. the Vite dev server).
+    ...(crossOrigins.length > 0 ? { cors: { origin: crossOrigins, credentials: true } } : {}),
+  });
+  const presence = createPresenceTracker();
+
+  io.use(createHandshakeMiddleware({ config, storage, logger }));
+  io.on('connection', (socket) => {
+    void socket.join(userRoom(socket.data.user.id));
+    registerPresenceHandlers({ io, socket, storage, tracker: presence, logger });
+  });
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      io.disconnectSockets(true);
+      io.engine.close();
+    })();
+    return closing;
+  };
+  return { io, presence, close };
 }

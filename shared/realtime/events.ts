@@ -1,0 +1,86 @@
+/**
+ * The typed Socket.IO contract of `/socket.io`, used as generics on both ends:
+ * `new Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>()`
+ * and `io(url) as Socket<ServerToClientEvents, ClientToServerEvents>`.
+ * Every client payload is also validated at runtime (see `./schemas`): the types say what a
+ * well-behaved client sends, the schemas protect the server from everything else.
+ */
+
+/** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
+export const REALTIME_ERROR_CODES = [
+  'validation_failed',
+  'forbidden',
+  'not_found',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
+
+/** The answer of every client→server request (the Socket.IO acknowledgement). */
+export type AckResult =
+  | { ok: true }
+  | { ok: false; error: { code: RealtimeErrorCode; message: string } };
+
+/** Callback type of an acknowledged request. */
+export type Ack = (result: AckResult) => void;
+
+/**
+ * Message of the `connect_error` a client receives when the handshake is refused, so the
+ * client can tell "sign in again" from "wrong site".
+ */
+export const HANDSHAKE_ERRORS = {
+  unauthenticated: 'unauthenticated',
+  forbiddenOrigin: 'forbidden_origin',
+} as const;
+
+/** A person shown in a presence list. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+}
+
+export interface DocumentRef {
+  documentId: string;
+}
+
+export interface WorkspaceRef {
+  workspaceId: string;
+}
+
+/** Who has one document open right now (one entry per person, however many tabs). */
+export interface PresenceUpdate {
+  workspaceId: string;
+  documentId: string;
+  users: PresenceUser[];
+}
+
+/** Every open document of a workspace with its people; sent on `workspace:subscribe`. */
+export interface PresenceSnapshot {
+  workspaceId: string;
+  documents: Record<string, PresenceUser[]>;
+}
+
+export interface ServerToClientEvents {
+  /** Sent to rooms `workspace:<id>` and `doc:<id>` whenever a document's list changes. */
+  'presence:update': (payload: PresenceUpdate) => void;
+  /** Sent to one socket after it subscribed to a workspace. */
+  'presence:snapshot': (payload: PresenceSnapshot) => void;
+}
+
+export interface ClientToServerEvents {
+  /** "I have this document open": joins `doc:<id>` (read access required) and shows me. */
+  'presence:open': (payload: DocumentRef, ack: Ack) => void;
+  /** "I closed it": leaves `doc:<id>` and removes me (unless another of my tabs has it). */
+  'presence:close': (payload: DocumentRef, ack: Ack) => void;
+  /** Joins `workspace:<id>` (membership or network admin required) and gets a snapshot. */
+  'workspace:subscribe': (payload: WorkspaceRef, ack: Ack) => void;
+  'workspace:unsubscribe': (payload: WorkspaceRef, ack: Ack) => void;
+}
+
+/** Nothing is exchanged between server processes yet (the Redis adapter needs none). */
+export type InterServerEvents = Record<string, never>;
+
+/** What the handshake middleware learnt about the socket's user. */
+export interface SocketData {
+  user: PresenceUser & { isAdmin: boolean };
+}
