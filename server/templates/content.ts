@@ -1,0 +1,80 @@
+/**
+ * Writes Tiptap-shaped content (StarterKit node names) into a Y.Doc's `default`
+ * XmlFragment, so a document created on the server opens in the editor as if typed there.
+ */
+import * as Y from 'yjs';
+
+/** One block of rich text, in the subset of StarterKit the templates need. */
+export type ContentBlock =
+  | { type: 'heading'; level: number; text: string }
+  | { type: 'paragraph'; text: string }
+  | { type: 'bulletList'; items: string[] };
+
+/** A titled part of a document: a level-2 heading followed by its blocks. */
+export interface Section {
+  heading: string;
+  /** Paragraphs of text (or prompts); an empty list leaves one empty paragraph. */
+  paragraphs: string[];
+  bullets?: string[];
+}
+
+/** Flattens sections into blocks: heading, paragraphs, then an optional bullet list. */
+export function sectionsToBlocks(sections: Section[]): ContentBlock[] {
+  return sections.flatMap((section): ContentBlock[] => {
+    const paragraphs = section.paragraphs.length > 0 ? section.paragraphs : [''];
+    const blocks: ContentBlock[] = [
+      { type: 'heading', level: 2, text: section.heading },
+      ...paragraphs.map((text): ContentBlock => ({ type: 'paragraph', text })),
+    ];
+    if (section.bullets && section.bullets.length > 0) {
+      blocks.push({ type: 'bulletList', items: section.bullets });
+    }
+    return blocks;
+  });
+}
+
+/** Appends blocks to the end of the doc's `default` fragment in one transaction. */
+export function writeBlocks(ydoc: Y.Doc, blocks: ContentBlock[]): void {
+  const fragment = ydoc.getXmlFragment('default');
+  ydoc.transact(() => {
+    fragment.insert(fragment.length, blocks.map(toElement));
+  });
+}
+
+/** Encodes blocks as one Yjs update (the document's initial state). */
+export function encodeBlocks(blocks: ContentBlock[]): Uint8Array {
+  const ydoc = new Y.Doc();
+  writeBlocks(ydoc, blocks);
+  const update = Y.encodeStateAsUpdate(ydoc);
+  ydoc.destroy();
+  return update;
+}
+
+function toElement(block: ContentBlock): Y.XmlElement {
+  if (block.type === 'bulletList') {
+    const list = new Y.XmlElement('bulletList');
+    list.insert(
+      0,
+      block.items.map((item) => {
+        const listItem = new Y.XmlElement('listItem');
+        listItem.insert(0, [textElement('paragraph', item)]);
+        return listItem;
+      }),
+    );
+    return list;
+  }
+  if (block.type === 'heading') {
+    // The level is a number, as Tiptap's heading node stores it.
+    const heading = new Y.XmlElement<{ level: number }>('heading');
+    heading.setAttribute('level', block.level);
+    if (block.text.length > 0) heading.insert(0, [new Y.XmlText(block.text)]);
+    return heading as Y.XmlElement;
+  }
+  return textElement('paragraph', block.text);
+}
+
+function textElement(nodeName: string, text: string): Y.XmlElement {
+  const element = new Y.XmlElement(nodeName);
+  if (text.length > 0) element.insert(0, [new Y.XmlText(text)]);
+  return element;
+}

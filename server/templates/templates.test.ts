@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DOCUMENT_KINDS } from '../../shared/domain';
+import { extractDerived } from '../collab/derived';
+import { buildInitialState } from './index';
+
+function load(update: Uint8Array): Y.Doc {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, update);
+  return ydoc;
+}
+
+describe('document templates', () => {
+  it('gives a case study CLIP’s seven sections as level-2 headings', () => {
+    const ydoc = load(buildInitialState({ kind: 'case-study' }));
+    const { outline, wordCount } = extractDerived(ydoc);
+    expect(outline.map((h) => h.text)).toEqual([
+      'City profile',
+      'Policy context',
+      'The practice',
+      'Implementation and resources',
+      'Role of stakeholders',
+      'Evaluation and evidence',
+      'Lessons and transferability',
+    ]);
+    expect(outline.every((h) => h.level === 2)).toBe(true);
+    expect(wordCount).toBeGreaterThan(50);
+  });
+
+  it('uses StarterKit node names with a numeric heading level and a prompt after each heading', () => {
+    const ydoc = load(buildInitialState({ kind: 'guideline' }));
+    const nodes = ydoc.getXmlFragment('default').toArray() as Y.XmlElement[];
+    expect(nodes.map((n) => n.nodeName).slice(0, 4)).toEqual([
+      'heading',
+      'paragraph',
+      'heading',
+      'paragraph',
+    ]);
+    expect(nodes[0]?.getAttribute('level')).toBe(2);
+    expect(nodes[0]?.toString()).toBe('<heading level="2">Scope</heading>');
+    expect(nodes[1]?.toArray()[0]).toBeInstanceOf(Y.XmlText);
+  });
+
+  it('has a template for every kind', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const { outline } = extractDerived(load(buildInitialState({ kind })));
+      expect(outline.length, kind).toBeGreaterThan(0);
+    }
+    const minutes = extractDerived(load(buildInitialState({ kind: 'minutes' })));
+    expect(minutes.outline.map((h) => h.text)).toEqual([
+      'Attendees',
+      'Agenda',
+      'Decisions',
+      'Actions',
+    ]);
+  });
+
+  it('writes given section texts and bullet lists instead of the prompts', () => {
+    const update = buildInitialState({
+      kind: 'note',
+      sections: [
+        { heading: 'Visit', paragraphs: ['First line.', 'Second line.'], bullets: ['one', 'two'] },
+      ],
+    });
+    const ydoc = load(update);
+    const derived = extractDerived(ydoc);
+    expect(derived.plainText).toBe('Visit\nFirst line.\nSecond line.\none\ntwo');
+    expect(derived.wordCount).toBe(7);
+    const list = ydoc.getXmlFragment('default').toArray()[3] as Y.XmlElement;
+    expect(list.nodeName).toBe('bulletList');
+    const items = list.toArray() as Y.XmlElement[];
+    expect(items.map((item) => item.nodeName)).toEqual(['listItem', 'listItem']);
+    expect(items[0]?.toString()).toBe('<listitem><paragraph>one</paragraph></listitem>');
+  });
+});
