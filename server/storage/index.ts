@@ -1,11 +1,31 @@
 /**
  * Chooses the storage engine: MongoDB when MONGODB_URI is set, else SQLite under DATA_DIR.
- * (Placeholder until the adapters land: see issue #2.)
+ * The rest of the server only ever sees the `Storage` port.
  */
+import path from 'node:path';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
+import { createSqliteStorage } from './sqlite';
 import type { Storage } from './types';
 
-export async function openStorage(_options: { config: Config; logger: Logger }): Promise<Storage> {
-  throw new Error('storage adapters not built yet');
+/** File name of the SQLite database inside DATA_DIR. */
+export const SQLITE_FILENAME = 'clip.sqlite';
+
+/** Opens the configured engine; throws `StorageUnavailableError` when it cannot be reached. */
+export async function openStorage(options: {
+  config: Pick<Config, 'dataDir' | 'mongodbUri'>;
+  logger: Logger;
+}): Promise<Storage> {
+  const { config, logger } = options;
+  if (config.mongodbUri) {
+    // Loaded on demand so SQLite-only runs never pay for mongoose's startup.
+    const { createMongoStorage, describeMongoUri } = await import('./mongo');
+    const storage = await createMongoStorage({ uri: config.mongodbUri });
+    logger.info({ storage: 'mongo', host: describeMongoUri(config.mongodbUri) }, 'storage: MongoDB');
+    return storage;
+  }
+  const filename = path.join(config.dataDir, SQLITE_FILENAME);
+  const storage = await createSqliteStorage({ filename });
+  logger.info({ storage: 'sqlite', filename }, 'storage: SQLite');
+  return storage;
 }

@@ -1,0 +1,187 @@
+/** Document metadata and derived fields in SQLite, with the filtered listing. */
+import { randomUUID } from 'node:crypto';
+import type { DocumentKind, DocumentStatus, PolicyArea, StakeholderType } from '../../../shared/domain';
+import { NotFoundError } from '../../errors';
+import type { DocumentFilter, DocumentPatch, DocumentRecord, OutlineHeading, Storage } from '../types';
+import {
+  compilePatch,
+  encode,
+  fromJson,
+  fromMs,
+  fromMsOrNull,
+  toJson,
+  type PatchColumns,
+  type SqlValue,
+} from './codec';
+import type { SqliteContext } from './database';
+import { translateSqlite } from './errors';
+
+interface DocumentRow {
+  id: string;
+  workspace_id: string;
+  title: string;
+  kind: string;
+  status: string;
+  city_id: string | null;
+  policy_areas: string;
+  stakeholders: string;
+  created_by_id: string;
+  created_at: number;
+  updated_at: number;
+  deleted_at: number | null;
+  deleted_by_id: string | null;
+  plain_text: string;
+  outline: string;
+  word_count: number;
+  last_editor_ids: string;
+  content_updated_at: number | null;
+}
+
+const DOCUMENT_COLUMNS: PatchColumns<DocumentPatch> = {
+  title: { column: 'title', encode: encode.text },
+  kind: { column: 'kind', encode: encode.text },
+  status: { column: 'status', encode: encode.text },
+  cityId: { column: 'city_id', encode: encode.textOrNull },
+  policyAreas: { column: 'policy_areas', encode: encode.json },
+  stakeholders: { column: 'stakeholders', encode: encode.json },
+  deletedAt: { column: 'deleted_at', encode: encode.msOrNull },
+  deletedById: { column: 'deleted_by_id', encode: encode.textOrNull },
+  plainText: { column: 'plain_text', encode: encode.text },
+  outline: { column: 'outline', encode: encode.json },
+  wordCount: { column: 'word_count', encode: encode.integer },
+  lastEditorIds: { column: 'last_editor_ids', encode: encode.json },
+  contentUpdatedAt: { column: 'content_updated_at', encode: encode.msOrNull },
+};
+
+function toDocument(row: DocumentRow): DocumentRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspace_id,
+    title: row.title,
+    kind: row.kind as DocumentKind,
+    status: row.status as DocumentStatus,
+    cityId: row.city_id,
+    policyAreas: fromJson<PolicyArea[]>(row.policy_areas),
+    stakeholders: fromJson<StakeholderType[]>(row.stakeholders),
+    createdById: row.created_by_id,
+    createdAt: fromMs(row.created_at),
+    updatedAt: fromMs(row.updated_at),
+    deletedAt: fromMsOrNull(row.deleted_at),
+    deletedById: row.deleted_by_id,
+    plainText: row.plain_text,
+    outline: fromJson<OutlineHeading[]>(row.outline),
+    wordCount: row.word_count,
+    lastEditorIds: fromJson<string[]>(row.last_editor_ids),
+    contentUpdatedAt: fromMsOrNull(row.content_updated_at),
+  };
+}
+
+/** Builds the WHERE clause of a listing; every value is a bound parameter. */
+function compileFilter(filter: DocumentFilter): { where: string; params: SqlValue[] } {
+  const conditions: string[] = [];
+  const params: SqlValue[] = [];
+  const add = (condition: string, ...values: SqlValue[]): void => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (filter.workspaceId !== undefined) add('workspace_id = ?', filter.workspaceId);
+  if (filter.kind !== undefined) add('kind = ?', filter.kind);
+  if (filter.status !== undefined) add('status = ?', filter.status);
+  if (filter.cityId !== undefined) add('city_id = ?', filter.cityId);
+  if (filter.policyArea !== undefined) {
+    add('EXISTS (SELECT 1 FROM json_each(documents.policy_areas) WHERE value = ?)', filter.policyArea);
+  }
+  if (filter.text !== undefined && filter.text !== '') {
+    // instr, not LIKE: `%` and `_` in the search text are literal characters.
+    add(
+      "instr(unicode_lower(title || char(10) || plain_text), unicode_lower(?)) > 0",
+      filter.text,
+    );
+  }
+  const trash = filter.trash ?? 'active';
+  if (trash === 'active') add('deleted_at IS NULL');
+  if (trash === 'trashed') add('deleted_at IS NOT NULL');
+  return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+type DocumentMethods = Pick<
+  Storage,
+  'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
+>;
+
+/** The document-metadata part of the SQLite adapter. */
+export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMethods {
+  const get = (id: string): DocumentRecord | null => {
+    const row = stmt('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    return row ? toDocument(row) : null;
+  };
+  const purge = db.transaction((id: string): number => {
+    // doc_updates and doc_snapshots also cascade; deleted explicitly so intent is visible.
+    stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
+    stmt('DELETE FROM doc_snapshots WHERE document_id = ?').run(id);
+    return stmt('DELETE FROM documents WHERE id = ?').run(id).changes;
+  });
+
+  return {
+    async createDocument(input) {
+      const now = Date.now();
+      const id = randomUUID();
+      translateSqlite(
+        () =>
+          stmt(
+            `INSERT INTO documents (id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders,
+               created_by_id, created_at, updated_at)
+             VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+          ).run(
+            id,
+            input.workspaceId,
+            input.title,
+            input.kind,
+            input.cityId ?? null,
+            toJson(input.policyAreas ?? []),
+            toJson(input.stakeholders ?? []),
+            input.createdById,
+            now,
+            now,
+          ),
+        { missingMessage: 'No such workspace or city.' },
+      );
+      return get(id) as DocumentRecord;
+    },
+
+    async getDocument({ id }) {
+      return translateSqlite(() => get(id));
+    },
+
+    async listDocuments({ filter, limit }) {
+      const { where, params } = compileFilter(filter);
+      const rows = translateSqlite(() =>
+        stmt(`SELECT * FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`).all(
+          ...params,
+          limit ?? -1,
+        ),
+      ) as DocumentRow[];
+      return rows.map(toDocument);
+    },
+
+    async updateDocument({ id, patch }) {
+      const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
+      const result = translateSqlite(
+        () =>
+          stmt(`UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
+            ...params,
+            Date.now(),
+            id,
+          ),
+        { missingMessage: 'No such city.' },
+      );
+      if (result.changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
+      return get(id) as DocumentRecord;
+    },
+
+    async purgeDocument({ id }) {
+      const changes = translateSqlite(() => purge(id));
+      if (changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
+    },
+  };
+}

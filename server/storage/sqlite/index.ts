@@ -1,0 +1,44 @@
+/**
+ * The SQLite adapter of the storage port (better-sqlite3, WAL): the zero-config default
+ * and the engine tests use when no MongoDB runs. Composed from one module per entity.
+ */
+import { StorageUnavailableError } from '../../errors';
+import type { Storage } from '../types';
+import { createSqliteAudit } from './audit';
+import { openSqliteDatabase } from './database';
+import { createSqliteDocuments } from './documents';
+import { createSqliteDocUpdates } from './docUpdates';
+import { createSqliteInvitations } from './invitations';
+import { createSqliteOrganizations } from './organizations';
+import { createSqliteUsers } from './users';
+import { createSqliteWorkspaces } from './workspaces';
+
+/** Opens (creating and migrating when needed) the SQLite database at `filename`. */
+export async function createSqliteStorage(options: { filename: string }): Promise<Storage> {
+  const context = openSqliteDatabase({ filename: options.filename });
+  const { db } = context;
+  return {
+    engine: 'sqlite',
+    async ping() {
+      try {
+        db.prepare('SELECT 1').get();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new StorageUnavailableError(`SQLite ping failed: ${reason}`);
+      }
+    },
+    async close() {
+      if (!db.open) return;
+      // Fold the WAL back into the main file so a closed database is one self-contained file.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    ...createSqliteUsers(context),
+    ...createSqliteOrganizations(context),
+    ...createSqliteWorkspaces(context),
+    ...createSqliteInvitations(context),
+    ...createSqliteDocuments(context),
+    ...createSqliteDocUpdates(context),
+    ...createSqliteAudit(context),
+  };
+}
