@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { actors, makeWorkspace, type ActorName } from './testActors';
 import {
   canCreateDocument,
+  canCreateWorkspace,
+  canRemoveMember,
   canManageMembers,
   canReadWorkspace,
   canUpdateWorkspace,
@@ -38,6 +40,23 @@ describe('workspace policies', () => {
   it('lets owners and editors create documents, unless the workspace is archived', () => {
     expect(allowed(canCreateDocument)).toEqual(['owner', 'editor', 'admin']);
     expect(allowed(canCreateDocument, makeWorkspace({ isArchived: true }))).toEqual([]);
+  });
+
+  it('lets members leave but only owners and admins remove others', () => {
+    const self = names.filter((name) =>
+      canRemoveMember(who[name].user, who[name].membership, workspace, who[name].user.id),
+    );
+    expect(self).toEqual(['owner', 'editor', 'reviewer', 'viewer', 'admin']);
+    const other = names.filter((name) =>
+      canRemoveMember(who[name].user, who[name].membership, workspace, 'u-someone-else'),
+    );
+    expect(other).toEqual(['owner', 'admin']);
+  });
+
+  it('lets any active account create a workspace', () => {
+    expect(names.filter((name) => canCreateWorkspace(who[name].user))).toEqual(
+      names.filter((name) => name !== 'deactivatedOwner'),
+    );
   });
 
   it('ignores a membership that belongs to someone else', () => {

@@ -51,3 +51,22 @@ export function canViewTrash(
 ): boolean {
   return hasRoleAtLeast(actor, membership, 'owner');
 }
+
+/**
+ * Starting a new line of work is open to every active account (the creator becomes its
+ * owner), as in any document tool; network admins can always step in afterwards.
+ */
+export function canCreateWorkspace(actor: Actor): boolean {
+  return actor.isActive;
+}
+
+/** Leaving a workspace is always allowed for oneself (the last-owner rule still applies). */
+export function canRemoveMember(
+  actor: Actor,
+  membership: Membership | null,
+  workspace: Workspace,
+  targetUserId: string,
+): boolean {
+  if (canManageMembers(actor, membership, workspace)) return true;
+  return effectiveRole(actor, membership) !== null && targetUserId === actor.id;
+}

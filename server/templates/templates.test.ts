@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from '../../shared/domain';
-import { extractDerived } from '../collab/derived';
+import { extractDerivedContent } from '../collab/derived';
 import { buildInitialState } from './index';
+
+/** The derived fields of a Y.Doc's editor content. */
+function extractDerived(ydoc: Y.Doc) {
+  return extractDerivedContent(ydoc.getXmlFragment('default'));
+}
 
 function load(update: Uint8Array): Y.Doc {
   const ydoc = new Y.Doc();

@@ -1,0 +1,59 @@
+/** Use case: start a document from its kind's template. */
+import type { DocumentKind, PolicyArea, StakeholderType } from '../../shared/domain';
+import { extractDerivedContent } from '../collab/derived';
+import type { DocumentRecord, Storage, User } from '../storage/types';
+import { buildInitialState, type Section } from '../templates';
+import * as Y from 'yjs';
+import { assertCity } from './documentCity';
+
+/**
+ * Creates the metadata, writes the template (or the given sections) as the first entry of
+ * the Yjs log, and fills the derived fields so lists show the outline before anyone edits.
+ */
+export async function createDocument(input: {
+  storage: Storage;
+  actor: User;
+  workspaceId: string;
+  title: string;
+  kind: DocumentKind;
+  cityId?: string | null;
+  policyAreas?: PolicyArea[];
+  stakeholders?: StakeholderType[];
+  /** Real text instead of the template's prompts (the demo seed). */
+  sections?: Section[];
+}): Promise<DocumentRecord> {
+  const { storage, actor } = input;
+  await assertCity({ storage, cityId: input.cityId });
+  const document = await storage.createDocument({
+    workspaceId: input.workspaceId,
+    title: input.title,
+    kind: input.kind,
+    createdById: actor.id,
+    cityId: input.cityId ?? null,
+    policyAreas: input.policyAreas ?? [],
+    stakeholders: input.stakeholders ?? [],
+  });
+  const initialState = buildInitialState(
+    input.sections ? { kind: input.kind, sections: input.sections } : { kind: input.kind },
+  );
+  try {
+    await storage.appendDocUpdates({ documentId: document.id, updates: [initialState] });
+    return await storage.updateDocument({ id: document.id, patch: derivedOf(initialState) });
+  } catch (error) {
+    // Never leave a document without its content: undo, then report the failure.
+    await storage.purgeDocument({ id: document.id }).catch(() => undefined);
+    throw error;
+  }
+}
+
+function derivedOf(update: Uint8Array): {
+  plainText: string;
+  outline: DocumentRecord['outline'];
+  wordCount: number;
+} {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, update);
+  const derived = extractDerivedContent(ydoc.getXmlFragment('default'));
+  ydoc.destroy();
+  return derived;
+}

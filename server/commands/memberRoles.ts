@@ -1,0 +1,91 @@
+/**
+ * Use cases that change who holds which role in a workspace. Both protect the rule that a
+ * workspace always keeps at least one owner (409 `last_owner`).
+ */
+import type { WorkspaceRole } from '../../shared/domain';
+import { ConflictError, NotFoundError } from '../errors';
+import type { Membership, Storage, User } from '../storage/types';
+import { recordAudit } from './recordAudit';
+
+async function loadTarget(input: {
+  storage: Storage;
+  workspaceId: string;
+  userId: string;
+}): Promise<Membership> {
+  const membership = await input.storage.getMembership(input);
+  if (!membership) throw new NotFoundError('That person is not a member of this workspace.');
+  return membership;
+}
+
+/** Throws 409 `last_owner` when `target` is the only owner left. */
+async function assertNotLastOwner(input: {
+  storage: Storage;
+  target: Membership;
+  message: string;
+}): Promise<void> {
+  if (input.target.role !== 'owner') return;
+  const members = await input.storage.listMemberships({ workspaceId: input.target.workspaceId });
+  const owners = members.filter((member) => member.role === 'owner');
+  if (owners.length <= 1) throw new ConflictError(input.message, 'last_owner');
+}
+
+/** Gives a member another role; the last owner cannot be demoted. */
+export async function changeMemberRole(input: {
+  storage: Storage;
+  actor: User;
+  workspaceId: string;
+  userId: string;
+  role: WorkspaceRole;
+  ip?: string | null;
+}): Promise<Membership> {
+  const { storage } = input;
+  const target = await loadTarget(input);
+  if (target.role === input.role) return target;
+  if (input.role !== 'owner') {
+    await assertNotLastOwner({
+      storage,
+      target,
+      message: 'A workspace needs at least one owner: make someone else owner first.',
+    });
+  }
+  const updated = await storage.updateMembership({
+    workspaceId: input.workspaceId,
+    userId: input.userId,
+    role: input.role,
+  });
+  await recordAudit({
+    storage,
+    actor: input.actor,
+    action: 'membership.role_changed',
+    target: { type: 'workspace', id: input.workspaceId },
+    details: { userId: input.userId, from: target.role, to: input.role },
+    ip: input.ip ?? null,
+  });
+  return updated;
+}
+
+/** Removes a member (or lets them leave); the last owner cannot go. */
+export async function removeMember(input: {
+  storage: Storage;
+  actor: User;
+  workspaceId: string;
+  userId: string;
+  ip?: string | null;
+}): Promise<void> {
+  const { storage } = input;
+  const target = await loadTarget(input);
+  await assertNotLastOwner({
+    storage,
+    target,
+    message: 'The last owner cannot leave: make someone else owner first.',
+  });
+  await storage.removeMembership({ workspaceId: input.workspaceId, userId: input.userId });
+  await recordAudit({
+    storage,
+    actor: input.actor,
+    action: 'membership.removed',
+    target: { type: 'workspace', id: input.workspaceId },
+    details: { userId: input.userId, role: target.role },
+    ip: input.ip ?? null,
+  });
+}

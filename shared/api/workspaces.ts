@@ -1,0 +1,47 @@
+/** Request schemas of the workspace and membership endpoints (`/api/workspaces…`). */
+import { z } from 'zod';
+import { WORKSPACE_ROLES } from '../domain';
+import { emailField, idField as ResourceId } from './fields';
+
+/** `:id` of `/api/workspaces/:id…`. */
+export const WorkspaceParams = z.object({ id: ResourceId });
+
+/** `:id` and `:userId` of `/api/workspaces/:id/members/:userId`. */
+export const MemberParams = z.object({ id: ResourceId, userId: ResourceId });
+
+/** Query string flags arrive as text: `1`/`true` mean yes. */
+const QueryFlag = z
+  .enum(['1', '0', 'true', 'false'])
+  .optional()
+  .transform((value) => value === '1' || value === 'true');
+
+/** `POST /api/workspaces`. */
+export const CreateWorkspaceBody = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  description: z.string().trim().max(2000).optional(),
+});
+export type CreateWorkspaceBody = z.infer<typeof CreateWorkspaceBody>;
+
+/** `GET /api/workspaces?includeArchived=1`. */
+export const ListWorkspacesQuery = z.object({ includeArchived: QueryFlag });
+
+/** `PATCH /api/workspaces/:id`: at least one field. */
+export const UpdateWorkspaceBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120).optional(),
+    description: z.string().trim().max(2000).optional(),
+    isArchived: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change.');
+export type UpdateWorkspaceBody = z.infer<typeof UpdateWorkspaceBody>;
+
+/** `POST /api/workspaces/:id/members`: an existing account joins, anyone else is invited. */
+export const AddMemberBody = z.strictObject({
+  email: emailField,
+  role: z.enum(WORKSPACE_ROLES),
+});
+export type AddMemberBody = z.infer<typeof AddMemberBody>;
+
+/** `PATCH /api/workspaces/:id/members/:userId`. */
+export const ChangeMemberRoleBody = z.strictObject({ role: z.enum(WORKSPACE_ROLES) });
+export type ChangeMemberRoleBody = z.infer<typeof ChangeMemberRoleBody>;
