@@ -14,13 +14,25 @@
  */
 import type { Router } from 'express';
 import type { RouteDeps } from './deps';
+import { createAuditRouter } from './audit/audit';
+import { createAuthRouter } from './auth/auth';
 import { createHealthRouter } from './health/health';
+import { createOrganizationsRouter } from './organizations/organizations';
+import { createSettingsRouter } from './settings/settings';
+import { createInvitationsRouter } from './users/invitations';
+import { createUsersRouter } from './users/users';
 
 /** Adds every route group's router to `api` (the Router mounted at /api). */
 export function mountApiRoutes(options: { api: Router; deps: RouteDeps }): void {
   const { api, deps } = options;
   const groups: Router[] = [
     createHealthRouter(deps),
+    createAuthRouter(deps),
+    createUsersRouter(deps),
+    createInvitationsRouter(deps),
+    createOrganizationsRouter(deps),
+    createSettingsRouter(deps),
+    createAuditRouter(deps),
     // Workspaces and documents groups go here: createWorkspacesRouter(deps), createDocumentsRouter(deps).
   ];
   for (const group of groups) api.use(group);

@@ -1,0 +1,61 @@
+/**
+ * Creates an invitation for an e-mail that has no account yet: network-level (admin) or
+ * into a workspace with a role (the workspace owner adding a member). Returns the raw token
+ * once; only its SHA-256 is stored. No mail server is assumed: the link is shown for copying.
+ */
+import type { WorkspaceRole } from '../../shared/domain';
+import { generateToken, hashToken } from '../auth/sessions';
+import { ConflictError } from '../errors';
+import type { Invitation, Storage } from '../storage/types';
+import { recordAudit } from './recordAudit';
+
+/** Default lifetime of an invitation. */
+export const INVITATION_TTL_DAYS = 14;
+
+/** The accept screen's address for a token (a client route). */
+export function invitationLink(options: { baseUrl: string; token: string }): string {
+  return `${options.baseUrl.replace(/\/$/, '')}/invite/${options.token}`;
+}
+
+/**
+ * Creates the invitation; 409 `email_taken` when an account with that e-mail exists (add
+ * that person directly instead). Callers check the actor may invite (admin, or workspace owner).
+ */
+export async function createInvitation(options: {
+  storage: Storage;
+  actor: { id: string };
+  email: string;
+  workspaceId?: string | null;
+  role?: WorkspaceRole | null;
+  ttlDays?: number;
+  /** Where the product is reached (config.publicUrl or the request's origin), for the link. */
+  baseUrl: string;
+  ip?: string | null;
+  now?: Date;
+}): Promise<{ invitation: Invitation; token: string; link: string }> {
+  const { storage, actor } = options;
+  const email = options.email.trim().toLowerCase();
+  const existing = await storage.getUserByEmail({ email });
+  if (existing) throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
+
+  const token = generateToken();
+  const now = options.now ?? new Date();
+  const ttlDays = options.ttlDays ?? INVITATION_TTL_DAYS;
+  const invitation = await storage.createInvitation({
+    tokenHash: hashToken(token),
+    email,
+    workspaceId: options.workspaceId ?? null,
+    role: options.workspaceId ? (options.role ?? 'viewer') : null,
+    invitedById: actor.id,
+    expiresAt: new Date(now.getTime() + ttlDays * 86_400_000),
+  });
+  await recordAudit({
+    storage,
+    actor,
+    action: 'invitation.created',
+    target: { type: 'invitation', id: invitation.id },
+    details: { email, workspaceId: invitation.workspaceId, role: invitation.role },
+    ip: options.ip ?? null,
+  });
+  return { invitation, token, link: invitationLink({ baseUrl: options.baseUrl, token }) };
+}

@@ -1,0 +1,27 @@
+/**
+ * Appends one event to the audit log. Every security-relevant change goes through here so
+ * the action names and the shape of targets stay consistent (`auth.login`, `user.deactivated`, …).
+ */
+import type { AuditEvent, Storage } from '../storage/types';
+
+/** Who did it: a signed-in user, or null for anonymous events (a failed sign-in). */
+export type AuditActor = { id: string } | null;
+
+/** Records `action` by `actor` on `target`; `ip` comes from the route (commands never see `req`). */
+export async function recordAudit(options: {
+  storage: Storage;
+  actor: AuditActor;
+  action: string;
+  target?: { type: string; id: string } | null;
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}): Promise<AuditEvent> {
+  return options.storage.appendAudit({
+    actorId: options.actor?.id ?? null,
+    action: options.action,
+    targetType: options.target?.type ?? null,
+    targetId: options.target?.id ?? null,
+    details: options.details ?? {},
+    ip: options.ip ?? null,
+  });
+}

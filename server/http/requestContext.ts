@@ -1,0 +1,22 @@
+/**
+ * Facts about a request that commands need but must not read from `req` themselves:
+ * the caller's IP (for the audit log), the public base URL (for links), and whether the
+ * connection is HTTPS (for the cookie's Secure flag).
+ */
+import type { Request } from 'express';
+import type { Config } from '../env';
+
+/** The caller's IP as Express sees it, or null. */
+export function clientIp(req: Request): string | null {
+  return req.ip ?? null;
+}
+
+/** Where people reach the product: PUBLIC_URL when set, else this request's origin. */
+export function publicBaseUrl(req: Request, config: Pick<Config, 'publicUrl'>): string {
+  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/** Whether cookies must be `Secure`: served over HTTPS directly or behind an https PUBLIC_URL. */
+export function isSecureRequest(req: Request, config: Pick<Config, 'publicUrl'>): boolean {
+  return req.secure || (config.publicUrl?.startsWith('https://') ?? false);
+}

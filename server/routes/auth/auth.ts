@@ -1,0 +1,100 @@
+/**
+ * `/api/auth/*`: registration, sign-in/out, the current user, first-run setup status and
+ * password change. Sign-in, registration and password change are rate limited per IP.
+ */
+import express, { type Request, type Response, type Router } from 'express';
+import { ChangePasswordBody, LoginBody, RegisterBody } from '../../../shared/api/auth';
+import { clearedSessionCookieHeader, sessionCookieHeader, startSession } from '../../auth/sessions';
+import { authenticateUser, createDecoy } from '../../commands/authenticateUser';
+import { changePassword } from '../../commands/changePassword';
+import { readNetworkSettings } from '../../commands/networkSettings';
+import { recordAudit } from '../../commands/recordAudit';
+import { registerUser } from '../../commands/registerUser';
+import { findActor, findSession, getActor, requireUser, setAuth } from '../../http/authentication';
+import { createAuthRateLimit } from '../../http/rateLimit';
+import { clientIp, isSecureRequest } from '../../http/requestContext';
+import { validate } from '../../http/validate';
+import { presentUser } from '../../presenters/users';
+import type { User } from '../../storage/types';
+import type { RouteDeps } from '../deps';
+
+/** Router for `/api/auth/*`. */
+export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): Router {
+  const { config, storage } = deps;
+  const router = express.Router();
+  const limitAttempts = createAuthRateLimit({ config });
+  const decoyHash = createDecoy();
+
+  /** Starts a session for `user` and sets the cookie on `res`. */
+  async function signIn(req: Request, res: Response, user: User): Promise<void> {
+    const { token, session } = await startSession({ storage, userId: user.id, ttlDays: config.sessionTtlDays });
+    res.append('Set-Cookie', sessionCookieHeader({ token, config, isSecure: isSecureRequest(req, config) }));
+    setAuth(res, { user, session });
+  }
+
+  router.get('/auth/setup-status', async (_req, res) => {
+    const [userCount, settings] = await Promise.all([storage.countUsers(), readNetworkSettings({ storage })]);
+    res.json({ needsSetup: userCount === 0, isOpenRegistration: settings.openRegistration });
+  });
+
+  router.post('/auth/register', limitAttempts, async (req, res) => {
+    const { body } = validate(req, { body: RegisterBody });
+    const { user } = await registerUser({
+      storage,
+      name: body.name,
+      email: body.email,
+      password: body.password,
+      ...(body.inviteToken ? { inviteToken: body.inviteToken } : {}),
+      ip: clientIp(req),
+    });
+    await signIn(req, res, user);
+    res.status(201).json({ user: presentUser(user) });
+  });
+
+  router.post('/auth/login', limitAttempts, async (req, res) => {
+    const { body } = validate(req, { body: LoginBody });
+    const user = await authenticateUser({
+      storage,
+      email: body.email,
+      password: body.password,
+      decoyHash,
+      ip: clientIp(req),
+    });
+    // A sign-in replaces any session this browser had.
+    const previous = findSession(res);
+    if (previous) await storage.deleteSession({ id: previous.id });
+    await signIn(req, res, user);
+    res.json({ user: presentUser(user) });
+  });
+
+  router.post('/auth/logout', async (req, res) => {
+    const session = findSession(res);
+    const actor = findActor(res);
+    if (session) await storage.deleteSession({ id: session.id });
+    if (actor) {
+      await recordAudit({ storage, actor, action: 'auth.logout', target: { type: 'user', id: actor.id }, ip: clientIp(req) });
+    }
+    setAuth(res, null);
+    res.append('Set-Cookie', clearedSessionCookieHeader({ isSecure: isSecureRequest(req, config) }));
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', requireUser, (_req, res) => {
+    res.json({ user: presentUser(getActor(res)) });
+  });
+
+  router.post('/auth/password', requireUser, limitAttempts, async (req, res) => {
+    const { body } = validate(req, { body: ChangePasswordBody });
+    await changePassword({
+      storage,
+      actor: getActor(res),
+      currentPassword: body.currentPassword,
+      newPassword: body.newPassword,
+      currentSessionId: findSession(res)?.id ?? null,
+      ip: clientIp(req),
+    });
+    res.status(204).end();
+  });
+
+  return router;
+}
