@@ -1,79 +1,90 @@
 /**
- * Derived fields of a document's content (plain text, outline of headings, word count),
- * read from the Tiptap/ProseMirror tree in the Y.XmlFragment named `default`.
- * Pure: used by the collab persistence debounce and when a document is created from a template.
+ * Pure extraction of the fields search and document lists need from the editor's content
+ * (the `default` XmlFragment Tiptap writes through y-prosemirror): plain text, heading outline
+ * and word count. Pure and synchronous so it is trivially unit-tested; `derivedSync.ts`
+ * decides when to run it.
  */
 import * as Y from 'yjs';
 import type { OutlineHeading } from '../storage/types';
 
-/** What `extractDerived` reads from a document. */
+/** Name of the shared type the editor binds to (Tiptap's default). */
+export const CONTENT_FRAGMENT = 'default';
+
+/** Caps so one huge document cannot bloat every list and search row. */
+const MAX_PLAIN_TEXT_CHARS = 1_000_000;
+const MAX_OUTLINE_ENTRIES = 500;
+const MAX_HEADING_CHARS = 500;
+
+/** Elements that break a line without being a block. */
+const LINE_BREAK_ELEMENTS = new Set(['hardBreak']);
+
 export interface DerivedContent {
   plainText: string;
   outline: OutlineHeading[];
   wordCount: number;
 }
 
-/** Block nodes: their text ends with a line break so words of two blocks never merge. */
-const BLOCK_NAMES = new Set([
-  'paragraph',
-  'heading',
-  'blockquote',
-  'codeBlock',
-  'listItem',
-  'taskItem',
-  'tableCell',
-  'tableHeader',
-  'horizontalRule',
-]);
-
-/** Reads the plain text, the outline and the word count of a Y.Doc. */
-export function extractDerived(ydoc: Y.Doc): DerivedContent {
-  const fragment = ydoc.getXmlFragment('default');
-  const outline: OutlineHeading[] = [];
+/** Reads plain text (one line per text block), outline and word count from a fragment. */
+export function extractDerivedContent(fragment: Y.XmlFragment): DerivedContent {
   const lines: string[] = [];
-  for (const child of fragment.toArray()) collectBlocks(child, lines, outline);
-  const plainText = lines
-    .map((line) => line.trim())
-    .filter((line) => line.length > 0)
-    .join('\n');
-  const wordCount = plainText.split(/\s+/).filter((word) => word.length > 0).length;
-  return { plainText, outline, wordCount };
-}
-
-function collectBlocks(
-  node: Y.XmlElement | Y.XmlText | Y.XmlHook,
-  lines: string[],
-  outline: OutlineHeading[],
-): void {
-  if (node instanceof Y.XmlText) {
-    lines.push(textOf(node));
-    return;
-  }
-  if (!(node instanceof Y.XmlElement)) return;
-  const hasOnlyText = node.toArray().every((child) => child instanceof Y.XmlText);
-  if (BLOCK_NAMES.has(node.nodeName) && hasOnlyText) {
-    const text = node
-      .toArray()
-      .map((child) => textOf(child as Y.XmlText))
-      .join('');
-    lines.push(text);
-    if (node.nodeName === 'heading') {
-      outline.push({ level: headingLevel(node.getAttribute('level')), text: text.trim() });
+  const outline: OutlineHeading[] = [];
+  let current = '';
+  const endLine = (): void => {
+    const line = current.trim();
+    if (line) lines.push(line);
+    current = '';
+  };
+  const walk = (node: Y.XmlElement | Y.XmlText | Y.XmlFragment | Y.XmlHook): void => {
+    if (node instanceof Y.XmlText) {
+      current += textOf(node);
+      return;
     }
-    return;
+    if (!(node instanceof Y.XmlElement)) {
+      if (node instanceof Y.XmlFragment) node.toArray().forEach(walk);
+      return;
+    }
+    if (LINE_BREAK_ELEMENTS.has(node.nodeName)) {
+      current += ' ';
+      return;
+    }
+    endLine();
+    if (node.nodeName === 'heading' && outline.length < MAX_OUTLINE_ENTRIES) {
+      const text = elementText(node).trim().slice(0, MAX_HEADING_CHARS);
+      if (text) outline.push({ level: headingLevel(node.getAttribute('level')), text });
+    }
+    node.toArray().forEach(walk);
+    endLine();
+  };
+  fragment.toArray().forEach(walk);
+  endLine();
+  const plainText = lines.join('\n').slice(0, MAX_PLAIN_TEXT_CHARS);
+  return { plainText, outline, wordCount: countWords(plainText) };
+}
+
+/** Words as a reader counts them: letters/digits, keeping "city's" and "co-draft" as one. */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** Text of a Y.XmlText without its formatting (marks are attributes, embeds are skipped). */
+function textOf(node: Y.XmlText): string {
+  let text = '';
+  for (const op of node.toDelta() as Array<{ insert?: unknown }>) {
+    if (typeof op.insert === 'string') text += op.insert;
   }
-  for (const child of node.toArray()) collectBlocks(child, lines, outline);
+  return text;
 }
 
-/** Text of an XmlText without its formatting (embeds such as mentions are skipped). */
-function textOf(text: Y.XmlText): string {
-  return text
-    .toDelta()
-    .map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : ''))
-    .join('');
+function elementText(element: Y.XmlElement): string {
+  let text = '';
+  for (const child of element.toArray()) {
+    if (child instanceof Y.XmlText) text += textOf(child);
+    else if (child instanceof Y.XmlElement) text += elementText(child);
+  }
+  return text;
 }
 
-/** Tiptap stores the level as a number; be lenient with strings from other clients. */
+/** Tiptap stores `level` as a number; older or foreign clients may send a string. */
 function headingLevel(raw: unknown): number {
   const level = typeof raw === 'number' ? raw : Number.parseInt(String(raw), 10);
   if (!Number.isFinite(level)) return 1;

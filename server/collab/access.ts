@@ -1,0 +1,36 @@
+/**
+ * Who may do what on a collab connection, decided from fresh storage rows with the same
+ * policies the HTTP API uses (`server/policies/document.ts`). Used both when a socket
+ * connects and by the periodic re-check, so a role change, a removal, a deactivation or
+ * trashing applies to open connections the same way it applies to new ones.
+ */
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import { canEditDocumentContent, canReadDocument } from '../policies/document';
+import type { DocumentRecord, Membership, User } from '../storage/types';
+
+export type AccessDecision =
+  | { isAllowed: true; canWrite: boolean }
+  | { isAllowed: false; code: number; reason: string };
+
+/**
+ * Decides access. `tokenCanWrite` can only narrow it: a read-only token stays read-only even
+ * if the role allows writing (and a writer token loses writing when the role is lowered).
+ */
+export function decideAccess(input: {
+  user: User | null;
+  document: DocumentRecord | null;
+  membership: Membership | null;
+  tokenCanWrite: boolean;
+}): AccessDecision {
+  const { user, document, membership } = input;
+  if (!document || document.deletedAt) {
+    return { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'no such document' };
+  }
+  if (!user || !user.isActive) {
+    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'account not active' };
+  }
+  if (!canReadDocument(user, membership, document)) {
+    return { isAllowed: false, code: CLOSE_CODES.forbidden, reason: 'no access to this document' };
+  }
+  return { isAllowed: true, canWrite: input.tokenCanWrite && canEditDocumentContent(user, membership, document) };
+}

@@ -1,0 +1,82 @@
+/**
+ * First stage of a collab connection, run before the WebSocket upgrade completes: parse
+ * `/collab/<documentId>?token=…`, verify the token, load the rows and decide access.
+ * Never throws on hostile input; every refusal carries the close code the client will see.
+ */
+import type { IncomingMessage } from 'node:http';
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import { verifyCollabToken } from '../auth/collabToken';
+import type { Storage } from '../storage/types';
+import { decideAccess } from './access';
+
+/** Path prefix of the collab endpoint; the rest of the path is the document id. */
+export const COLLAB_PATH_PREFIX = '/collab/';
+
+/** A connection that may proceed, with what it may do. */
+export interface ConnectionGrant {
+  documentId: string;
+  workspaceId: string;
+  userId: string;
+  tokenCanWrite: boolean;
+  canWrite: boolean;
+}
+
+export type AuthResult =
+  | { isAllowed: true; grant: ConnectionGrant }
+  | { isAllowed: false; code: number; reason: string };
+
+const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Authenticates and authorizes an upgrade request against fresh storage rows. */
+export async function authenticateUpgrade(input: {
+  request: IncomingMessage;
+  secret: string;
+  storage: Storage;
+}): Promise<AuthResult> {
+  const url = parseUrl(input.request.url);
+  const documentId = url?.pathname.slice(COLLAB_PATH_PREFIX.length) ?? '';
+  if (!url?.pathname.startsWith(COLLAB_PATH_PREFIX) || !DOCUMENT_ID_PATTERN.test(documentId)) {
+    return { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'bad document path' };
+  }
+  const token = url.searchParams.get('token');
+  if (!token) return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'missing token' };
+  const verified = verifyCollabToken({ secret: input.secret, token });
+  if (!verified.isValid) {
+    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: `token ${verified.reason}` };
+  }
+  const { claims } = verified;
+  if (claims.documentId !== documentId) {
+    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'token is for another document' };
+  }
+  const [document, user] = await Promise.all([
+    input.storage.getDocument({ id: documentId }),
+    input.storage.getUserById({ id: claims.userId }),
+  ]);
+  const membership = document
+    ? await input.storage.getMembership({ workspaceId: document.workspaceId, userId: claims.userId })
+    : null;
+  const decision = decideAccess({ user, document, membership, tokenCanWrite: claims.canWrite });
+  if (!decision.isAllowed || !document) {
+    return decision.isAllowed
+      ? { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'no such document' }
+      : decision;
+  }
+  return {
+    isAllowed: true,
+    grant: {
+      documentId,
+      workspaceId: document.workspaceId,
+      userId: claims.userId,
+      tokenCanWrite: claims.canWrite,
+      canWrite: decision.canWrite,
+    },
+  };
+}
+
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    return new URL(raw ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}

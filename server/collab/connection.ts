@@ -1,0 +1,147 @@
+/**
+ * One WebSocket on `/collab/<documentId>`, after authentication: joins the live document,
+ * runs the initial sync, and passes every incoming message through a fixed pipeline —
+ * size cap → rate limit → decode (validated, nothing applied yet) → permission → apply.
+ * Any failure closes only this connection, with a close code from `shared/closeCodes.ts`,
+ * logged once.
+ */
+import type { WebSocket } from 'ws';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import type { Logger } from '../logger';
+import type { ConnectionGrant } from './authenticate';
+import { DocTooLargeError, type DocPeer, type LiveDoc } from './liveDoc';
+import type { CollabOptions } from './options';
+import {
+  decodeIncoming,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  ProtocolError,
+  type IncomingMessage,
+} from './protocol';
+import { createTokenBucket } from './rateLimit';
+
+const WS_OPEN = 1;
+
+/** A joined connection, as the collab server and the access watcher see it. */
+export interface CollabConnection extends DocPeer {
+  readonly documentId: string;
+  readonly tokenCanWrite: boolean;
+  /** Whether this connection's document updates are applied (re-evaluated periodically). */
+  canWrite: boolean;
+  /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
+  isAlive: boolean;
+  readonly ws: WebSocket;
+  /** Closes with `code` (idempotent); logs once. */
+  close(code: number, reason: string): void;
+}
+
+export function attachConnection(input: {
+  ws: WebSocket;
+  grant: ConnectionGrant;
+  doc: LiveDoc;
+  options: CollabOptions;
+  logger: Logger;
+  /** Called once, when the socket is closed (by either side). */
+  onClosed: (connection: CollabConnection) => void;
+}): CollabConnection {
+  const { ws, grant, doc, options, logger } = input;
+  const bucket = createTokenBucket({ ratePerSecond: options.messagesPerSecond, burst: options.messageBurst });
+  let isClosing = false;
+
+  const connection: CollabConnection = {
+    userId: grant.userId,
+    documentId: grant.documentId,
+    tokenCanWrite: grant.tokenCanWrite,
+    canWrite: grant.canWrite,
+    isAlive: true,
+    awarenessIds: new Set<number>(),
+    ws,
+    send(message) {
+      if (ws.readyState === WS_OPEN) ws.send(message);
+    },
+    close(code, reason) {
+      if (isClosing) return;
+      isClosing = true;
+      doc.removePeer(connection);
+      const level = code === CLOSE_CODES.goingAway ? 'debug' : 'info';
+      logger[level]({ documentId: grant.documentId, userId: grant.userId, code, reason }, 'collab connection closed by server');
+      ws.close(code, reason.slice(0, 120));
+    },
+  };
+
+  const handle = (message: IncomingMessage): void => {
+    switch (message.type) {
+      case 'sync-step1':
+        connection.send(encodeSyncStep2(doc.ydoc, message.stateVector));
+        return;
+      case 'sync-update':
+        // Read-only connections may sync down but their changes are dropped, not applied.
+        if (!connection.canWrite) return;
+        doc.applyUpdate(message.update, connection);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, connection);
+        return;
+      case 'query-awareness':
+        sendAwarenessStates(connection, doc);
+        return;
+    }
+  };
+
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+    if (isClosing) return;
+    const bytes = toBytes(data);
+    if (bytes.byteLength > options.maxMessageBytes) {
+      connection.close(CLOSE_CODES.tooLarge, 'message too large');
+      return;
+    }
+    if (!bucket.take()) {
+      connection.close(CLOSE_CODES.rateLimited, 'too many messages');
+      return;
+    }
+    try {
+      handle(decodeIncoming(bytes));
+    } catch (error) {
+      if (error instanceof DocTooLargeError) {
+        connection.close(CLOSE_CODES.tooLarge, error.message);
+        return;
+      }
+      const reason = error instanceof ProtocolError ? error.message : 'update could not be applied';
+      if (!(error instanceof ProtocolError)) {
+        logger.warn({ err: error, documentId: grant.documentId }, 'applying a client message failed');
+      }
+      connection.close(CLOSE_CODES.badMessage, `bad message: ${reason}`);
+    }
+  });
+  ws.on('pong', () => {
+    connection.isAlive = true;
+  });
+  ws.on('error', (error) => {
+    logger.debug({ err: error, documentId: grant.documentId }, 'collab socket error');
+  });
+  ws.once('close', () => {
+    isClosing = true;
+    doc.removePeer(connection);
+    input.onClosed(connection);
+  });
+
+  doc.addPeer(connection);
+  connection.send(encodeSyncStep1(doc.ydoc));
+  sendAwarenessStates(connection, doc);
+  return connection;
+}
+
+function sendAwarenessStates(connection: CollabConnection, doc: LiveDoc): void {
+  const states = doc.awareness.getStates();
+  if (states.size === 0) return;
+  const update = awarenessProtocol.encodeAwarenessUpdate(doc.awareness, [...states.keys()]);
+  connection.send(encodeAwarenessMessage(update));
+}
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

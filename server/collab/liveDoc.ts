@@ -1,0 +1,189 @@
+/**
+ * One open document: its Y.Doc, its awareness, its connections, and the wiring that turns
+ * every applied change into exactly one encoded broadcast buffer, one queued log entry and
+ * one derived-data notification. Nothing here awaits storage.
+ */
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { Storage } from '../storage/types';
+import { createDerivedSync, type DerivedSync } from './derivedSync';
+import type { CollabOptions } from './options';
+import { createDocPersistence, type DocPersistence } from './persistence';
+import { assertDecodableUpdate, encodeAwarenessMessage, encodeSyncUpdate } from './protocol';
+
+/** What a live document needs from a connection (implemented in `connection.ts`). */
+export interface DocPeer {
+  readonly userId: string;
+  /** Awareness client ids this peer announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+  send(message: Uint8Array): void;
+}
+
+/** Thrown when applying an update would take the document over `maxDocBytes`. */
+export class DocTooLargeError extends Error {}
+
+/** Origin of changes made by the server itself (templates, version restore). */
+export const SERVER_ORIGIN = Symbol('collab-server');
+/** Origin of the initial load: neither persisted again nor broadcast. */
+const LOAD_ORIGIN = Symbol('collab-load');
+
+export interface LiveDoc {
+  readonly documentId: string;
+  readonly workspaceId: string;
+  readonly ydoc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly peers: Set<DocPeer>;
+  readonly persistence: DocPersistence;
+  readonly derived: DerivedSync;
+  /** Validates, size-checks and applies an update. Throws ProtocolError / DocTooLargeError. */
+  applyUpdate(update: Uint8Array, origin: DocPeer | typeof SERVER_ORIGIN): void;
+  /** Sends `message` to every peer except `except`. */
+  broadcast(message: Uint8Array, except?: DocPeer): void;
+  addPeer(peer: DocPeer): void;
+  removePeer(peer: DocPeer): void;
+  /** Approximate encoded size (snapshot + updates applied since), checked against the cap. */
+  estimatedBytes(): number;
+  /** Writes derived fields, flushes and compacts, then frees the Y.Doc. */
+  unload(): Promise<void>;
+}
+
+/** Loads a document from storage (snapshot + later updates) and wires it up. */
+export async function loadLiveDoc(input: {
+  documentId: string;
+  storage: Storage;
+  logger: Logger;
+  options: CollabOptions;
+}): Promise<LiveDoc> {
+  const { documentId, storage, logger, options } = input;
+  const [state, record] = await Promise.all([
+    storage.loadDocState({ documentId }),
+    storage.getDocument({ id: documentId }),
+  ]);
+  if (!record) throw new Error(`document ${documentId} does not exist`);
+  const ydoc = new Y.Doc({ gc: true });
+  const parts = state.snapshot ? [state.snapshot, ...state.updates.map((u) => u.data)] : state.updates.map((u) => u.data);
+  let estimated = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  applyStored({ ydoc, parts, logger, documentId });
+
+  const persistence = createDocPersistence({
+    documentId,
+    ydoc,
+    storage,
+    logger,
+    flushDelayMs: options.flushDelayMs,
+    flushMaxBatch: options.flushMaxBatch,
+    compactAfterUpdates: options.compactAfterUpdates,
+    initialLogSize: state.updates.length,
+    initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
+    onCompacted: (bytes) => {
+      estimated = bytes;
+    },
+  });
+  const derived = createDerivedSync({
+    documentId,
+    ydoc,
+    storage,
+    logger,
+    debounceMs: options.derivedDebounceMs,
+    initialLastEditorIds: record.lastEditorIds,
+  });
+  const awareness = new awarenessProtocol.Awareness(ydoc);
+  awareness.setLocalState(null);
+  const peers = new Set<DocPeer>();
+
+  const broadcast = (message: Uint8Array, except?: DocPeer): void => {
+    for (const peer of peers) if (peer !== except) peer.send(message);
+  };
+
+  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (origin === LOAD_ORIGIN) return;
+    const peer = isPeer(origin, peers) ? origin : undefined;
+    broadcast(encodeSyncUpdate(update), peer);
+    persistence.enqueue(update);
+    estimated += update.byteLength;
+    derived.noteChange(peer ? peer.userId : null);
+  });
+
+  awareness.on(
+    'update',
+    (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+      const peer = isPeer(origin, peers) ? origin : undefined;
+      if (peer) {
+        for (const id of changes.added) peer.awarenessIds.add(id);
+        for (const id of changes.removed) peer.awarenessIds.delete(id);
+      }
+      const changed = changes.added.concat(changes.updated, changes.removed);
+      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
+      broadcast(encodeAwarenessMessage(update), peer);
+    },
+  );
+
+  // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
+  // in the background, so the next cold open is one snapshot.
+  if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
+
+  return {
+    documentId,
+    workspaceId: record.workspaceId,
+    ydoc,
+    awareness,
+    peers,
+    persistence,
+    derived,
+    applyUpdate(update, origin) {
+      assertDecodableUpdate(update);
+      if (estimated + update.byteLength > options.maxDocBytes) {
+        throw new DocTooLargeError(`document would exceed ${options.maxDocBytes} bytes`);
+      }
+      Y.applyUpdate(ydoc, update, origin);
+    },
+    broadcast,
+    addPeer(peer) {
+      peers.add(peer);
+    },
+    removePeer(peer) {
+      if (!peers.delete(peer)) return;
+      if (peer.awarenessIds.size > 0) {
+        awarenessProtocol.removeAwarenessStates(awareness, [...peer.awarenessIds], null);
+      }
+    },
+    estimatedBytes: () => estimated,
+    async unload() {
+      await derived.flush();
+      await persistence.compact();
+      derived.dispose();
+      persistence.dispose();
+      awareness.destroy();
+      ydoc.destroy();
+    },
+  };
+}
+
+function isPeer(origin: unknown, peers: Set<DocPeer>): origin is DocPeer {
+  return typeof origin === 'object' && origin !== null && peers.has(origin as DocPeer);
+}
+
+/** Applies stored state in one transaction; a corrupt entry is skipped and logged, not fatal. */
+function applyStored(input: { ydoc: Y.Doc; parts: Uint8Array[]; logger: Logger; documentId: string }): void {
+  if (input.parts.length === 0) return;
+  try {
+    Y.applyUpdate(input.ydoc, Y.mergeUpdates(input.parts), LOAD_ORIGIN);
+    return;
+  } catch (error) {
+    input.logger.error({ err: error, documentId: input.documentId }, 'merging stored updates failed; applying one by one');
+  }
+  Y.transact(
+    input.ydoc,
+    () => {
+      for (const part of input.parts) {
+        try {
+          Y.applyUpdate(input.ydoc, part, LOAD_ORIGIN);
+        } catch (error) {
+          input.logger.error({ err: error, documentId: input.documentId }, 'skipping a corrupt stored update');
+        }
+      }
+    },
+    LOAD_ORIGIN,
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * Tunables of the collaboration server. Production uses the defaults; tests pass small
+ * values (short grace periods, tiny caps) so every limit can be exercised quickly.
+ */
+
+/** Every knob of the collab server, in one place so limits are visible and testable. */
+export interface CollabOptions {
+  /** Largest accepted WebSocket message; a bigger one closes the connection with 4413. */
+  maxMessageBytes: number;
+  /** Cap on a document's encoded state (approximate: snapshot + applied updates). */
+  maxDocBytes: number;
+  /** Token bucket per connection: sustained messages per second … */
+  messagesPerSecond: number;
+  /** … and the burst allowed on top of it. */
+  messageBurst: number;
+  maxConnectionsPerDocument: number;
+  maxConnectionsPerUser: number;
+  /** Pending updates of a document are appended to its log after at most this delay. */
+  flushDelayMs: number;
+  /** … or as soon as this many are pending. */
+  flushMaxBatch: number;
+  /** The log is compacted into one snapshot once it holds this many updates. */
+  compactAfterUpdates: number;
+  /** How long a document stays loaded after its last client left. */
+  unloadGraceMs: number;
+  /** Derived fields (plain text, outline, …) are written this long after the last change. */
+  derivedDebounceMs: number;
+  /** How often open connections re-check role, account and document (one query set per doc). */
+  accessRecheckMs: number;
+  /** WebSocket ping interval; a connection that missed a pong is terminated. */
+  pingIntervalMs: number;
+  /** Graceful close waits at most this long for clients to acknowledge the close frame. */
+  closeTimeoutMs: number;
+}
+
+/** Production defaults (sized for the benchmark: 500 clients on one document). */
+export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
+  maxMessageBytes: 1024 * 1024,
+  maxDocBytes: 10 * 1024 * 1024,
+  messagesPerSecond: 200,
+  messageBurst: 500,
+  maxConnectionsPerDocument: 1000,
+  maxConnectionsPerUser: 50,
+  flushDelayMs: 5,
+  flushMaxBatch: 200,
+  compactAfterUpdates: 500,
+  unloadGraceMs: 10_000,
+  derivedDebounceMs: 2_000,
+  accessRecheckMs: 2_000,
+  pingIntervalMs: 30_000,
+  closeTimeoutMs: 1_000,
+};
+
+/** Fills in defaults for the knobs a caller did not set. */
+export function resolveCollabOptions(overrides: Partial<CollabOptions> = {}): CollabOptions {
+  return { ...DEFAULT_COLLAB_OPTIONS, ...overrides };
+}

@@ -1,0 +1,127 @@
+/**
+ * Durable storage of one live document: every applied update is queued, appended to the
+ * document's log in batches (after `flushDelayMs` or `flushMaxBatch` updates), and the log is
+ * compacted into one snapshot after `compactAfterUpdates` entries and at unload.
+ *
+ * Crash safety: a batch is either in the log or not; a compaction writes the snapshot and then
+ * deletes entries `seq <= upToSeq` (see `Storage.compactDoc`). Because Yjs updates are
+ * idempotent, replaying a snapshot together with updates it already contains is harmless, so
+ * any crash point leaves a loadable document. What the server alone guarantees: an update is
+ * durable once its batch was written, i.e. within about `flushDelayMs` of being applied;
+ * anything newer is recovered from the clients' own copies by Yjs sync when they reconnect.
+ */
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { Storage } from '../storage/types';
+
+/** The write side of one document's persistence, owned by its `LiveDoc`. */
+export interface DocPersistence {
+  /** Queues an applied update; it is written within `flushDelayMs`. Never blocks. */
+  enqueue(update: Uint8Array): void;
+  /** Writes every queued update now (resolves when written, or when the write failed and was logged). */
+  flush(): Promise<void>;
+  /** Flushes, then writes a snapshot of the whole document and drops the merged log entries. */
+  compact(): Promise<void>;
+  /** Number of log entries not yet merged into a snapshot (for tests and stats). */
+  logSize(): number;
+  /** Stops timers; call after the final `compact()`. */
+  dispose(): void;
+}
+
+const RETRY_DELAY_MS = 200;
+
+export function createDocPersistence(input: {
+  documentId: string;
+  ydoc: Y.Doc;
+  storage: Storage;
+  logger: Logger;
+  flushDelayMs: number;
+  flushMaxBatch: number;
+  compactAfterUpdates: number;
+  /** Entries already in the log when the document was loaded, and the newest seq among them. */
+  initialLogSize: number;
+  initialLastSeq: number;
+  /** Told the size of each snapshot written, so the size cap can be re-based. */
+  onCompacted?: (snapshotBytes: number) => void;
+}): DocPersistence {
+  const { documentId, storage, logger } = input;
+  let pending: Uint8Array[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let logSize = input.initialLogSize;
+  let lastSeq = input.initialLastSeq;
+  let isDisposed = false;
+
+  /** Serializes storage writes of this document: one append or compaction at a time. */
+  const enqueueTask = (task: () => Promise<void>): Promise<void> => {
+    chain = chain.then(task, task);
+    return chain;
+  };
+
+  const writeBatch = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    try {
+      const seqs = await storage.appendDocUpdates({ documentId, updates: batch });
+      lastSeq = Math.max(lastSeq, ...seqs);
+      logSize += batch.length;
+    } catch (error) {
+      // Keep the batch (in order) and retry; clients still hold these edits meanwhile.
+      pending = batch.concat(pending);
+      logger.error({ err: error, documentId, count: batch.length }, 'appending document updates failed');
+      if (!isDisposed) schedule(RETRY_DELAY_MS);
+      return;
+    }
+    if (logSize >= input.compactAfterUpdates) await writeSnapshot();
+  };
+
+  const writeSnapshot = async (): Promise<void> => {
+    if (logSize === 0) return;
+    const snapshot = Y.encodeStateAsUpdate(input.ydoc);
+    const upToSeq = lastSeq;
+    try {
+      await storage.compactDoc({ documentId, snapshot, upToSeq });
+      logSize = 0;
+      input.onCompacted?.(snapshot.byteLength);
+    } catch (error) {
+      logger.error({ err: error, documentId }, 'compacting the document log failed');
+    }
+  };
+
+  const schedule = (delayMs: number): void => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void enqueueTask(writeBatch);
+    }, delayMs);
+  };
+
+  return {
+    enqueue(update) {
+      pending.push(update);
+      if (pending.length >= input.flushMaxBatch) {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        void enqueueTask(writeBatch);
+        return;
+      }
+      schedule(input.flushDelayMs);
+    },
+    flush() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      return enqueueTask(writeBatch);
+    },
+    async compact() {
+      await this.flush();
+      await enqueueTask(writeSnapshot);
+    },
+    logSize: () => logSize,
+    dispose() {
+      isDisposed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}

@@ -1,0 +1,151 @@
+/**
+ * The y-websocket wire protocol, as the stock `WebsocketProvider` speaks it:
+ * `[messageType: varUint, payload…]` with 0 = sync (y-protocols/sync), 1 = awareness,
+ * 3 = query awareness. Encoders here build each outgoing message once, so a broadcast
+ * sends the same buffer to every connection.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export const SYNC_STEP1 = 0;
+export const SYNC_STEP2 = 1;
+export const SYNC_UPDATE = 2;
+
+/** Most awareness entries one message may carry (a provider sends one; the server a few hundred). */
+const MAX_AWARENESS_ENTRIES = 4096;
+
+/** A decoded, fully validated incoming message. Anything else is a protocol violation. */
+export type IncomingMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array; isStep2: boolean }
+  | { type: 'awareness'; update: Uint8Array; entries: AwarenessEntry[] }
+  | { type: 'query-awareness' };
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** Why a message was refused: becomes the log line of the 4400 close. */
+export class ProtocolError extends Error {}
+
+/**
+ * Decodes one message without touching any document. Throws `ProtocolError` on anything
+ * malformed: bad varints, truncation, trailing bytes, unknown types, an update Yjs cannot
+ * decode, or awareness entries that are not JSON objects.
+ */
+export function decodeIncoming(message: Uint8Array): IncomingMessage {
+  try {
+    const decoder = decoding.createDecoder(message);
+    const type = decoding.readVarUint(decoder);
+    const result = decodeByType(decoder, type);
+    if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
+    return result;
+  } catch (error) {
+    if (error instanceof ProtocolError) throw error;
+    throw new ProtocolError(error instanceof Error ? error.message : 'undecodable message');
+  }
+}
+
+function decodeByType(decoder: decoding.Decoder, type: number): IncomingMessage {
+  if (type === MESSAGE_SYNC) return decodeSync(decoder);
+  if (type === MESSAGE_AWARENESS) {
+    const update = decoding.readVarUint8Array(decoder);
+    return { type: 'awareness', update, entries: decodeAwarenessUpdate(update) };
+  }
+  if (type === MESSAGE_QUERY_AWARENESS) return { type: 'query-awareness' };
+  throw new ProtocolError(`unknown message type ${type}`);
+}
+
+function decodeSync(decoder: decoding.Decoder): IncomingMessage {
+  const syncType = decoding.readVarUint(decoder);
+  if (syncType === SYNC_STEP1) {
+    const stateVector = decoding.readVarUint8Array(decoder);
+    // Y.encodeStateAsUpdate would throw on a bad state vector; check it here instead.
+    Y.decodeStateVector(stateVector);
+    return { type: 'sync-step1', stateVector };
+  }
+  if (syncType === SYNC_STEP2 || syncType === SYNC_UPDATE) {
+    const update = decoding.readVarUint8Array(decoder);
+    return { type: 'sync-update', update, isStep2: syncType === SYNC_STEP2 };
+  }
+  throw new ProtocolError(`unknown sync message type ${syncType}`);
+}
+
+/**
+ * Checks that a Yjs update decodes completely (structs and delete set) before it is applied
+ * to a shared document, so a truncated or garbage update cannot half-apply.
+ */
+export function assertDecodableUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update);
+  } catch (error) {
+    throw new ProtocolError(`undecodable update: ${error instanceof Error ? error.message : 'unknown'}`);
+  }
+}
+
+/** Parses an awareness update the way y-protocols does, but validating every field first. */
+export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  if (count > MAX_AWARENESS_ENTRIES) throw new ProtocolError('too many awareness entries');
+  const entries: AwarenessEntry[] = [];
+  for (let index = 0; index < count; index++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const json = decoding.readVarString(decoder);
+    let state: unknown;
+    try {
+      state = JSON.parse(json);
+    } catch {
+      throw new ProtocolError('awareness state is not JSON');
+    }
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      throw new ProtocolError('awareness state is not an object');
+    }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
+  return entries;
+}
+
+/** `[sync, step1, stateVector(doc)]`: asks the client for what the server lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP1);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[sync, step2, diff]`: what the client lacks, given its state vector. */
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP2);
+  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[sync, update, update]`: one document change, broadcast to every other connection. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_UPDATE);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** `[awareness, update]` for an already encoded awareness update. */
+export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}
