@@ -1,0 +1,54 @@
+/**
+ * `POST /api/documents/:id/collab-token`: the short-lived ticket a browser passes to
+ * `/collab/<id>` (y-websocket `params: { token }`). Every reader gets one; it is read-only
+ * unless the caller may edit the text.
+ */
+import express, { type Request, type Router } from 'express';
+import type { CollabTokenDto } from '../../../shared/api/entities';
+import { DocumentParams } from '../../../shared/api/documents';
+import { signCollabToken } from '../../auth/collabToken';
+import type { Config } from '../../env';
+import { NotFoundError } from '../../errors';
+import { getActor, requireUser } from '../../http/authentication';
+import { publicBaseUrl } from '../../http/requestContext';
+import { canEditDocumentContent, canReadDocument } from '../../policies/document';
+import type { RouteDeps } from '../deps';
+import { loadDocumentAccess, parseParams } from '../workspaces/access';
+
+/** The WebSocket base of the collab endpoint, from PUBLIC_URL or the request's origin. */
+export function collabServerUrl(req: Request, config: Pick<Config, 'publicUrl'>): string {
+  const base = new URL(publicBaseUrl(req, config));
+  const protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${base.host}/collab`;
+}
+
+/** Router for collab tokens. */
+export function createCollabTokenRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
+  const { storage, config } = deps;
+  const router = express.Router();
+
+  router.post('/documents/:id/collab-token', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    if (!canReadDocument(actor, membership, document)) throw new NotFoundError('No such document.');
+    const canWrite = canEditDocumentContent(actor, membership, document);
+    const { token, claims } = signCollabToken({
+      secret: config.sessionSecret,
+      userId: actor.id,
+      documentId: document.id,
+      canWrite,
+      ttlSeconds: config.collabTokenTtlSeconds,
+    });
+    const answer: CollabTokenDto = {
+      token,
+      serverUrl: collabServerUrl(req, config),
+      room: document.id,
+      canWrite,
+      expiresAt: new Date(claims.expiresAt * 1000).toISOString(),
+    };
+    res.json(answer);
+  });
+
+  return router;
+}

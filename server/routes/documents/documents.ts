@@ -1,0 +1,160 @@
+/**
+ * `/api/documents…`: read, change the metadata, move along the workflow, trash and restore
+ * one document, and the caller's recent documents for the dashboard. The text itself
+ * changes only through `/collab` (see `collabToken.ts`).
+ */
+import express, { type Router } from 'express';
+import {
+  ChangeStatusBody,
+  DocumentParams,
+  GetDocumentQuery,
+  RecentDocumentsQuery,
+  UpdateDocumentBody,
+} from '../../../shared/api/documents';
+import { changeDocumentStatus, isValidTransition } from '../../commands/changeDocumentStatus';
+import { assertCity } from '../../commands/documentCity';
+import { restoreDocument, trashDocument } from '../../commands/trash';
+import { ConflictError, NotFoundError } from '../../errors';
+import { getActor, requireUser } from '../../http/authentication';
+import { clientIp } from '../../http/requestContext';
+import { validate } from '../../http/validate';
+import {
+  canChangeStatus,
+  canDeleteDocument,
+  canEditDocumentContent,
+  canReadTrashedDocument,
+  canRestoreDocument,
+  canUpdateDocumentMetadata,
+} from '../../policies/document';
+import { presentDocument, presentDocuments } from '../../presenters/document';
+import type { DocumentRecord, Storage, User } from '../../storage/types';
+import type { RouteDeps } from '../deps';
+import { authorize, loadDocumentAccess, parseParams } from '../workspaces/access';
+import { createCollabTokenRouter } from './collabToken';
+import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
+
+/** A live document (not in the trash) and the caller's access; trashed ones are 404. */
+async function loadLiveDocument(input: { storage: Storage; actor: User; documentId: string }) {
+  const access = await loadDocumentAccess(input);
+  if (access.document.deletedAt) throw new NotFoundError('No such document.');
+  return access;
+}
+
+/** Newest-first merge of each workspace's most recently changed documents. */
+async function recentDocuments(input: {
+  storage: Storage;
+  actor: User;
+  limit: number;
+}): Promise<DocumentRecord[]> {
+  const memberships = await input.storage.listMembershipsForUser({ userId: input.actor.id });
+  const perWorkspace = await Promise.all(
+    memberships.map((membership) =>
+      input.storage.listDocuments({
+        filter: { workspaceId: membership.workspaceId },
+        limit: input.limit,
+      }),
+    ),
+  );
+  return perWorkspace
+    .flat()
+    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+    .slice(0, input.limit);
+}
+
+/** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
+export function createDocumentsRouter(
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>,
+): Router {
+  const { storage, collab } = deps;
+  const router = express.Router();
+
+  router.get('/documents', requireUser, async (req, res) => {
+    const { query } = validate(req, { query: RecentDocumentsQuery });
+    const documents = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
+    res.json({ documents: await presentDocuments({ storage, documents }) });
+  });
+
+  router.get('/documents/:id', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { query } = validate(req, { query: GetDocumentQuery });
+    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    const isVisible =
+      !document.deletedAt ||
+      (query.includeTrashed && canReadTrashedDocument(actor, membership, document));
+    if (!isVisible) throw new NotFoundError('No such document.');
+    const [presented] = await presentDocuments({ storage, documents: [document] });
+    res.json({ document: presented });
+  });
+
+  router.patch('/documents/:id', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
+    authorize(
+      canUpdateDocumentMetadata(actor, membership, document),
+      'Only owners and editors change a document.',
+    );
+    const { body } = validate(req, { body: UpdateDocumentBody });
+    if (body.cityId !== undefined) await assertCity({ storage, cityId: body.cityId });
+    const updated = await storage.updateDocument({ id, patch: body });
+    const [presented] = await presentDocuments({ storage, documents: [updated] });
+    res.json({ document: presented });
+  });
+
+  // 403 for those who cannot change any status, then 409 for a move the workflow lacks,
+  // then 403 for a move reserved to owners (approve, publish, withdraw).
+  router.post('/documents/:id/status', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
+    authorize(
+      canEditDocumentContent(actor, membership, document),
+      'Only owners and editors change the status.',
+    );
+    const { body } = validate(req, { body: ChangeStatusBody });
+    if (isValidTransition(document.status, body.status)) {
+      authorize(
+        canChangeStatus(actor, membership, document, body.status),
+        'Only owners approve, publish or withdraw a document.',
+      );
+    }
+    const updated = await changeDocumentStatus({
+      storage,
+      actor,
+      document,
+      status: body.status,
+      ip: clientIp(req),
+    });
+    const [presented] = await presentDocuments({ storage, documents: [updated] });
+    res.json({ document: presented });
+  });
+
+  router.delete('/documents/:id', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
+    authorize(
+      canDeleteDocument(actor, membership, document),
+      'Only owners, or the editor who created it, delete a document.',
+    );
+    await trashDocument({ storage, collab, actor, document, ip: clientIp(req) });
+    res.status(204).end();
+  });
+
+  router.post('/documents/:id/restore', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, DocumentParams);
+    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    if (!document.deletedAt)
+      throw new ConflictError('The document is not in the trash.', 'not_trashed');
+    authorize(canRestoreDocument(actor, membership, document), 'Only owners restore documents.');
+    const restored = await restoreDocument({ storage, actor, document, ip: clientIp(req) });
+    const [presented] = await presentDocuments({ storage, documents: [restored] });
+    res.json({ document: presented });
+  });
+
+  router.use(createWorkspaceDocumentsRouter(deps));
+  router.use(createCollabTokenRouter(deps));
+  return router;
+}

@@ -1,0 +1,68 @@
+/**
+ * Loading a workspace or document together with the caller's membership, so handlers can
+ * ask the policies. Anything the caller may not see at all is 404 `not_found` (we do not
+ * reveal that a workspace exists to non-members); a visible thing the caller may not change
+ * is 403 `forbidden`, raised by the handler.
+ */
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { AppError, ForbiddenError, NotFoundError } from '../../errors';
+import { validate } from '../../http/validate';
+import { effectiveRole } from '../../policies/role';
+import type { DocumentRecord, Membership, Storage, User, Workspace } from '../../storage/types';
+import type { WorkspaceRole } from '../../../shared/domain';
+
+/** A workspace as seen by the caller. */
+export interface WorkspaceAccess {
+  workspace: Workspace;
+  membership: Membership | null;
+  /** The caller's effective role (admins act as owners). */
+  role: WorkspaceRole;
+}
+
+/** Validates route params; a malformed id is 404 `not_found`, never 400 or 500. */
+export function parseParams<S extends z.ZodType>(req: Request, schema: S): z.output<S> {
+  try {
+    return validate(req, { params: schema }).params;
+  } catch (error) {
+    if (error instanceof AppError && error.status === 400) throw new NotFoundError();
+    throw error;
+  }
+}
+
+/** The workspace and the caller's role in it; 404 when it does not exist or the caller has no access. */
+export async function loadWorkspaceAccess(input: {
+  storage: Storage;
+  actor: User;
+  workspaceId: string;
+}): Promise<WorkspaceAccess> {
+  const { storage, actor } = input;
+  const workspace = await storage.getWorkspace({ id: input.workspaceId });
+  if (!workspace) throw new NotFoundError('No such workspace.');
+  const membership = await storage.getMembership({ workspaceId: workspace.id, userId: actor.id });
+  const role = effectiveRole(actor, membership);
+  if (!role) throw new NotFoundError('No such workspace.');
+  return { workspace, membership, role };
+}
+
+/** A document, its workspace and the caller's role there; 404 when missing or out of reach. */
+export async function loadDocumentAccess(input: {
+  storage: Storage;
+  actor: User;
+  documentId: string;
+}): Promise<WorkspaceAccess & { document: DocumentRecord }> {
+  const document = await input.storage.getDocument({ id: input.documentId });
+  if (!document) throw new NotFoundError('No such document.');
+  try {
+    const access = await loadWorkspaceAccess({ ...input, workspaceId: document.workspaceId });
+    return { ...access, document };
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError('No such document.');
+    throw error;
+  }
+}
+
+/** Throws 403 `forbidden` with `message` unless `isAllowed`. */
+export function authorize(isAllowed: boolean, message: string): void {
+  if (!isAllowed) throw new ForbiddenError(message);
+}

@@ -1,0 +1,117 @@
+/**
+ * `/api/workspaces/:id/members` and `/invitations`: who is in a workspace and with which role.
+ * Any member sees the list; owners (and admins) add, invite, re-role and remove; anyone may leave.
+ */
+import express, { type Router } from 'express';
+import {
+  AddMemberBody,
+  ChangeMemberRoleBody,
+  MemberParams,
+  WorkspaceParams,
+} from '../../../shared/api/workspaces';
+import { addWorkspaceMember } from '../../commands/addWorkspaceMember';
+import { changeMemberRole, removeMember } from '../../commands/memberRoles';
+import { NotFoundError } from '../../errors';
+import { getActor, requireUser } from '../../http/authentication';
+import { clientIp, publicBaseUrl } from '../../http/requestContext';
+import { validate } from '../../http/validate';
+import { canManageMembers, canRemoveMember } from '../../policies/workspace';
+import { presentInvitation } from '../../presenters/invitations';
+import { presentMembership } from '../../presenters/membership';
+import type { RouteDeps } from '../deps';
+import { authorize, loadWorkspaceAccess, parseParams } from './access';
+
+/** Router for a workspace's members and pending invitations. */
+export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
+  const { storage, config } = deps;
+  const router = express.Router();
+
+  router.get('/workspaces/:id/members', requireUser, async (req, res) => {
+    const { id } = parseParams(req, WorkspaceParams);
+    await loadWorkspaceAccess({ storage, actor: getActor(res), workspaceId: id });
+    const memberships = await storage.listMemberships({ workspaceId: id });
+    const users = await storage.listUsers({
+      ids: memberships.map((membership) => membership.userId),
+    });
+    const userById = new Map(users.map((user) => [user.id, user]));
+    const members = memberships.flatMap((membership) => {
+      const user = userById.get(membership.userId);
+      return user ? [presentMembership(membership, user)] : [];
+    });
+    res.json({ members });
+  });
+
+  router.post('/workspaces/:id/members', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, WorkspaceParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canManageMembers(actor, access.membership, access.workspace),
+      'Only owners add members.',
+    );
+    const { body } = validate(req, { body: AddMemberBody });
+    const result = await addWorkspaceMember({
+      storage,
+      actor,
+      workspaceId: id,
+      email: body.email,
+      role: body.role,
+      baseUrl: publicBaseUrl(req, config),
+      ip: clientIp(req),
+    });
+    if (result.kind === 'membership') {
+      res.status(201).json({ membership: presentMembership(result.membership, result.user) });
+      return;
+    }
+    const { invitation, token, link } = result;
+    res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
+  });
+
+  router.patch('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id, userId } = parseParams(req, MemberParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canManageMembers(actor, access.membership, access.workspace),
+      'Only owners change roles.',
+    );
+    const { body } = validate(req, { body: ChangeMemberRoleBody });
+    const membership = await changeMemberRole({
+      storage,
+      actor,
+      workspaceId: id,
+      userId,
+      role: body.role,
+      ip: clientIp(req),
+    });
+    const user = await storage.getUserById({ id: userId });
+    if (!user) throw new NotFoundError('No such user.');
+    res.json({ membership: presentMembership(membership, user) });
+  });
+
+  router.delete('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id, userId } = parseParams(req, MemberParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canRemoveMember(actor, access.membership, access.workspace, userId),
+      'Only owners remove other members.',
+    );
+    await removeMember({ storage, actor, workspaceId: id, userId, ip: clientIp(req) });
+    res.status(204).end();
+  });
+
+  router.get('/workspaces/:id/invitations', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, WorkspaceParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canManageMembers(actor, access.membership, access.workspace),
+      'Only owners see invitations.',
+    );
+    const invitations = await storage.listInvitations({ workspaceId: id, isPending: true });
+    res.json({ invitations: invitations.map((invitation) => presentInvitation(invitation)) });
+  });
+
+  return router;
+}

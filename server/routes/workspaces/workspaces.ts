@@ -1,0 +1,99 @@
+/**
+ * `/api/workspaces`: create, list, read and update workspaces. Members and invitations are
+ * in `members.ts`, the workspace's documents in `../documents/workspaceDocuments.ts`.
+ */
+import express, { type Router } from 'express';
+import {
+  CreateWorkspaceBody,
+  ListWorkspacesQuery,
+  UpdateWorkspaceBody,
+  WorkspaceParams,
+} from '../../../shared/api/workspaces';
+import { createWorkspace } from '../../commands/createWorkspace';
+import { recordAudit } from '../../commands/recordAudit';
+import { getActor, requireUser } from '../../http/authentication';
+import { clientIp } from '../../http/requestContext';
+import { validate } from '../../http/validate';
+import { canCreateWorkspace, canUpdateWorkspace } from '../../policies/workspace';
+import { presentWorkspace } from '../../presenters/workspace';
+import type { RouteDeps } from '../deps';
+import { authorize, loadWorkspaceAccess, parseParams } from './access';
+import { createMembersRouter } from './members';
+
+/** Router for `/api/workspaces…` (members and invitations included). */
+export function createWorkspacesRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
+  const { storage } = deps;
+  const router = express.Router();
+
+  router.post('/workspaces', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { body } = validate(req, { body: CreateWorkspaceBody });
+    authorize(canCreateWorkspace(actor), 'Your account cannot create workspaces.');
+    const { workspace } = await createWorkspace({
+      storage,
+      actor,
+      name: body.name,
+      ...(body.description === undefined ? {} : { description: body.description }),
+      ip: clientIp(req),
+    });
+    res.status(201).json({ workspace: presentWorkspace(workspace, 'owner') });
+  });
+
+  // Only the workspaces the caller belongs to (admins reach others by id, or via the admin pages).
+  router.get('/workspaces', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { query } = validate(req, { query: ListWorkspacesQuery });
+    const [workspaces, memberships] = await Promise.all([
+      storage.listWorkspacesForUser({ userId: actor.id }),
+      storage.listMembershipsForUser({ userId: actor.id }),
+    ]);
+    const roleOf = new Map(
+      memberships.map((membership) => [membership.workspaceId, membership.role]),
+    );
+    const visible = workspaces.filter(
+      (workspace) => query.includeArchived || !workspace.isArchived,
+    );
+    res.json({
+      workspaces: visible.map((workspace) =>
+        presentWorkspace(
+          workspace,
+          actor.role === 'admin' ? 'owner' : (roleOf.get(workspace.id) ?? 'viewer'),
+        ),
+      ),
+    });
+  });
+
+  router.get('/workspaces/:id', requireUser, async (req, res) => {
+    const { id } = parseParams(req, WorkspaceParams);
+    const { workspace, role } = await loadWorkspaceAccess({
+      storage,
+      actor: getActor(res),
+      workspaceId: id,
+    });
+    res.json({ workspace: presentWorkspace(workspace, role) });
+  });
+
+  router.patch('/workspaces/:id', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, WorkspaceParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canUpdateWorkspace(actor, access.membership, access.workspace),
+      'Only owners change a workspace.',
+    );
+    const { body } = validate(req, { body: UpdateWorkspaceBody });
+    const workspace = await storage.updateWorkspace({ id, patch: body });
+    await recordAudit({
+      storage,
+      actor,
+      action: 'workspace.updated',
+      target: { type: 'workspace', id },
+      details: { ...body },
+      ip: clientIp(req),
+    });
+    res.json({ workspace: presentWorkspace(workspace, access.role) });
+  });
+
+  router.use(createMembersRouter(deps));
+  return router;
+}
