@@ -1,0 +1,178 @@
+/**
+ * Convergence, persistence and the document lifecycle, with stock WebsocketProvider clients
+ * against a real collab server over real SQLite.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  connectClient,
+  mulberry32,
+  seedDocument,
+  seedFrom,
+  startCollabTestServer,
+  tokenFor,
+  waitFor,
+  waitSynced,
+  type CollabTestServer,
+  type TestClient,
+} from './helpers';
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function track<T extends CollabTestServer | TestClient>(thing: T): T {
+  cleanups.push(() => ('provider' in thing ? thing.destroy() : thing.close()));
+  return thing;
+}
+
+/** Fresh client after everything settled: what the server (and its storage) hold. */
+async function readBack(server: CollabTestServer, documentId: string, userId: string): Promise<TestClient> {
+  const client = track(connectClient({ serverUrl: server.serverUrl, documentId, token: tokenFor({ userId, documentId }) }));
+  await waitSynced(client);
+  return client;
+}
+
+describe('collab sync', () => {
+  it('converges interleaved random edits from several clients with disconnects and reconnects', async () => {
+    const seed = seedFrom('CONVERGENCE_SEED');
+    console.info(`convergence seed: ${seed} (replay with CONVERGENCE_SEED=${seed})`);
+    const random = mulberry32(seed);
+    const server = track(await startCollabTestServer());
+    const { owner, document } = await seedDocument(server.storage);
+    const clients = Array.from({ length: 4 }, () =>
+      track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) })),
+    );
+    await Promise.all(clients.map((client) => waitSynced(client)));
+
+    for (let round = 0; round < 300; round++) {
+      const client = clients[Math.floor(random() * clients.length)]!;
+      const text = client.ydoc.getText('text');
+      const roll = random();
+      if (roll < 0.05) {
+        // Offline for a while: edits made meanwhile are synced on reconnect.
+        if (client.provider.shouldConnect) client.provider.disconnect();
+        else client.provider.connect();
+      } else if (roll < 0.75 || text.length === 0) {
+        const word = `w${round}-${Math.floor(random() * 1000)} `;
+        text.insert(Math.floor(random() * (text.length + 1)), word);
+      } else if (roll < 0.9) {
+        const at = Math.floor(random() * text.length);
+        text.delete(at, Math.min(text.length - at, 1 + Math.floor(random() * 5)));
+      } else {
+        const fragment = client.ydoc.getXmlFragment('default');
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(`p${round}`)]);
+        fragment.insert(Math.floor(random() * (fragment.length + 1)), [paragraph]);
+      }
+      if (round % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    for (const client of clients) if (!client.provider.shouldConnect) client.provider.connect();
+    await Promise.all(clients.map((client) => waitSynced(client)));
+    const reference = clients[0]!;
+    await waitFor(
+      () =>
+        clients.every(
+          (client) =>
+            client.text() === reference.text() &&
+            client.ydoc.getXmlFragment('default').toString() === reference.ydoc.getXmlFragment('default').toString(),
+        ),
+      'all clients converge',
+      10_000,
+    );
+    expect(reference.text().length).toBeGreaterThan(0);
+
+    const fresh = await readBack(server, document.id, owner.id);
+    await waitFor(() => fresh.text() === reference.text(), 'fresh client sees the same text');
+    expect(fresh.ydoc.getXmlFragment('default').toString()).toBe(reference.ydoc.getXmlFragment('default').toString());
+    expect(clients.flatMap((client) => client.closeCodes)).toEqual([]);
+  });
+
+  it('persists edits across a server restart on the same data directory', async () => {
+    const first = await startCollabTestServer();
+    const { owner, document } = await seedDocument(first.storage);
+    const token = tokenFor({ userId: owner.id, documentId: document.id });
+    const writer = connectClient({ serverUrl: first.serverUrl, documentId: document.id, token });
+    await waitSynced(writer);
+    writer.ydoc.getText('text').insert(0, 'Bologna case study');
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 2 as unknown as string);
+    heading.insert(0, [new Y.XmlText('Housing')]);
+    writer.ydoc.getXmlFragment('default').insert(0, [heading]);
+    await waitFor(async () => (await first.storage.countDocUpdates({ documentId: document.id })) >= 2, 'updates flushed');
+    writer.destroy();
+    await first.close();
+
+    const second = track(await startCollabTestServer({ dataDir: first.dataDir }));
+    const reader = await readBack(second, document.id, owner.id);
+    expect(reader.text()).toBe('Bologna case study');
+    expect(reader.ydoc.getXmlFragment('default').toString()).toBe('<heading level="2">Housing</heading>');
+  });
+
+  it('unloads an idle document: compacts its log into a snapshot and writes derived fields', async () => {
+    const server = track(await startCollabTestServer({ options: { compactAfterUpdates: 1000 } }));
+    const { owner, document } = await seedDocument(server.storage);
+    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    await waitSynced(client);
+    const fragment = client.ydoc.getXmlFragment('default');
+    const heading = new Y.XmlElement('heading');
+    heading.setAttribute('level', 1 as unknown as string);
+    heading.insert(0, [new Y.XmlText('Intercultural relations')]);
+    const paragraph = new Y.XmlElement('paragraph');
+    const body = new Y.XmlText();
+    paragraph.insert(0, [body]);
+    fragment.insert(0, [heading, paragraph]);
+    for (const word of ['Vienna ', 'and ', 'Liège ', 'compare ', 'notes']) body.insert(body.length, word);
+    await waitFor(async () => (await server.storage.countDocUpdates({ documentId: document.id })) >= 3, 'log written');
+    expect(server.collab.registry.get(document.id)).toBeDefined();
+
+    client.destroy();
+    await waitFor(() => server.collab.registry.list().length === 0, 'document unloaded after the grace period');
+    expect(await server.storage.countDocUpdates({ documentId: document.id })).toBe(0);
+    const state = await server.storage.loadDocState({ documentId: document.id });
+    expect(state.snapshot).not.toBeNull();
+    const restored = new Y.Doc();
+    Y.applyUpdate(restored, state.snapshot!);
+    expect(restored.getXmlFragment('default').toString()).toBe(fragment.toString());
+
+    const record = await server.storage.getDocument({ id: document.id });
+    expect(record).toMatchObject({
+      plainText: 'Intercultural relations\nVienna and Liège compare notes',
+      outline: [{ level: 1, text: 'Intercultural relations' }],
+      wordCount: 7,
+      lastEditorIds: [owner.id],
+    });
+    expect(record?.contentUpdatedAt).toBeInstanceOf(Date);
+  });
+
+  it('compacts after N updates while the document stays open, and a cold load reads the snapshot', async () => {
+    const server = track(await startCollabTestServer({ options: { compactAfterUpdates: 20, flushDelayMs: 1 } }));
+    const { owner, document } = await seedDocument(server.storage);
+    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    await waitSynced(client);
+    const text = client.ydoc.getText('text');
+    for (let index = 0; index < 60; index++) {
+      text.insert(text.length, `${index},`);
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    await waitFor(async () => (await server.storage.loadDocState({ documentId: document.id })).snapshot !== null, 'snapshot written');
+    expect(await server.storage.countDocUpdates({ documentId: document.id })).toBeLessThan(20);
+    const other = await readBack(server, document.id, owner.id);
+    await waitFor(() => other.text() === text.toString(), 'second client sees everything');
+  });
+
+  it('applies server-side changes through the live document so clients see them', async () => {
+    const server = track(await startCollabTestServer());
+    const { owner, document } = await seedDocument(server.storage);
+    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    await waitSynced(client);
+    const source = new Y.Doc();
+    source.getText('text').insert(0, 'restored version');
+    await server.collab.applyUpdate({ documentId: document.id, update: Y.encodeStateAsUpdate(source) });
+    await waitFor(() => client.text() === 'restored version', 'client sees the server change');
+    const state = new Y.Doc();
+    Y.applyUpdate(state, await server.collab.encodeState({ documentId: document.id }));
+    expect(state.getText('text').toString()).toBe('restored version');
+  });
+});
