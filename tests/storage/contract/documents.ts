@@ -1,0 +1,162 @@
+/** Contract: document metadata, derived fields, ordering and purge. */
+import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../../../server/errors';
+import { buildDocument, buildOrganization, buildUser, buildWorkspace } from '../../helpers/factories';
+import type { GetStorage } from '../contract';
+import { expectRejection, MISSING_ID, tick } from './helpers';
+
+/** Registers the document tests (filters live in `documentFilters.ts`). */
+export function describeDocumentsContract(getStorage: GetStorage): void {
+  const setup = async () => {
+    const storage = getStorage();
+    const author = await buildUser(storage);
+    const workspace = await buildWorkspace(storage, { owner: author });
+    return { storage, author, workspace };
+  };
+
+  describe('documents', () => {
+    it('creates a draft with empty derived fields and reads it back', async () => {
+      const { storage, author, workspace } = await setup();
+      const city = await buildOrganization(storage, { name: 'Bologna', country: 'IT' });
+      const document = await storage.createDocument({
+        workspaceId: workspace.id,
+        title: 'Housing in Bologna',
+        kind: 'case-study',
+        createdById: author.id,
+        cityId: city.id,
+        policyAreas: ['housing', 'other'],
+        stakeholders: ['ngos'],
+      });
+      expect(document).toMatchObject({
+        workspaceId: workspace.id,
+        title: 'Housing in Bologna',
+        kind: 'case-study',
+        status: 'draft',
+        cityId: city.id,
+        policyAreas: ['housing', 'other'],
+        stakeholders: ['ngos'],
+        createdById: author.id,
+        deletedAt: null,
+        deletedById: null,
+        plainText: '',
+        outline: [],
+        wordCount: 0,
+        lastEditorIds: [],
+        contentUpdatedAt: null,
+      });
+      expect(document.createdAt).toBeInstanceOf(Date);
+      expect(await storage.getDocument({ id: document.id })).toEqual(document);
+      expect(await storage.getDocument({ id: MISSING_ID })).toBeNull();
+    });
+
+    it('defaults cityId, policy areas and stakeholders', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await storage.createDocument({
+        workspaceId: workspace.id,
+        title: 'Minutes',
+        kind: 'minutes',
+        createdById: author.id,
+      });
+      expect(document).toMatchObject({ cityId: null, policyAreas: [], stakeholders: [] });
+    });
+
+    it('patches metadata and derived fields, keeping the rest', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await buildDocument(storage, { workspace, createdBy: author, title: 'Before' });
+      await tick();
+      const contentUpdatedAt = new Date();
+      const updated = await storage.updateDocument({
+        id: document.id,
+        patch: {
+          status: 'in-review',
+          policyAreas: ['intercultural-relations'],
+          plainText: 'Intercultural policies in Amsterdam',
+          outline: [{ level: 1, text: 'Intercultural policies' }],
+          wordCount: 4,
+          lastEditorIds: [author.id],
+          contentUpdatedAt,
+        },
+      });
+      expect(updated).toMatchObject({
+        id: document.id,
+        title: 'Before',
+        kind: document.kind,
+        status: 'in-review',
+        policyAreas: ['intercultural-relations'],
+        plainText: 'Intercultural policies in Amsterdam',
+        outline: [{ level: 1, text: 'Intercultural policies' }],
+        wordCount: 4,
+        lastEditorIds: [author.id],
+        contentUpdatedAt,
+      });
+      expect(updated.createdAt).toEqual(document.createdAt);
+      expect(updated.updatedAt.getTime()).toBeGreaterThan(document.updatedAt.getTime());
+      expect(await storage.getDocument({ id: document.id })).toEqual(updated);
+    });
+
+    it('moves a document to the trash and back', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await buildDocument(storage, { workspace, createdBy: author });
+      const deletedAt = new Date();
+      const trashed = await storage.updateDocument({
+        id: document.id,
+        patch: { deletedAt, deletedById: author.id },
+      });
+      expect(trashed).toMatchObject({ deletedAt, deletedById: author.id });
+      const restored = await storage.updateDocument({
+        id: document.id,
+        patch: { deletedAt: null, deletedById: null },
+      });
+      expect(restored).toMatchObject({ deletedAt: null, deletedById: null });
+    });
+
+    it('refuses to update or purge a missing document', async () => {
+      const storage = getStorage();
+      await expectRejection(storage.updateDocument({ id: MISSING_ID, patch: { title: 'x' } }), NotFoundError);
+      await expectRejection(storage.purgeDocument({ id: MISSING_ID }), NotFoundError);
+    });
+
+    it('lists the most recently updated first, and honours the limit', async () => {
+      const { storage, author, workspace } = await setup();
+      const first = await buildDocument(storage, { workspace, createdBy: author });
+      await tick();
+      const second = await buildDocument(storage, { workspace, createdBy: author });
+      await tick();
+      const third = await buildDocument(storage, { workspace, createdBy: author });
+      await tick();
+      await storage.updateDocument({ id: first.id, patch: { title: 'Touched' } });
+      const all = await storage.listDocuments({ filter: { workspaceId: workspace.id } });
+      expect(all.map((d) => d.id)).toEqual([first.id, third.id, second.id]);
+      const two = await storage.listDocuments({ filter: { workspaceId: workspace.id }, limit: 2 });
+      expect(two.map((d) => d.id)).toEqual([first.id, third.id]);
+    });
+
+    it('purges a document with its Yjs log and snapshot', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await buildDocument(storage, { workspace, createdBy: author });
+      const keep = await buildDocument(storage, { workspace, createdBy: author });
+      const [seq] = await storage.appendDocUpdates({ documentId: document.id, updates: [new Uint8Array([1, 2])] });
+      await storage.compactDoc({ documentId: document.id, snapshot: new Uint8Array([9]), upToSeq: seq ?? 0 });
+      await storage.appendDocUpdates({ documentId: document.id, updates: [new Uint8Array([3])] });
+      await storage.appendDocUpdates({ documentId: keep.id, updates: [new Uint8Array([4])] });
+
+      await storage.purgeDocument({ id: document.id });
+      expect(await storage.getDocument({ id: document.id })).toBeNull();
+      expect(await storage.loadDocState({ documentId: document.id })).toEqual({ snapshot: null, updates: [] });
+      expect(await storage.countDocUpdates({ documentId: document.id })).toBe(0);
+      expect(await storage.countDocUpdates({ documentId: keep.id })).toBe(1);
+    });
+
+    it('hands out copies and keeps no reference to inputs', async () => {
+      const { storage, author, workspace } = await setup();
+      const policyAreas: ('housing' | 'other')[] = ['housing'];
+      const document = await buildDocument(storage, { workspace, createdBy: author, policyAreas });
+      policyAreas.push('other');
+      document.policyAreas.push('other');
+      document.outline.push({ level: 1, text: 'x' });
+      const again = await storage.getDocument({ id: document.id });
+      expect(again?.policyAreas).toEqual(['housing']);
+      expect(again?.outline).toEqual([]);
+    });
+  });
+}
