@@ -14,6 +14,7 @@ import { createSecurityHeaders } from './http/securityHeaders';
 import { createStaticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { mountApiRoutes } from './routes';
+import { createHealthRouter } from './routes/health/health';
 import type { Storage } from './storage/types';
 
 /** Largest JSON body the API accepts; bigger ones get 413 `payload_too_large`. */
@@ -43,6 +44,8 @@ export function createApp(options: {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // Health first: it must answer even when the session lookup (storage) is failing.
+  api.use(createHealthRouter({ storage, logger }));
   api.use(createSessionLoader({ storage }));
   mountApiRoutes({ api, deps: { config, storage, logger, collab } });
   api.use(apiNotFound);

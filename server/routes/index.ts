@@ -8,7 +8,8 @@
  *    Handler chain: `requireUser` → `validate(req, { body, params, query })` → load →
  *    policy → command → presenter. Async handlers may throw AppErrors; Express 5
  *    forwards rejections to the error middleware, which renders `{ error: { code, message } }`.
- * 3. Add one line to `mountApiRoutes` below.
+ * 3. Add one line to `mountApiRoutes` below. (Only /api/health is mounted in app.ts, ahead of
+ *    the session lookup, so it answers even when storage is failing.)
  * The session cookie is already resolved before any group runs: `getActor(res)` /
  * `findActor(res)` from `server/http/authentication.ts`.
  */
@@ -16,24 +17,25 @@ import type { Router } from 'express';
 import type { RouteDeps } from './deps';
 import { createAuditRouter } from './audit/audit';
 import { createAuthRouter } from './auth/auth';
-import { createHealthRouter } from './health/health';
+import { createDocumentsRouter } from './documents/documents';
 import { createOrganizationsRouter } from './organizations/organizations';
 import { createSettingsRouter } from './settings/settings';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
+import { createWorkspacesRouter } from './workspaces/workspaces';
 
 /** Adds every route group's router to `api` (the Router mounted at /api). */
 export function mountApiRoutes(options: { api: Router; deps: RouteDeps }): void {
   const { api, deps } = options;
   const groups: Router[] = [
-    createHealthRouter(deps),
     createAuthRouter(deps),
     createUsersRouter(deps),
     createInvitationsRouter(deps),
     createOrganizationsRouter(deps),
     createSettingsRouter(deps),
     createAuditRouter(deps),
-    // Workspaces and documents groups go here: createWorkspacesRouter(deps), createDocumentsRouter(deps).
+    createWorkspacesRouter(deps),
+    createDocumentsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }
