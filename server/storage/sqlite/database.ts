@@ -29,15 +29,21 @@ export function openSqliteDatabase(options: {
     const reason = error instanceof Error ? error.message : String(error);
     throw new StorageUnavailableError(`Cannot open SQLite database ${filename}: ${reason}`);
   }
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  // SQLite's lower() only folds ASCII; titles are in many European languages.
-  db.function('unicode_lower', { deterministic: true }, (value: unknown) =>
-    typeof value === 'string' ? value.toLowerCase() : value,
-  );
-  runMigrations({ db, migrations: options.migrations ?? MIGRATIONS });
+  try {
+    // busy_timeout first: switching to WAL needs a lock another process may hold briefly.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    // SQLite's lower() only folds ASCII; titles are in many European languages.
+    db.function('unicode_lower', { deterministic: true }, (value: unknown) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
+    runMigrations({ db, migrations: options.migrations ?? MIGRATIONS });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 
   const statements = new Map<string, Database.Statement>();
   const stmt = (sql: string): Database.Statement => {
