@@ -1,0 +1,54 @@
+/**
+ * The route table. The editor (Tiptap + Yjs, the heavy part) is lazy-loaded so the
+ * dashboard and sign-in screens stay small.
+ */
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Skeleton } from './components/Feedback';
+import { Layout } from './components/Layout';
+import { RequireUser } from './components/RequireUser';
+import { AccountPage } from './pages/AccountPage';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { InvitePage } from './pages/InvitePage';
+import { LibraryPage } from './pages/LibraryPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SetupPage } from './pages/SetupPage';
+import { RealtimeProvider } from './realtime/RealtimeContext';
+import { SessionProvider } from './session/SessionContext';
+import { WorkspacePage } from './workspace/WorkspacePage';
+
+const EditorPage = lazy(() => import('./editor/EditorPage'));
+
+/** The whole client. */
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <RealtimeProvider>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/invite/:token" element={<InvitePage />} />
+            <Route path="/library" element={<LibraryPage />} />
+            <Route path="/library/:documentId" element={<LibraryPage />} />
+            <Route path="/" element={<RequireUser><DashboardPage /></RequireUser>} />
+            <Route path="/account" element={<RequireUser><AccountPage /></RequireUser>} />
+            <Route path="/w/:workspaceId" element={<RequireUser><WorkspacePage /></RequireUser>} />
+            <Route
+              path="/documents/:documentId"
+              element={
+                <RequireUser>
+                  <Suspense fallback={<Layout isWide><Skeleton lines={8} /></Layout>}>
+                    <EditorPage />
+                  </Suspense>
+                </RequireUser>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </RealtimeProvider>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,77 @@
+/**
+ * The one place the client talks HTTP: same-origin JSON with the session cookie, and every
+ * failure turned into an `ApiError` carrying the server's stable error code.
+ */
+import type { z } from 'zod';
+import type { ApiErrorBody } from '../../../shared/api/entities';
+
+/** A failed API call: `status` 0 means the server could not be reached at all. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(options: { status: number; code: string; message: string }) {
+    super(options.message);
+    this.name = 'ApiError';
+    this.status = options.status;
+    this.code = options.code;
+  }
+}
+
+function isApiErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error;
+}
+
+/** Sends one request; resolves with the parsed JSON body (undefined for 204). */
+export async function requestJson<T>(options: {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}): Promise<T> {
+  const { method = 'GET', path, body, signal } = options;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError({ status: 0, code: 'network_error', message: 'The server could not be reached.' });
+  }
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (!response.ok) {
+    if (isApiErrorBody(parsed)) {
+      throw new ApiError({ status: response.status, code: parsed.error.code, message: parsed.error.message });
+    }
+    throw new ApiError({ status: response.status, code: 'http_error', message: `${response.status} ${response.statusText}` });
+  }
+  return parsed as T;
+}
+
+/**
+ * Checks a request body against the same zod schema the server validates with, so a bad
+ * input fails before it leaves the browser with the server's `validation_failed` code.
+ */
+export function validated<S extends z.ZodType>(schema: S, body: z.input<S>): z.output<S> {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  throw new ApiError({ status: 400, code: 'validation_failed', message: `${where}${issue?.message ?? 'invalid input'}` });
+}

@@ -1,0 +1,49 @@
+/**
+ * A modal dialog on the native <dialog> element: focus trapping, Escape to close and the
+ * backdrop come from the browser, so keyboard users get them for free.
+ */
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** Shows `children` in a modal while `isOpen`; `onClose` runs on Escape or the close button. */
+export function Dialog({
+  isOpen,
+  title,
+  onClose,
+  children,
+}: {
+  isOpen: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (isOpen && !dialog.open) dialog.showModal();
+    if (!isOpen && dialog.open) dialog.close();
+  }, [isOpen]);
+
+  return (
+    <dialog
+      ref={ref}
+      className="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="dialog__header">
+        <h2 id="dialog-title">{title}</h2>
+        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
+      </header>
+      {isOpen && children}
+    </dialog>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * The frame of every page: a skip link, the header with navigation and the account menu,
+ * and the main landmark the content goes into.
+ */
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink } from 'react-router';
+import { useSession } from '../session/SessionContext';
+import { AccountMenu } from './AccountMenu';
+
+/** Wraps a page; `wide` lets the editor use the full width. */
+export function Layout({ children, isWide = false }: { children: ReactNode; isWide?: boolean }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="app-header">
+        <Link to="/" className="app-header__brand">
+          <span className="app-header__logo" aria-hidden="true">
+            C
+          </span>
+          {t('common.appName')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="app-header__nav">
+          {user && (
+            <NavLink to="/" end>
+              {t('nav.dashboard')}
+            </NavLink>
+          )}
+          <NavLink to="/library">{t('nav.library')}</NavLink>
+        </nav>
+        {user && <AccountMenu user={user} />}
+      </header>
+      <main id="main" className={isWide ? 'app-main app-main--wide' : 'app-main'} tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

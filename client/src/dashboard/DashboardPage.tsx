@@ -1,0 +1,45 @@
+/** `/`: your workspaces, your recent documents, and who is working where right now. */
+import { useTranslation } from 'react-i18next';
+import { api } from '../api/client';
+import { ErrorScreen } from '../components/ErrorScreen';
+import { Layout } from '../components/Layout';
+import { Skeleton } from '../components/Feedback';
+import { useWorkspacesPresence } from '../realtime/usePresence';
+import { useCurrentUser } from '../session/SessionContext';
+import { useResource } from '../session/useResource';
+import { PresencePanel } from './PresencePanel';
+import { RecentDocuments } from './RecentDocuments';
+import { WorkspaceList } from './WorkspaceList';
+
+/** The home screen after sign-in. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const workspaces = useResource({ key: 'workspaces', load: () => api.workspaces.list() });
+  const workspaceIds = workspaces.status === 'ready' ? workspaces.data.workspaces.map((workspace) => workspace.id) : [];
+  const presence = useWorkspacesPresence(workspaceIds);
+
+  return (
+    <Layout>
+      <div className="page-header">
+        <h1>{t('dashboard.greeting', { name: user.name })}</h1>
+      </div>
+      <div className="dashboard">
+        <section className="card dashboard__workspaces" aria-labelledby="workspaces-heading">
+          {workspaces.status === 'loading' && <Skeleton lines={4} />}
+          {workspaces.status === 'error' && <ErrorScreen error={workspaces.error} onRetry={workspaces.reload} />}
+          {workspaces.status === 'ready' && (
+            <WorkspaceList
+              workspaces={workspaces.data.workspaces}
+              onCreated={(workspace) => workspaces.setData((data) => ({ workspaces: [workspace, ...data.workspaces] }))}
+            />
+          )}
+        </section>
+        <aside className="dashboard__side">
+          <PresencePanel presence={presence} currentUserId={user.id} />
+          <RecentDocuments />
+        </aside>
+      </div>
+    </Layout>
+  );
+}

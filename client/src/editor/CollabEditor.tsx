@@ -1,0 +1,91 @@
+/**
+ * Tiptap bound to the shared Y.Doc: collaboration (Yjs undo, so undo only reverts your own
+ * changes), named remote carets, tables, images and links; plus the sync indicator, the
+ * read-only banner and the close-tab warning.
+ */
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import Image from '@tiptap/extension-image';
+import { TableKit } from '@tiptap/extension-table';
+import { EditorContent, useEditor } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UserDto } from '../../../shared/api/entities';
+import type { WorkspaceRole } from '../../../shared/domain';
+import { colorForUser } from '../components/Avatar';
+import { PresenceAvatars } from './PresenceAvatars';
+import { Toolbar } from './Toolbar';
+import type { CollabSession } from './useCollabSession';
+import { useSyncState, type SyncState } from './useSyncState';
+
+const SYNC_LABEL_KEYS: Record<SyncState, string> = {
+  connecting: 'editor.connecting',
+  saving: 'editor.saving',
+  saved: 'editor.saved',
+  offline: 'editor.offline',
+};
+
+/** The editing surface of one document. */
+export function CollabEditor({ session, user, role }: { session: CollabSession; user: UserDto; role: WorkspaceRole }) {
+  const { t } = useTranslation();
+  const { ydoc, provider, local, canWrite } = session;
+  const sync = useSyncState({ ydoc, provider, local });
+
+  const editor = useEditor(
+    {
+      editable: canWrite,
+      extensions: [
+        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+        Collaboration.configure({ document: ydoc, field: 'default' }),
+        CollaborationCaret.configure({
+          provider,
+          user: { id: user.id, name: user.name, color: colorForUser(user.id) },
+        }),
+        TableKit.configure({ table: { resizable: false } }),
+        Image,
+      ],
+      editorProps: {
+        attributes: { 'aria-label': t('editor.content'), 'aria-multiline': 'true', role: 'textbox', class: 'prose' },
+      },
+    },
+    [ydoc, provider],
+  );
+
+  useEffect(() => {
+    editor?.setEditable(canWrite);
+  }, [editor, canWrite]);
+
+  useEffect(() => {
+    if (!sync.hasUnsyncedEdits) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      // Older browsers need a return value to show the prompt.
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [sync.hasUnsyncedEdits]);
+
+  return (
+    <div className="collab-editor">
+      <div className="collab-editor__bar">
+        {canWrite && editor ? <Toolbar editor={editor} /> : <span />}
+        <div className="collab-editor__status">
+          <PresenceAvatars provider={provider} currentUserId={user.id} />
+          <span className={`sync sync--${sync.state}`} role="status" data-testid="sync-state" data-state={sync.state}>
+            {t(SYNC_LABEL_KEYS[sync.state])}
+          </span>
+        </div>
+      </div>
+      {!canWrite && (
+        <p className="banner banner--info" role="note" data-testid="read-only-banner">
+          {role === 'reviewer' ? t('editor.readOnlyReviewer') : t('editor.readOnlyViewer')}
+        </p>
+      )}
+      <div className="page-sheet">
+        <EditorContent editor={editor} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * `/documents/:documentId`: the co-editing page (lazy-loaded: Tiptap and Yjs are heavy).
+ * Loads the document and the caller's role, opens the live session, and lays out the
+ * editor beside the details panel.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { CLOSE_CODES } from '../../../shared/closeCodes';
+import { api } from '../api/client';
+import { ErrorScreen } from '../components/ErrorScreen';
+import { Skeleton } from '../components/Feedback';
+import { Layout } from '../components/Layout';
+import { useAnnounceDocument } from '../realtime/usePresence';
+import { useCurrentUser } from '../session/SessionContext';
+import { useResource } from '../session/useResource';
+import { CollabEditor } from './CollabEditor';
+import { DetailsPanel } from './DetailsPanel';
+import { useCollabSession } from './useCollabSession';
+import '../styles/editor.css';
+
+/** The editor route (default export for `React.lazy`). */
+export default function EditorPage() {
+  const { t } = useTranslation();
+  const { documentId = '' } = useParams();
+  const user = useCurrentUser();
+  const loaded = useResource({
+    key: documentId,
+    load: async () => {
+      const { document } = await api.documents.get(documentId);
+      const { workspace } = await api.workspaces.get(document.workspaceId);
+      return { document, workspace };
+    },
+  });
+  const collab = useCollabSession({ documentId, userId: user.id });
+  useAnnounceDocument(documentId);
+
+  if (loaded.status === 'loading') return <Layout isWide><Skeleton lines={8} /></Layout>;
+  if (loaded.status === 'error') return <Layout isWide><ErrorScreen error={loaded.error} onRetry={loaded.reload} /></Layout>;
+  const { document, workspace } = loaded.data;
+
+  let body;
+  if (collab.closedCode !== null) {
+    body = (
+      <p className="banner banner--error" role="alert">
+        {collab.closedCode === CLOSE_CODES.notFound ? t('common.notFoundError') : t('editor.accessLost')}
+      </p>
+    );
+  } else if (collab.error) {
+    body = <ErrorScreen error={collab.error} onRetry={collab.retry} />;
+  } else if (!collab.session) {
+    body = <Skeleton lines={8} />;
+  } else {
+    body = <CollabEditor session={collab.session} user={user} role={workspace.role} />;
+  }
+
+  return (
+    <Layout isWide>
+      <nav className="breadcrumbs" aria-label={t('editor.backTo', { name: workspace.name })}>
+        <Link to={`/w/${workspace.id}`}>← {workspace.name}</Link>
+      </nav>
+      <h1 className="editor-title">{document.title}</h1>
+      <div className="editor-layout">
+        <section className="editor-layout__main">{body}</section>
+        <DetailsPanel
+          key={document.updatedAt}
+          document={document}
+          role={workspace.role}
+          onChange={(updated) => loaded.setData((data) => ({ ...data, document: updated }))}
+        />
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,130 @@
+/** The formatting toolbar: every button has an aria-label and shows its pressed state. */
+import { useEditorState, type Editor } from '@tiptap/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+function ToolButton({
+  label,
+  isActive = false,
+  isDisabled = false,
+  onClick,
+  children,
+}: {
+  label: string;
+  isActive?: boolean;
+  isDisabled?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={isActive ? 'tool tool--active' : 'tool'}
+      aria-label={label}
+      title={label}
+      aria-pressed={isActive}
+      disabled={isDisabled}
+      // Keep the text selection: a mouse press on the toolbar must not blur the editor.
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Toolbar bound to `editor`; rendered only for people who can write. */
+export function Toolbar({ editor }: { editor: Editor }) {
+  const { t } = useTranslation();
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      h1: current.isActive('heading', { level: 1 }),
+      h2: current.isActive('heading', { level: 2 }),
+      h3: current.isActive('heading', { level: 3 }),
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      link: current.isActive('link'),
+      quote: current.isActive('blockquote'),
+      canUndo: current.can().undo(),
+      canRedo: current.can().redo(),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+
+  const setLink = () => {
+    const previous = (editor.getAttributes('link') as { href?: string }).href ?? '';
+    const href = window.prompt(t('editor.linkPrompt'), previous);
+    if (href === null) return;
+    if (href.trim() === '') {
+      chain().extendMarkRange('link').unsetLink().run();
+      return;
+    }
+    chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
+  };
+  const addImage = () => {
+    const src = window.prompt(t('editor.imagePrompt'), 'https://');
+    if (!src || !/^https?:\/\//.test(src.trim())) return;
+    chain().setImage({ src: src.trim() }).run();
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+      <div className="toolbar__group">
+        <ToolButton label={t('editor.undo')} isDisabled={!active.canUndo} onClick={() => chain().undo().run()}>
+          ↶
+        </ToolButton>
+        <ToolButton label={t('editor.redo')} isDisabled={!active.canRedo} onClick={() => chain().redo().run()}>
+          ↷
+        </ToolButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label={t('editor.paragraph')} onClick={() => chain().setParagraph().run()}>
+          ¶
+        </ToolButton>
+        {([1, 2, 3] as const).map((level) => (
+          <ToolButton
+            key={level}
+            label={t('editor.heading', { level })}
+            isActive={active[`h${level}`]}
+            onClick={() => chain().toggleHeading({ level }).run()}
+          >
+            H{level}
+          </ToolButton>
+        ))}
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label={t('editor.bold')} isActive={active.bold} onClick={() => chain().toggleBold().run()}>
+          <strong>B</strong>
+        </ToolButton>
+        <ToolButton label={t('editor.italic')} isActive={active.italic} onClick={() => chain().toggleItalic().run()}>
+          <em>I</em>
+        </ToolButton>
+        <ToolButton label={t('editor.link')} isActive={active.link} onClick={setLink}>
+          🔗
+        </ToolButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label={t('editor.bulletList')} isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
+          •≡
+        </ToolButton>
+        <ToolButton label={t('editor.orderedList')} isActive={active.orderedList} onClick={() => chain().toggleOrderedList().run()}>
+          1.
+        </ToolButton>
+        <ToolButton label={t('editor.quote')} isActive={active.quote} onClick={() => chain().toggleBlockquote().run()}>
+          ❝
+        </ToolButton>
+      </div>
+      <div className="toolbar__group">
+        <ToolButton label={t('editor.table')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
+          ▦
+        </ToolButton>
+        <ToolButton label={t('editor.image')} onClick={addImage}>
+          🖼
+        </ToolButton>
+      </div>
+    </div>
+  );
+}

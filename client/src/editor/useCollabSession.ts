@@ -1,0 +1,124 @@
+/**
+ * One live editing session of a document: a Y.Doc kept in IndexedDB (so offline edits
+ * survive a reload) and synced through the stock y-websocket provider with a short-lived
+ * collab token that is refreshed before it expires and whenever the socket reconnects.
+ */
+import { useEffect, useState } from 'react';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { CLOSE_CODES } from '../../../shared/closeCodes';
+import type { CollabTokenDto } from '../../../shared/api/entities';
+import { api } from '../api/client';
+
+/** A ready session. */
+export interface CollabSession {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  /** The IndexedDB copy: its updates are not local edits. */
+  local: IndexeddbPersistence;
+  canWrite: boolean;
+}
+
+/** Session plus the reason it could not start or was ended by the server. */
+export interface CollabSessionState {
+  session: CollabSession | null;
+  error: unknown;
+  /** The server closed the socket for good (no access any more, or the document is gone). */
+  closedCode: number | null;
+  retry: () => void;
+}
+
+/** The socket base URL: the server's answer, or this page's own origin. */
+function socketBase(token: CollabTokenDto): string {
+  if (token.serverUrl) return token.serverUrl;
+  const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${protocol}//${window.location.host}/collab`;
+}
+
+/** Opens the session for `documentId` as `userId`; tears everything down on unmount. */
+export function useCollabSession(input: { documentId: string; userId: string }): CollabSessionState {
+  const { documentId, userId } = input;
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [closedCode, setClosedCode] = useState<number | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let isActive = true;
+    let refreshTimer = 0;
+    let provider: WebsocketProvider | null = null;
+    const ydoc = new Y.Doc();
+    const local = new IndexeddbPersistence(`clip:${userId}:${documentId}`, ydoc);
+
+    const scheduleRefresh = (token: CollabTokenDto) => {
+      window.clearTimeout(refreshTimer);
+      const lifetimeMs = new Date(token.expiresAt).getTime() - Date.now();
+      refreshTimer = window.setTimeout(() => void refresh(), Math.max(5_000, lifetimeMs / 2));
+    };
+    // Keeps `params.token` fresh so the provider's own reconnects always carry a valid token.
+    const refresh = async (): Promise<boolean> => {
+      try {
+        const token = await api.documents.collabToken(documentId);
+        if (!isActive || !provider) return false;
+        provider.params = { ...provider.params, token: token.token };
+        scheduleRefresh(token);
+        return true;
+      } catch {
+        if (isActive) refreshTimer = window.setTimeout(() => void refresh(), 10_000);
+        return false;
+      }
+    };
+
+    const start = async () => {
+      const token = await api.documents.collabToken(documentId);
+      if (!isActive) return;
+      provider = new WebsocketProvider(socketBase(token), token.room || documentId, ydoc, {
+        params: { token: token.token },
+        maxBackoffTime: 5_000,
+      });
+      const current = provider;
+      scheduleRefresh(token);
+      current.on('connection-close', () => void refresh());
+      current.on('closed', (event) => {
+        // 4401: the token expired while we were away; get a new one and carry on.
+        if (event.code === CLOSE_CODES.unauthenticated) {
+          void refresh().then((isRefreshed) => {
+            if (isRefreshed && isActive) current.connect();
+          });
+          return;
+        }
+        setClosedCode(event.code);
+      });
+      setSession({ ydoc, provider: current, local, canWrite: token.canWrite });
+    };
+
+    // The browser knows first when the network goes: stop retrying, then resume when it returns.
+    const onOffline = () => provider?.disconnect();
+    const onOnline = () => {
+      if (!provider) return;
+      void refresh().then(() => provider?.connect());
+    };
+    window.addEventListener('offline', onOffline);
+    window.addEventListener('online', onOnline);
+
+    setSession(null);
+    setError(null);
+    setClosedCode(null);
+    start().catch((startError: unknown) => {
+      if (isActive) setError(startError);
+    });
+
+    return () => {
+      isActive = false;
+      window.clearTimeout(refreshTimer);
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
+      provider?.destroy();
+      void local.destroy();
+      ydoc.destroy();
+    };
+  }, [documentId, userId, attempt]);
+
+  return { session, error, closedCode, retry: () => setAttempt((value) => value + 1) };
+}

@@ -1,0 +1,95 @@
+/**
+ * Who is signed in, shared by every page: loaded once from `/api/auth/setup-status` and
+ * `/api/auth/me`, updated after sign-in, registration and sign-out.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import type { UserDto } from '../../../shared/api/entities';
+import { api } from '../api/client';
+import { ApiError } from '../api/http';
+
+/** The session as pages see it. */
+export interface Session {
+  status: 'loading' | 'error' | 'ready';
+  error: unknown;
+  needsSetup: boolean;
+  user: UserDto | null;
+  setUser: (user: UserDto | null) => void;
+  reload: () => void;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+async function loadSession(): Promise<{ needsSetup: boolean; user: UserDto | null }> {
+  const { needsSetup } = await api.auth.setupStatus();
+  if (needsSetup) return { needsSetup, user: null };
+  try {
+    const { user } = await api.auth.me();
+    return { needsSetup, user };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return { needsSetup, user: null };
+    throw error;
+  }
+}
+
+/** Provides the session to the whole app. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Session['status']>('loading');
+  const [error, setError] = useState<unknown>(undefined);
+  const [needsSetup, setNeedsSetup] = useState(false);
+  const [user, setUserState] = useState<UserDto | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let isCurrent = true;
+    loadSession().then(
+      (loaded) => {
+        if (!isCurrent) return;
+        setNeedsSetup(loaded.needsSetup);
+        setUserState(loaded.user);
+        setStatus('ready');
+      },
+      (loadError: unknown) => {
+        if (!isCurrent) return;
+        setError(loadError);
+        setStatus('error');
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [attempt]);
+
+  const setUser = useCallback((next: UserDto | null) => {
+    setUserState(next);
+    if (next) setNeedsSetup(false);
+  }, []);
+  const reload = useCallback(() => {
+    setStatus('loading');
+    setAttempt((value) => value + 1);
+  }, []);
+  const signOut = useCallback(async () => {
+    await api.auth.logout();
+    setUserState(null);
+  }, []);
+
+  const value = useMemo<Session>(
+    () => ({ status, error, needsSetup, user, setUser, reload, signOut }),
+    [status, error, needsSetup, user, setUser, reload, signOut],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** The current session; throws when used outside `SessionProvider` (a wiring bug). */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession must be used inside SessionProvider');
+  return session;
+}
+
+/** The signed-in user, for pages that are only rendered behind `RequireUser`. */
+export function useCurrentUser(): UserDto {
+  const { user } = useSession();
+  if (!user) throw new Error('useCurrentUser needs a signed-in user');
+  return user;
+}

@@ -1,0 +1,172 @@
+/**
+ * Member management for workspace owners: list, change role, remove, and add by e-mail
+ * (which answers with a membership, or with an invitation link to copy when there is no
+ * account for that address yet).
+ */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InvitationDto, MembershipDto } from '../../../shared/api/entities';
+import { WORKSPACE_ROLES, type WorkspaceRole } from '../../../shared/domain';
+import { api } from '../api/client';
+import { Avatar } from '../components/Avatar';
+import { CopyField } from '../components/CopyField';
+import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
+import { Skeleton } from '../components/Feedback';
+import { useResource } from '../session/useResource';
+
+function invitationLink(invitation: InvitationDto): string {
+  if (invitation.link) return new URL(invitation.link, window.location.origin).toString();
+  return `${window.location.origin}/invite/${invitation.token ?? ''}`;
+}
+
+/** The members of one workspace, editable by its owners. */
+export function MembersPanel({ workspaceId, currentUserId }: { workspaceId: string; currentUserId: string }) {
+  const { t } = useTranslation();
+  const members = useResource({ key: workspaceId, load: () => api.workspaces.members(workspaceId) });
+  const [actionError, setActionError] = useState<string | null>(null);
+
+  const replace = (membership: MembershipDto) =>
+    members.setData((data) => ({ members: data.members.map((m) => (m.userId === membership.userId ? membership : m)) }));
+
+  const changeRole = async (member: MembershipDto, role: WorkspaceRole) => {
+    setActionError(null);
+    try {
+      const { membership } = await api.workspaces.changeRole({ workspaceId, userId: member.userId, role });
+      replace(membership);
+    } catch (error) {
+      setActionError(describeError(t, error));
+    }
+  };
+  const remove = async (member: MembershipDto) => {
+    if (!window.confirm(t('workspace.confirmRemove', { name: member.user.name }))) return;
+    setActionError(null);
+    try {
+      await api.workspaces.removeMember({ workspaceId, userId: member.userId });
+      members.setData((data) => ({ members: data.members.filter((m) => m.userId !== member.userId) }));
+    } catch (error) {
+      setActionError(describeError(t, error));
+    }
+  };
+
+  return (
+    <section className="card members" aria-labelledby="members-heading">
+      <h2 id="members-heading">{t('workspace.members')}</h2>
+      {members.status === 'loading' && <Skeleton />}
+      {members.status === 'error' && <ErrorScreen error={members.error} onRetry={members.reload} />}
+      {members.status === 'ready' && (
+        <ul className="plain-list">
+          {members.data.members.map((member) => {
+            const isSelf = member.userId === currentUserId;
+            return (
+              <li key={member.userId} className="member">
+                <Avatar id={member.userId} name={member.user.name} />
+                <span className="member__who">
+                  <span>
+                    {member.user.name} {isSelf && <span className="muted">({t('workspace.you')})</span>}
+                  </span>
+                  <span className="member__email">{member.user.email}</span>
+                </span>
+                <select
+                  aria-label={t('workspace.roleOf', { name: member.user.name })}
+                  value={member.role}
+                  disabled={isSelf}
+                  onChange={(event) => void changeRole(member, event.target.value as WorkspaceRole)}
+                >
+                  {WORKSPACE_ROLES.map((role) => (
+                    <option key={role} value={role}>
+                      {t(`roles.${role}`)}
+                    </option>
+                  ))}
+                </select>
+                {!isSelf && (
+                  <button
+                    type="button"
+                    className="button button--ghost button--small"
+                    aria-label={t('workspace.removeMember', { name: member.user.name })}
+                    onClick={() => void remove(member)}
+                  >
+                    {t('common.remove')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <FormError message={actionError} />
+      <AddMemberForm
+        workspaceId={workspaceId}
+        onMember={(membership) => members.setData((data) => ({ members: [...data.members.filter((m) => m.userId !== membership.userId), membership] }))}
+      />
+    </section>
+  );
+}
+
+function AddMemberForm({ workspaceId, onMember }: { workspaceId: string; onMember: (membership: MembershipDto) => void }) {
+  const { t } = useTranslation();
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<WorkspaceRole>('editor');
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [invitation, setInvitation] = useState<InvitationDto | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setIsBusy(true);
+    setError(null);
+    setNotice(null);
+    setInvitation(null);
+    try {
+      const result = await api.workspaces.addMember({ workspaceId, email, role });
+      if ('membership' in result) {
+        onMember(result.membership);
+        setNotice(t('workspace.memberAdded', { name: result.membership.user.name }));
+      } else {
+        setInvitation(result.invitation);
+      }
+      setEmail('');
+    } catch (addError) {
+      setError(describeError(t, addError));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form className="form add-member" onSubmit={(event) => void onSubmit(event)}>
+      <h3>{t('workspace.addMember')}</h3>
+      <div className="add-member__row">
+        <label className="field">
+          <span className="field__label">{t('workspace.memberEmail')}</span>
+          <input type="email" name="memberEmail" required value={email} onChange={(event) => setEmail(event.target.value)} />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('workspace.memberRole')}</span>
+          <select name="memberRole" value={role} onChange={(event) => setRole(event.target.value as WorkspaceRole)}>
+            {WORKSPACE_ROLES.map((option) => (
+              <option key={option} value={option}>
+                {t(`roles.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="button button--primary" disabled={isBusy}>
+          {t('workspace.add')}
+        </button>
+      </div>
+      <FormError message={error} />
+      {notice && (
+        <p className="form-success" role="status">
+          {notice}
+        </p>
+      )}
+      {invitation && (
+        <div className="invitation-result" role="status">
+          <p>{t('workspace.invitationCreated', { email: invitation.email })}</p>
+          <CopyField label={t('workspace.invitationLink')} value={invitationLink(invitation)} />
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,96 @@
+/** `/w/:workspaceId`: the documents of one workspace with filters, live presence and members. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { api, type DocumentFilters as Filters } from '../api/client';
+import { Dialog } from '../components/Dialog';
+import { ErrorScreen } from '../components/ErrorScreen';
+import { EmptyState, Skeleton } from '../components/Feedback';
+import { Layout } from '../components/Layout';
+import { useWorkspacesPresence } from '../realtime/usePresence';
+import { useCurrentUser } from '../session/SessionContext';
+import { useResource } from '../session/useResource';
+import { DocumentFilters } from './DocumentFilters';
+import { DocumentTable } from './DocumentTable';
+import { MembersPanel } from './MembersPanel';
+import { NewDocumentForm } from './NewDocumentForm';
+import { useCities } from './useCities';
+
+/** Waits until typing pauses before searching. */
+function useDebounced<T>(value: T, delayMs: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setDebounced(value), delayMs);
+    return () => window.clearTimeout(timer);
+  }, [value, delayMs]);
+  return debounced;
+}
+
+/** One workspace. */
+export function WorkspacePage() {
+  const { t } = useTranslation();
+  const { workspaceId = '' } = useParams();
+  const user = useCurrentUser();
+  const cities = useCities();
+  const [filters, setFilters] = useState<Filters>({});
+  const [isCreating, setIsCreating] = useState(false);
+  const debouncedFilters = useDebounced(filters, 250);
+  const workspace = useResource({ key: workspaceId, load: () => api.workspaces.get(workspaceId) });
+  const documents = useResource({
+    key: `${workspaceId}:${JSON.stringify(debouncedFilters)}`,
+    load: () => api.workspaces.documents({ workspaceId, filters: debouncedFilters }),
+  });
+  const presence = useWorkspacesPresence([workspaceId])[workspaceId] ?? {};
+
+  if (workspace.status === 'loading') return <Layout><Skeleton lines={6} /></Layout>;
+  if (workspace.status === 'error') return <Layout><ErrorScreen error={workspace.error} onRetry={workspace.reload} /></Layout>;
+  const { name, description, role } = workspace.data.workspace;
+  const canCreate = role === 'owner' || role === 'editor';
+  const isOwner = role === 'owner';
+  const hasFilters = Object.values(debouncedFilters).some(Boolean);
+
+  return (
+    <Layout>
+      <div className="page-header">
+        <div>
+          <h1>{name}</h1>
+          {description && <p className="muted">{description}</p>}
+        </div>
+        {canCreate && (
+          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
+            {t('workspace.newDocument')}
+          </button>
+        )}
+      </div>
+      <div className={isOwner ? 'workspace workspace--with-members' : 'workspace'}>
+        <section className="card" aria-labelledby="documents-heading">
+          <h2 id="documents-heading">{t('workspace.documents')}</h2>
+          <DocumentFilters filters={filters} cities={cities} onChange={setFilters} />
+          {documents.status === 'loading' && <Skeleton lines={5} />}
+          {documents.status === 'error' && <ErrorScreen error={documents.error} onRetry={documents.reload} />}
+          {documents.status === 'ready' && documents.data.documents.length === 0 && (
+            hasFilters ? (
+              <EmptyState
+                title={t('workspace.noMatches')}
+                action={
+                  <button type="button" className="button" onClick={() => setFilters({})}>
+                    {t('workspace.clearFilters')}
+                  </button>
+                }
+              />
+            ) : (
+              <EmptyState title={t('workspace.noDocuments')} hint={t('workspace.noDocumentsHint')} />
+            )
+          )}
+          {documents.status === 'ready' && documents.data.documents.length > 0 && (
+            <DocumentTable documents={documents.data.documents} cities={cities} presence={presence} />
+          )}
+        </section>
+        {isOwner && <MembersPanel workspaceId={workspaceId} currentUserId={user.id} />}
+      </div>
+      <Dialog isOpen={isCreating} title={t('workspace.newDocument')} onClose={() => setIsCreating(false)}>
+        <NewDocumentForm workspaceId={workspaceId} cities={cities} />
+      </Dialog>
+    </Layout>
+  );
+}
