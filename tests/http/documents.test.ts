@@ -195,7 +195,10 @@ describe('metadata and workflow', () => {
   it('walks draft → in-review → approved → published, with 409 for moves the workflow lacks', async () => {
     const document = await createDoc(world, { title: 'Workflow', kind: 'guideline' });
     const move = (client: typeof world.owner.client, status: string) =>
-      client.post<{ document: DocumentDto }>(`/api/documents/${document.id}/status`, { status });
+      client.post<{ document: DocumentDto; error?: { code: string } }>(
+        `/api/documents/${document.id}/status`,
+        { status },
+      );
 
     const skip = await move(world.owner.client, 'published');
     expect(skip.status).toBe(409);
