@@ -1,0 +1,129 @@
+/**
+ * Fuzz: at least 10,000 malformed messages from a seeded generator, each sent over a real
+ * socket to a live server, while two honest WebsocketProvider clients keep editing. The server
+ * must stay up, close each hostile connection with 4400, never disturb the honest clients,
+ * and persist exactly what they converge to. Replay a failure with FUZZ_SEED=<seed>.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import { buildMembership, buildUser } from '../helpers/factories';
+import {
+  connectClient,
+  mulberry32,
+  seedDocument,
+  seedFrom,
+  startCollabTestServer,
+  tokenFor,
+  waitFor,
+  waitSynced,
+  type CollabTestServer,
+  type TestClient,
+} from './helpers';
+import { hostileMessage, isMalformed, realMessagePool, type Random } from './fuzzMessages';
+
+const MALFORMED_TARGET = Number(process.env.FUZZ_MESSAGES ?? 10_000);
+const PARALLEL_SOCKETS = 16;
+/** Sent after each hostile message, so a message that happened to be valid still ends its socket. */
+const SENTINEL = Uint8Array.of(0x7f);
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Opens a socket, sends `[message, sentinel]`, resolves with the server's close code. */
+function sendHostile(url: string, message: Uint8Array): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(url);
+    ws.on('error', () => {});
+    ws.once('open', () => {
+      ws.send(message);
+      ws.send(SENTINEL);
+    });
+    ws.once('close', (code) => resolve(code));
+  });
+}
+
+function startHonestEditing(clients: TestClient[], random: Random): () => void {
+  let round = 0;
+  const timer = setInterval(() => {
+    const client = clients[round % clients.length]!;
+    const text = client.ydoc.getText('text');
+    if (random() < 0.8 || text.length < 10) {
+      text.insert(Math.floor(random() * (text.length + 1)), `h${round} `);
+    } else {
+      text.delete(Math.floor(random() * (text.length - 5)), 3);
+    }
+    round += 1;
+  }, 10);
+  return () => clearInterval(timer);
+}
+
+describe('collab fuzz', () => {
+  it(`survives ${MALFORMED_TARGET} malformed messages while honest clients keep editing`, async () => {
+    const seed = seedFrom('FUZZ_SEED');
+    console.info(`fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
+    const random = mulberry32(seed);
+    let server: CollabTestServer = await startCollabTestServer({ options: { maxConnectionsPerUser: 1000 } });
+    cleanups.push(() => server.close());
+    const { owner, workspace, document } = await seedDocument(server.storage);
+    const fuzzer = await buildUser(server.storage);
+    await buildMembership(server.storage, { workspace, user: fuzzer, role: 'editor' });
+    const writerUrl = `${server.serverUrl}/${document.id}?token=${tokenFor({ userId: fuzzer.id, documentId: document.id, ttlSeconds: 3600 })}`;
+    const readerUrl = `${server.serverUrl}/${document.id}?token=${tokenFor({ userId: fuzzer.id, documentId: document.id, canWrite: false, ttlSeconds: 3600 })}`;
+
+    const honest = [0, 1].map(() => {
+      const client = connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 3600 }) });
+      cleanups.push(() => client.destroy());
+      return client;
+    });
+    await Promise.all(honest.map((client) => waitSynced(client)));
+    const stopEditing = startHonestEditing(honest, mulberry32(seed ^ 0x5eed));
+
+    const pool = realMessagePool(random);
+    const kinds = new Map<string, number>();
+    const unexpectedCodes: Array<{ kind: string; code: number }> = [];
+    let malformed = 0;
+    let sent = 0;
+    const worker = async (): Promise<void> => {
+      while (malformed < MALFORMED_TARGET) {
+        const { kind, bytes } = hostileMessage(random, pool);
+        if (isMalformed(bytes)) {
+          malformed += 1;
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+        }
+        sent += 1;
+        const code = await sendHostile(random() < 0.8 ? writerUrl : readerUrl, bytes);
+        if (code !== CLOSE_CODES.badMessage) unexpectedCodes.push({ kind, code });
+      }
+    };
+    const startedAt = performance.now();
+    await Promise.all(Array.from({ length: PARALLEL_SOCKETS }, worker));
+    stopEditing();
+    console.info(
+      `fuzz: ${malformed} malformed of ${sent} hostile messages in ${Math.round(performance.now() - startedAt)} ms`,
+      Object.fromEntries(kinds),
+    );
+    expect(malformed).toBeGreaterThanOrEqual(MALFORMED_TARGET);
+    expect(unexpectedCodes).toEqual([]);
+
+    // Honest clients were never disturbed and converge.
+    const [first, second] = honest as [TestClient, TestClient];
+    await waitFor(() => first.text() === second.text(), 'honest clients converge', 10_000);
+    expect(first.ydoc.getXmlFragment('default').toString()).toBe(second.ydoc.getXmlFragment('default').toString());
+    expect(honest.flatMap((client) => client.closeCodes)).toEqual([]);
+    expect(first.text()).toMatch(/h\d+ /);
+    const converged = first.text();
+
+    // What the server persisted is exactly what they have: restart, then read with a fresh client.
+    honest.forEach((client) => client.provider.disconnect());
+    const { dataDir } = server;
+    await server.close();
+    server = await startCollabTestServer({ dataDir });
+    const fresh = connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) });
+    cleanups.push(() => fresh.destroy());
+    await waitSynced(fresh);
+    expect(fresh.text()).toBe(converged);
+  }, 120_000);
+});
