@@ -65,7 +65,8 @@ export function attachConnection(input: {
       if (isClosing) return;
       isClosing = true;
       doc.removePeer(connection);
-      const level = code === CLOSE_CODES.goingAway ? 'debug' : 'info';
+      // Hostile or overloaded clients are worth a warning; access changes and shutdown are routine.
+      const level = code === CLOSE_CODES.goingAway ? 'debug' : isAbuse(code) ? 'warn' : 'info';
       logger[level]({ documentId: grant.documentId, userId: grant.userId, code, reason }, 'collab connection closed by server');
       ws.close(code, reason.slice(0, 120));
     },
@@ -131,6 +132,10 @@ export function attachConnection(input: {
   connection.send(encodeSyncStep1(doc.ydoc));
   sendAwarenessStates(connection, doc);
   return connection;
+}
+
+function isAbuse(code: number): boolean {
+  return code === CLOSE_CODES.badMessage || code === CLOSE_CODES.tooLarge || code === CLOSE_CODES.rateLimited;
 }
 
 function sendAwarenessStates(connection: CollabConnection, doc: LiveDoc): void {
