@@ -15,7 +15,13 @@ describe('passwords', () => {
   });
 
   it('treats a malformed stored hash as a mismatch instead of throwing', async () => {
-    for (const hash of ['', 'plain', 'scrypt$1$2$3$$', 'scrypt$99999999$8$1$AAAA$AAAA', 'bcrypt$x$y$z$a$b']) {
+    for (const hash of [
+      '',
+      'plain',
+      'scrypt$1$2$3$$',
+      'scrypt$99999999$8$1$AAAA$AAAA',
+      'bcrypt$x$y$z$a$b',
+    ]) {
       expect(await verifyPassword({ password: 'x', hash })).toBe(false);
     }
   });

@@ -9,7 +9,12 @@ const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
-function derive(options: { password: string; salt: Buffer; params: ScryptOptions; keyLength: number }): Promise<Buffer> {
+function derive(options: {
+  password: string;
+  salt: Buffer;
+  params: ScryptOptions;
+  keyLength: number;
+}): Promise<Buffer> {
   const { password, salt, params, keyLength } = options;
   // scrypt needs 128·N·r bytes; allow twice that so high-N stored hashes still verify.
   const maxmem = 256 * (params.N ?? PARAMS.N) * (params.r ?? PARAMS.r);
@@ -25,7 +30,14 @@ function derive(options: { password: string; salt: Buffer; params: ScryptOptions
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
   const key = await derive({ password, salt, params: PARAMS, keyLength: KEY_LENGTH });
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return [
+    'scrypt',
+    PARAMS.N,
+    PARAMS.r,
+    PARAMS.p,
+    salt.toString('base64url'),
+    key.toString('base64url'),
+  ].join('$');
 }
 
 interface ParsedHash {
@@ -48,7 +60,10 @@ function parseHash(stored: string): ParsedHash | null {
 }
 
 /** Checks a password against a stored hash in constant time; false for a malformed hash. */
-export async function verifyPassword(options: { password: string; hash: string }): Promise<boolean> {
+export async function verifyPassword(options: {
+  password: string;
+  hash: string;
+}): Promise<boolean> {
   const parsed = parseHash(options.hash);
   if (!parsed) return false;
   const key = await derive({

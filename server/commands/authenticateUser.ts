@@ -27,11 +27,24 @@ export async function authenticateUser(options: {
   const email = options.email.trim().toLowerCase();
   const ip = options.ip ?? null;
   const user = await storage.getUserByEmail({ email });
-  const isMatch = await verifyPassword({ password, hash: user?.passwordHash ?? (await options.decoyHash()) });
+  const isMatch = await verifyPassword({
+    password,
+    hash: user?.passwordHash ?? (await options.decoyHash()),
+  });
 
   if (!user || !isMatch) {
-    await recordAudit({ storage, actor: null, action: 'auth.login_failed', details: { email }, ip });
-    throw new AppError({ status: 401, code: 'invalid_credentials', message: 'Wrong e-mail or password.' });
+    await recordAudit({
+      storage,
+      actor: null,
+      action: 'auth.login_failed',
+      details: { email },
+      ip,
+    });
+    throw new AppError({
+      status: 401,
+      code: 'invalid_credentials',
+      message: 'Wrong e-mail or password.',
+    });
   }
   if (!user.isActive) {
     await recordAudit({
@@ -44,6 +57,12 @@ export async function authenticateUser(options: {
     });
     throw new ForbiddenError('This account has been deactivated.', 'account_deactivated');
   }
-  await recordAudit({ storage, actor: user, action: 'auth.login', target: { type: 'user', id: user.id }, ip });
+  await recordAudit({
+    storage,
+    actor: user,
+    action: 'auth.login',
+    target: { type: 'user', id: user.id },
+    ip,
+  });
   return user;
 }

@@ -14,9 +14,16 @@ export async function changePassword(options: {
   ip?: string | null;
 }): Promise<{ endedSessions: number }> {
   const { storage, actor } = options;
-  const isMatch = await verifyPassword({ password: options.currentPassword, hash: actor.passwordHash });
-  if (!isMatch) throw new ValidationError('The current password is wrong.', undefined, 'wrong_password');
-  await storage.updateUser({ id: actor.id, patch: { passwordHash: await hashPassword(options.newPassword) } });
+  const isMatch = await verifyPassword({
+    password: options.currentPassword,
+    hash: actor.passwordHash,
+  });
+  if (!isMatch)
+    throw new ValidationError('The current password is wrong.', undefined, 'wrong_password');
+  await storage.updateUser({
+    id: actor.id,
+    patch: { passwordHash: await hashPassword(options.newPassword) },
+  });
   const endedSessions = await storage.deleteSessionsForUser({
     userId: actor.id,
     ...(options.currentSessionId ? { exceptId: options.currentSessionId } : {}),

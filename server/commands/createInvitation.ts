@@ -36,7 +36,8 @@ export async function createInvitation(options: {
   const { storage, actor } = options;
   const email = options.email.trim().toLowerCase();
   const existing = await storage.getUserByEmail({ email });
-  if (existing) throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
+  if (existing)
+    throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
 
   const token = generateToken();
   const now = options.now ?? new Date();

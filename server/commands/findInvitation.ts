@@ -11,7 +11,9 @@ export async function findUsableInvitation(options: {
   token: string;
   now?: Date;
 }): Promise<Invitation | null> {
-  const invitation = await options.storage.getInvitationByTokenHash({ tokenHash: hashToken(options.token) });
+  const invitation = await options.storage.getInvitationByTokenHash({
+    tokenHash: hashToken(options.token),
+  });
   if (!invitation || invitation.acceptedAt) return null;
   const now = options.now ?? new Date();
   if (invitation.expiresAt.getTime() <= now.getTime()) return null;

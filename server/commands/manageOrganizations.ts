@@ -36,7 +36,8 @@ export async function updateOrganization(options: {
   ip?: string | null;
 }): Promise<Organization> {
   const { storage, actor, id, patch } = options;
-  if (!(await storage.getOrganization({ id }))) throw new NotFoundError('No such organisation.', 'organization_not_found');
+  if (!(await storage.getOrganization({ id })))
+    throw new NotFoundError('No such organisation.', 'organization_not_found');
   const organization = await storage.updateOrganization({ id, patch });
   await recordAudit({
     storage,

@@ -9,7 +9,9 @@ import { recordAudit } from './recordAudit';
 const OPEN_REGISTRATION = 'openRegistration';
 
 /** Current settings, with defaults for anything never set. */
-export async function readNetworkSettings(options: { storage: Storage }): Promise<NetworkSettingsDto> {
+export async function readNetworkSettings(options: {
+  storage: Storage;
+}): Promise<NetworkSettingsDto> {
   const openRegistration = await options.storage.getSetting<boolean>({ key: OPEN_REGISTRATION });
   return { openRegistration: openRegistration === true };
 }
@@ -25,6 +27,12 @@ export async function updateNetworkSettings(options: {
   if (patch.openRegistration !== undefined) {
     await storage.setSetting({ key: OPEN_REGISTRATION, value: patch.openRegistration });
   }
-  await recordAudit({ storage, actor, action: 'settings.updated', details: { ...patch }, ip: options.ip ?? null });
+  await recordAudit({
+    storage,
+    actor,
+    action: 'settings.updated',
+    details: { ...patch },
+    ip: options.ip ?? null,
+  });
   return readNetworkSettings({ storage });
 }

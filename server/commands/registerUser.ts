@@ -12,7 +12,11 @@ import { readNetworkSettings } from './networkSettings';
 import { recordAudit } from './recordAudit';
 
 function invalidInvitation(): AppError {
-  return new ValidationError('This invitation is unknown, expired or already used.', undefined, 'invalid_invitation');
+  return new ValidationError(
+    'This invitation is unknown, expired or already used.',
+    undefined,
+    'invalid_invitation',
+  );
 }
 
 /** Which invitation (if any) lets this e-mail register; throws when none does. */
@@ -64,10 +68,16 @@ export async function registerUser(options: {
   const passwordHash = await hashPassword(password);
   let user: User;
   try {
-    user = await storage.createUser({ name, email, passwordHash, role: isFirstAccount ? 'admin' : 'member' });
+    user = await storage.createUser({
+      name,
+      email,
+      passwordHash,
+      role: isFirstAccount ? 'admin' : 'member',
+    });
   } catch (error) {
     // Lost a race with a concurrent registration of the same e-mail.
-    if (error instanceof ConflictError) throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
+    if (error instanceof ConflictError)
+      throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
     throw error;
   }
 
@@ -84,14 +94,22 @@ export async function registerUser(options: {
 }
 
 /** Marks the invitation used and, for a workspace invitation, adds the membership. */
-async function acceptInvitation(options: { storage: Storage; invitation: Invitation; user: User }): Promise<void> {
+async function acceptInvitation(options: {
+  storage: Storage;
+  invitation: Invitation;
+  user: User;
+}): Promise<void> {
   const { storage, invitation, user } = options;
   await storage.markInvitationAccepted({ id: invitation.id, at: new Date() });
   if (!invitation.workspaceId || !invitation.role) return;
   const workspace = await storage.getWorkspace({ id: invitation.workspaceId });
   if (!workspace) return;
   try {
-    await storage.addMembership({ workspaceId: workspace.id, userId: user.id, role: invitation.role });
+    await storage.addMembership({
+      workspaceId: workspace.id,
+      userId: user.id,
+      role: invitation.role,
+    });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
   }

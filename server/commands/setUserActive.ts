@@ -22,7 +22,10 @@ export async function setUserActive(options: {
   const existing = await storage.getUserById({ id: userId });
   if (!existing) throw new NotFoundError('No such user.', 'user_not_found');
 
-  const user = existing.isActive === isActive ? existing : await storage.updateUser({ id: userId, patch: { isActive } });
+  const user =
+    existing.isActive === isActive
+      ? existing
+      : await storage.updateUser({ id: userId, patch: { isActive } });
   const endedSessions = isActive ? 0 : await storage.deleteSessionsForUser({ userId });
   if (existing.isActive !== isActive) {
     await recordAudit({

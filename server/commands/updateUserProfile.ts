@@ -40,7 +40,8 @@ export async function updateUserProfile(options: {
   }
   if (patch.organizationId) {
     const organization = await storage.getOrganization({ id: patch.organizationId });
-    if (!organization) throw new ValidationError('No such organisation.', undefined, 'organization_not_found');
+    if (!organization)
+      throw new ValidationError('No such organisation.', undefined, 'organization_not_found');
   }
 
   const changes: UserPatch = {};
@@ -51,7 +52,10 @@ export async function updateUserProfile(options: {
   await recordAudit({
     storage,
     actor,
-    action: patch.role !== undefined && patch.role !== existing.role ? 'user.role_changed' : 'user.updated',
+    action:
+      patch.role !== undefined && patch.role !== existing.role
+        ? 'user.role_changed'
+        : 'user.updated',
     target: { type: 'user', id: userId },
     details: { ...changes, previousRole: existing.role },
     ip: options.ip ?? null,

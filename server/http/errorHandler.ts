@@ -22,13 +22,25 @@ function isBodyParserError(error: unknown): error is BodyParserError {
 /** Maps body-parser failures (too large, malformed JSON, odd encodings) to AppErrors. */
 function fromBodyParser(error: BodyParserError): AppError {
   if (error.type === 'entity.too.large') {
-    return new AppError({ status: 413, code: 'payload_too_large', message: 'The request body is too large.' });
+    return new AppError({
+      status: 413,
+      code: 'payload_too_large',
+      message: 'The request body is too large.',
+    });
   }
   if (error.type === 'entity.parse.failed') {
-    return new AppError({ status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' });
+    return new AppError({
+      status: 400,
+      code: 'invalid_json',
+      message: 'The request body is not valid JSON.',
+    });
   }
   const status = error.status >= 400 && error.status < 500 ? error.status : 400;
-  return new AppError({ status, code: 'bad_request', message: 'The request body could not be read.' });
+  return new AppError({
+    status,
+    code: 'bad_request',
+    message: 'The request body could not be read.',
+  });
 }
 
 /** Turns any thrown value into the AppError we render. */

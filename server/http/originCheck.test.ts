@@ -7,17 +7,30 @@ describe('isAllowedOrigin', () => {
   it('allows the request’s own host, with any scheme or a full Referer URL', () => {
     expect(isAllowedOrigin({ ...base, origin: 'http://clip.local:3000' })).toBe(true);
     expect(isAllowedOrigin({ ...base, origin: 'https://CLIP.local:3000' })).toBe(true);
-    expect(isAllowedOrigin({ ...base, origin: 'http://clip.local:3000/documents/1?x=y' })).toBe(true);
+    expect(isAllowedOrigin({ ...base, origin: 'http://clip.local:3000/documents/1?x=y' })).toBe(
+      true,
+    );
   });
 
   it('refuses other hosts, other ports, look-alikes and non-URLs', () => {
-    for (const origin of ['http://clip.local:3001', 'http://clip.local', 'http://clip.local:3000.evil.test', 'null', '', 'clip.local:3000']) {
+    for (const origin of [
+      'http://clip.local:3001',
+      'http://clip.local',
+      'http://clip.local:3000.evil.test',
+      'null',
+      '',
+      'clip.local:3000',
+    ]) {
       expect(isAllowedOrigin({ ...base, origin })).toBe(false);
     }
   });
 
   it('allows PUBLIC_URL and ALLOWED_ORIGINS by exact origin', () => {
-    const config = { host: 'internal:3000', publicUrl: 'https://clip.example.org', allowedOrigins: ['http://localhost:5173'] };
+    const config = {
+      host: 'internal:3000',
+      publicUrl: 'https://clip.example.org',
+      allowedOrigins: ['http://localhost:5173'],
+    };
     expect(isAllowedOrigin({ ...config, origin: 'https://clip.example.org' })).toBe(true);
     expect(isAllowedOrigin({ ...config, origin: 'http://localhost:5173' })).toBe(true);
     expect(isAllowedOrigin({ ...config, origin: 'http://clip.example.org' })).toBe(false);

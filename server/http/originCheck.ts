@@ -36,13 +36,20 @@ export function isAllowedOrigin(options: {
 }
 
 /** Express middleware enforcing `isAllowedOrigin` on POST/PUT/PATCH/DELETE. */
-export function createOriginCheck(options: { config: Pick<Config, 'publicUrl' | 'allowedOrigins'> }) {
+export function createOriginCheck(options: {
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins'>;
+}) {
   const { publicUrl, allowedOrigins } = options.config;
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (!STATE_CHANGING.has(req.method)) return next();
     const claimed = req.get('origin') ?? req.get('referer');
     if (claimed === undefined) return next();
-    const isAllowed = isAllowedOrigin({ origin: claimed, host: req.get('host'), publicUrl, allowedOrigins });
+    const isAllowed = isAllowedOrigin({
+      origin: claimed,
+      host: req.get('host'),
+      publicUrl,
+      allowedOrigins,
+    });
     if (isAllowed) return next();
     next(new ForbiddenError('Requests from another site are not accepted.', 'origin_mismatch'));
   };

@@ -8,7 +8,9 @@ import type { Config } from '../env';
 import { AppError } from '../errors';
 
 /** A limiter answering 429 `rate_limited` in our error shape once the IP is over the limit. */
-export function createAuthRateLimit(options: { config: Pick<Config, 'authRateLimit' | 'authRateWindowSeconds'> }) {
+export function createAuthRateLimit(options: {
+  config: Pick<Config, 'authRateLimit' | 'authRateWindowSeconds'>;
+}) {
   const { authRateLimit, authRateWindowSeconds } = options.config;
   return rateLimit({
     windowMs: authRateWindowSeconds * 1000,

@@ -9,13 +9,18 @@ import { fileURLToPath } from 'node:url';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 
 /** Where `vite build` writes the client, relative to this file. */
-export const DEFAULT_CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/client');
+export const DEFAULT_CLIENT_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../dist/client',
+);
 
 const NON_PAGE_PREFIXES = ['/api', '/collab', '/socket.io'];
 
 function isPageRequest(req: Request): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const isReserved = NON_PAGE_PREFIXES.some((prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`));
+  const isReserved = NON_PAGE_PREFIXES.some(
+    (prefix) => req.path === prefix || req.path.startsWith(`${prefix}/`),
+  );
   return !isReserved;
 }
 
@@ -31,7 +36,10 @@ export function createStaticClient(options: { clientDir?: string } = {}): Router
       index: false,
       setHeaders: (res, filePath) => {
         const isHashedAsset = filePath.startsWith(path.join(clientDir, 'assets') + path.sep);
-        res.setHeader('Cache-Control', isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader(
+          'Cache-Control',
+          isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     }),
   );

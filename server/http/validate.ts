@@ -29,7 +29,11 @@ export interface InputIssue {
 }
 
 /** Parses one value; throws ValidationError naming `where` in each issue's path. */
-export function parseInput<S extends Schema>(options: { schema: S; value: unknown; where: string }): z.output<S> {
+export function parseInput<S extends Schema>(options: {
+  schema: S;
+  value: unknown;
+  where: string;
+}): z.output<S> {
   const result = options.schema.safeParse(options.value);
   if (result.success) return result.data;
   const issues: InputIssue[] = result.error.issues.map((issue) => ({

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { emailField, nameField, passwordField } from './fields';
 
 /** An invitation token as it appears in links (32 random bytes, base64url). */
-export const inviteTokenField = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a valid invitation token');
+export const inviteTokenField = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{20,100}$/, 'not a valid invitation token');
 
 /** `POST /api/auth/register` */
 export const RegisterBody = z.object({

@@ -74,10 +74,15 @@ export interface ApiResponseBody {
   [key: string]: unknown;
 }
 
+/** Present on every 4xx/5xx answer, whatever the success type `T` is. */
+export interface ApiErrorPart {
+  error?: { code: string; message: string; details?: unknown };
+}
+
 export interface ApiResponse<T = ApiResponseBody> {
   status: number;
   /** Parsed JSON, the text for non-JSON answers, or null for an empty body. */
-  body: T;
+  body: T & ApiErrorPart;
   headers: Headers;
 }
 
@@ -135,7 +140,7 @@ export function createApiClient(baseUrl: string): ApiClient {
     const text = await response.text();
     const isJson = response.headers.get('content-type')?.includes('application/json') ?? false;
     const body = text === '' ? null : isJson ? (JSON.parse(text) as unknown) : text;
-    return { status: response.status, body: body as T, headers: response.headers };
+    return { status: response.status, body: body as T & ApiErrorPart, headers: response.headers };
   };
 
   return {
@@ -172,8 +177,13 @@ export async function signUpAdmin(
 ): Promise<SignedUpUser> {
   const email = overrides.email ?? uniqueEmail('admin');
   const password = overrides.password ?? 'admin-password-1';
-  const res = await client.post('/api/auth/register', { name: overrides.name ?? 'Network Admin', email, password });
-  if (res.status !== 201 || !res.body.user) throw new Error(`signUpAdmin failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const res = await client.post('/api/auth/register', {
+    name: overrides.name ?? 'Network Admin',
+    email,
+    password,
+  });
+  if (res.status !== 201 || !res.body.user)
+    throw new Error(`signUpAdmin failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { client, user: res.body.user, email, password };
 }
 
@@ -215,7 +225,9 @@ export async function inviteAndRegister(options: {
   const invited = await options.admin.post('/api/invitations', { email });
   const token = invited.body.invitation?.token;
   if (invited.status !== 201 || !token) {
-    throw new Error(`inviteAndRegister: invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`);
+    throw new Error(
+      `inviteAndRegister: invitation failed: ${invited.status} ${JSON.stringify(invited.body)}`,
+    );
   }
   return registerWithInvitation({
     baseUrl: options.baseUrl ?? options.admin.baseUrl,

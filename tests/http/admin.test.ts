@@ -23,7 +23,9 @@ afterAll(async () => {
   await server.close();
 });
 
-async function expectAdminOnly(request: (client: ApiClient) => Promise<{ status: number; body: { error?: { code: string } } }>) {
+async function expectAdminOnly(
+  request: (client: ApiClient) => Promise<{ status: number; body: { error?: { code: string } } }>,
+) {
   const asMember = await request(member.client);
   expect(asMember.status).toBe(403);
   expect(asMember.body.error?.code).toBe('forbidden');
@@ -36,7 +38,9 @@ describe('users', () => {
   it('lists every account for the admin only', async () => {
     const res = await admin.client.get<{ users: UserDto[] }>('/api/users');
     expect(res.status).toBe(200);
-    expect(res.body.users.map((user) => user.email)).toEqual(expect.arrayContaining([admin.email, member.email]));
+    expect(res.body.users.map((user) => user.email)).toEqual(
+      expect.arrayContaining([admin.email, member.email]),
+    );
     expect(JSON.stringify(res.body)).not.toContain('passwordHash');
     await expectAdminOnly((client) => client.get('/api/users'));
   });
@@ -54,21 +58,30 @@ describe('users', () => {
   });
 
   it('lets the admin set an organisation (400 when it does not exist) and roles, but not their own role', async () => {
-    const created = await admin.client.post<{ organization: OrganizationDto }>('/api/organizations', {
-      name: 'City of Bologna',
-      type: 'city',
-      country: 'it',
-    });
+    const created = await admin.client.post<{ organization: OrganizationDto }>(
+      '/api/organizations',
+      {
+        name: 'City of Bologna',
+        type: 'city',
+        country: 'it',
+      },
+    );
     const orgId = created.body.organization.id;
-    const setOrg = await admin.client.patch(`/api/users/${member.user.id}`, { organizationId: orgId });
+    const setOrg = await admin.client.patch(`/api/users/${member.user.id}`, {
+      organizationId: orgId,
+    });
     expect(setOrg.status).toBe(200);
     expect(setOrg.body.user?.organizationId).toBe(orgId);
 
-    const missingOrg = await admin.client.patch(`/api/users/${member.user.id}`, { organizationId: 'no-such-org' });
+    const missingOrg = await admin.client.patch(`/api/users/${member.user.id}`, {
+      organizationId: 'no-such-org',
+    });
     expect(missingOrg.status).toBe(400);
     expect(missingOrg.body.error?.code).toBe('organization_not_found');
 
-    const clearOrg = await admin.client.patch(`/api/users/${member.user.id}`, { organizationId: null });
+    const clearOrg = await admin.client.patch(`/api/users/${member.user.id}`, {
+      organizationId: null,
+    });
     expect(clearOrg.body.user?.organizationId).toBeNull();
 
     const ownRole = await admin.client.patch(`/api/users/${admin.user.id}`, { role: 'member' });
@@ -124,7 +137,9 @@ describe('users', () => {
   it('lists and revokes pending invitations (admin only)', async () => {
     const created = await admin.client.post('/api/invitations', { email: 'pending@example.test' });
     const id = created.body.invitation?.id ?? '';
-    const list = await admin.client.get<{ invitations: { id: string; token?: string }[] }>('/api/invitations');
+    const list = await admin.client.get<{ invitations: { id: string; token?: string }[] }>(
+      '/api/invitations',
+    );
     const listed = list.body.invitations.find((invitation) => invitation.id === id);
     expect(listed).toBeDefined();
     expect(listed?.token).toBeUndefined();
@@ -137,44 +152,67 @@ describe('users', () => {
 
 describe('organizations', () => {
   it('any signed-in user lists them (filterable by type); only the admin changes them', async () => {
-    const research = await admin.client.post<{ organization: OrganizationDto }>('/api/organizations', {
+    const research = await admin.client.post<{ organization: OrganizationDto }>(
+      '/api/organizations',
+      {
+        name: 'University of Bamberg',
+        type: 'research',
+        country: 'DE',
+      },
+    );
+    expect(research.status).toBe(201);
+    expect(research.body.organization).toMatchObject({
       name: 'University of Bamberg',
       type: 'research',
       country: 'DE',
     });
-    expect(research.status).toBe(201);
-    expect(research.body.organization).toMatchObject({ name: 'University of Bamberg', type: 'research', country: 'DE' });
     const id = research.body.organization.id;
 
     const all = await member.client.get<{ organizations: OrganizationDto[] }>('/api/organizations');
     expect(all.status).toBe(200);
     expect(all.body.organizations.some((organization) => organization.id === id)).toBe(true);
-    const cities = await member.client.get<{ organizations: OrganizationDto[] }>('/api/organizations?type=city');
-    expect(cities.body.organizations.every((organization) => organization.type === 'city')).toBe(true);
+    const cities = await member.client.get<{ organizations: OrganizationDto[] }>(
+      '/api/organizations?type=city',
+    );
+    expect(cities.body.organizations.every((organization) => organization.type === 'city')).toBe(
+      true,
+    );
     expect((await member.client.get('/api/organizations?type=castle')).status).toBe(400);
     expect((await createApiClient(server.url).get('/api/organizations')).status).toBe(401);
 
-    await expectAdminOnly((client) => client.post('/api/organizations', { name: 'X', type: 'city', country: 'FR' }));
+    await expectAdminOnly((client) =>
+      client.post('/api/organizations', { name: 'X', type: 'city', country: 'FR' }),
+    );
     await expectAdminOnly((client) => client.patch(`/api/organizations/${id}`, { name: 'X' }));
     await expectAdminOnly((client) => client.delete(`/api/organizations/${id}`));
 
-    const bad = await admin.client.post('/api/organizations', { name: '', type: 'village', country: 'Germany' });
+    const bad = await admin.client.post('/api/organizations', {
+      name: '',
+      type: 'village',
+      country: 'Germany',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.code).toBe('validation_failed');
 
-    const renamed = await admin.client.patch<{ organization: OrganizationDto }>(`/api/organizations/${id}`, {
-      name: 'Otto-Friedrich-Universität Bamberg',
-    });
+    const renamed = await admin.client.patch<{ organization: OrganizationDto }>(
+      `/api/organizations/${id}`,
+      {
+        name: 'Otto-Friedrich-Universität Bamberg',
+      },
+    );
     expect(renamed.body.organization.name).toBe('Otto-Friedrich-Universität Bamberg');
     expect((await admin.client.patch('/api/organizations/nope', { name: 'X' })).status).toBe(404);
   });
 
   it('deleting an organisation detaches its people', async () => {
-    const created = await admin.client.post<{ organization: OrganizationDto }>('/api/organizations', {
-      name: 'City of Liège',
-      type: 'city',
-      country: 'BE',
-    });
+    const created = await admin.client.post<{ organization: OrganizationDto }>(
+      '/api/organizations',
+      {
+        name: 'City of Liège',
+        type: 'city',
+        country: 'BE',
+      },
+    );
     const id = created.body.organization.id;
     await admin.client.patch(`/api/users/${member.user.id}`, { organizationId: id });
     expect((await admin.client.delete(`/api/organizations/${id}`)).status).toBe(204);
@@ -186,10 +224,14 @@ describe('organizations', () => {
 
 describe('settings', () => {
   it('admin reads and changes openRegistration; members may not', async () => {
-    expect((await admin.client.get('/api/settings')).body).toEqual({ settings: { openRegistration: false } });
+    expect((await admin.client.get('/api/settings')).body).toEqual({
+      settings: { openRegistration: false },
+    });
     const on = await admin.client.patch('/api/settings', { openRegistration: true });
     expect(on.body).toEqual({ settings: { openRegistration: true } });
-    expect((await admin.client.patch('/api/settings', { openRegistration: 'yes' })).status).toBe(400);
+    expect((await admin.client.patch('/api/settings', { openRegistration: 'yes' })).status).toBe(
+      400,
+    );
     await expectAdminOnly((client) => client.get('/api/settings'));
     await expectAdminOnly((client) => client.patch('/api/settings', { openRegistration: false }));
     await admin.client.patch('/api/settings', { openRegistration: false });
@@ -198,9 +240,14 @@ describe('settings', () => {
 
 describe('audit log', () => {
   it('records security events, newest first, filterable and paginated, for the admin only', async () => {
-    await createApiClient(server.url).post('/api/auth/login', { email: 'ghost@example.test', password: 'whatever' });
+    await createApiClient(server.url).post('/api/auth/login', {
+      email: 'ghost@example.test',
+      password: 'whatever',
+    });
 
-    const res = await admin.client.get<{ events: AuditEventDto[]; nextBefore: string | null }>('/api/audit?limit=200');
+    const res = await admin.client.get<{ events: AuditEventDto[]; nextBefore: string | null }>(
+      '/api/audit?limit=200',
+    );
     expect(res.status).toBe(200);
     const actions = new Set(res.body.events.map((event) => event.action));
     for (const action of [
@@ -222,18 +269,25 @@ describe('audit log', () => {
     const times = res.body.events.map((event) => event.at);
     expect([...times].sort().reverse()).toEqual(times);
 
-    const failed = await admin.client.get<{ events: AuditEventDto[] }>('/api/audit?action=auth.login_failed');
+    const failed = await admin.client.get<{ events: AuditEventDto[] }>(
+      '/api/audit?action=auth.login_failed',
+    );
     const ghost = failed.body.events.find((event) => event.details.email === 'ghost@example.test');
     expect(ghost).toMatchObject({ actorId: null, action: 'auth.login_failed' });
     expect(failed.body.events.every((event) => event.action === 'auth.login_failed')).toBe(true);
 
-    const firstPage = await admin.client.get<{ events: AuditEventDto[]; nextBefore: string | null }>('/api/audit?limit=2');
+    const firstPage = await admin.client.get<{
+      events: AuditEventDto[];
+      nextBefore: string | null;
+    }>('/api/audit?limit=2');
     expect(firstPage.body.events).toHaveLength(2);
     expect(firstPage.body.nextBefore).not.toBeNull();
     const secondPage = await admin.client.get<{ events: AuditEventDto[] }>(
       `/api/audit?limit=2&before=${encodeURIComponent(firstPage.body.nextBefore ?? '')}`,
     );
-    expect(secondPage.body.events.every((event) => event.at <= (firstPage.body.nextBefore ?? ''))).toBe(true);
+    expect(
+      secondPage.body.events.every((event) => event.at <= (firstPage.body.nextBefore ?? '')),
+    ).toBe(true);
 
     expect((await admin.client.get('/api/audit?limit=0')).status).toBe(400);
     expect((await admin.client.get('/api/audit?before=yesterday')).status).toBe(400);

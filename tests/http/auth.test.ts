@@ -22,7 +22,10 @@ afterEach(async () => {
 describe('first run', () => {
   it('reports needsSetup until the first account exists, which becomes admin', async () => {
     const client = createApiClient(server.url);
-    expect((await client.get('/api/auth/setup-status')).body).toEqual({ needsSetup: true, isOpenRegistration: false });
+    expect((await client.get('/api/auth/setup-status')).body).toEqual({
+      needsSetup: true,
+      isOpenRegistration: false,
+    });
 
     const res = await client.post('/api/auth/register', {
       name: 'Ada Admin',
@@ -30,7 +33,12 @@ describe('first run', () => {
       password: 'long-enough-1',
     });
     expect(res.status).toBe(201);
-    expect(res.body.user).toMatchObject({ name: 'Ada Admin', email: 'ada@example.test', role: 'admin', isActive: true });
+    expect(res.body.user).toMatchObject({
+      name: 'Ada Admin',
+      email: 'ada@example.test',
+      role: 'admin',
+      isActive: true,
+    });
     expect(res.body.user).not.toHaveProperty('passwordHash');
     const cookie = res.headers.getSetCookie().find((value) => value.startsWith('clip_session='));
     expect(cookie).toMatch(/HttpOnly/i);
@@ -92,7 +100,12 @@ describe('registration after setup', () => {
     const invited = await admin.post('/api/invitations', { email: 'Bea@Example.test' });
     expect(invited.status).toBe(201);
     const invitation = invited.body.invitation;
-    expect(invitation).toMatchObject({ email: 'bea@example.test', workspaceId: null, role: null, acceptedAt: null });
+    expect(invitation).toMatchObject({
+      email: 'bea@example.test',
+      workspaceId: null,
+      role: null,
+      acceptedAt: null,
+    });
     const token = invitation?.token ?? '';
     expect(invitation?.link).toBe(`${server.url}/invite/${token}`);
 
@@ -114,7 +127,11 @@ describe('registration after setup', () => {
     expect(wrongEmail.status).toBe(400);
     expect(wrongEmail.body.error?.code).toBe('invitation_email_mismatch');
 
-    const bea = await registerWithInvitation({ baseUrl: server.url, token, email: 'bea@example.test' });
+    const bea = await registerWithInvitation({
+      baseUrl: server.url,
+      token,
+      email: 'bea@example.test',
+    });
     expect(bea.user.role).toBe('member');
     expect((await bea.client.get('/api/auth/me')).status).toBe(200);
 
@@ -160,7 +177,10 @@ describe('registration after setup', () => {
     const { user: adminUser } = await signUpAdmin(admin);
     const owner = await server.storage.getUserById({ id: adminUser.id });
     if (!owner) throw new Error('admin not stored');
-    const workspace = await buildWorkspace(server.storage, { name: 'Housing and integration', owner });
+    const workspace = await buildWorkspace(server.storage, {
+      name: 'Housing and integration',
+      owner,
+    });
     const { token } = await createInvitation({
       storage: server.storage,
       actor: adminUser,
@@ -170,10 +190,20 @@ describe('registration after setup', () => {
       baseUrl: server.url,
     });
     const preview = await createApiClient(server.url).get(`/api/invitations/${token}`);
-    expect(preview.body.invitation).toMatchObject({ workspaceName: 'Housing and integration', role: 'editor' });
+    expect(preview.body.invitation).toMatchObject({
+      workspaceName: 'Housing and integration',
+      role: 'editor',
+    });
 
-    const carla = await registerWithInvitation({ baseUrl: server.url, token, email: 'carla@example.test' });
-    const membership = await server.storage.getMembership({ workspaceId: workspace.id, userId: carla.user.id });
+    const carla = await registerWithInvitation({
+      baseUrl: server.url,
+      token,
+      email: 'carla@example.test',
+    });
+    const membership = await server.storage.getMembership({
+      workspaceId: workspace.id,
+      userId: carla.user.id,
+    });
     expect(membership?.role).toBe('editor');
   });
 
@@ -210,7 +240,9 @@ describe('sign-in and sign-out', () => {
     const anonymous = await createApiClient(server.url).get('/api/auth/me');
     expect(anonymous.status).toBe(401);
     expect(anonymous.body.error?.code).toBe('unauthenticated');
-    const bogus = await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: `clip_session=${'x'.repeat(43)}` } });
+    const bogus = await fetch(`${server.url}/api/auth/me`, {
+      headers: { Cookie: `clip_session=${'x'.repeat(43)}` },
+    });
     expect(bogus.status).toBe(401);
   });
 
@@ -235,7 +267,9 @@ describe('sign-in and sign-out', () => {
       ttlDays: 1,
       now: new Date(Date.now() - 2 * 86_400_000),
     });
-    const res = await fetch(`${server.url}/api/auth/me`, { headers: { Cookie: `clip_session=${token}` } });
+    const res = await fetch(`${server.url}/api/auth/me`, {
+      headers: { Cookie: `clip_session=${token}` },
+    });
     expect(res.status).toBe(401);
     expect(await server.storage.getSession({ id: session.id })).toBeNull();
   });
@@ -249,20 +283,31 @@ describe('password change', () => {
     await otherDevice.post('/api/auth/login', { email, password });
     expect((await otherDevice.get('/api/auth/me')).status).toBe(200);
 
-    const wrong = await admin.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'brand-new-pass' });
+    const wrong = await admin.post('/api/auth/password', {
+      currentPassword: 'nope',
+      newPassword: 'brand-new-pass',
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error?.code).toBe('wrong_password');
-    const tooShort = await admin.post('/api/auth/password', { currentPassword: password, newPassword: 'short' });
+    const tooShort = await admin.post('/api/auth/password', {
+      currentPassword: password,
+      newPassword: 'short',
+    });
     expect(tooShort.body.error?.code).toBe('validation_failed');
 
-    const ok = await admin.post('/api/auth/password', { currentPassword: password, newPassword: 'brand-new-pass' });
+    const ok = await admin.post('/api/auth/password', {
+      currentPassword: password,
+      newPassword: 'brand-new-pass',
+    });
     expect(ok.status).toBe(204);
     expect((await admin.get('/api/auth/me')).status).toBe(200);
     expect((await otherDevice.get('/api/auth/me')).status).toBe(401);
 
     const fresh = createApiClient(server.url);
     expect((await fresh.post('/api/auth/login', { email, password })).status).toBe(401);
-    expect((await fresh.post('/api/auth/login', { email, password: 'brand-new-pass' })).status).toBe(200);
+    expect(
+      (await fresh.post('/api/auth/login', { email, password: 'brand-new-pass' })).status,
+    ).toBe(200);
   });
 
   it('needs a session', async () => {

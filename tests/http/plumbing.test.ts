@@ -23,25 +23,39 @@ describe('request bodies', () => {
 
   it('answers a body over 1 MB with 413 payload_too_large', async () => {
     const client = createApiClient(server.url);
-    const res = await client.post('/api/auth/login', { email: 'a@b.c', password: 'x'.repeat(1_100_000) });
+    const res = await client.post('/api/auth/login', {
+      email: 'a@b.c',
+      password: 'x'.repeat(1_100_000),
+    });
     expect(res.status).toBe(413);
     expect(res.body.error?.code).toBe('payload_too_large');
   });
 
   it('accepts a body just under the limit (then validates it)', async () => {
     const client = createApiClient(server.url);
-    const res = await client.post('/api/auth/login', { email: 'a@b.c', password: 'x'.repeat(900_000) });
+    const res = await client.post('/api/auth/login', {
+      email: 'a@b.c',
+      password: 'x'.repeat(900_000),
+    });
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('validation_failed');
   });
 
   it('rejects wrong types with 400 validation_failed and lists the issues', async () => {
     const client = createApiClient(server.url);
-    const res = await client.post('/api/auth/register', { name: 42, email: 'not-an-email', password: 'short' });
+    const res = await client.post('/api/auth/register', {
+      name: 42,
+      email: 'not-an-email',
+      password: 'short',
+    });
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('validation_failed');
     const details = res.body.error?.details as { issues: { path: string }[] };
-    expect(details.issues.map((issue) => issue.path).sort()).toEqual(['body.email', 'body.name', 'body.password']);
+    expect(details.issues.map((issue) => issue.path).sort()).toEqual([
+      'body.email',
+      'body.name',
+      'body.password',
+    ]);
   });
 
   it('rejects NoSQL operator objects where strings are expected', async () => {
@@ -93,7 +107,10 @@ describe('origin check', () => {
       headers: { Referer: 'https://evil.example/page' },
     });
     expect(withReferer.status).toBe(403);
-    const nullOrigin = await fetch(`${server.url}/api/auth/logout`, { method: 'POST', headers: { Origin: 'null' } });
+    const nullOrigin = await fetch(`${server.url}/api/auth/logout`, {
+      method: 'POST',
+      headers: { Origin: 'null' },
+    });
     expect(nullOrigin.status).toBe(403);
     const sameReferer = await fetch(`${server.url}/api/auth/logout`, {
       method: 'POST',
@@ -105,7 +122,9 @@ describe('origin check', () => {
   it('allows requests without Origin or Referer (non-browser clients) and safe methods from anywhere', async () => {
     const noOrigin = await fetch(`${server.url}/api/auth/logout`, { method: 'POST' });
     expect(noOrigin.status).toBe(204);
-    const foreignGet = await fetch(`${server.url}/api/health`, { headers: { Origin: 'https://evil.example' } });
+    const foreignGet = await fetch(`${server.url}/api/health`, {
+      headers: { Origin: 'https://evil.example' },
+    });
     expect(foreignGet.status).toBe(200);
   });
 
@@ -115,8 +134,15 @@ describe('origin check', () => {
       ALLOWED_ORIGINS: 'https://admin.example.org, http://localhost:5173',
     });
     try {
-      for (const origin of ['https://clip.example.org', 'http://localhost:5173', 'https://admin.example.org']) {
-        const res = await fetch(`${other.url}/api/auth/logout`, { method: 'POST', headers: { Origin: origin } });
+      for (const origin of [
+        'https://clip.example.org',
+        'http://localhost:5173',
+        'https://admin.example.org',
+      ]) {
+        const res = await fetch(`${other.url}/api/auth/logout`, {
+          method: 'POST',
+          headers: { Origin: origin },
+        });
         expect(res.status).toBe(204);
       }
       const foreign = await fetch(`${other.url}/api/auth/logout`, {
@@ -132,9 +158,13 @@ describe('origin check', () => {
 
 describe('headers', () => {
   it('echoes a sane X-Request-Id and replaces an unsafe one', async () => {
-    const sane = await fetch(`${server.url}/api/health`, { headers: { 'X-Request-Id': 'abc-123.4' } });
+    const sane = await fetch(`${server.url}/api/health`, {
+      headers: { 'X-Request-Id': 'abc-123.4' },
+    });
     expect(sane.headers.get('x-request-id')).toBe('abc-123.4');
-    const unsafe = await fetch(`${server.url}/api/health`, { headers: { 'X-Request-Id': 'bad id\twith spaces' } });
+    const unsafe = await fetch(`${server.url}/api/health`, {
+      headers: { 'X-Request-Id': 'bad id\twith spaces' },
+    });
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     const none = await fetch(`${server.url}/api/health`);
     expect(none.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -23,7 +23,11 @@ it('answers the attempt after AUTH_RATE_LIMIT with 429 rate_limited, without tou
   expect(blocked.headers.get('ratelimit-policy')).toContain('3');
 
   // Registration shares the budget; other endpoints do not.
-  const register = await client.post('/api/auth/register', { name: 'A', email: 'a@example.test', password: 'long-enough-1' });
+  const register = await client.post('/api/auth/register', {
+    name: 'A',
+    email: 'a@example.test',
+    password: 'long-enough-1',
+  });
   expect(register.status).toBe(429);
   expect((await client.get('/api/auth/setup-status')).status).toBe(200);
 

@@ -25,7 +25,11 @@ beforeAll(async () => {
   await writeFile(path.join(clientDir, 'index.html'), '<!doctype html><div id="root"></div>');
   await writeFile(path.join(clientDir, 'assets', 'main-abc123.js'), 'console.log(1)');
   await writeFile(path.join(clientDir, 'favicon.svg'), '<svg/>');
-  const config = loadConfig({ DATA_DIR: dir, LOG_LEVEL: 'silent', SESSION_SECRET: TEST_SESSION_SECRET });
+  const config = loadConfig({
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    SESSION_SECRET: TEST_SESSION_SECRET,
+  });
   const logger = createLogger(config);
   storage = await openStorage({ config, logger });
   const collab = createCollabServer({ config, storage, logger });

@@ -27,13 +27,23 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
 
   /** Starts a session for `user` and sets the cookie on `res`. */
   async function signIn(req: Request, res: Response, user: User): Promise<void> {
-    const { token, session } = await startSession({ storage, userId: user.id, ttlDays: config.sessionTtlDays });
-    res.append('Set-Cookie', sessionCookieHeader({ token, config, isSecure: isSecureRequest(req, config) }));
+    const { token, session } = await startSession({
+      storage,
+      userId: user.id,
+      ttlDays: config.sessionTtlDays,
+    });
+    res.append(
+      'Set-Cookie',
+      sessionCookieHeader({ token, config, isSecure: isSecureRequest(req, config) }),
+    );
     setAuth(res, { user, session });
   }
 
   router.get('/auth/setup-status', async (_req, res) => {
-    const [userCount, settings] = await Promise.all([storage.countUsers(), readNetworkSettings({ storage })]);
+    const [userCount, settings] = await Promise.all([
+      storage.countUsers(),
+      readNetworkSettings({ storage }),
+    ]);
     res.json({ needsSetup: userCount === 0, isOpenRegistration: settings.openRegistration });
   });
 
@@ -72,10 +82,19 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
     const actor = findActor(res);
     if (session) await storage.deleteSession({ id: session.id });
     if (actor) {
-      await recordAudit({ storage, actor, action: 'auth.logout', target: { type: 'user', id: actor.id }, ip: clientIp(req) });
+      await recordAudit({
+        storage,
+        actor,
+        action: 'auth.logout',
+        target: { type: 'user', id: actor.id },
+        ip: clientIp(req),
+      });
     }
     setAuth(res, null);
-    res.append('Set-Cookie', clearedSessionCookieHeader({ isSecure: isSecureRequest(req, config) }));
+    res.append(
+      'Set-Cookie',
+      clearedSessionCookieHeader({ isSecure: isSecureRequest(req, config) }),
+    );
     res.status(204).end();
   });
 

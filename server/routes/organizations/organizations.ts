@@ -9,7 +9,11 @@ import {
   ListOrganizationsQuery,
   UpdateOrganizationBody,
 } from '../../../shared/api/organizations';
-import { createOrganization, deleteOrganization, updateOrganization } from '../../commands/manageOrganizations';
+import {
+  createOrganization,
+  deleteOrganization,
+  updateOrganization,
+} from '../../commands/manageOrganizations';
 import { getActor, requireAdmin, requireUser } from '../../http/authentication';
 import { clientIp } from '../../http/requestContext';
 import { validate } from '../../http/validate';
@@ -30,7 +34,12 @@ export function createOrganizationsRouter(deps: Pick<RouteDeps, 'storage'>): Rou
 
   router.post('/organizations', requireAdmin, async (req, res) => {
     const { body } = validate(req, { body: CreateOrganizationBody });
-    const organization = await createOrganization({ storage, actor: getActor(res), input: body, ip: clientIp(req) });
+    const organization = await createOrganization({
+      storage,
+      actor: getActor(res),
+      input: body,
+      ip: clientIp(req),
+    });
     res.status(201).json({ organization: presentOrganization(organization) });
   });
 

@@ -18,7 +18,12 @@ export function createSettingsRouter(deps: Pick<RouteDeps, 'storage'>): Router {
 
   router.patch('/settings', requireAdmin, async (req, res) => {
     const { body } = validate(req, { body: UpdateSettingsBody });
-    const settings = await updateNetworkSettings({ storage, actor: getActor(res), patch: body, ip: clientIp(req) });
+    const settings = await updateNetworkSettings({
+      storage,
+      actor: getActor(res),
+      patch: body,
+      ip: clientIp(req),
+    });
     res.json({ settings });
   });
 

@@ -56,8 +56,14 @@ export function createInvitationsRouter(deps: Pick<RouteDeps, 'config' | 'storag
   router.get('/invitations/:token', async (req, res) => {
     const { params } = validate(req, { params: InvitationTokenParams });
     const invitation = await findUsableInvitation({ storage, token: params.token });
-    if (!invitation) throw new NotFoundError('This invitation is unknown, expired or already used.', 'invalid_invitation');
-    const workspace = invitation.workspaceId ? await storage.getWorkspace({ id: invitation.workspaceId }) : null;
+    if (!invitation)
+      throw new NotFoundError(
+        'This invitation is unknown, expired or already used.',
+        'invalid_invitation',
+      );
+    const workspace = invitation.workspaceId
+      ? await storage.getWorkspace({ id: invitation.workspaceId })
+      : null;
     res.json({
       invitation: {
         email: invitation.email,
