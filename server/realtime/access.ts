@@ -6,7 +6,8 @@
 import type { RealtimeErrorCode, SocketData } from '../../shared/realtime/events';
 import type { Storage } from '../storage/types';
 
-export type AccessResult<T> = { isAllowed: true; value: T } | { isAllowed: false; code: RealtimeErrorCode };
+export type AccessResult<T> =
+  { isAllowed: true; value: T } | { isAllowed: false; code: RealtimeErrorCode };
 
 /** May this user follow the workspace's activity (`workspace:<id>`)? */
 export async function checkWorkspaceRead(input: {

@@ -37,7 +37,9 @@ export function attachRealtime(input: {
   logger: Logger;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
-  const crossOrigins = [config.publicUrl, ...config.allowedOrigins].filter((o): o is string => o !== null);
+  const crossOrigins = [config.publicUrl, ...config.allowedOrigins].filter(
+    (o): o is string => o !== null,
+  );
   const io: RealtimeServer = new Server(httpServer, {
     path: '/socket.io',
     destroyUpgrade: false,

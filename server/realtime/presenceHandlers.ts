@@ -22,14 +22,27 @@ import type { PresenceChange, PresenceTracker } from './presenceTracker';
 import { documentRoom, workspaceRoom } from './rooms';
 
 /** Our typed server. */
-export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 /** Our typed server-side socket. */
-export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type RealtimeSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 /** How many documents one socket may hold open: bounds the memory one client can pin. */
 export const MAX_OPEN_DOCUMENTS_PER_SOCKET = 64;
 
-const failure = (code: RealtimeErrorCode, message: string): AckResult => ({ ok: false, error: { code, message } });
+const failure = (code: RealtimeErrorCode, message: string): AckResult => ({
+  ok: false,
+  error: { code, message },
+});
 
 const MESSAGES: Record<RealtimeErrorCode, string> = {
   validation_failed: 'The request is malformed.',
@@ -40,13 +53,20 @@ const MESSAGES: Record<RealtimeErrorCode, string> = {
 };
 
 /** Sends the document's current list to everyone watching it or its workspace. */
-export function broadcastPresence(input: { io: RealtimeServer; tracker: PresenceTracker; change: PresenceChange }): void {
+export function broadcastPresence(input: {
+  io: RealtimeServer;
+  tracker: PresenceTracker;
+  change: PresenceChange;
+}): void {
   const { io, tracker, change } = input;
-  io.to([workspaceRoom(change.workspaceId), documentRoom(change.documentId)]).emit('presence:update', {
-    workspaceId: change.workspaceId,
-    documentId: change.documentId,
-    users: tracker.usersOf({ documentId: change.documentId }),
-  });
+  io.to([workspaceRoom(change.workspaceId), documentRoom(change.documentId)]).emit(
+    'presence:update',
+    {
+      workspaceId: change.workspaceId,
+      documentId: change.documentId,
+      users: tracker.usersOf({ documentId: change.documentId }),
+    },
+  );
 }
 
 /** Wires the presence events of one freshly authenticated socket. */
@@ -96,7 +116,11 @@ export function registerPresenceHandlers(input: {
       broadcastPresence({ io, tracker, change: { workspaceId, documentId } });
     } else {
       // Nothing changed for others; the opener still wants the current list.
-      socket.emit('presence:update', { workspaceId, documentId, users: tracker.usersOf({ documentId }) });
+      socket.emit('presence:update', {
+        workspaceId,
+        documentId,
+        users: tracker.usersOf({ documentId }),
+      });
     }
     return { ok: true };
   });
@@ -113,7 +137,10 @@ export function registerPresenceHandlers(input: {
     if (!access.isAllowed) return failure(access.code, MESSAGES[access.code]);
     if (socket.disconnected) return { ok: true };
     await socket.join(workspaceRoom(workspaceId));
-    socket.emit('presence:snapshot', { workspaceId, documents: tracker.snapshotOf({ workspaceId }) });
+    socket.emit('presence:snapshot', {
+      workspaceId,
+      documents: tracker.snapshotOf({ workspaceId }),
+    });
     return { ok: true };
   });
 

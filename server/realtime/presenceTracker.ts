@@ -20,7 +20,12 @@ interface OpenDocument {
 /** One tracker per server instance (no module-level state). */
 export interface PresenceTracker {
   /** Records that `socketId` has the document open; returns whether the list changed. */
-  open(input: { socketId: string; workspaceId: string; documentId: string; user: PresenceUser }): boolean;
+  open(input: {
+    socketId: string;
+    workspaceId: string;
+    documentId: string;
+    user: PresenceUser;
+  }): boolean;
   /** Returns the change when the visible list changed (not when another tab still has it). */
   close(input: { socketId: string; documentId: string }): PresenceChange | null;
   /** Forgets a disconnected socket; returns every document whose list changed. */
@@ -43,10 +48,18 @@ export function createPresenceTracker(): PresenceTracker {
     if (!entry) return [];
     const byId = new Map<string, PresenceUser>();
     for (const user of entry.sockets.values()) byId.set(user.id, { id: user.id, name: user.name });
-    return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return [...byId.values()].sort(
+      (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id),
+    );
   };
 
-  const close = ({ socketId, documentId }: { socketId: string; documentId: string }): PresenceChange | null => {
+  const close = ({
+    socketId,
+    documentId,
+  }: {
+    socketId: string;
+    documentId: string;
+  }): PresenceChange | null => {
     const entry = documents.get(documentId);
     const user = entry?.sockets.get(socketId);
     if (!entry || !user) return null;

@@ -18,8 +18,7 @@ export type RealtimeErrorCode = (typeof REALTIME_ERROR_CODES)[number];
 
 /** The answer of every client→server request (the Socket.IO acknowledgement). */
 export type AckResult =
-  | { ok: true }
-  | { ok: false; error: { code: RealtimeErrorCode; message: string } };
+  { ok: true } | { ok: false; error: { code: RealtimeErrorCode; message: string } };
 
 /** Callback type of an acknowledged request. */
 export type Ack = (result: AckResult) => void;

@@ -7,11 +7,19 @@ const bo = { id: 'u2', name: 'Bo' };
 describe('presence tracker', () => {
   it('lists distinct people per document, sorted by name', () => {
     const tracker = createPresenceTracker();
-    expect(tracker.open({ socketId: 's2', workspaceId: 'w', documentId: 'd', user: bo })).toBe(true);
-    expect(tracker.open({ socketId: 's1', workspaceId: 'w', documentId: 'd', user: ada })).toBe(true);
+    expect(tracker.open({ socketId: 's2', workspaceId: 'w', documentId: 'd', user: bo })).toBe(
+      true,
+    );
+    expect(tracker.open({ socketId: 's1', workspaceId: 'w', documentId: 'd', user: ada })).toBe(
+      true,
+    );
     // A second tab of Ada changes nothing visible.
-    expect(tracker.open({ socketId: 's3', workspaceId: 'w', documentId: 'd', user: ada })).toBe(false);
-    expect(tracker.open({ socketId: 's3', workspaceId: 'w', documentId: 'd', user: ada })).toBe(false);
+    expect(tracker.open({ socketId: 's3', workspaceId: 'w', documentId: 'd', user: ada })).toBe(
+      false,
+    );
+    expect(tracker.open({ socketId: 's3', workspaceId: 'w', documentId: 'd', user: ada })).toBe(
+      false,
+    );
     expect(tracker.usersOf({ documentId: 'd' })).toEqual([ada, bo]);
   });
 
@@ -21,7 +29,10 @@ describe('presence tracker', () => {
     tracker.open({ socketId: 's2', workspaceId: 'w', documentId: 'd', user: ada });
     expect(tracker.close({ socketId: 's1', documentId: 'd' })).toBeNull();
     expect(tracker.usersOf({ documentId: 'd' })).toEqual([ada]);
-    expect(tracker.close({ socketId: 's2', documentId: 'd' })).toEqual({ workspaceId: 'w', documentId: 'd' });
+    expect(tracker.close({ socketId: 's2', documentId: 'd' })).toEqual({
+      workspaceId: 'w',
+      documentId: 'd',
+    });
     expect(tracker.usersOf({ documentId: 'd' })).toEqual([]);
     expect(tracker.close({ socketId: 's2', documentId: 'd' })).toBeNull();
   });

@@ -1,0 +1,238 @@
+/**
+ * Scenarios (a) and (b): many clients on some documents, a few of them writing at a fixed
+ * rate, against one server child. Measures connect+sync, fan-out latency, delivery, and the
+ * server's CPU and memory; checks that every writer's copy converged.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { signCollabToken } from '../server/auth/collabToken';
+import type { ClientSpec } from './client';
+import { mergeHistograms, percentile, percentileOf } from './histogram';
+import type { SeedAnswer } from './ipc';
+import { startDriver, startTarget, type Target, type TargetKind } from './targets';
+
+/** The load, identical for ours and the baseline. */
+export interface LoadSpec {
+  name: string;
+  documents: number;
+  clientsPerDocument: number;
+  writersPerDocument: number;
+  editsPerSecondPerWriter: number;
+  durationMs: number;
+  drivers: number;
+  connectConcurrency: number;
+}
+
+export interface LoadResult {
+  kind: TargetKind;
+  clients: number;
+  connectMs: { p50: number; p95: number; p99: number; max: number };
+  connectFailures: number;
+  fanoutMs: { p50: number; p95: number; p99: number; max: number };
+  samples: number;
+  /** Observed marker deliveries / expected (edits × other clients of the document). */
+  deliveredRatio: number;
+  editsSent: number;
+  /** Server CPU (user + system) during the edit window, in seconds and in % of one core. */
+  cpuSeconds: number;
+  cpuPercentOfCore: number;
+  peakRssMb: number;
+  idleRssMb: number;
+  rssPerClientKb: number;
+  isConverged: boolean;
+  unexpectedCloses: number[];
+  /** Busiest driver's CPU in the edit window, % of one core: near 100 means the clients limit the numbers. */
+  driverCpuPercentOfCore: number;
+}
+
+/** Environment of our server child: production settings on a throwaway data directory. */
+export function ourServerEnv(input: { dataDir: string; secret: string }): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: 'production',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: input.dataDir,
+    SESSION_SECRET: input.secret,
+    LOG_LEVEL: 'silent',
+    MONGODB_URI: '',
+  };
+}
+
+/** Builds the socket address of every client, minting a collab token per client for ours. */
+async function planClients(input: {
+  target: Target;
+  spec: LoadSpec;
+  secret: string;
+}): Promise<ClientSpec[]> {
+  const { target, spec, secret } = input;
+  const total = spec.documents * spec.clientsPerDocument;
+  const base = `ws://127.0.0.1:${target.port}`;
+  const seeded =
+    target.kind === 'ours'
+      ? await target.request<SeedAnswer>({ type: 'seed', users: total, documents: spec.documents })
+      : null;
+  const clients: ClientSpec[] = [];
+  let writerId = 1;
+  for (let c = 0; c < spec.clientsPerDocument; c += 1) {
+    for (let d = 0; d < spec.documents; d += 1) {
+      const docKey = `bench-doc-${d}`;
+      const isWriter = c < spec.writersPerDocument;
+      const id = isWriter ? writerId : null;
+      if (isWriter) writerId += 1;
+      if (!seeded) {
+        clients.push({ url: `${base}/${docKey}`, docKey, writerId: id });
+        continue;
+      }
+      const documentId = seeded.documentIds[d] as string;
+      const userId = seeded.userIds[clients.length] as string;
+      const { token } = signCollabToken({
+        secret,
+        userId,
+        documentId,
+        canWrite: true,
+        ttlSeconds: 3600,
+      });
+      clients.push({ url: `${base}/collab/${documentId}?token=${token}`, docKey, writerId: id });
+    }
+  }
+  return clients;
+}
+
+const MB = 1024 * 1024;
+
+/** `BENCH_DEBUG=1` prints the phases of each scenario with their duration. */
+function createPhaseLog(label: string): (phase: string) => void {
+  const isDebug = process.env.BENCH_DEBUG === '1';
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    if (isDebug) console.error(`[bench ${label}] ${phase} ${Math.round(now - last)} ms`);
+    last = now;
+  };
+}
+
+/** Runs one load scenario against one fresh server child. */
+export async function runLoadScenario(input: {
+  kind: TargetKind;
+  spec: LoadSpec;
+}): Promise<LoadResult> {
+  const { kind, spec } = input;
+  const phase = createPhaseLog(`${spec.name} ${kind}`);
+  const secret = randomBytes(32).toString('base64url');
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-bench-'));
+  const target = await startTarget({
+    kind,
+    env: kind === 'ours' ? ourServerEnv({ dataDir, secret }) : {},
+  });
+  const drivers = await Promise.all(Array.from({ length: spec.drivers }, () => startDriver()));
+  phase('started server and drivers');
+  try {
+    const clients = await planClients({ target, spec, secret });
+    phase('seeded');
+    const idle = await target.stats();
+
+    const slices = drivers.map((_, i) => clients.filter((__, j) => j % drivers.length === i));
+    const connected = drivers.map((driver) => driver.next('connected'));
+    drivers.forEach((driver, i) =>
+      driver.send({
+        type: 'connect',
+        clients: slices[i] ?? [],
+        concurrency: Math.ceil(spec.connectConcurrency / drivers.length),
+      }),
+    );
+    const connectReplies = await Promise.all(connected);
+    const connectMs = connectReplies.flatMap((reply) => reply.connectMs);
+    const connectFailures = connectReplies.flatMap((reply) => reply.failures);
+    phase('connected');
+
+    const before = await target.stats();
+    const windowStart = performance.now();
+    const edited = drivers.map((driver) => driver.next('edited'));
+    for (const driver of drivers) {
+      driver.send({
+        type: 'edit',
+        intervalMs: 1000 / spec.editsPerSecondPerWriter,
+        durationMs: spec.durationMs,
+      });
+    }
+    const editReplies = await Promise.all(edited);
+    const editSeconds = spec.durationMs / 1000;
+    // Let the last edits arrive everywhere before reading the counters.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const after = await target.stats();
+    const windowSeconds = (performance.now() - windowStart) / 1000;
+    phase('edited and settled');
+
+    const reports = await Promise.all(
+      drivers.map((driver) => {
+        const reply = driver.next('report');
+        driver.send({ type: 'report' });
+        return reply;
+      }),
+    );
+    phase('reported');
+    const histogram = mergeHistograms(reports.map((report) => report.histogram));
+    let expected = 0;
+    let editsSent = 0;
+    for (const reply of editReplies) {
+      for (const count of Object.values(reply.sentByDoc)) {
+        editsSent += count;
+        expected += count * (spec.clientsPerDocument - 1);
+      }
+    }
+    const received = reports.reduce(
+      (sum, report) => sum + Object.values(report.receivedByDoc).reduce((a, b) => a + b, 0),
+      0,
+    );
+    const hashes: Record<string, Set<string>> = {};
+    for (const report of reports) {
+      for (const [docKey, list] of Object.entries(report.hashesByDoc)) {
+        for (const hash of list) (hashes[docKey] ??= new Set()).add(hash);
+      }
+    }
+    const cpuSeconds =
+      (after.cpuUserMicros +
+        after.cpuSystemMicros -
+        before.cpuUserMicros -
+        before.cpuSystemMicros) /
+      1e6;
+    return {
+      kind,
+      clients: clients.length,
+      connectMs: {
+        p50: percentileOf(connectMs, 0.5),
+        p95: percentileOf(connectMs, 0.95),
+        p99: percentileOf(connectMs, 0.99),
+        max: percentileOf(connectMs, 1),
+      },
+      connectFailures: connectFailures.length,
+      fanoutMs: {
+        p50: percentile(histogram, 0.5),
+        p95: percentile(histogram, 0.95),
+        p99: percentile(histogram, 0.99),
+        max: histogram.maxMs,
+      },
+      samples: histogram.total,
+      deliveredRatio: expected === 0 ? Number.NaN : received / expected,
+      editsSent,
+      cpuSeconds,
+      cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
+      peakRssMb: after.peakRssBytes / MB,
+      idleRssMb: idle.rssBytes / MB,
+      rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
+      isConverged: Object.values(hashes).every((set) => set.size === 1),
+      unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
+      driverCpuPercentOfCore: Math.max(
+        ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
+      ),
+    };
+  } finally {
+    await Promise.all(drivers.map((driver) => driver.close()));
+    phase('drivers closed');
+    await target.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    phase('server stopped');
+  }
+}

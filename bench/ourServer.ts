@@ -1,0 +1,118 @@
+/**
+ * Child process running OUR server exactly as production does (startServer: SQLite under a
+ * temp DATA_DIR, persistence, auth, derived data), configured by the coordinator through the
+ * environment. It also seeds accounts and documents through the storage port on request.
+ */
+import * as Y from 'yjs';
+import { loadConfig } from '../server/env';
+import { startServer, type RunningServer } from '../server/server';
+import { serveRequests, type SeedAnswer, type ServerRequest } from './ipc';
+import { readProcessStats } from './processStats';
+
+async function seed(input: {
+  server: RunningServer;
+  users: number;
+  documents: number;
+}): Promise<SeedAnswer> {
+  const { storage } = input.server;
+  const userIds: string[] = [];
+  for (let i = 0; i < input.users; i += 1) {
+    const user = await storage.createUser({
+      name: `Bench user ${i}`,
+      email: `bench-${i}-${Date.now()}@example.org`,
+      role: 'member',
+      passwordHash: 'bench-accounts-never-sign-in',
+    });
+    userIds.push(user.id);
+  }
+  const owner = userIds[0];
+  if (owner === undefined) throw new Error('seed needs at least one user');
+  const workspace = await storage.createWorkspace({ name: 'Benchmark', createdById: owner });
+  for (const userId of userIds) {
+    await storage.addMembership({
+      workspaceId: workspace.id,
+      userId,
+      role: userId === owner ? 'owner' : 'editor',
+    });
+  }
+  const documentIds: string[] = [];
+  for (let i = 0; i < input.documents; i += 1) {
+    const document = await storage.createDocument({
+      workspaceId: workspace.id,
+      title: `Benchmark document ${i}`,
+      kind: 'note',
+      createdById: owner,
+    });
+    documentIds.push(document.id);
+  }
+  return { userIds, documentIds };
+}
+
+/**
+ * Writes a history of `edits` small edits (typing one character, sometimes deleting one) to
+ * the document's update log, one log entry per edit, as a long editing life would leave it
+ * without compaction.
+ */
+async function seedHistory(input: { server: RunningServer; documentId: string; edits: number }) {
+  const startedAt = performance.now();
+  const doc = new Y.Doc();
+  const paragraph = new Y.XmlElement('paragraph');
+  const text = new Y.XmlText();
+  let pending: Uint8Array[] = [];
+  let bytes = 0;
+  doc.on('update', (update: Uint8Array) => {
+    pending.push(update);
+    bytes += update.byteLength;
+  });
+  paragraph.insert(0, [text]);
+  doc.getXmlFragment('default').push([paragraph]);
+  let cursor = 0;
+  let state = 12345;
+  const letters = 'abcdefghijklmnopqrstuvwxyz ';
+  for (let i = 1; i < input.edits; i += 1) {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    if (state % 10 === 0 && cursor > 0) {
+      text.delete(cursor - 1, 1);
+      cursor -= 1;
+    } else {
+      if (state % 97 === 0) cursor = state % (text.length + 1);
+      text.insert(cursor, letters[state % letters.length] as string);
+      cursor += 1;
+    }
+    if (pending.length >= 5000) {
+      await input.server.storage.appendDocUpdates({
+        documentId: input.documentId,
+        updates: pending,
+      });
+      pending = [];
+    }
+  }
+  if (pending.length > 0) {
+    await input.server.storage.appendDocUpdates({ documentId: input.documentId, updates: pending });
+  }
+  return { edits: input.edits, bytes, textLength: text.length, ms: performance.now() - startedAt };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const server = await startServer({ config });
+  serveRequests(async (request: ServerRequest) => {
+    switch (request.type) {
+      case 'seed':
+        return seed({ server, users: request.users, documents: request.documents });
+      case 'seedHistory':
+        return seedHistory({ server, documentId: request.documentId, edits: request.edits });
+      case 'countUpdates':
+        return { count: await server.storage.countDocUpdates({ documentId: request.documentId }) };
+      case 'stats':
+        return readProcessStats();
+      case 'stop':
+        await server.close();
+        setTimeout(() => process.exit(0), 10);
+        return { stopped: true };
+    }
+  });
+  process.send?.({ ready: true, port: server.port });
+}
+
+void main();

@@ -1,0 +1,67 @@
+/** Renders benchmark results as a plain-text table for the terminal. */
+import type { ColdLoadResult } from './coldLoad';
+import type { LoadResult, LoadSpec } from './loadScenario';
+
+const fmt = (value: number, digits = 1): string =>
+  Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+const ratio = (ours: number, baseline: number): string =>
+  Number.isFinite(ours) && Number.isFinite(baseline) && baseline > 0
+    ? `${(ours / baseline).toFixed(2)}×`
+    : 'n/a';
+
+/** One comparison table for a load scenario: ours, baseline, ours/baseline. */
+export function renderLoadTable(input: {
+  spec: LoadSpec;
+  ours: LoadResult;
+  baseline: LoadResult;
+}): string {
+  const { spec, ours, baseline } = input;
+  const rows: [string, number, number, number][] = [
+    ['connect+sync p50 (ms)', ours.connectMs.p50, baseline.connectMs.p50, 1],
+    ['connect+sync p99 (ms)', ours.connectMs.p99, baseline.connectMs.p99, 1],
+    ['fan-out p50 (ms)', ours.fanoutMs.p50, baseline.fanoutMs.p50, 1],
+    ['fan-out p95 (ms)', ours.fanoutMs.p95, baseline.fanoutMs.p95, 1],
+    ['fan-out p99 (ms)', ours.fanoutMs.p99, baseline.fanoutMs.p99, 1],
+    ['fan-out max (ms)', ours.fanoutMs.max, baseline.fanoutMs.max, 1],
+    ['server CPU in edit window (s)', ours.cpuSeconds, baseline.cpuSeconds, 2],
+    ['server CPU (% of one core)', ours.cpuPercentOfCore, baseline.cpuPercentOfCore, 0],
+    ['server peak RSS (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
+    ['RSS per client (KB)', ours.rssPerClientKb, baseline.rssPerClientKb, 0],
+    [
+      'busiest client driver CPU (%)',
+      ours.driverCpuPercentOfCore,
+      baseline.driverCpuPercentOfCore,
+      0,
+    ],
+    ['delivered (% of expected)', 100 * ours.deliveredRatio, 100 * baseline.deliveredRatio, 2],
+  ];
+  const lines = [
+    `${spec.name}: ${spec.documents} doc(s) × ${spec.clientsPerDocument} clients, ` +
+      `${spec.writersPerDocument} writer(s)/doc × ${spec.editsPerSecondPerWriter} edits/s, ${spec.durationMs / 1000} s`,
+    `  ${'metric'.padEnd(32)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ours/base'.padStart(11)}`,
+  ];
+  for (const [label, a, b, digits] of rows) {
+    lines.push(
+      `  ${label.padEnd(32)}${fmt(a, digits).padStart(10)}${fmt(b, digits).padStart(10)}${ratio(a, b).padStart(11)}`,
+    );
+  }
+  lines.push(
+    `  edits sent: ours ${ours.editsSent}, baseline ${baseline.editsSent}; latency samples: ours ${ours.samples}, baseline ${baseline.samples}`,
+    `  converged: ours ${ours.isConverged ? 'yes' : 'NO'}, baseline ${baseline.isConverged ? 'yes' : 'NO'}; ` +
+      `connect failures: ${ours.connectFailures}/${baseline.connectFailures}; ` +
+      `unexpected closes: ${ours.unexpectedCloses.length}/${baseline.unexpectedCloses.length}`,
+  );
+  return lines.join('\n');
+}
+
+/** The cold-load scenario (ours only). */
+export function renderColdLoad(result: ColdLoadResult): string {
+  return [
+    `(c) cold load of a document with ${result.edits} small edits in its history (ours only)`,
+    `  history: ${result.logEntriesBefore} log entries, ${fmt(result.historyBytes / 1024, 0)} KB of updates, ${result.textLength} characters of text`,
+    `  first open, log not yet compacted:   ${fmt(result.firstOpenMs, 0)} ms (connect + sync + apply)`,
+    `  log entries after first load+unload: ${result.logEntriesAfter}`,
+    `  cold open after compaction (fresh server each): ${result.coldOpenMs.map((ms) => fmt(ms, 0)).join(', ')} ms; ` +
+      `median ${fmt(result.coldOpenMedianMs, 0)} ms (target < 300 ms: ${result.coldOpenMedianMs < 300 ? 'met' : 'NOT met'})`,
+  ].join('\n');
+}

@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: drives our real server (persistence and auth on) and the reference
+ * `@y/websocket-server` with the same load, and prints a comparison.
+ *   BENCH_QUICK=1   small numbers, a smoke run in well under a minute
+ *   --json          also print every measurement as JSON
+ *   --only=a,b,c    run a subset of the scenarios
+ * Clients are lean raw-protocol clients (y-protocols over `ws`), spread over driver processes.
+ */
+import os from 'node:os';
+import { runColdLoad, type ColdLoadResult } from './coldLoad';
+import { runLoadScenario, type LoadResult, type LoadSpec } from './loadScenario';
+import { renderColdLoad, renderLoadTable } from './report';
+
+interface Plan {
+  a: LoadSpec;
+  b: LoadSpec;
+  c: { edits: number; coldOpens: number };
+}
+
+function plan(isQuick: boolean): Plan {
+  const drivers = Number(process.env.BENCH_DRIVERS ?? 2);
+  return {
+    a: {
+      name: '(a) one busy document',
+      documents: 1,
+      clientsPerDocument: isQuick ? 50 : 500,
+      writersPerDocument: isQuick ? 5 : 10,
+      editsPerSecondPerWriter: 10,
+      durationMs: isQuick ? 3_000 : 12_000,
+      drivers,
+      connectConcurrency: 20,
+    },
+    b: {
+      name: '(b) many small documents',
+      documents: isQuick ? 20 : 200,
+      clientsPerDocument: 2,
+      writersPerDocument: 2,
+      editsPerSecondPerWriter: 2,
+      durationMs: isQuick ? 3_000 : 12_000,
+      drivers,
+      connectConcurrency: 20,
+    },
+    c: { edits: isQuick ? 20_000 : 200_000, coldOpens: 3 },
+  };
+}
+
+async function main(): Promise<void> {
+  const isQuick = process.env.BENCH_QUICK === '1';
+  const isJson = process.argv.includes('--json');
+  const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c').split(','));
+  const scenarios = plan(isQuick);
+  const startedAt = Date.now();
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(
+    `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
+      `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
+      `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es)\n`,
+  );
+  const results: Record<string, { ours: LoadResult; baseline: LoadResult } | ColdLoadResult> = {};
+  for (const key of ['a', 'b'] as const) {
+    if (!only.has(key)) continue;
+    const spec = scenarios[key];
+    // Baseline first, then ours, each on a fresh process with the identical load.
+    const baseline = await runLoadScenario({ kind: 'baseline', spec });
+    const ours = await runLoadScenario({ kind: 'ours', spec });
+    results[key] = { ours, baseline };
+    console.log(`${renderLoadTable({ spec, ours, baseline })}\n`);
+  }
+  if (only.has('c')) {
+    const cold = await runColdLoad(scenarios.c);
+    results.c = cold;
+    console.log(`${renderColdLoad(cold)}\n`);
+  }
+  console.log(`finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+  if (isJson) console.log(JSON.stringify({ isQuick, node: process.version, results }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

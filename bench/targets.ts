@@ -1,0 +1,121 @@
+/**
+ * Starting, querying and stopping the server under test (ours or the baseline) and the
+ * client drivers, each in its own child process so their CPU and memory stay separate.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DriverCommand, DriverReply } from './driver';
+import type { AnswerEnvelope, ServerRequest } from './ipc';
+import type { ProcessStats } from './processStats';
+
+const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** Children run TypeScript through tsx, like `npm start`. */
+const EXEC_ARGV = ['--import', 'tsx'];
+
+/** Waits for a child to exit, at most `ms`; kills it when it does not. The timer never holds the run open. */
+async function awaitExit(child: ChildProcess, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve();
+    }, ms);
+    timer.unref();
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+export type TargetKind = 'ours' | 'baseline';
+
+/** A running server child. */
+export interface Target {
+  kind: TargetKind;
+  port: number;
+  request<T>(request: ServerRequest): Promise<T>;
+  stats(): Promise<ProcessStats>;
+  stop(): Promise<void>;
+}
+
+/** Starts a server child and waits until it listens. */
+export async function startTarget(input: {
+  kind: TargetKind;
+  env?: NodeJS.ProcessEnv;
+}): Promise<Target> {
+  const file = path.join(BENCH_DIR, input.kind === 'ours' ? 'ourServer.ts' : 'baselineServer.ts');
+  const child = fork(file, [], {
+    execArgv: EXEC_ARGV,
+    env: { ...process.env, ...input.env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { ready?: boolean; port?: number }) => {
+      if (message.ready && typeof message.port === 'number') resolve(message.port);
+      else reject(new Error(`unexpected first message from ${input.kind} server`));
+    });
+    child.once('exit', (code) => reject(new Error(`${input.kind} server exited early (${code})`)));
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve(body: unknown): void; reject(error: Error): void }>();
+  child.on('message', (message: AnswerEnvelope) => {
+    const waiter = pending.get(message.id);
+    if (!waiter) return;
+    pending.delete(message.id);
+    if (message.error !== undefined) waiter.reject(new Error(message.error));
+    else waiter.resolve(message.body);
+  });
+  const request = <T>(body: ServerRequest): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const id = nextId;
+      nextId += 1;
+      pending.set(id, { resolve: (value) => resolve(value as T), reject });
+      child.send({ id, body });
+    });
+  return {
+    kind: input.kind,
+    port,
+    request,
+    stats: () => request<ProcessStats>({ type: 'stats' }),
+    async stop() {
+      const exited = awaitExit(child, 30_000);
+      await request({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+/** A running driver child. */
+export interface Driver {
+  send(command: DriverCommand): void;
+  next<T extends DriverReply['type']>(type: T): Promise<Extract<DriverReply, { type: T }>>;
+  close(): Promise<void>;
+}
+
+export async function startDriver(): Promise<Driver> {
+  const child: ChildProcess = fork(path.join(BENCH_DIR, 'driver.ts'), [], {
+    execArgv: EXEC_ARGV,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  await new Promise<void>((resolve) => child.once('spawn', () => resolve()));
+  return {
+    send: (command) => child.send(command),
+    next: (type) =>
+      new Promise((resolve) => {
+        const listener = (message: DriverReply): void => {
+          if (message.type !== type) return;
+          child.off('message', listener);
+          resolve(message as Extract<DriverReply, { type: typeof type }>);
+        };
+        child.on('message', listener);
+      }),
+    async close() {
+      const exited = awaitExit(child, 5_000);
+      child.send({ type: 'close' } satisfies DriverCommand);
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,254 @@
+/**
+ * Presence over Socket.IO against a real server (port 0, SQLite in a temp dir) with real
+ * socket.io-client connections carrying real session cookies.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  AckResult,
+  ClientToServerEvents,
+  PresenceSnapshot,
+  PresenceUpdate,
+  ServerToClientEvents,
+} from '../../shared/realtime/events';
+import { startSession } from '../../server/auth/sessions';
+import { loadConfig } from '../../server/env';
+import { startServer, type RunningServer } from '../../server/server';
+import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let server: RunningServer;
+let dataDir: string;
+let ada: User;
+let bo: User;
+let carl: User;
+let workspace: Workspace;
+let document: DocumentRecord;
+const cookies = new Map<string, string>();
+const openSockets: ClientSocket[] = [];
+
+async function makeUser(name: string): Promise<User> {
+  const user = await server.storage.createUser({
+    name,
+    email: `${name.toLowerCase()}@example.org`,
+    role: 'member',
+    passwordHash: 'not-used-here',
+  });
+  const { token } = await startSession({ storage: server.storage, userId: user.id, ttlDays: 1 });
+  cookies.set(user.id, `clip_session=${token}`);
+  return user;
+}
+
+function connect(options: { cookie?: string; origin?: string } = {}): ClientSocket {
+  const headers: Record<string, string> = { origin: options.origin ?? server.url };
+  if (options.cookie) headers.cookie = options.cookie;
+  const socket: ClientSocket = connectClient(server.url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
+  openSockets.push(socket);
+  return socket;
+}
+
+async function connectAs(user: User): Promise<ClientSocket> {
+  const socket = connect({ cookie: cookies.get(user.id) });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+function connectError(socket: ClientSocket): Promise<string> {
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('connected unexpectedly')));
+    socket.once('connect_error', (error) => resolve(error.message));
+  });
+}
+
+/** Resolves with the next `presence:update` for `documentId` that satisfies `isWanted`. */
+function nextUpdate(
+  socket: ClientSocket,
+  isWanted: (update: PresenceUpdate) => boolean,
+): Promise<PresenceUpdate> {
+  return new Promise((resolve) => {
+    const listener = (update: PresenceUpdate): void => {
+      if (!isWanted(update)) return;
+      socket.off('presence:update', listener);
+      resolve(update);
+    };
+    socket.on('presence:update', listener);
+  });
+}
+
+function nextSnapshot(socket: ClientSocket): Promise<PresenceSnapshot> {
+  return new Promise((resolve) => socket.once('presence:snapshot', resolve));
+}
+
+/** Sends any payload, as a hostile or buggy client would, and waits for the ack. */
+function rawRequest(socket: ClientSocket, event: string, payload: unknown): Promise<AckResult> {
+  const loose = socket as unknown as {
+    timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<AckResult> };
+  };
+  return loose.timeout(5000).emitWithAck(event, payload);
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-realtime-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+  });
+  server = await startServer({ config });
+  ada = await makeUser('Ada');
+  bo = await makeUser('Bo');
+  carl = await makeUser('Carl');
+  workspace = await server.storage.createWorkspace({
+    name: 'Housing and integration',
+    createdById: ada.id,
+  });
+  await server.storage.addMembership({ workspaceId: workspace.id, userId: ada.id, role: 'owner' });
+  await server.storage.addMembership({ workspaceId: workspace.id, userId: bo.id, role: 'viewer' });
+  document = await server.storage.createDocument({
+    workspaceId: workspace.id,
+    title: 'Guideline on housing',
+    kind: 'guideline',
+    createdById: ada.id,
+  });
+});
+
+afterEach(() => {
+  for (const socket of openSockets.splice(0)) socket.disconnect();
+});
+
+afterAll(async () => {
+  await server?.close();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('presence over Socket.IO', () => {
+  it('shows who opens a document to workspace subscribers, and removes them on close and disconnect', async () => {
+    const watcher = await connectAs(bo);
+    const firstSnapshot = nextSnapshot(watcher);
+    expect(await watcher.emitWithAck('workspace:subscribe', { workspaceId: workspace.id })).toEqual(
+      { ok: true },
+    );
+    expect(await firstSnapshot).toEqual({ workspaceId: workspace.id, documents: {} });
+
+    const tab1 = await connectAs(ada);
+    const shown = nextUpdate(watcher, (u) => u.documentId === document.id && u.users.length === 1);
+    expect(await tab1.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    expect(await shown).toEqual({
+      workspaceId: workspace.id,
+      documentId: document.id,
+      users: [{ id: ada.id, name: 'Ada' }],
+    });
+
+    // A late subscriber gets the current state in its snapshot.
+    const late = await connectAs(bo);
+    const lateSnapshot = nextSnapshot(late);
+    await late.emitWithAck('workspace:subscribe', { workspaceId: workspace.id });
+    expect((await lateSnapshot).documents).toEqual({
+      [document.id]: [{ id: ada.id, name: 'Ada' }],
+    });
+
+    // Ada's second tab keeps her listed when the first one closes the document.
+    const tab2 = await connectAs(ada);
+    expect(await tab2.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    expect(await tab1.emitWithAck('presence:close', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    const stillThere = nextSnapshot(late);
+    await late.emitWithAck('workspace:subscribe', { workspaceId: workspace.id });
+    expect((await stillThere).documents[document.id]).toEqual([{ id: ada.id, name: 'Ada' }]);
+
+    // Disconnecting the last tab removes her.
+    const gone = nextUpdate(watcher, (u) => u.documentId === document.id && u.users.length === 0);
+    tab2.disconnect();
+    expect((await gone).users).toEqual([]);
+  });
+
+  it('sends updates to the document room too, with one entry per person', async () => {
+    const reader = await connectAs(bo);
+    const readerSees = nextUpdate(reader, (u) => u.users.length === 1);
+    await reader.emitWithAck('presence:open', { documentId: document.id });
+    expect((await readerSees).users).toEqual([{ id: bo.id, name: 'Bo' }]);
+
+    const writer = await connectAs(ada);
+    const both = nextUpdate(reader, (u) => u.users.length === 2);
+    await writer.emitWithAck('presence:open', { documentId: document.id });
+    expect((await both).users).toEqual([
+      { id: ada.id, name: 'Ada' },
+      { id: bo.id, name: 'Bo' },
+    ]);
+  });
+
+  it('refuses a non-member with forbidden, and an unknown document with not_found', async () => {
+    const outsider = await connectAs(carl);
+    expect(
+      await outsider.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
+    ).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.any(String) },
+    });
+    const refused = await outsider.emitWithAck('presence:open', { documentId: document.id });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const unknown = await outsider.emitWithAck('presence:open', { documentId: 'no-such-document' });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('answers bad payloads with validation_failed and keeps serving the socket', async () => {
+    const socket = await connectAs(ada);
+    const badPayloads: unknown[] = [
+      undefined,
+      null,
+      42,
+      'doc',
+      {},
+      { documentId: 42 },
+      { documentId: '' },
+      { documentId: 'x'.repeat(1000) },
+      { documentId: '../etc/passwd' },
+      { documentId: document.id, extra: true },
+    ];
+    for (const payload of badPayloads) {
+      expect(await rawRequest(socket, 'presence:open', payload)).toMatchObject({
+        ok: false,
+        error: { code: 'validation_failed' },
+      });
+    }
+    expect(await rawRequest(socket, 'workspace:subscribe', { workspaceId: ['a'] })).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed' },
+    });
+    expect(await socket.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+  });
+
+  it('refuses a handshake without a valid session cookie with unauthenticated', async () => {
+    expect(await connectError(connect())).toBe('unauthenticated');
+    expect(await connectError(connect({ cookie: `clip_session=${'a'.repeat(43)}` }))).toBe(
+      'unauthenticated',
+    );
+  });
+
+  it('refuses a handshake from a foreign origin', async () => {
+    const socket = connect({ cookie: cookies.get(ada.id), origin: 'https://evil.example' });
+    expect(await connectError(socket)).toBe('forbidden_origin');
+  });
+});
