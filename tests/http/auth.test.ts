@@ -53,6 +53,21 @@ describe('first run', () => {
     expect(me.body.user?.id).toBe(res.body.user?.id);
   });
 
+  it('makes exactly one admin when several people sign up at once on an empty database', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 5 }, (_, index) =>
+        createApiClient(server.url).post('/api/auth/register', {
+          name: `Racer ${index}`,
+          email: `racer-${index}@example.test`,
+          password: 'long-enough-1',
+        }),
+      ),
+    );
+    const statuses = attempts.map((res) => res.status).sort();
+    expect(statuses).toEqual([201, 403, 403, 403, 403]);
+    expect(await server.storage.countUsers()).toBe(1);
+  });
+
   it('stores only the SHA-256 of the session token', async () => {
     const client = createApiClient(server.url);
     await signUpAdmin(client);

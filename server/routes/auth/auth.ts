@@ -18,12 +18,23 @@ import { presentUser } from '../../presenters/users';
 import type { User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 
+/** Runs async tasks one after another (per router instance, never module-wide). */
+function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+}
+
 /** Router for `/api/auth/*`. */
 export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): Router {
   const { config, storage } = deps;
   const router = express.Router();
   const limitAttempts = createAuthRateLimit({ config });
   const decoyHash = createDecoy();
+  const inRegistrationOrder = createSerialQueue();
 
   /** Starts a session for `user` and sets the cookie on `res`. */
   async function signIn(req: Request, res: Response, user: User): Promise<void> {
@@ -49,14 +60,17 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
 
   router.post('/auth/register', limitAttempts, async (req, res) => {
     const { body } = validate(req, { body: RegisterBody });
-    const { user } = await registerUser({
-      storage,
-      name: body.name,
-      email: body.email,
-      password: body.password,
-      ...(body.inviteToken ? { inviteToken: body.inviteToken } : {}),
-      ip: clientIp(req),
-    });
+    // One registration at a time per server, so two first sign-ups cannot both become admin.
+    const { user } = await inRegistrationOrder(() =>
+      registerUser({
+        storage,
+        name: body.name,
+        email: body.email,
+        password: body.password,
+        ...(body.inviteToken ? { inviteToken: body.inviteToken } : {}),
+        ip: clientIp(req),
+      }),
+    );
     await signIn(req, res, user);
     res.status(201).json({ user: presentUser(user) });
   });
