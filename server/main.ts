@@ -4,7 +4,9 @@
  */
 import { ConfigError, loadConfig } from './env';
 import { createLogger } from './logger';
+import { seedDemoAtStartup } from './demo/startup';
 import { startServer } from './server';
+import { openStorage } from './storage';
 
 async function main(): Promise<void> {
   let config;
@@ -20,7 +22,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   let server;
   try {
-    server = await startServer({ config, logger });
+    const storage = await openStorage({ config, logger });
+    // DEMO=1: fill an empty database before the first request can arrive.
+    if (config.isDemo) await seedDemoAtStartup({ storage, logger });
+    server = await startServer({ config, logger, storage });
   } catch (error) {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'startup failed');
     process.exit(1);
