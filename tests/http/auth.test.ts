@@ -80,6 +80,25 @@ describe('first run', () => {
   });
 });
 
+describe('behind HTTPS', () => {
+  it('marks the session cookie Secure and sends HSTS when PUBLIC_URL is https', async () => {
+    const secure = await startTestServer({ PUBLIC_URL: 'https://clip.example.org' });
+    try {
+      const client = createApiClient(secure.url);
+      const res = await client.post('/api/auth/register', {
+        name: 'Ada',
+        email: 'ada@example.test',
+        password: 'long-enough-1',
+      });
+      expect(res.headers.getSetCookie().join()).toMatch(/clip_session=[\w-]+;.*Secure/);
+      expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+      expect(res.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('registration after setup', () => {
   it('is closed without an invitation (403 registration_closed) until open registration is on', async () => {
     const admin = createApiClient(server.url);
