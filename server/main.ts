@@ -30,7 +30,10 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, error instanceof Error ? error.message : 'startup failed');
     process.exit(1);
   }
-  logger.info({ url: server.url, storage: server.storage.engine }, `CLIP Workspace is listening on ${server.url}`);
+  logger.info(
+    { url: server.url, storage: server.storage.engine },
+    `CLIP Workspace is listening on ${server.url}`,
+  );
 
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');

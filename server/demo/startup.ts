@@ -15,7 +15,10 @@ export async function seedDemoAtStartup(input: {
   const write = input.write ?? ((text: string) => process.stdout.write(text));
   const result = await seedDemo({ storage: input.storage });
   if (!result.isSeeded) {
-    input.logger.info({ reason: result.reason }, 'DEMO=1: demo data not added (database not empty)');
+    input.logger.info(
+      { reason: result.reason },
+      'DEMO=1: demo data not added (database not empty)',
+    );
     return;
   }
   input.logger.info(

@@ -26,7 +26,7 @@ import {
   canRestoreDocument,
   canUpdateDocumentMetadata,
 } from '../../policies/document';
-import { presentDocument, presentDocuments } from '../../presenters/document';
+import { presentDocuments } from '../../presenters/document';
 import type { DocumentRecord, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import { authorize, loadDocumentAccess, parseParams } from '../workspaces/access';
