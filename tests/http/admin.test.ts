@@ -244,6 +244,13 @@ describe('audit log', () => {
       email: 'ghost@example.test',
       password: 'whatever',
     });
+    const person = await inviteAndRegister({ admin: admin.client });
+    await person.client.post('/api/auth/password', {
+      currentPassword: person.password,
+      newPassword: 'another-password-2',
+    });
+    await person.client.post('/api/auth/logout');
+    await admin.client.patch(`/api/users/${person.user.id}`, { role: 'admin' });
 
     const res = await admin.client.get<{ events: AuditEventDto[]; nextBefore: string | null }>(
       '/api/audit?limit=200',
@@ -254,6 +261,9 @@ describe('audit log', () => {
       'auth.registered',
       'auth.login',
       'auth.login_failed',
+      'auth.logout',
+      'auth.password_changed',
+      'user.role_changed',
       'invitation.created',
       'invitation.revoked',
       'user.deactivated',
