@@ -56,7 +56,6 @@ export function ourServerEnv(input: { dataDir: string; secret: string }): NodeJS
     DATA_DIR: input.dataDir,
     SESSION_SECRET: input.secret,
     LOG_LEVEL: 'silent',
-    MONGODB_URI: '',
   };
 }
 
