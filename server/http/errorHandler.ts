@@ -57,7 +57,7 @@ export function toAppError(error: unknown): AppError {
 
 /** 404 for any /api path no router answered. */
 export function apiNotFound(req: Request, _res: Response, next: NextFunction): void {
-  next(new NotFoundError(`No API route for ${req.method} ${req.path}.`, 'not_found'));
+  next(new NotFoundError(`No API route for ${req.method} ${req.baseUrl}${req.path}.`, 'not_found'));
 }
 
 /** Express error middleware (four arguments, so Express recognises it). */
