@@ -16,6 +16,11 @@ export function pickRequestId(incoming: string | string[] | undefined): string {
   return randomUUID();
 }
 
+/** Hides invitation tokens in a logged URL: a log reader could otherwise use the invitation. */
+export function maskTokensInUrl(url: string): string {
+  return url.replace(/^\/(api\/invitations|invite)\/[\w-]{20,}/, '/$1/[token]');
+}
+
 /** pino-http middleware bound to this server's logger. */
 export function createRequestLogging(options: { logger: Logger }) {
   return pinoHttp({
@@ -35,8 +40,7 @@ export function createRequestLogging(options: { logger: Logger }) {
       req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        // Invitation tokens in the path would let a log reader take over the invitation.
-        url: req.url.replace(/^\/(api\/invitations|invite)\/[\w-]{20,}/, '/$1/[token]'),
+        url: maskTokensInUrl(req.url),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
