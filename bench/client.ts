@@ -38,12 +38,16 @@ export interface BenchClient {
   connect(): Promise<number>;
   startEditing(input: { intervalMs: number }): void;
   stopEditing(): void;
+  /** When the server's sync answer arrived (ms after connect started), before applying it. */
+  syncAnswerMs(): number;
   /** Edits this client sent. */
   sentCount(): number;
   /** Markers from other writers this client observed. */
   receivedCount(): number;
   /** Close codes of connections the server closed on us (should stay empty). */
   unexpectedCloses(): number[];
+  /** Encoded size of the writer's document (what a new client has to receive and apply). */
+  stateBytes(): number;
   /** Hash of the writer's document content, for the convergence check. */
   contentHash(): string | null;
   close(): void;
@@ -85,6 +89,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
   let received = 0;
   let timer: NodeJS.Timeout | null = null;
   let isEditing = false;
+  let answerMs = Number.NaN;
   let text: Y.XmlText | null = null;
   const closes: number[] = [];
 
@@ -145,9 +150,11 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
           ws.send(doc ? encoding.toUint8Array(encoder) : EMPTY_STEP_1);
         });
         ws.on('message', (data: Buffer) => {
+          const arrivedMs = performance.now() - startedAt;
           const isStep2 = handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
           if (!isStep2 || isSynced) return;
           isSynced = true;
+          answerMs = arrivedMs;
           clearTimeout(timeout);
           resolve(performance.now() - startedAt);
         });
@@ -189,9 +196,11 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
       if (timer) clearInterval(timer);
       timer = null;
     },
+    syncAnswerMs: () => answerMs,
     sentCount: () => sent,
     receivedCount: () => received,
     unexpectedCloses: () => closes,
+    stateBytes: () => (doc ? Y.encodeStateAsUpdate(doc).byteLength : 0),
     contentHash() {
       if (!doc) return null;
       const json = JSON.stringify(doc.getXmlFragment('default').toJSON());

@@ -20,10 +20,12 @@ export interface ColdLoadResult {
   historyBytes: number;
   logEntriesBefore: number;
   /** First open after a restart, the log still uncompacted. */
-  firstOpenMs: number;
+  firstOpen: OpenTiming;
   logEntriesAfter: number;
+  /** Size of what a new client receives (the compacted state). */
+  stateBytes: number;
   /** Later cold opens (fresh server process each time), after compaction. */
-  coldOpenMs: number[];
+  coldOpens: OpenTiming[];
   coldOpenMedianMs: number;
   textLength: number;
 }
@@ -43,7 +45,8 @@ async function openOnce(input: {
     histogram: createHistogram(),
   });
   try {
-    return await client.connect();
+    const totalMs = await client.connect();
+    return { totalMs, serverAnswerMs: client.syncAnswerMs(), stateBytes: client.stateBytes() };
   } finally {
     client.close();
   }
@@ -78,11 +81,11 @@ export async function runColdLoad(input: {
       ttlSeconds: 3600,
     });
     const first = await startTarget({ kind: 'ours', env });
-    const firstOpenMs = await openOnce({ port: first.port, documentId, token });
+    const firstOpen = await openOnce({ port: first.port, documentId, token });
     // Graceful stop: flushes and unloads every document, as SIGTERM does in production.
     await first.stop();
 
-    const coldOpenMs: number[] = [];
+    const coldOpens: OpenTiming[] = [];
     let logEntriesAfter = Number.NaN;
     for (let i = 0; i < input.coldOpens; i += 1) {
       const target = await startTarget({ kind: 'ours', env });
@@ -91,7 +94,7 @@ export async function runColdLoad(input: {
           await target.request<{ count: number }>({ type: 'countUpdates', documentId })
         ).count;
       }
-      coldOpenMs.push(await openOnce({ port: target.port, documentId, token }));
+      coldOpens.push(await openOnce({ port: target.port, documentId, token }));
       await target.stop();
     }
     return {
@@ -99,10 +102,14 @@ export async function runColdLoad(input: {
       historyBytes: history.bytes,
       textLength: history.textLength,
       logEntriesBefore: before.count,
-      firstOpenMs,
+      firstOpen,
+      stateBytes: firstOpen.stateBytes,
       logEntriesAfter,
-      coldOpenMs,
-      coldOpenMedianMs: percentileOf(coldOpenMs, 0.5),
+      coldOpens,
+      coldOpenMedianMs: percentileOf(
+        coldOpens.map((open) => open.totalMs),
+        0.5,
+      ),
     };
   } finally {
     await rm(dataDir, { recursive: true, force: true });

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
   console.log(
     `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
       `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
-      `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es)\n`,
+      `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es); ` +
+      `load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}\n`,
   );
   const results: Record<string, { ours: LoadResult; baseline: LoadResult } | ColdLoadResult> = {};
   for (const key of ['a', 'b'] as const) {
