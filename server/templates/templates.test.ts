@@ -1,7 +1,13 @@
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from '../../shared/domain';
 import { extractDerivedContent } from '../collab/derived';
+import { BOLOGNA_CASE_STUDY } from '../demo/bolognaCaseStudy';
+import { HOUSING_GUIDELINE } from '../demo/housingGuideline';
+import { STUTTGART_CASE_STUDY } from '../demo/stuttgartCaseStudy';
 import { buildInitialState } from './index';
 
 /** The derived fields of a Y.Doc's editor content. */
@@ -76,5 +82,44 @@ describe('document templates', () => {
     const items = list.toArray() as Y.XmlElement[];
     expect(items.map((item) => item.nodeName)).toEqual(['listItem', 'listItem']);
     expect(items[0]?.toString()).toBe('<listitem><paragraph>one</paragraph></listitem>');
+  });
+
+  it('produces documents the editor’s StarterKit schema accepts, for every kind and the demo texts', () => {
+    const schema = getSchema([StarterKit]);
+    const states = [
+      ...DOCUMENT_KINDS.map((kind) => buildInitialState({ kind })),
+      ...[HOUSING_GUIDELINE, STUTTGART_CASE_STUDY, BOLOGNA_CASE_STUDY].map((demo) =>
+        buildInitialState({ kind: 'case-study', sections: demo.sections }),
+      ),
+    ];
+    for (const state of states) {
+      const node = yXmlFragmentToProseMirrorRootNode(load(state).getXmlFragment('default'), schema);
+      expect(() => node.check()).not.toThrow();
+      expect(node.childCount).toBeGreaterThan(1);
+    }
+    const withList = buildInitialState({
+      kind: 'note',
+      sections: [{ heading: 'A', paragraphs: ['b'], bullets: ['c'] }],
+    });
+    const json = yXmlFragmentToProseMirrorRootNode(
+      load(withList).getXmlFragment('default'),
+      schema,
+    ).toJSON();
+    expect(json).toEqual({
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'A' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'c' }] }],
+            },
+          ],
+        },
+      ],
+    });
   });
 });
