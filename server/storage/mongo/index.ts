@@ -1,17 +1,92 @@
-/** The MongoDB adapter of the storage port (mongoose). Placeholder until it lands. */
+/**
+ * The MongoDB adapter of the storage port (mongoose): the production store, chosen by
+ * MONGODB_URI. One connection per storage instance (never mongoose's global default), so
+ * several stores can live in one process; filters are sanitised on the connection.
+ */
+import mongoose from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
 import type { Storage } from '../types';
+import { createMongoAudit } from './audit';
+import { createMongoContext } from './context';
+import { createMongoDocuments } from './documents';
+import { createMongoDocUpdates } from './docUpdates';
+import { createMongoInvitations } from './invitations';
+import { createModels, type MongoModels } from './models';
+import { createMongoOrganizations } from './organizations';
+import { createMongoUsers } from './users';
+import { createMongoWorkspaces } from './workspaces';
 
-/** The host part of a MongoDB URI, for logs and errors (never the credentials). */
+/**
+ * The host list of a MongoDB URI, for logs and error messages: credentials, database
+ * and options are left out (`mongodb://u:p@a:1,b:2/db?x` → `a:1,b:2`).
+ */
 export function describeMongoUri(uri: string): string {
-  try {
-    return new URL(uri.replace(/^mongodb(\+srv)?:/, 'http:')).host || 'unknown host';
-  } catch {
-    return 'unknown host';
-  }
+  const withoutScheme = uri.replace(/^mongodb(\+srv)?:\/\//, '');
+  const authority = withoutScheme.split(/[/?]/, 1)[0] ?? '';
+  const hosts = authority.slice(authority.lastIndexOf('@') + 1);
+  return hosts || 'unknown host';
 }
 
-/** Connects to MongoDB. Not built yet. */
-export async function createMongoStorage(options: { uri: string }): Promise<Storage> {
-  throw new StorageUnavailableError(`MongoDB adapter not built yet (${describeMongoUri(options.uri)}).`);
+/** Removes `user:password@` from any URI quoted inside a driver message. */
+function redactCredentials(message: string): string {
+  return message.replace(/(mongodb(?:\+srv)?:\/\/)[^@/\s]*@/g, '$1***@');
+}
+
+/**
+ * Connects, creates the collections and their indexes, and returns the store.
+ * Throws `StorageUnavailableError` naming the host when MongoDB cannot be reached.
+ */
+export async function createMongoStorage(options: {
+  uri: string;
+  /** Database to use instead of the URI's (tests give each run its own). */
+  dbName?: string;
+  /** How long to look for a server before giving up (tests shorten it). */
+  serverSelectionTimeoutMS?: number;
+}): Promise<Storage> {
+  const host = describeMongoUri(options.uri);
+  const connection = mongoose.createConnection(options.uri, {
+    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+    bufferCommands: false,
+    autoIndex: true,
+    sanitizeFilter: true,
+    ...(options.dbName ? { dbName: options.dbName } : {}),
+  });
+  let models: MongoModels;
+  try {
+    await connection.asPromise();
+    models = createModels(connection);
+    // init() waits for each model's collection and indexes (unique email, memberships, …).
+    await Promise.all(Object.values(models).map((model) => model.init()));
+  } catch (error) {
+    await connection.close(true).catch(() => undefined);
+    const reason = error instanceof Error ? redactCredentials(error.message) : 'unknown error';
+    throw new StorageUnavailableError(`Cannot reach MongoDB at ${host}: ${reason}`);
+  }
+
+  let isClosed = false;
+  const context = createMongoContext({ models, isClosed: () => isClosed });
+  return {
+    engine: 'mongo',
+    async ping() {
+      if (isClosed || !connection.db) throw new StorageUnavailableError('The MongoDB storage is closed.');
+      try {
+        await connection.db.command({ ping: 1 });
+      } catch (error) {
+        const reason = error instanceof Error ? error.name : 'unknown error';
+        throw new StorageUnavailableError(`MongoDB ping to ${host} failed: ${reason}`);
+      }
+    },
+    async close() {
+      if (isClosed) return;
+      isClosed = true;
+      await connection.close();
+    },
+    ...createMongoUsers(context),
+    ...createMongoOrganizations(context),
+    ...createMongoWorkspaces(context),
+    ...createMongoInvitations(context),
+    ...createMongoDocuments(context),
+    ...createMongoDocUpdates(context),
+    ...createMongoAudit(context),
+  };
 }

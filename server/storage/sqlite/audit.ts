@@ -57,6 +57,7 @@ export function createSqliteAudit({ stmt }: SqliteContext): AuditMethods {
     },
 
     async listAudit({ limit, before, action }) {
+      if (limit <= 0) return [];
       const conditions: string[] = [];
       const params: SqlValue[] = [];
       if (before !== undefined) {
@@ -69,7 +70,7 @@ export function createSqliteAudit({ stmt }: SqliteContext): AuditMethods {
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const rows = translateSqlite(() =>
-        stmt(`SELECT * FROM audit_events ${where} ORDER BY at DESC, rowid DESC LIMIT ?`).all(...params, limit),
+        stmt(`SELECT * FROM audit_events ${where} ORDER BY at DESC, rowid DESC LIMIT ?`).all(...params, Math.floor(limit)),
       ) as AuditRow[];
       return rows.map(toAuditEvent);
     },

@@ -2,6 +2,7 @@
  * Conversions between domain values and SQLite columns, plus a whitelisted patch compiler
  * so an `update…` never puts a caller-chosen name into SQL.
  */
+import { normalizeEmail } from '../normalize';
 
 /** A value better-sqlite3 can bind. */
 export type SqlValue = string | number | bigint | Buffer | null;
@@ -27,11 +28,6 @@ export function toBlob(data: Uint8Array): Buffer {
 /** A fresh plain Uint8Array (a copy), so callers never hold a driver-owned Buffer. */
 export function fromBlob(blob: Buffer): Uint8Array {
   return new Uint8Array(blob);
-}
-
-/** Normalises e-mail addresses the same way for writes and look-ups. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
 }
 
 const same = <T extends SqlValue>(value: T): T => value;

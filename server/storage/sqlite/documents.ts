@@ -154,11 +154,13 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     },
 
     async listDocuments({ filter, limit }) {
+      // SQLite reads a negative LIMIT as "no limit"; the port means "none".
+      if (limit !== undefined && limit <= 0) return [];
       const { where, params } = compileFilter(filter);
       const rows = translateSqlite(() =>
         stmt(`SELECT * FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`).all(
           ...params,
-          limit ?? -1,
+          limit === undefined ? -1 : Math.floor(limit),
         ),
       ) as DocumentRow[];
       return rows.map(toDocument);

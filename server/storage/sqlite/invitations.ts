@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { ConflictError, NotFoundError } from '../../errors';
 import type { Invitation, Storage } from '../types';
-import { fromMs, fromMsOrNull, normalizeEmail, toMs, type SqlValue } from './codec';
+import { fromMs, fromMsOrNull, toMs, type SqlValue } from './codec';
+import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 

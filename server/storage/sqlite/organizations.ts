@@ -4,6 +4,7 @@ import type { OrganizationType } from '../../../shared/domain';
 import { NotFoundError } from '../../errors';
 import type { Organization, OrganizationPatch, Storage } from '../types';
 import { compilePatch, encode, fromMs, type PatchColumns } from './codec';
+import { normalizeCountry } from '../normalize';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 
@@ -19,7 +20,7 @@ interface OrganizationRow {
 const ORGANIZATION_COLUMNS: PatchColumns<OrganizationPatch> = {
   name: { column: 'name', encode: encode.text },
   type: { column: 'type', encode: encode.text },
-  country: { column: 'country', encode: (country) => country.toUpperCase() },
+  country: { column: 'country', encode: normalizeCountry },
 };
 
 function toOrganization(row: OrganizationRow): Organization {
@@ -56,7 +57,7 @@ export function createSqliteOrganizations({ stmt }: SqliteContext): Organization
       translateSqlite(() =>
         stmt(
           'INSERT INTO organizations (id, name, type, country, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-        ).run(id, name, type, country.toUpperCase(), now, now),
+        ).run(id, name, type, normalizeCountry(country), now, now),
       );
       return get(id) as Organization;
     },

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../../shared/domain';
 import { NotFoundError } from '../../errors';
 import type { Session, Storage, User, UserPatch } from '../types';
-import { compilePatch, encode, fromFlag, fromMs, normalizeEmail, toMs, type PatchColumns } from './codec';
+import { compilePatch, encode, fromFlag, fromMs, toMs, type PatchColumns } from './codec';
+import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 

@@ -1,0 +1,153 @@
+/** Document metadata and derived fields in MongoDB, with the filtered listing. */
+import { trusted } from 'mongoose';
+import { NotFoundError } from '../../errors';
+import type { DocumentFilter, DocumentRecord, Storage } from '../types';
+import type { MongoContext } from './context';
+import type { DocumentDoc } from './models';
+import { asString, escapeRegExp, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId } from './values';
+
+function toDocument(doc: DocumentDoc): DocumentRecord {
+  return {
+    id: idOf(doc._id),
+    workspaceId: idOf(doc.workspaceId),
+    title: doc.title,
+    kind: doc.kind,
+    status: doc.status,
+    cityId: idOrNull(doc.cityId),
+    policyAreas: [...(doc.policyAreas ?? [])],
+    stakeholders: [...(doc.stakeholders ?? [])],
+    createdById: idOf(doc.createdById),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    deletedAt: doc.deletedAt ?? null,
+    deletedById: idOrNull(doc.deletedById),
+    plainText: doc.plainText ?? '',
+    outline: (doc.outline ?? []).map((heading) => ({ level: heading.level, text: heading.text })),
+    wordCount: doc.wordCount ?? 0,
+    lastEditorIds: (doc.lastEditorIds ?? []).map(idOf),
+    contentUpdatedAt: doc.contentUpdatedAt ?? null,
+  };
+}
+
+/**
+ * Builds the query field by field from the typed filter; every value is coerced, and the
+ * only operators are our own (`trusted`, as the connection sanitises filters).
+ * Returns null when the filter names an id that cannot exist (so nothing matches).
+ */
+function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
+  const query: Record<string, unknown> = {};
+  if (filter.workspaceId !== undefined) {
+    const workspaceId = toObjectId(filter.workspaceId);
+    if (!workspaceId) return null;
+    query.workspaceId = workspaceId;
+  }
+  if (filter.cityId !== undefined) {
+    const cityId = toObjectId(filter.cityId);
+    if (!cityId) return null;
+    query.cityId = cityId;
+  }
+  if (filter.kind !== undefined) query.kind = asString(filter.kind);
+  if (filter.status !== undefined) query.status = asString(filter.status);
+  // Equality against an array field matches documents whose array contains the value.
+  if (filter.policyArea !== undefined) query.policyAreas = asString(filter.policyArea);
+  if (filter.text !== undefined && filter.text !== '') {
+    const pattern = escapeRegExp(asString(filter.text));
+    query.$or = [
+      { title: trusted({ $regex: pattern, $options: 'i' }) },
+      { plainText: trusted({ $regex: pattern, $options: 'i' }) },
+    ];
+  }
+  const trash = filter.trash ?? 'active';
+  if (trash === 'active') query.deletedAt = null;
+  if (trash === 'trashed') query.deletedAt = trusted({ $ne: null });
+  return query;
+}
+
+type DocumentMethods = Pick<
+  Storage,
+  'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
+>;
+
+const NOT_FOUND = (): NotFoundError => new NotFoundError('No such document.', 'document_not_found');
+
+/** The document-metadata part of the MongoDB adapter. */
+export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
+  const { Document, DocUpdate, DocSnapshot, DocCounter } = models;
+
+  return {
+    createDocument: (input) =>
+      run(async () => {
+        const created = await Document.create({
+          workspaceId: requireObjectId(input.workspaceId, 'No such workspace.'),
+          title: asString(input.title),
+          kind: input.kind,
+          createdById: requireObjectId(input.createdById, 'No such user.'),
+          cityId: optionalObjectId(input.cityId, 'No such city.'),
+          policyAreas: (input.policyAreas ?? []).map(asString),
+          stakeholders: (input.stakeholders ?? []).map(asString),
+        });
+        return toDocument(created.toObject());
+      }),
+
+    getDocument: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) return null;
+        const doc = await Document.findById(objectId).lean<DocumentDoc>();
+        return doc ? toDocument(doc) : null;
+      }),
+
+    listDocuments: ({ filter, limit }) =>
+      run(async () => {
+        const query = compileFilter(filter);
+        // Mongo reads limit(0) as "no limit"; the port means "none".
+        if (!query || (limit !== undefined && limit <= 0)) return [];
+        const cursor = Document.find(query).sort({ updatedAt: -1, _id: -1 });
+        if (limit !== undefined) cursor.limit(Math.floor(limit));
+        const docs = await cursor.lean<DocumentDoc[]>();
+        return docs.map(toDocument);
+      }),
+
+    updateDocument: ({ id, patch }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        const set: Partial<Omit<DocumentDoc, '_id'>> = {};
+        if (patch.title !== undefined) set.title = asString(patch.title);
+        if (patch.kind !== undefined) set.kind = asString(patch.kind);
+        if (patch.status !== undefined) set.status = asString(patch.status);
+        if (patch.cityId !== undefined) set.cityId = optionalObjectId(patch.cityId, 'No such city.');
+        if (patch.policyAreas !== undefined) set.policyAreas = patch.policyAreas.map(asString);
+        if (patch.stakeholders !== undefined) set.stakeholders = patch.stakeholders.map(asString);
+        if (patch.deletedAt !== undefined) set.deletedAt = patch.deletedAt ? new Date(patch.deletedAt.getTime()) : null;
+        if (patch.deletedById !== undefined) set.deletedById = optionalObjectId(patch.deletedById, 'No such user.');
+        if (patch.plainText !== undefined) set.plainText = asString(patch.plainText);
+        if (patch.outline !== undefined) {
+          set.outline = patch.outline.map((heading) => ({ level: Number(heading.level), text: String(heading.text) }));
+        }
+        if (patch.wordCount !== undefined) set.wordCount = Number(patch.wordCount);
+        if (patch.lastEditorIds !== undefined) {
+          set.lastEditorIds = patch.lastEditorIds.map((editorId) => requireObjectId(editorId, 'No such user.'));
+        }
+        if (patch.contentUpdatedAt !== undefined) {
+          set.contentUpdatedAt = patch.contentUpdatedAt ? new Date(patch.contentUpdatedAt.getTime()) : null;
+        }
+        const doc = objectId
+          ? await Document.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<DocumentDoc>()
+          : null;
+        if (!doc) throw NOT_FOUND();
+        return toDocument(doc);
+      }),
+
+    purgeDocument: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) throw NOT_FOUND();
+        const result = await Document.deleteOne({ _id: objectId });
+        // The Yjs log goes too, even when the metadata was gone already (no orphans left).
+        await DocUpdate.deleteMany({ documentId: objectId });
+        await DocSnapshot.deleteOne({ _id: objectId });
+        await DocCounter.deleteOne({ _id: objectId });
+        if (result.deletedCount === 0) throw NOT_FOUND();
+      }),
+  };
+}

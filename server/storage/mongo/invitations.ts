@@ -1,0 +1,106 @@
+/** Invitations (to the network or to a workspace) in MongoDB. */
+import { trusted } from 'mongoose';
+import { ConflictError, NotFoundError } from '../../errors';
+import { normalizeEmail } from '../normalize';
+import type { Invitation, Storage } from '../types';
+import type { MongoContext } from './context';
+import type { InvitationDoc } from './models';
+import { asString, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId } from './values';
+
+function toInvitation(doc: InvitationDoc): Invitation {
+  return {
+    id: idOf(doc._id),
+    tokenHash: doc.tokenHash,
+    email: doc.email,
+    workspaceId: idOrNull(doc.workspaceId),
+    role: doc.role ?? null,
+    invitedById: idOf(doc.invitedById),
+    createdAt: doc.createdAt,
+    expiresAt: doc.expiresAt,
+    acceptedAt: doc.acceptedAt ?? null,
+  };
+}
+
+const NOT_FOUND = (): NotFoundError => new NotFoundError('No such invitation.', 'invitation_not_found');
+
+type InvitationMethods = Pick<
+  Storage,
+  | 'createInvitation'
+  | 'getInvitationByTokenHash'
+  | 'listInvitations'
+  | 'markInvitationAccepted'
+  | 'deleteInvitation'
+>;
+
+/** The invitation part of the MongoDB adapter. */
+export function createMongoInvitations({ models, run }: MongoContext): InvitationMethods {
+  const { Invitation } = models;
+
+  return {
+    createInvitation: (input) =>
+      run(
+        async () => {
+          const created = await Invitation.create({
+            tokenHash: asString(input.tokenHash),
+            email: normalizeEmail(asString(input.email)),
+            workspaceId: optionalObjectId(input.workspaceId, 'No such workspace.'),
+            role: input.role,
+            invitedById: requireObjectId(input.invitedById, 'No such user.'),
+            expiresAt: new Date(input.expiresAt.getTime()),
+          });
+          return toInvitation(created.toObject());
+        },
+        { conflictCode: 'invitation_exists', conflictMessage: 'An invitation with that token exists already.' },
+      ),
+
+    getInvitationByTokenHash: ({ tokenHash }) =>
+      run(async () => {
+        const doc = await Invitation.findOne({ tokenHash: asString(tokenHash) }).lean<InvitationDoc>();
+        return doc ? toInvitation(doc) : null;
+      }),
+
+    listInvitations: ({ workspaceId, isPending }) =>
+      run(async () => {
+        // Pending = not accepted and not expired; `isPending: false` = accepted or expired.
+        const filter: Record<string, unknown> = {};
+        if (workspaceId !== undefined) {
+          const objectId = toObjectId(workspaceId);
+          if (!objectId) return [];
+          filter.workspaceId = objectId;
+        }
+        const now = new Date();
+        if (isPending === true) {
+          filter.acceptedAt = null;
+          filter.expiresAt = trusted({ $gt: now });
+        }
+        if (isPending === false) {
+          filter.$or = [{ acceptedAt: trusted({ $ne: null }) }, { expiresAt: trusted({ $lte: now }) }];
+        }
+        const docs = await Invitation.find(filter).sort({ createdAt: -1, _id: -1 }).lean<InvitationDoc[]>();
+        return docs.map(toInvitation);
+      }),
+
+    markInvitationAccepted: ({ id, at }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) throw NOT_FOUND();
+        // Conditional update: of two concurrent acceptances exactly one wins.
+        const doc = await Invitation.findOneAndUpdate(
+          { _id: objectId, acceptedAt: null },
+          { $set: { acceptedAt: new Date(at.getTime()) } },
+          { returnDocument: 'after' },
+        ).lean<InvitationDoc>();
+        if (doc) return toInvitation(doc);
+        const exists = await Invitation.exists({ _id: objectId });
+        if (!exists) throw NOT_FOUND();
+        throw new ConflictError('That invitation has been used already.', 'invitation_used');
+      }),
+
+    deleteInvitation: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        const result = objectId ? await Invitation.deleteOne({ _id: objectId }) : null;
+        if (!result || result.deletedCount === 0) throw NOT_FOUND();
+      }),
+  };
+}

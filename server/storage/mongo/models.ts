@@ -1,0 +1,322 @@
+/**
+ * Mongoose schemas and models, built per connection (never on the global mongoose
+ * instance), with every index the queries rely on declared next to its schema.
+ */
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  ORGANIZATION_TYPES,
+  POLICY_AREAS,
+  STAKEHOLDER_TYPES,
+  USER_ROLES,
+  WORKSPACE_ROLES,
+  type DocumentKind,
+  type DocumentStatus,
+  type OrganizationType,
+  type PolicyArea,
+  type StakeholderType,
+  type UserRole,
+  type WorkspaceRole,
+} from '../../../shared/domain';
+import type { OutlineHeading } from '../types';
+
+export interface UserDoc {
+  _id: Types.ObjectId;
+  name: string;
+  email: string;
+  role: UserRole;
+  passwordHash: string;
+  organizationId: Types.ObjectId | null;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SessionDoc {
+  /** SHA-256 of the cookie token. */
+  _id: string;
+  userId: Types.ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface OrganizationDoc {
+  _id: Types.ObjectId;
+  name: string;
+  type: OrganizationType;
+  country: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface WorkspaceDoc {
+  _id: Types.ObjectId;
+  name: string;
+  description: string;
+  isArchived: boolean;
+  createdById: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MembershipDoc {
+  _id: Types.ObjectId;
+  workspaceId: Types.ObjectId;
+  userId: Types.ObjectId;
+  role: WorkspaceRole;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface InvitationDoc {
+  _id: Types.ObjectId;
+  tokenHash: string;
+  email: string;
+  workspaceId: Types.ObjectId | null;
+  role: WorkspaceRole | null;
+  invitedById: Types.ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+}
+
+export interface DocumentDoc {
+  _id: Types.ObjectId;
+  workspaceId: Types.ObjectId;
+  title: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  cityId: Types.ObjectId | null;
+  policyAreas: PolicyArea[];
+  stakeholders: StakeholderType[];
+  createdById: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  deletedById: Types.ObjectId | null;
+  plainText: string;
+  outline: OutlineHeading[];
+  wordCount: number;
+  lastEditorIds: Types.ObjectId[];
+  contentUpdatedAt: Date | null;
+}
+
+export interface DocUpdateDoc {
+  _id: Types.ObjectId;
+  documentId: Types.ObjectId;
+  seq: number;
+  data: Buffer;
+}
+
+export interface DocSnapshotDoc {
+  /** The document's id: at most one snapshot per document. */
+  _id: Types.ObjectId;
+  data: Buffer;
+  upToSeq: number;
+  createdAt: Date;
+}
+
+/** Per-document counter handing out doc-update seqs. */
+export interface DocCounterDoc {
+  _id: Types.ObjectId;
+  seq: number;
+}
+
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface SettingDoc {
+  _id: string;
+  value: unknown;
+  updatedAt: Date;
+}
+
+/** Every model of one storage instance. */
+export interface MongoModels {
+  User: Model<UserDoc>;
+  Session: Model<SessionDoc>;
+  Organization: Model<OrganizationDoc>;
+  Workspace: Model<WorkspaceDoc>;
+  Membership: Model<MembershipDoc>;
+  Invitation: Model<InvitationDoc>;
+  Document: Model<DocumentDoc>;
+  DocUpdate: Model<DocUpdateDoc>;
+  DocSnapshot: Model<DocSnapshotDoc>;
+  DocCounter: Model<DocCounterDoc>;
+  Audit: Model<AuditDoc>;
+  Setting: Model<SettingDoc>;
+}
+
+const { ObjectId, Mixed } = Schema.Types;
+const nullableRef = { type: ObjectId, default: null };
+const nullableDate = { type: Date, default: null };
+
+/** Declares the schemas on `connection` and returns their models. */
+export function createModels(connection: Connection): MongoModels {
+  const user = new Schema<UserDoc>(
+    {
+      name: { type: String, required: true },
+      email: { type: String, required: true, lowercase: true, trim: true },
+      role: { type: String, enum: USER_ROLES, required: true },
+      passwordHash: { type: String, required: true },
+      organizationId: nullableRef,
+      isActive: { type: Boolean, default: true },
+    },
+    { timestamps: true },
+  );
+  user.index({ email: 1 }, { unique: true });
+  user.index({ organizationId: 1 });
+
+  const session = new Schema<SessionDoc>(
+    {
+      _id: { type: String, required: true },
+      userId: { type: ObjectId, required: true },
+      expiresAt: { type: Date, required: true },
+    },
+    { timestamps: { createdAt: true, updatedAt: false } },
+  );
+  session.index({ userId: 1 });
+  // MongoDB removes expired sessions by itself (the app also checks expiresAt on every read).
+  session.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+  const organization = new Schema<OrganizationDoc>(
+    {
+      name: { type: String, required: true },
+      type: { type: String, enum: ORGANIZATION_TYPES, required: true },
+      country: { type: String, required: true, uppercase: true },
+    },
+    { timestamps: true },
+  );
+  organization.index({ type: 1, name: 1 });
+
+  const workspace = new Schema<WorkspaceDoc>(
+    {
+      name: { type: String, required: true },
+      description: { type: String, default: '' },
+      isArchived: { type: Boolean, default: false },
+      createdById: { type: ObjectId, required: true },
+    },
+    { timestamps: true },
+  );
+
+  const membership = new Schema<MembershipDoc>(
+    {
+      workspaceId: { type: ObjectId, required: true },
+      userId: { type: ObjectId, required: true },
+      role: { type: String, enum: WORKSPACE_ROLES, required: true },
+    },
+    { timestamps: true },
+  );
+  membership.index({ workspaceId: 1, userId: 1 }, { unique: true });
+  membership.index({ userId: 1 });
+
+  const invitation = new Schema<InvitationDoc>(
+    {
+      tokenHash: { type: String, required: true },
+      email: { type: String, required: true, lowercase: true, trim: true },
+      workspaceId: nullableRef,
+      role: { type: String, enum: WORKSPACE_ROLES, default: null },
+      invitedById: { type: ObjectId, required: true },
+      expiresAt: { type: Date, required: true },
+      acceptedAt: nullableDate,
+    },
+    { timestamps: { createdAt: true, updatedAt: false } },
+  );
+  invitation.index({ tokenHash: 1 }, { unique: true });
+  invitation.index({ workspaceId: 1, createdAt: -1 });
+
+  const document = new Schema<DocumentDoc>(
+    {
+      workspaceId: { type: ObjectId, required: true },
+      title: { type: String, required: true },
+      kind: { type: String, enum: DOCUMENT_KINDS, required: true },
+      status: { type: String, enum: DOCUMENT_STATUSES, default: 'draft' },
+      cityId: nullableRef,
+      policyAreas: { type: [{ type: String, enum: POLICY_AREAS }], default: [] },
+      stakeholders: { type: [{ type: String, enum: STAKEHOLDER_TYPES }], default: [] },
+      createdById: { type: ObjectId, required: true },
+      deletedAt: nullableDate,
+      deletedById: nullableRef,
+      plainText: { type: String, default: '' },
+      outline: {
+        type: [new Schema<OutlineHeading>({ level: Number, text: String }, { _id: false })],
+        default: [],
+      },
+      wordCount: { type: Number, default: 0 },
+      lastEditorIds: { type: [ObjectId], default: [] },
+      contentUpdatedAt: nullableDate,
+    },
+    { timestamps: true },
+  );
+  document.index({ workspaceId: 1, updatedAt: -1 });
+  document.index({ status: 1, updatedAt: -1 });
+  document.index({ cityId: 1 });
+  document.index({ policyAreas: 1 });
+
+  const docUpdate = new Schema<DocUpdateDoc>({
+    documentId: { type: ObjectId, required: true },
+    seq: { type: Number, required: true },
+    data: { type: Buffer, required: true },
+  });
+  docUpdate.index({ documentId: 1, seq: 1 }, { unique: true });
+
+  const docSnapshot = new Schema<DocSnapshotDoc>({
+    _id: { type: ObjectId, required: true },
+    data: { type: Buffer, required: true },
+    upToSeq: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+  });
+
+  const docCounter = new Schema<DocCounterDoc>({
+    _id: { type: ObjectId, required: true },
+    seq: { type: Number, required: true },
+  });
+
+  const audit = new Schema<AuditDoc>(
+    {
+      at: { type: Date, required: true },
+      actorId: { type: String, default: null },
+      action: { type: String, required: true },
+      targetType: { type: String, default: null },
+      targetId: { type: String, default: null },
+      details: { type: Mixed, default: {} },
+      ip: { type: String, default: null },
+    },
+    // Keep `details: {}` as written (mongoose drops empty objects by default).
+    { minimize: false },
+  );
+  audit.index({ at: -1 });
+  audit.index({ action: 1, at: -1 });
+
+  const setting = new Schema<SettingDoc>(
+    {
+      _id: { type: String, required: true },
+      value: { type: Mixed },
+    },
+    { minimize: false, timestamps: { createdAt: false, updatedAt: true } },
+  );
+
+  return {
+    User: connection.model<UserDoc>('User', user, 'users'),
+    Session: connection.model<SessionDoc>('Session', session, 'sessions'),
+    Organization: connection.model<OrganizationDoc>('Organization', organization, 'organizations'),
+    Workspace: connection.model<WorkspaceDoc>('Workspace', workspace, 'workspaces'),
+    Membership: connection.model<MembershipDoc>('Membership', membership, 'memberships'),
+    Invitation: connection.model<InvitationDoc>('Invitation', invitation, 'invitations'),
+    Document: connection.model<DocumentDoc>('Document', document, 'documents'),
+    DocUpdate: connection.model<DocUpdateDoc>('DocUpdate', docUpdate, 'docUpdates'),
+    DocSnapshot: connection.model<DocSnapshotDoc>('DocSnapshot', docSnapshot, 'docSnapshots'),
+    DocCounter: connection.model<DocCounterDoc>('DocCounter', docCounter, 'docCounters'),
+    Audit: connection.model<AuditDoc>('Audit', audit, 'auditEvents'),
+    Setting: connection.model<SettingDoc>('Setting', setting, 'settings'),
+  };
+}

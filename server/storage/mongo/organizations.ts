@@ -1,0 +1,87 @@
+/** Organisations in MongoDB. */
+import { NotFoundError } from '../../errors';
+import { normalizeCountry } from '../normalize';
+import type { Organization, Storage } from '../types';
+import type { MongoContext } from './context';
+import type { OrganizationDoc } from './models';
+import { asString, idOf, toObjectId } from './values';
+
+function toOrganization(doc: OrganizationDoc): Organization {
+  return {
+    id: idOf(doc._id),
+    name: doc.name,
+    type: doc.type,
+    country: doc.country,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+const NOT_FOUND = (): NotFoundError => new NotFoundError('No such organisation.', 'organization_not_found');
+
+type OrganizationMethods = Pick<
+  Storage,
+  | 'createOrganization'
+  | 'getOrganization'
+  | 'listOrganizations'
+  | 'updateOrganization'
+  | 'deleteOrganization'
+>;
+
+/** The organisation part of the MongoDB adapter. */
+export function createMongoOrganizations({ models, run }: MongoContext): OrganizationMethods {
+  const { Organization, User, Document } = models;
+
+  return {
+    createOrganization: ({ name, type, country }) =>
+      run(async () => {
+        const created = await Organization.create({
+          name: asString(name),
+          type,
+          country: normalizeCountry(asString(country)),
+        });
+        return toOrganization(created.toObject());
+      }),
+
+    getOrganization: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) return null;
+        const doc = await Organization.findById(objectId).lean<OrganizationDoc>();
+        return doc ? toOrganization(doc) : null;
+      }),
+
+    listOrganizations: ({ type }) =>
+      run(async () => {
+        const filter = type === undefined ? {} : { type: asString(type) };
+        // Binary collation: the same order as SQLite's default.
+        const docs = await Organization.find(filter).sort({ name: 1, _id: 1 }).lean<OrganizationDoc[]>();
+        return docs.map(toOrganization);
+      }),
+
+    updateOrganization: ({ id, patch }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        const set: Partial<Omit<OrganizationDoc, '_id'>> = {};
+        if (patch.name !== undefined) set.name = asString(patch.name);
+        if (patch.type !== undefined) set.type = patch.type;
+        if (patch.country !== undefined) set.country = normalizeCountry(asString(patch.country));
+        const doc = objectId
+          ? await Organization.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<OrganizationDoc>()
+          : null;
+        if (!doc) throw NOT_FOUND();
+        return toOrganization(doc);
+      }),
+
+    deleteOrganization: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) throw NOT_FOUND();
+        const result = await Organization.deleteOne({ _id: objectId });
+        if (result.deletedCount === 0) throw NOT_FOUND();
+        // Detach, never delete, what pointed at it (as SQLite's ON DELETE SET NULL does).
+        await User.updateMany({ organizationId: objectId }, { $set: { organizationId: null } });
+        await Document.updateMany({ cityId: objectId }, { $set: { cityId: null } }, { timestamps: false });
+      }),
+  };
+}

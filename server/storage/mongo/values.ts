@@ -1,0 +1,66 @@
+/**
+ * Conversions at the MongoDB boundary: string ids ⇄ ObjectIds, Binary/Buffer ⇄ Uint8Array,
+ * and the coercions that keep client values from ever becoming query operators.
+ */
+import mongoose, { Types } from 'mongoose';
+import { NotFoundError } from '../../errors';
+
+const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/i;
+
+/** The ObjectId an id stands for, or null when it cannot be one (so it matches nothing). */
+export function toObjectId(id: unknown): Types.ObjectId | null {
+  if (typeof id !== 'string' || !OBJECT_ID_PATTERN.test(id)) return null;
+  return new Types.ObjectId(id);
+}
+
+/** Like `toObjectId`, for a reference that must exist: a malformed one is "not found". */
+export function requireObjectId(id: unknown, message: string): Types.ObjectId {
+  const objectId = toObjectId(id);
+  if (!objectId) throw new NotFoundError(message, 'reference_not_found');
+  return objectId;
+}
+
+/** A nullable reference: null stays null, anything else must be a well-formed id. */
+export function optionalObjectId(id: string | null | undefined, message: string): Types.ObjectId | null {
+  if (id === null || id === undefined) return null;
+  return requireObjectId(id, message);
+}
+
+/** Ids present in `ids` that can be ObjectIds (others can match nothing). */
+export function toObjectIds(ids: readonly string[]): Types.ObjectId[] {
+  return ids.map(toObjectId).filter((id): id is Types.ObjectId => id !== null);
+}
+
+export const idOf = (id: Types.ObjectId): string => id.toHexString();
+export const idOrNull = (id: Types.ObjectId | null | undefined): string | null => (id ? id.toHexString() : null);
+
+/**
+ * Coerces a value that must be a plain string before it goes into a query, so an object
+ * smuggled past validation (`{ $gt: '' }`) becomes an inert string.
+ */
+export function asString<T extends string>(value: T): T {
+  return String(value) as T;
+}
+
+/** Stored bytes as a fresh plain Uint8Array, whether the driver gave a Buffer or a Binary. */
+export function toBytes(value: unknown): Uint8Array {
+  // A Binary's buffer may have spare capacity beyond `position`: copy only the data.
+  if (value instanceof mongoose.mongo.Binary) return new Uint8Array(value.buffer.subarray(0, value.position));
+  if (value instanceof Uint8Array) return new Uint8Array(value);
+  throw new TypeError('expected binary data from MongoDB');
+}
+
+/** Bytes to store: a copy, so later changes to the caller's array change nothing stored. */
+export function toBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data);
+}
+
+/** Escapes a literal string for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A copy of a JSON-like value, so a stored value is never shared with a caller. */
+export function cloneJson<T>(value: T): T {
+  return structuredClone(value);
+}

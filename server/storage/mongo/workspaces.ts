@@ -1,0 +1,159 @@
+/** Workspaces and memberships in MongoDB. */
+import { trusted } from 'mongoose';
+import { NotFoundError } from '../../errors';
+import type { Membership, Storage, Workspace } from '../types';
+import type { MongoContext } from './context';
+import type { MembershipDoc, WorkspaceDoc } from './models';
+import { asString, idOf, requireObjectId, toObjectId } from './values';
+
+function toWorkspace(doc: WorkspaceDoc): Workspace {
+  return {
+    id: idOf(doc._id),
+    name: doc.name,
+    description: doc.description,
+    isArchived: doc.isArchived,
+    createdById: idOf(doc.createdById),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+function toMembership(doc: MembershipDoc): Membership {
+  return {
+    workspaceId: idOf(doc.workspaceId),
+    userId: idOf(doc.userId),
+    role: doc.role,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+const MEMBERSHIP_NOT_FOUND = (): NotFoundError =>
+  new NotFoundError('That user is not a member of this workspace.', 'membership_not_found');
+
+type WorkspaceMethods = Pick<
+  Storage,
+  | 'createWorkspace'
+  | 'getWorkspace'
+  | 'listWorkspacesForUser'
+  | 'updateWorkspace'
+  | 'addMembership'
+  | 'getMembership'
+  | 'listMemberships'
+  | 'listMembershipsForUser'
+  | 'updateMembership'
+  | 'removeMembership'
+>;
+
+/** The workspace and membership part of the MongoDB adapter. */
+export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceMethods {
+  const { Workspace, Membership } = models;
+  /** The membership filter, or null when either id cannot exist. */
+  const membershipKey = (workspaceId: string, userId: string) => {
+    const workspace = toObjectId(workspaceId);
+    const user = toObjectId(userId);
+    return workspace && user ? { workspaceId: workspace, userId: user } : null;
+  };
+
+  return {
+    createWorkspace: ({ name, description, createdById }) =>
+      run(async () => {
+        const created = await Workspace.create({
+          name: asString(name),
+          description: asString(description ?? ''),
+          createdById: requireObjectId(createdById, 'No such user.'),
+        });
+        return toWorkspace(created.toObject());
+      }),
+
+    getWorkspace: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) return null;
+        const doc = await Workspace.findById(objectId).lean<WorkspaceDoc>();
+        return doc ? toWorkspace(doc) : null;
+      }),
+
+    listWorkspacesForUser: ({ userId }) =>
+      run(async () => {
+        const objectId = toObjectId(userId);
+        if (!objectId) return [];
+        const memberships = await Membership.find({ userId: objectId }, { workspaceId: 1 }).lean<
+          Pick<MembershipDoc, 'workspaceId'>[]
+        >();
+        if (memberships.length === 0) return [];
+        const docs = await Workspace.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) })
+          .sort({ createdAt: -1, _id: -1 })
+          .lean<WorkspaceDoc[]>();
+        return docs.map(toWorkspace);
+      }),
+
+    updateWorkspace: ({ id, patch }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        const set: Partial<Omit<WorkspaceDoc, '_id'>> = {};
+        if (patch.name !== undefined) set.name = asString(patch.name);
+        if (patch.description !== undefined) set.description = asString(patch.description);
+        if (patch.isArchived !== undefined) set.isArchived = Boolean(patch.isArchived);
+        const doc = objectId
+          ? await Workspace.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after' }).lean<WorkspaceDoc>()
+          : null;
+        if (!doc) throw new NotFoundError('No such workspace.', 'workspace_not_found');
+        return toWorkspace(doc);
+      }),
+
+    addMembership: ({ workspaceId, userId, role }) =>
+      run(
+        async () => {
+          const created = await Membership.create({
+            workspaceId: requireObjectId(workspaceId, 'No such workspace.'),
+            userId: requireObjectId(userId, 'No such user.'),
+            role,
+          });
+          return toMembership(created.toObject());
+        },
+        { conflictCode: 'already_member', conflictMessage: 'That user is already a member of this workspace.' },
+      ),
+
+    getMembership: ({ workspaceId, userId }) =>
+      run(async () => {
+        const key = membershipKey(workspaceId, userId);
+        if (!key) return null;
+        const doc = await Membership.findOne(key).lean<MembershipDoc>();
+        return doc ? toMembership(doc) : null;
+      }),
+
+    listMemberships: ({ workspaceId }) =>
+      run(async () => {
+        const objectId = toObjectId(workspaceId);
+        if (!objectId) return [];
+        const docs = await Membership.find({ workspaceId: objectId }).sort({ createdAt: 1, _id: 1 }).lean<MembershipDoc[]>();
+        return docs.map(toMembership);
+      }),
+
+    listMembershipsForUser: ({ userId }) =>
+      run(async () => {
+        const objectId = toObjectId(userId);
+        if (!objectId) return [];
+        const docs = await Membership.find({ userId: objectId }).sort({ createdAt: 1, _id: 1 }).lean<MembershipDoc[]>();
+        return docs.map(toMembership);
+      }),
+
+    updateMembership: ({ workspaceId, userId, role }) =>
+      run(async () => {
+        const key = membershipKey(workspaceId, userId);
+        const doc = key
+          ? await Membership.findOneAndUpdate(key, { $set: { role } }, { returnDocument: 'after', runValidators: true }).lean<MembershipDoc>()
+          : null;
+        if (!doc) throw MEMBERSHIP_NOT_FOUND();
+        return toMembership(doc);
+      }),
+
+    removeMembership: ({ workspaceId, userId }) =>
+      run(async () => {
+        const key = membershipKey(workspaceId, userId);
+        const result = key ? await Membership.deleteOne(key) : null;
+        if (!result || result.deletedCount === 0) throw MEMBERSHIP_NOT_FOUND();
+      }),
+  };
+}
