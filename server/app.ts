@@ -33,6 +33,7 @@ export function createApp(options: {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  app.set('trust proxy', config.trustProxyHops);
 
   app.use(createRequestLogging({ logger }));
   app.use(createSecurityHeaders({ config }));

@@ -44,6 +44,11 @@ const envSchema = z.object({
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Redis for scale-out (Socket.IO adapter, Yjs relay); unset means one process. */
   REDIS_URL: z.string().optional(),
+  /**
+   * Express `trust proxy`: hops of reverse proxies in front of the server (0 = none), so
+   * rate limits and the audit log see the client's address rather than the balancer's.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -65,6 +70,7 @@ export interface Config {
   authRateLimit: number;
   authRateWindowSeconds: number;
   redisUrl: string | null;
+  trustProxyHops: number;
 }
 
 /** Thrown with every problem of the environment in one message. */
@@ -103,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimit: raw.AUTH_RATE_LIMIT,
     authRateWindowSeconds: raw.AUTH_RATE_WINDOW_SECONDS,
     redisUrl: raw.REDIS_URL ?? null,
+    trustProxyHops: raw.TRUST_PROXY,
   };
 }
 
