@@ -29,6 +29,23 @@ async function assertNotLastOwner(input: {
   if (owners.length <= 1) throw new ConflictError(input.message, 'last_owner');
 }
 
+/**
+ * Re-checks after the write: two owners demoting each other at the same moment could both
+ * pass the check above. If no owner is left, the change is undone and reported as 409.
+ */
+async function undoIfOwnerless(input: {
+  storage: Storage;
+  target: Membership;
+  undo: () => Promise<unknown>;
+  message: string;
+}): Promise<void> {
+  if (input.target.role !== 'owner') return;
+  const members = await input.storage.listMemberships({ workspaceId: input.target.workspaceId });
+  if (members.some((member) => member.role === 'owner')) return;
+  await input.undo();
+  throw new ConflictError(input.message, 'last_owner');
+}
+
 /** Gives a member another role; the last owner cannot be demoted. */
 export async function changeMemberRole(input: {
   storage: Storage;
@@ -52,6 +69,17 @@ export async function changeMemberRole(input: {
     workspaceId: input.workspaceId,
     userId: input.userId,
     role: input.role,
+  });
+  await undoIfOwnerless({
+    storage,
+    target,
+    undo: () =>
+      storage.updateMembership({
+        workspaceId: target.workspaceId,
+        userId: target.userId,
+        role: target.role,
+      }),
+    message: 'A workspace needs at least one owner: make someone else owner first.',
   });
   await recordAudit({
     storage,
@@ -80,6 +108,17 @@ export async function removeMember(input: {
     message: 'The last owner cannot leave: make someone else owner first.',
   });
   await storage.removeMembership({ workspaceId: input.workspaceId, userId: input.userId });
+  await undoIfOwnerless({
+    storage,
+    target,
+    undo: () =>
+      storage.addMembership({
+        workspaceId: target.workspaceId,
+        userId: target.userId,
+        role: target.role,
+      }),
+    message: 'The last owner cannot leave: make someone else owner first.',
+  });
   await recordAudit({
     storage,
     actor: input.actor,
