@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Builds the client once for the browser tests (tests/e2e), which serve the real bundle.
+    globalSetup: ['tests/e2e/globalSetup.ts'],
   },
 });

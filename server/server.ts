@@ -31,13 +31,21 @@ export async function startServer(options: {
   config: Config;
   storage?: Storage;
   logger?: Logger;
+  /** Serve the client from here instead of `dist/client` (browser tests use a private build). */
+  clientDir?: string;
 }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
   const storage = options.storage ?? (await openStorage({ config, logger }));
 
   const collab = createCollabServer({ config, storage, logger: logger.child({ module: 'collab' }) });
-  const app = createApp({ config, storage, logger, collab });
+  const app = createApp({
+    config,
+    storage,
+    logger,
+    collab,
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
   const httpServer = http.createServer(app);
   const realtime = attachRealtime({
     httpServer,

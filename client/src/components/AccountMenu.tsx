@@ -47,10 +47,10 @@ export function AccountMenu({ user }: { user: UserDto }) {
         className="account-menu__toggle"
         aria-expanded={isOpen}
         aria-controls="account-menu-panel"
-        aria-label={t('nav.accountMenu', { name: user.name })}
         onClick={() => setIsOpen((value) => !value)}
       >
         <Avatar id={user.id} name={user.name} />
+        <span className="visually-hidden">{t('nav.accountMenu')}: </span>
         <span className="account-menu__name">{user.name}</span>
       </button>
       {isOpen && (

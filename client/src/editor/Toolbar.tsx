@@ -1,6 +1,5 @@
 /** The formatting toolbar: every button has an aria-label and shows its pressed state. */
 import { useEditorState, type Editor } from '@tiptap/react';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 function ToolButton({
@@ -8,13 +7,13 @@ function ToolButton({
   isActive = false,
   isDisabled = false,
   onClick,
-  children,
+  icon,
 }: {
   label: string;
   isActive?: boolean;
   isDisabled?: boolean;
   onClick: () => void;
-  children: ReactNode;
+  icon: string;
 }) {
   return (
     <button
@@ -28,7 +27,8 @@ function ToolButton({
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {children}
+      {/* The glyph is drawn by CSS so the aria-label alone is the button's name. */}
+      <span className="tool__icon" data-icon={icon} aria-hidden="true" />
     </button>
   );
 }
@@ -73,57 +73,38 @@ export function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.undo')} isDisabled={!active.canUndo} onClick={() => chain().undo().run()}>
-          ↶
-        </ToolButton>
-        <ToolButton label={t('editor.redo')} isDisabled={!active.canRedo} onClick={() => chain().redo().run()}>
-          ↷
-        </ToolButton>
+        <ToolButton label={t('editor.undo')} icon="↶" isDisabled={!active.canUndo} onClick={() => chain().undo().run()} />
+        <ToolButton label={t('editor.redo')} icon="↷" isDisabled={!active.canRedo} onClick={() => chain().redo().run()} />
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.paragraph')} onClick={() => chain().setParagraph().run()}>
-          ¶
-        </ToolButton>
+        <ToolButton label={t('editor.paragraph')} icon="¶" onClick={() => chain().setParagraph().run()} />
         {([1, 2, 3] as const).map((level) => (
           <ToolButton
             key={level}
             label={t('editor.heading', { level })}
+            icon={`H${level}`}
             isActive={active[`h${level}`]}
             onClick={() => chain().toggleHeading({ level }).run()}
-          >
-            H{level}
-          </ToolButton>
+          />
         ))}
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.bold')} isActive={active.bold} onClick={() => chain().toggleBold().run()}>
-          <strong>B</strong>
-        </ToolButton>
-        <ToolButton label={t('editor.italic')} isActive={active.italic} onClick={() => chain().toggleItalic().run()}>
-          <em>I</em>
-        </ToolButton>
-        <ToolButton label={t('editor.link')} isActive={active.link} onClick={setLink}>
-          🔗
-        </ToolButton>
+        <ToolButton label={t('editor.bold')} icon="B" isActive={active.bold} onClick={() => chain().toggleBold().run()} />
+        <ToolButton label={t('editor.italic')} icon="I" isActive={active.italic} onClick={() => chain().toggleItalic().run()} />
+        <ToolButton label={t('editor.link')} icon="🔗" isActive={active.link} onClick={setLink} />
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.bulletList')} isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()}>
-          •≡
-        </ToolButton>
-        <ToolButton label={t('editor.orderedList')} isActive={active.orderedList} onClick={() => chain().toggleOrderedList().run()}>
-          1.
-        </ToolButton>
-        <ToolButton label={t('editor.quote')} isActive={active.quote} onClick={() => chain().toggleBlockquote().run()}>
-          ❝
-        </ToolButton>
+        <ToolButton label={t('editor.bulletList')} icon="•≡" isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()} />
+        <ToolButton label={t('editor.orderedList')} icon="1." isActive={active.orderedList} onClick={() => chain().toggleOrderedList().run()} />
+        <ToolButton label={t('editor.quote')} icon="❝" isActive={active.quote} onClick={() => chain().toggleBlockquote().run()} />
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.table')} onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}>
-          ▦
-        </ToolButton>
-        <ToolButton label={t('editor.image')} onClick={addImage}>
-          🖼
-        </ToolButton>
+        <ToolButton
+          label={t('editor.table')}
+          icon="▦"
+          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+        />
+        <ToolButton label={t('editor.image')} icon="🖼" onClick={addImage} />
       </div>
     </div>
   );

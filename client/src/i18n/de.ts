@@ -30,7 +30,7 @@ export const de: Messages = {
     main: 'Hauptnavigation',
     dashboard: 'Übersicht',
     library: 'Bibliothek',
-    accountMenu: 'Kontomenü für {{name}}',
+    accountMenu: 'Kontomenü',
     account: 'Konto',
     changePassword: 'Passwort ändern',
     signOut: 'Abmelden',

@@ -28,7 +28,7 @@ export const en = {
     main: 'Main',
     dashboard: 'Dashboard',
     library: 'Library',
-    accountMenu: 'Account menu for {{name}}',
+    accountMenu: 'Account menu',
     account: 'Account',
     changePassword: 'Change password',
     signOut: 'Sign out',

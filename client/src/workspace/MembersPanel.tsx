@@ -134,8 +134,8 @@ function AddMemberForm({ workspaceId, onMember }: { workspaceId: string; onMembe
   };
 
   return (
-    <form className="form add-member" onSubmit={(event) => void onSubmit(event)}>
-      <h3>{t('workspace.addMember')}</h3>
+    <form className="form add-member" aria-labelledby="add-member-heading" onSubmit={(event) => void onSubmit(event)}>
+      <h3 id="add-member-heading">{t('workspace.addMember')}</h3>
       <div className="add-member__row">
         <label className="field">
           <span className="field__label">{t('workspace.memberEmail')}</span>
