@@ -9,6 +9,9 @@ export const WorkspaceParams = z.object({ id: ResourceId });
 /** `:id` and `:userId` of `/api/workspaces/:id/members/:userId`. */
 export const MemberParams = z.object({ id: ResourceId, userId: ResourceId });
 
+/** `:id` and `:invitationId` of `/api/workspaces/:id/invitations/:invitationId`. */
+export const WorkspaceInvitationParams = z.object({ id: ResourceId, invitationId: ResourceId });
+
 /** Query string flags arrive as text: `1`/`true` mean yes. */
 const QueryFlag = z
   .enum(['1', '0', 'true', 'false'])

@@ -68,8 +68,26 @@ async function freshCell(caller: Caller): Promise<Cell> {
     patch: { deletedAt: new Date(Date.now() - 86_400_000), deletedById: users.owner.id },
   });
   const newcomer = await buildUser(storage);
+  const invitation = await storage.createInvitation({
+    tokenHash: `matrix-${workspace.id}`,
+    email: `invited-${workspace.id}@example.test`,
+    workspaceId: workspace.id,
+    role: 'viewer',
+    invitedById: users.owner.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
   const selfId = caller === 'anonymous' ? '00000000-0000-4000-8000-000000000000' : users[caller].id;
-  return { workspace, document, ownersDocument, inReview, trashed, extraMember, newcomer, selfId };
+  return {
+    workspace,
+    document,
+    ownersDocument,
+    inReview,
+    trashed,
+    extraMember,
+    newcomer,
+    invitation,
+    selfId,
+  };
 }
 
 describe('authorization matrix', () => {

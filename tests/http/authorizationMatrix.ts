@@ -3,7 +3,7 @@
  * endpoint, one column per kind of caller, each cell the exact HTTP status expected.
  * Data only, kept one row per line so a policy change shows up as a one-cell diff.
  */
-import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
+import type { DocumentRecord, Invitation, User, Workspace } from '../../server/storage/types';
 
 /** Columns of the table, in this order. */
 export const CALLERS = [
@@ -32,6 +32,8 @@ export interface Cell {
   extraMember: User;
   /** An existing account that is not a member yet. */
   newcomer: User;
+  /** A pending invitation to this workspace. */
+  invitation: Invitation;
   /** The id of whoever is calling (anonymous: a made-up id). */
   selfId: string;
 }
@@ -67,6 +69,7 @@ export const ROWS: Row[] = [
   { name: 'DELETE /api/workspaces/:id/members/:userId (other)',    request: (c) => ({ method: 'DELETE', path: `${ws(c)}/members/${c.extraMember.id}` }),                          expected: [204, 403, 403, 403, 404, 401, 204] },
   { name: 'DELETE /api/workspaces/:id/members/:userId (leave)',    request: (c) => ({ method: 'DELETE', path: `${ws(c)}/members/${c.selfId}` }),                                  expected: [409, 204, 204, 204, 404, 401, 404] },
   { name: 'GET /api/workspaces/:id/invitations',                   request: (c) => ({ method: 'GET', path: `${ws(c)}/invitations` }),                                              expected: [200, 403, 403, 403, 404, 401, 200] },
+  { name: 'DELETE /api/workspaces/:id/invitations/:invitationId',  request: (c) => ({ method: 'DELETE', path: `${ws(c)}/invitations/${c.invitation.id}` }),                      expected: [204, 403, 403, 403, 404, 401, 204] },
   { name: 'POST /api/workspaces/:id/documents',                    request: (c) => ({ method: 'POST', path: `${ws(c)}/documents`, body: { title: 'Minutes', kind: 'minutes' } }),  expected: [201, 201, 403, 403, 404, 401, 201] },
   { name: 'GET /api/workspaces/:id/documents',                     request: (c) => ({ method: 'GET', path: `${ws(c)}/documents` }),                                                expected: [200, 200, 200, 200, 404, 401, 200] },
   { name: 'GET /api/workspaces/:id/documents?trash=1',             request: (c) => ({ method: 'GET', path: `${ws(c)}/documents?trash=1` }),                                        expected: [200, 403, 403, 403, 404, 401, 200] },

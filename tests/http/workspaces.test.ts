@@ -137,6 +137,41 @@ describe('members', () => {
     expect(expectStatus(ws, 200).workspace.role).toBe('reviewer');
   });
 
+  it('lets owners revoke a pending invitation, after which its token no longer registers', async () => {
+    const path = `/api/workspaces/${world.workspace.id}/members`;
+    const res = await world.owner.client.post<{ invitation: InvitationDto }>(path, {
+      email: 'revoked@example.test',
+      role: 'editor',
+    });
+    const { invitation } = expectStatus(res, 201);
+    const other = expectStatus(
+      await world.viewer.client.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
+        name: 'Other',
+      }),
+      201,
+    );
+    const wrongWorkspace = await world.viewer.client.delete(
+      `/api/workspaces/${other.workspace.id}/invitations/${invitation.id}`,
+    );
+    expect(wrongWorkspace.status).toBe(404);
+
+    const revokePath = `/api/workspaces/${world.workspace.id}/invitations/${invitation.id}`;
+    expect((await world.editor.client.delete(revokePath)).status).toBe(403);
+    expect((await world.owner.client.delete(revokePath)).status).toBe(204);
+    expect((await world.owner.client.delete(revokePath)).status).toBe(404);
+    const pending = await world.owner.client.get<{ invitations: InvitationDto[] }>(
+      `/api/workspaces/${world.workspace.id}/invitations`,
+    );
+    expect(pending.body.invitations.map((i) => i.id)).not.toContain(invitation.id);
+    await expect(
+      registerWithInvitation({
+        baseUrl: server.url,
+        token: invitation.token ?? '',
+        email: 'revoked@example.test',
+      }),
+    ).rejects.toThrow(/invalid_invitation/);
+  });
+
   it('refuses an existing member (409) and bad input (400)', async () => {
     const path = `/api/workspaces/${world.workspace.id}/members`;
     const again = await world.owner.client.post(path, {

@@ -7,10 +7,12 @@ import {
   AddMemberBody,
   ChangeMemberRoleBody,
   MemberParams,
+  WorkspaceInvitationParams,
   WorkspaceParams,
 } from '../../../shared/api/workspaces';
 import { addWorkspaceMember } from '../../commands/addWorkspaceMember';
 import { changeMemberRole, removeMember } from '../../commands/memberRoles';
+import { recordAudit } from '../../commands/recordAudit';
 import { NotFoundError } from '../../errors';
 import { getActor, requireUser } from '../../http/authentication';
 import { clientIp, publicBaseUrl } from '../../http/requestContext';
@@ -111,6 +113,31 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
     );
     const invitations = await storage.listInvitations({ workspaceId: id, isPending: true });
     res.json({ invitations: invitations.map((invitation) => presentInvitation(invitation)) });
+  });
+
+  // Owners take back an invitation of their workspace (the admin's /api/invitations/:id covers all).
+  router.delete('/workspaces/:id/invitations/:invitationId', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id, invitationId } = parseParams(req, WorkspaceInvitationParams);
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    authorize(
+      canManageMembers(actor, access.membership, access.workspace),
+      'Only owners revoke invitations.',
+    );
+    const invitations = await storage.listInvitations({ workspaceId: id, isPending: true });
+    if (!invitations.some((invitation) => invitation.id === invitationId)) {
+      throw new NotFoundError('No such pending invitation in this workspace.');
+    }
+    await storage.deleteInvitation({ id: invitationId });
+    await recordAudit({
+      storage,
+      actor,
+      action: 'invitation.revoked',
+      target: { type: 'invitation', id: invitationId },
+      details: { workspaceId: id },
+      ip: clientIp(req),
+    });
+    res.status(204).end();
   });
 
   return router;
