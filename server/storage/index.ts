@@ -21,7 +21,10 @@ export async function openStorage(options: {
     // Loaded on demand so SQLite-only runs never pay for mongoose's startup.
     const { createMongoStorage, describeMongoUri } = await import('./mongo');
     const storage = await createMongoStorage({ uri: config.mongodbUri });
-    logger.info({ storage: 'mongo', host: describeMongoUri(config.mongodbUri) }, 'storage: MongoDB');
+    logger.info(
+      { storage: 'mongo', host: describeMongoUri(config.mongodbUri) },
+      'storage: MongoDB',
+    );
     return storage;
   }
   const filename = path.join(config.dataDir, SQLITE_FILENAME);

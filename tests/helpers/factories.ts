@@ -11,7 +11,13 @@ import type {
   UserRole,
   WorkspaceRole,
 } from '../../shared/domain';
-import type { DocumentRecord, Organization, Storage, User, Workspace } from '../../server/storage/types';
+import type {
+  DocumentRecord,
+  Organization,
+  Storage,
+  User,
+  Workspace,
+} from '../../server/storage/types';
 
 /** Not a real hash: factories' users cannot sign in unless a real `passwordHash` is given. */
 export const DUMMY_PASSWORD_HASH = 'test-only:not-a-real-password-hash';
@@ -69,7 +75,11 @@ export async function buildWorkspace(
     description: options.description ?? '',
     createdById: options.owner.id,
   });
-  await storage.addMembership({ workspaceId: workspace.id, userId: options.owner.id, role: 'owner' });
+  await storage.addMembership({
+    workspaceId: workspace.id,
+    userId: options.owner.id,
+    role: 'owner',
+  });
   if (options.isArchived) {
     return storage.updateWorkspace({ id: workspace.id, patch: { isArchived: true } });
   }

@@ -10,6 +10,7 @@ import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
+import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describeUsersContract } from './contract/users';
@@ -51,5 +52,6 @@ export function describeStorageContract(
     describeDocumentFilterContract(getStorage);
     describeDocStateContract(getStorage);
     describeAuditAndSettingsContract(getStorage);
+    describeInjectionContract(getStorage);
   });
 }

@@ -43,7 +43,9 @@ describe('mongo adapter without a server', () => {
     expect(describeMongoUri('mongodb://clip:s3cret@db1:27017,db2:27018/clip?replicaSet=rs0')).toBe(
       'db1:27017,db2:27018',
     );
-    expect(describeMongoUri('mongodb+srv://clip:s3cret@cluster0.example.net/clip')).toBe('cluster0.example.net');
+    expect(describeMongoUri('mongodb+srv://clip:s3cret@cluster0.example.net/clip')).toBe(
+      'cluster0.example.net',
+    );
     expect(describeMongoUri('mongodb://localhost')).toBe('localhost');
   });
 

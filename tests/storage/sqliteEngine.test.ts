@@ -47,13 +47,27 @@ describe('sqlite engine', () => {
     const first = await createSqliteStorage({ filename });
     const user = await buildUser(first, { email: 'keep@example.test' });
     const workspace = await buildWorkspace(first, { owner: user });
-    const document = await buildDocument(first, { workspace, createdBy: user, policyAreas: ['housing'] });
+    const document = await buildDocument(first, {
+      workspace,
+      createdBy: user,
+      policyAreas: ['housing'],
+    });
     const ydoc = new Y.Doc();
     ydoc.getText('default').insert(0, 'Survives restarts');
-    const [seq = 0] = await first.appendDocUpdates({ documentId: document.id, updates: [Y.encodeStateAsUpdate(ydoc)] });
-    await first.compactDoc({ documentId: document.id, snapshot: Y.encodeStateAsUpdate(ydoc), upToSeq: seq });
+    const [seq = 0] = await first.appendDocUpdates({
+      documentId: document.id,
+      updates: [Y.encodeStateAsUpdate(ydoc)],
+    });
+    await first.compactDoc({
+      documentId: document.id,
+      snapshot: Y.encodeStateAsUpdate(ydoc),
+      upToSeq: seq,
+    });
     ydoc.getText('default').insert(0, '» ');
-    await first.appendDocUpdates({ documentId: document.id, updates: [Y.encodeStateAsUpdate(ydoc)] });
+    await first.appendDocUpdates({
+      documentId: document.id,
+      updates: [Y.encodeStateAsUpdate(ydoc)],
+    });
     await first.setSetting({ key: 'registration', value: { isOpen: true } });
     await first.close();
 
@@ -61,7 +75,9 @@ describe('sqlite engine', () => {
     try {
       expect(await second.getUserByEmail({ email: 'keep@example.test' })).toEqual(user);
       expect(await second.getDocument({ id: document.id })).toEqual(document);
-      expect((await second.listWorkspacesForUser({ userId: user.id })).map((w) => w.id)).toEqual([workspace.id]);
+      expect((await second.listWorkspacesForUser({ userId: user.id })).map((w) => w.id)).toEqual([
+        workspace.id,
+      ]);
       expect(await second.getSetting({ key: 'registration' })).toEqual({ isOpen: true });
       const state = await second.loadDocState({ documentId: document.id });
       const loaded = new Y.Doc();
@@ -69,7 +85,10 @@ describe('sqlite engine', () => {
       for (const update of state.updates) Y.applyUpdate(loaded, update.data);
       expect(loaded.getText('default').toString()).toBe('» Survives restarts');
       // Seqs keep increasing after a restart (AUTOINCREMENT never reuses one).
-      const [next = 0] = await second.appendDocUpdates({ documentId: document.id, updates: [new Uint8Array([0, 0])] });
+      const [next = 0] = await second.appendDocUpdates({
+        documentId: document.id,
+        updates: [new Uint8Array([0, 0])],
+      });
       expect(next).toBeGreaterThan(state.updates.at(-1)?.seq ?? Infinity);
     } finally {
       await second.close();
@@ -114,7 +133,11 @@ describe('sqlite engine', () => {
     const filename = path.join(dir, 'clip.sqlite');
     await (await createSqliteStorage({ filename })).close();
     const raw = new Database(filename);
-    raw.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)").run();
+    raw
+      .prepare(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 0)",
+      )
+      .run();
     raw.close();
     await expect(createSqliteStorage({ filename })).rejects.toBeInstanceOf(StorageUnavailableError);
   });
@@ -123,16 +146,24 @@ describe('sqlite engine', () => {
 describe('sqlite migration runner', () => {
   const extra = [
     ...MIGRATIONS,
-    { version: MIGRATIONS.length + 1, name: 'add tags', sql: 'CREATE TABLE tags (name TEXT PRIMARY KEY)' },
+    {
+      version: MIGRATIONS.length + 1,
+      name: 'add tags',
+      sql: 'CREATE TABLE tags (name TEXT PRIMARY KEY)',
+    },
   ];
 
   it('applies only what is new, once', () => {
     const db = new Database(':memory:');
     try {
-      expect(runMigrations({ db, migrations: MIGRATIONS })).toEqual(MIGRATIONS.map((m) => m.version));
+      expect(runMigrations({ db, migrations: MIGRATIONS })).toEqual(
+        MIGRATIONS.map((m) => m.version),
+      );
       expect(runMigrations({ db, migrations: extra })).toEqual([MIGRATIONS.length + 1]);
       expect(runMigrations({ db, migrations: extra })).toEqual([]);
-      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'tags'").get()).toEqual({ name: 'tags' });
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'tags'").get()).toEqual({
+        name: 'tags',
+      });
     } finally {
       db.close();
     }
@@ -142,11 +173,17 @@ describe('sqlite migration runner', () => {
     const db = new Database(':memory:');
     const broken = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM nowhere;' },
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM nowhere;',
+      },
     ];
     try {
       expect(() => runMigrations({ db, migrations: broken })).toThrow();
-      expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
+      expect(
+        db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get(),
+      ).toBeUndefined();
       expect(db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get()).toEqual({
         v: MIGRATIONS.length,
       });

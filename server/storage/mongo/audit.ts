@@ -3,7 +3,7 @@ import { trusted } from 'mongoose';
 import { toJsonValue } from '../normalize';
 import type { AuditEvent, Storage } from '../types';
 import type { MongoContext } from './context';
-import type { AuditDoc, SettingDoc } from './models';
+import type { AuditDoc, SettingDoc } from './records';
 import { asString, idOf } from './values';
 
 function toAuditEvent(doc: AuditDoc): AuditEvent {
@@ -19,7 +19,8 @@ function toAuditEvent(doc: AuditDoc): AuditEvent {
   };
 }
 
-const nullableString = (value: string | null): string | null => (value === null ? null : String(value));
+const nullableString = (value: string | null): string | null =>
+  value === null ? null : String(value);
 
 type AuditMethods = Pick<Storage, 'appendAudit' | 'listAudit' | 'getSetting' | 'setSetting'>;
 
@@ -48,7 +49,10 @@ export function createMongoAudit({ models, run }: MongoContext): AuditMethods {
         const filter: Record<string, unknown> = {};
         if (before !== undefined) filter.at = trusted({ $lt: new Date(before.getTime()) });
         if (action !== undefined) filter.action = asString(action);
-        const docs = await Audit.find(filter).sort({ at: -1, _id: -1 }).limit(Math.floor(limit)).lean<AuditDoc[]>();
+        const docs = await Audit.find(filter)
+          .sort({ at: -1, _id: -1 })
+          .limit(Math.floor(limit))
+          .lean<AuditDoc[]>();
         return docs.map(toAuditEvent);
       }),
 

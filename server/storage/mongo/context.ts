@@ -13,7 +13,10 @@ export interface MongoContext {
 }
 
 /** Builds the context; `isClosed` reports whether `close()` was called. */
-export function createMongoContext(options: { models: MongoModels; isClosed: () => boolean }): MongoContext {
+export function createMongoContext(options: {
+  models: MongoModels;
+  isClosed: () => boolean;
+}): MongoContext {
   return {
     models: options.models,
     run(work, translateOptions) {

@@ -8,7 +8,7 @@ import { trusted } from 'mongoose';
 import type { DocUpdate, Storage } from '../types';
 import type { MongoContext } from './context';
 import { isDuplicateKeyError } from './errors';
-import type { DocCounterDoc, DocSnapshotDoc, DocUpdateDoc } from './models';
+import type { DocCounterDoc, DocSnapshotDoc, DocUpdateDoc } from './records';
 import { requireObjectId, toBuffer, toBytes, toObjectId } from './values';
 
 type DocUpdateMethods = Pick<
@@ -33,7 +33,11 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
         const last = counter?.seq ?? updates.length;
         const seqs = updates.map((_, index) => last - updates.length + 1 + index);
         await DocUpdate.insertMany(
-          updates.map((data, index) => ({ documentId: objectId, seq: seqs[index], data: toBuffer(data) })),
+          updates.map((data, index) => ({
+            documentId: objectId,
+            seq: seqs[index],
+            data: toBuffer(data),
+          })),
           { ordered: true },
         );
         return seqs;
@@ -45,7 +49,9 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
         if (!objectId) return { snapshot: null, updates: [] };
         // Log first, snapshot second: a compaction running in between can only make the
         // snapshot newer, and the filter below then drops what it already contains.
-        const log = await DocUpdate.find({ documentId: objectId }).sort({ seq: 1 }).lean<DocUpdateDoc[]>();
+        const log = await DocUpdate.find({ documentId: objectId })
+          .sort({ seq: 1 })
+          .lean<DocUpdateDoc[]>();
         const snapshot = await DocSnapshot.findById(objectId).lean<DocSnapshotDoc>();
         const upToSeq = snapshot?.upToSeq ?? 0;
         return {

@@ -3,8 +3,16 @@ import { trusted } from 'mongoose';
 import { NotFoundError } from '../../errors';
 import type { DocumentFilter, DocumentRecord, Storage } from '../types';
 import type { MongoContext } from './context';
-import type { DocumentDoc } from './models';
-import { asString, escapeRegExp, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId } from './values';
+import type { DocumentDoc } from './records';
+import {
+  asString,
+  escapeRegExp,
+  idOf,
+  idOrNull,
+  optionalObjectId,
+  requireObjectId,
+  toObjectId,
+} from './values';
 
 function toDocument(doc: DocumentDoc): DocumentRecord {
   return {
@@ -115,24 +123,38 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (patch.title !== undefined) set.title = asString(patch.title);
         if (patch.kind !== undefined) set.kind = asString(patch.kind);
         if (patch.status !== undefined) set.status = asString(patch.status);
-        if (patch.cityId !== undefined) set.cityId = optionalObjectId(patch.cityId, 'No such city.');
+        if (patch.cityId !== undefined)
+          set.cityId = optionalObjectId(patch.cityId, 'No such city.');
         if (patch.policyAreas !== undefined) set.policyAreas = patch.policyAreas.map(asString);
         if (patch.stakeholders !== undefined) set.stakeholders = patch.stakeholders.map(asString);
-        if (patch.deletedAt !== undefined) set.deletedAt = patch.deletedAt ? new Date(patch.deletedAt.getTime()) : null;
-        if (patch.deletedById !== undefined) set.deletedById = optionalObjectId(patch.deletedById, 'No such user.');
+        if (patch.deletedAt !== undefined)
+          set.deletedAt = patch.deletedAt ? new Date(patch.deletedAt.getTime()) : null;
+        if (patch.deletedById !== undefined)
+          set.deletedById = optionalObjectId(patch.deletedById, 'No such user.');
         if (patch.plainText !== undefined) set.plainText = asString(patch.plainText);
         if (patch.outline !== undefined) {
-          set.outline = patch.outline.map((heading) => ({ level: Number(heading.level), text: String(heading.text) }));
+          set.outline = patch.outline.map((heading) => ({
+            level: Number(heading.level),
+            text: String(heading.text),
+          }));
         }
         if (patch.wordCount !== undefined) set.wordCount = Number(patch.wordCount);
         if (patch.lastEditorIds !== undefined) {
-          set.lastEditorIds = patch.lastEditorIds.map((editorId) => requireObjectId(editorId, 'No such user.'));
+          set.lastEditorIds = patch.lastEditorIds.map((editorId) =>
+            requireObjectId(editorId, 'No such user.'),
+          );
         }
         if (patch.contentUpdatedAt !== undefined) {
-          set.contentUpdatedAt = patch.contentUpdatedAt ? new Date(patch.contentUpdatedAt.getTime()) : null;
+          set.contentUpdatedAt = patch.contentUpdatedAt
+            ? new Date(patch.contentUpdatedAt.getTime())
+            : null;
         }
         const doc = objectId
-          ? await Document.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<DocumentDoc>()
+          ? await Document.findByIdAndUpdate(
+              objectId,
+              { $set: set },
+              { returnDocument: 'after', runValidators: true },
+            ).lean<DocumentDoc>()
           : null;
         if (!doc) throw NOT_FOUND();
         return toDocument(doc);

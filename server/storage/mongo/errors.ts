@@ -28,7 +28,11 @@ export function isDuplicateKeyError(error: unknown): boolean {
 /** Maps one thrown value; anything unrecognised is returned unchanged. */
 export function mapMongoError(error: unknown, options: TranslateOptions = {}): unknown {
   if (!(error instanceof Error)) return error;
-  if (error instanceof StorageUnavailableError || error instanceof ConflictError || error instanceof NotFoundError) {
+  if (
+    error instanceof StorageUnavailableError ||
+    error instanceof ConflictError ||
+    error instanceof NotFoundError
+  ) {
     return error;
   }
   if (isDuplicateKeyError(error)) {
@@ -39,18 +43,26 @@ export function mapMongoError(error: unknown, options: TranslateOptions = {}): u
   }
   if (error instanceof mongoose.Error.CastError) {
     // A malformed id inside a write: it cannot refer to anything that exists.
-    return new NotFoundError(options.missingMessage ?? 'A record this refers to does not exist.', 'reference_not_found');
+    return new NotFoundError(
+      options.missingMessage ?? 'A record this refers to does not exist.',
+      'reference_not_found',
+    );
   }
   const isUnavailable =
     UNAVAILABLE_NAMES.has(error.name) ||
     (error instanceof mongoose.Error &&
-      /force closed|buffering timed out|before initial connection|client was closed/i.test(error.message));
+      /force closed|buffering timed out|before initial connection|client was closed/i.test(
+        error.message,
+      ));
   if (isUnavailable) return new StorageUnavailableError(`MongoDB is unavailable: ${error.name}.`);
   return error;
 }
 
 /** Runs `work`, rethrowing driver errors as app errors. */
-export async function translateMongo<T>(work: () => Promise<T>, options: TranslateOptions = {}): Promise<T> {
+export async function translateMongo<T>(
+  work: () => Promise<T>,
+  options: TranslateOptions = {},
+): Promise<T> {
   try {
     return await work();
   } catch (error) {

@@ -68,7 +68,8 @@ export async function createMongoStorage(options: {
   return {
     engine: 'mongo',
     async ping() {
-      if (isClosed || !connection.db) throw new StorageUnavailableError('The MongoDB storage is closed.');
+      if (isClosed || !connection.db)
+        throw new StorageUnavailableError('The MongoDB storage is closed.');
       try {
         await connection.db.command({ ping: 1 });
       } catch (error) {

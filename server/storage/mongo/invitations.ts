@@ -4,7 +4,7 @@ import { ConflictError, NotFoundError } from '../../errors';
 import { normalizeEmail } from '../normalize';
 import type { Invitation, Storage } from '../types';
 import type { MongoContext } from './context';
-import type { InvitationDoc } from './models';
+import type { InvitationDoc } from './records';
 import { asString, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId } from './values';
 
 function toInvitation(doc: InvitationDoc): Invitation {
@@ -21,7 +21,8 @@ function toInvitation(doc: InvitationDoc): Invitation {
   };
 }
 
-const NOT_FOUND = (): NotFoundError => new NotFoundError('No such invitation.', 'invitation_not_found');
+const NOT_FOUND = (): NotFoundError =>
+  new NotFoundError('No such invitation.', 'invitation_not_found');
 
 type InvitationMethods = Pick<
   Storage,
@@ -50,12 +51,17 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
           });
           return toInvitation(created.toObject());
         },
-        { conflictCode: 'invitation_exists', conflictMessage: 'An invitation with that token exists already.' },
+        {
+          conflictCode: 'invitation_exists',
+          conflictMessage: 'An invitation with that token exists already.',
+        },
       ),
 
     getInvitationByTokenHash: ({ tokenHash }) =>
       run(async () => {
-        const doc = await Invitation.findOne({ tokenHash: asString(tokenHash) }).lean<InvitationDoc>();
+        const doc = await Invitation.findOne({
+          tokenHash: asString(tokenHash),
+        }).lean<InvitationDoc>();
         return doc ? toInvitation(doc) : null;
       }),
 
@@ -74,9 +80,14 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
           filter.expiresAt = trusted({ $gt: now });
         }
         if (isPending === false) {
-          filter.$or = [{ acceptedAt: trusted({ $ne: null }) }, { expiresAt: trusted({ $lte: now }) }];
+          filter.$or = [
+            { acceptedAt: trusted({ $ne: null }) },
+            { expiresAt: trusted({ $lte: now }) },
+          ];
         }
-        const docs = await Invitation.find(filter).sort({ createdAt: -1, _id: -1 }).lean<InvitationDoc[]>();
+        const docs = await Invitation.find(filter)
+          .sort({ createdAt: -1, _id: -1 })
+          .lean<InvitationDoc[]>();
         return docs.map(toInvitation);
       }),
 

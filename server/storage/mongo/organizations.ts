@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors';
 import { normalizeCountry } from '../normalize';
 import type { Organization, Storage } from '../types';
 import type { MongoContext } from './context';
-import type { OrganizationDoc } from './models';
+import type { OrganizationDoc } from './records';
 import { asString, idOf, toObjectId } from './values';
 
 function toOrganization(doc: OrganizationDoc): Organization {
@@ -17,7 +17,8 @@ function toOrganization(doc: OrganizationDoc): Organization {
   };
 }
 
-const NOT_FOUND = (): NotFoundError => new NotFoundError('No such organisation.', 'organization_not_found');
+const NOT_FOUND = (): NotFoundError =>
+  new NotFoundError('No such organisation.', 'organization_not_found');
 
 type OrganizationMethods = Pick<
   Storage,
@@ -55,7 +56,9 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
       run(async () => {
         const filter = type === undefined ? {} : { type: asString(type) };
         // Binary collation: the same order as SQLite's default.
-        const docs = await Organization.find(filter).sort({ name: 1, _id: 1 }).lean<OrganizationDoc[]>();
+        const docs = await Organization.find(filter)
+          .sort({ name: 1, _id: 1 })
+          .lean<OrganizationDoc[]>();
         return docs.map(toOrganization);
       }),
 
@@ -67,7 +70,11 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
         if (patch.type !== undefined) set.type = patch.type;
         if (patch.country !== undefined) set.country = normalizeCountry(asString(patch.country));
         const doc = objectId
-          ? await Organization.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<OrganizationDoc>()
+          ? await Organization.findByIdAndUpdate(
+              objectId,
+              { $set: set },
+              { returnDocument: 'after', runValidators: true },
+            ).lean<OrganizationDoc>()
           : null;
         if (!doc) throw NOT_FOUND();
         return toOrganization(doc);
@@ -81,7 +88,11 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
         if (result.deletedCount === 0) throw NOT_FOUND();
         // Detach, never delete, what pointed at it (as SQLite's ON DELETE SET NULL does).
         await User.updateMany({ organizationId: objectId }, { $set: { organizationId: null } });
-        await Document.updateMany({ cityId: objectId }, { $set: { cityId: null } }, { timestamps: false });
+        await Document.updateMany(
+          { cityId: objectId },
+          { $set: { cityId: null } },
+          { timestamps: false },
+        );
       }),
   };
 }

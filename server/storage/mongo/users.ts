@@ -4,8 +4,16 @@ import { NotFoundError } from '../../errors';
 import { normalizeEmail } from '../normalize';
 import type { Session, Storage, User } from '../types';
 import type { MongoContext } from './context';
-import type { SessionDoc, UserDoc } from './models';
-import { asString, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId, toObjectIds } from './values';
+import type { SessionDoc, UserDoc } from './records';
+import {
+  asString,
+  idOf,
+  idOrNull,
+  optionalObjectId,
+  requireObjectId,
+  toObjectId,
+  toObjectIds,
+} from './values';
 
 function toUser(doc: UserDoc): User {
   return {
@@ -22,10 +30,18 @@ function toUser(doc: UserDoc): User {
 }
 
 function toSession(doc: SessionDoc): Session {
-  return { id: doc._id, userId: idOf(doc.userId), createdAt: doc.createdAt, expiresAt: doc.expiresAt };
+  return {
+    id: doc._id,
+    userId: idOf(doc.userId),
+    createdAt: doc.createdAt,
+    expiresAt: doc.expiresAt,
+  };
 }
 
-const EMAIL_TAKEN = { conflictCode: 'email_taken', conflictMessage: 'That e-mail is already registered.' };
+const EMAIL_TAKEN = {
+  conflictCode: 'email_taken',
+  conflictMessage: 'That e-mail is already registered.',
+};
 const NO_ORGANIZATION = 'No such organisation.';
 
 type UserMethods = Pick<
@@ -94,7 +110,11 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
         }
         if (patch.isActive !== undefined) set.isActive = Boolean(patch.isActive);
         const doc = objectId
-          ? await User.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after', runValidators: true }).lean<UserDoc>()
+          ? await User.findByIdAndUpdate(
+              objectId,
+              { $set: set },
+              { returnDocument: 'after', runValidators: true },
+            ).lean<UserDoc>()
           : null;
         if (!doc) throw new NotFoundError('No such user.', 'user_not_found');
         return toUser(doc);

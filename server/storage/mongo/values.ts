@@ -21,7 +21,10 @@ export function requireObjectId(id: unknown, message: string): Types.ObjectId {
 }
 
 /** A nullable reference: null stays null, anything else must be a well-formed id. */
-export function optionalObjectId(id: string | null | undefined, message: string): Types.ObjectId | null {
+export function optionalObjectId(
+  id: string | null | undefined,
+  message: string,
+): Types.ObjectId | null {
   if (id === null || id === undefined) return null;
   return requireObjectId(id, message);
 }
@@ -32,7 +35,8 @@ export function toObjectIds(ids: readonly string[]): Types.ObjectId[] {
 }
 
 export const idOf = (id: Types.ObjectId): string => id.toHexString();
-export const idOrNull = (id: Types.ObjectId | null | undefined): string | null => (id ? id.toHexString() : null);
+export const idOrNull = (id: Types.ObjectId | null | undefined): string | null =>
+  id ? id.toHexString() : null;
 
 /**
  * Coerces a value that must be a plain string before it goes into a query, so an object
@@ -45,7 +49,8 @@ export function asString<T extends string>(value: T): T {
 /** Stored bytes as a fresh plain Uint8Array, whether the driver gave a Buffer or a Binary. */
 export function toBytes(value: unknown): Uint8Array {
   // A Binary's buffer may have spare capacity beyond `position`: copy only the data.
-  if (value instanceof mongoose.mongo.Binary) return new Uint8Array(value.buffer.subarray(0, value.position));
+  if (value instanceof mongoose.mongo.Binary)
+    return new Uint8Array(value.buffer.subarray(0, value.position));
   if (value instanceof Uint8Array) return new Uint8Array(value);
   throw new TypeError('expected binary data from MongoDB');
 }

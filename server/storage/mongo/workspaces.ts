@@ -3,7 +3,7 @@ import { trusted } from 'mongoose';
 import { NotFoundError } from '../../errors';
 import type { Membership, Storage, Workspace } from '../types';
 import type { MongoContext } from './context';
-import type { MembershipDoc, WorkspaceDoc } from './models';
+import type { MembershipDoc, WorkspaceDoc } from './records';
 import { asString, idOf, requireObjectId, toObjectId } from './values';
 
 function toWorkspace(doc: WorkspaceDoc): Workspace {
@@ -82,7 +82,9 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
           Pick<MembershipDoc, 'workspaceId'>[]
         >();
         if (memberships.length === 0) return [];
-        const docs = await Workspace.find({ _id: trusted({ $in: memberships.map((m) => m.workspaceId) }) })
+        const docs = await Workspace.find({
+          _id: trusted({ $in: memberships.map((m) => m.workspaceId) }),
+        })
           .sort({ createdAt: -1, _id: -1 })
           .lean<WorkspaceDoc[]>();
         return docs.map(toWorkspace);
@@ -96,7 +98,11 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
         if (patch.description !== undefined) set.description = asString(patch.description);
         if (patch.isArchived !== undefined) set.isArchived = Boolean(patch.isArchived);
         const doc = objectId
-          ? await Workspace.findByIdAndUpdate(objectId, { $set: set }, { returnDocument: 'after' }).lean<WorkspaceDoc>()
+          ? await Workspace.findByIdAndUpdate(
+              objectId,
+              { $set: set },
+              { returnDocument: 'after' },
+            ).lean<WorkspaceDoc>()
           : null;
         if (!doc) throw new NotFoundError('No such workspace.', 'workspace_not_found');
         return toWorkspace(doc);
@@ -112,7 +118,10 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
           });
           return toMembership(created.toObject());
         },
-        { conflictCode: 'already_member', conflictMessage: 'That user is already a member of this workspace.' },
+        {
+          conflictCode: 'already_member',
+          conflictMessage: 'That user is already a member of this workspace.',
+        },
       ),
 
     getMembership: ({ workspaceId, userId }) =>
@@ -127,7 +136,9 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
       run(async () => {
         const objectId = toObjectId(workspaceId);
         if (!objectId) return [];
-        const docs = await Membership.find({ workspaceId: objectId }).sort({ createdAt: 1, _id: 1 }).lean<MembershipDoc[]>();
+        const docs = await Membership.find({ workspaceId: objectId })
+          .sort({ createdAt: 1, _id: 1 })
+          .lean<MembershipDoc[]>();
         return docs.map(toMembership);
       }),
 
@@ -135,7 +146,9 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
       run(async () => {
         const objectId = toObjectId(userId);
         if (!objectId) return [];
-        const docs = await Membership.find({ userId: objectId }).sort({ createdAt: 1, _id: 1 }).lean<MembershipDoc[]>();
+        const docs = await Membership.find({ userId: objectId })
+          .sort({ createdAt: 1, _id: 1 })
+          .lean<MembershipDoc[]>();
         return docs.map(toMembership);
       }),
 
@@ -143,7 +156,11 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
       run(async () => {
         const key = membershipKey(workspaceId, userId);
         const doc = key
-          ? await Membership.findOneAndUpdate(key, { $set: { role } }, { returnDocument: 'after', runValidators: true }).lean<MembershipDoc>()
+          ? await Membership.findOneAndUpdate(
+              key,
+              { $set: { role } },
+              { returnDocument: 'after', runValidators: true },
+            ).lean<MembershipDoc>()
           : null;
         if (!doc) throw MEMBERSHIP_NOT_FOUND();
         return toMembership(doc);

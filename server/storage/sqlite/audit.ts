@@ -70,14 +70,19 @@ export function createSqliteAudit({ stmt }: SqliteContext): AuditMethods {
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const rows = translateSqlite(() =>
-        stmt(`SELECT * FROM audit_events ${where} ORDER BY at DESC, rowid DESC LIMIT ?`).all(...params, Math.floor(limit)),
+        stmt(`SELECT * FROM audit_events ${where} ORDER BY at DESC, rowid DESC LIMIT ?`).all(
+          ...params,
+          Math.floor(limit),
+        ),
       ) as AuditRow[];
       return rows.map(toAuditEvent);
     },
 
     async getSetting<T>({ key }: { key: string }): Promise<T | null> {
       const row = translateSqlite(
-        () => stmt('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined,
+        () =>
+          stmt('SELECT value FROM settings WHERE key = ?').get(key) as
+            { value: string } | undefined,
       );
       return row ? fromJson<T>(row.value) : null;
     },

@@ -72,9 +72,11 @@ export function runMigrations(options: {
     applied_at INTEGER NOT NULL
   )`);
   const currentVersion = (): number =>
-    (db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
-      version: number | null;
-    }).version ?? 0;
+    (
+      db.prepare('SELECT MAX(version) AS version FROM schema_migrations').get() as {
+        version: number | null;
+      }
+    ).version ?? 0;
 
   const latestKnown = migrations.at(-1)?.version ?? 0;
   if (currentVersion() > latestKnown) {

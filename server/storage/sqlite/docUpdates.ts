@@ -53,7 +53,9 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
   return {
     async appendDocUpdates({ documentId, updates }) {
       if (updates.length === 0) return [];
-      return translateSqlite(() => append(documentId, updates), { missingMessage: 'No such document.' });
+      return translateSqlite(() => append(documentId, updates), {
+        missingMessage: 'No such document.',
+      });
     },
 
     async loadDocState({ documentId }) {
@@ -65,12 +67,17 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
     },
 
     async compactDoc({ documentId, snapshot, upToSeq }) {
-      translateSqlite(() => compact(documentId, snapshot, upToSeq), { missingMessage: 'No such document.' });
+      translateSqlite(() => compact(documentId, snapshot, upToSeq), {
+        missingMessage: 'No such document.',
+      });
     },
 
     async countDocUpdates({ documentId }) {
       const row = translateSqlite(
-        () => stmt('SELECT COUNT(*) AS n FROM doc_updates WHERE document_id = ?').get(documentId) as { n: number },
+        () =>
+          stmt('SELECT COUNT(*) AS n FROM doc_updates WHERE document_id = ?').get(documentId) as {
+            n: number;
+          },
       );
       return row.n;
     },

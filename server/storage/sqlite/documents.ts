@@ -1,8 +1,19 @@
 /** Document metadata and derived fields in SQLite, with the filtered listing. */
 import { randomUUID } from 'node:crypto';
-import type { DocumentKind, DocumentStatus, PolicyArea, StakeholderType } from '../../../shared/domain';
+import type {
+  DocumentKind,
+  DocumentStatus,
+  PolicyArea,
+  StakeholderType,
+} from '../../../shared/domain';
 import { NotFoundError } from '../../errors';
-import type { DocumentFilter, DocumentPatch, DocumentRecord, OutlineHeading, Storage } from '../types';
+import type {
+  DocumentFilter,
+  DocumentPatch,
+  DocumentRecord,
+  OutlineHeading,
+  Storage,
+} from '../types';
 import {
   compilePatch,
   encode,
@@ -89,14 +100,14 @@ function compileFilter(filter: DocumentFilter): { where: string; params: SqlValu
   if (filter.status !== undefined) add('status = ?', filter.status);
   if (filter.cityId !== undefined) add('city_id = ?', filter.cityId);
   if (filter.policyArea !== undefined) {
-    add('EXISTS (SELECT 1 FROM json_each(documents.policy_areas) WHERE value = ?)', filter.policyArea);
+    add(
+      'EXISTS (SELECT 1 FROM json_each(documents.policy_areas) WHERE value = ?)',
+      filter.policyArea,
+    );
   }
   if (filter.text !== undefined && filter.text !== '') {
     // instr, not LIKE: `%` and `_` in the search text are literal characters.
-    add(
-      "instr(unicode_lower(title || char(10) || plain_text), unicode_lower(?)) > 0",
-      filter.text,
-    );
+    add('instr(unicode_lower(title || char(10) || plain_text), unicode_lower(?)) > 0', filter.text);
   }
   const trash = filter.trash ?? 'active';
   if (trash === 'active') add('deleted_at IS NULL');
@@ -170,11 +181,9 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
       const result = translateSqlite(
         () =>
-          stmt(`UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-            ...params,
-            Date.now(),
-            id,
-          ),
+          stmt(
+            `UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
+          ).run(...params, Date.now(), id),
         { missingMessage: 'No such city.' },
       );
       if (result.changes === 0) throw new NotFoundError('No such document.', 'document_not_found');

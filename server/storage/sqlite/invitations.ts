@@ -34,7 +34,8 @@ function toInvitation(row: InvitationRow): Invitation {
   };
 }
 
-const NOT_FOUND = (): NotFoundError => new NotFoundError('No such invitation.', 'invitation_not_found');
+const NOT_FOUND = (): NotFoundError =>
+  new NotFoundError('No such invitation.', 'invitation_not_found');
 
 type InvitationMethods = Pick<
   Storage,
@@ -82,7 +83,9 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
 
     async getInvitationByTokenHash({ tokenHash }) {
       const row = translateSqlite(
-        () => stmt('SELECT * FROM invitations WHERE token_hash = ?').get(tokenHash) as InvitationRow | undefined,
+        () =>
+          stmt('SELECT * FROM invitations WHERE token_hash = ?').get(tokenHash) as
+            InvitationRow | undefined,
       );
       return row ? toInvitation(row) : null;
     },
@@ -97,20 +100,27 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
       }
       if (isPending !== undefined) {
         conditions.push(
-          isPending ? '(accepted_at IS NULL AND expires_at > ?)' : '(accepted_at IS NOT NULL OR expires_at <= ?)',
+          isPending
+            ? '(accepted_at IS NULL AND expires_at > ?)'
+            : '(accepted_at IS NOT NULL OR expires_at <= ?)',
         );
         params.push(Date.now());
       }
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       const rows = translateSqlite(() =>
-        stmt(`SELECT * FROM invitations ${where} ORDER BY created_at DESC, rowid DESC`).all(...params),
+        stmt(`SELECT * FROM invitations ${where} ORDER BY created_at DESC, rowid DESC`).all(
+          ...params,
+        ),
       ) as InvitationRow[];
       return rows.map(toInvitation);
     },
 
     async markInvitationAccepted({ id, at }) {
       const result = translateSqlite(() =>
-        stmt('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL').run(toMs(at), id),
+        stmt('UPDATE invitations SET accepted_at = ? WHERE id = ? AND accepted_at IS NULL').run(
+          toMs(at),
+          id,
+        ),
       );
       if (result.changes === 0) {
         if (!get(id)) throw NOT_FOUND();

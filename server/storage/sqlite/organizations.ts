@@ -46,7 +46,8 @@ type OrganizationMethods = Pick<
 /** The organisation part of the SQLite adapter. */
 export function createSqliteOrganizations({ stmt }: SqliteContext): OrganizationMethods {
   const get = (id: string): Organization | null => {
-    const row = stmt('SELECT * FROM organizations WHERE id = ?').get(id) as OrganizationRow | undefined;
+    const row = stmt('SELECT * FROM organizations WHERE id = ?').get(id) as
+      OrganizationRow | undefined;
     return row ? toOrganization(row) : null;
   };
 
@@ -78,20 +79,20 @@ export function createSqliteOrganizations({ stmt }: SqliteContext): Organization
     async updateOrganization({ id, patch }) {
       const { assignments, params } = compilePatch(patch, ORGANIZATION_COLUMNS);
       const result = translateSqlite(() =>
-        stmt(`UPDATE organizations SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-          ...params,
-          Date.now(),
-          id,
-        ),
+        stmt(
+          `UPDATE organizations SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
+        ).run(...params, Date.now(), id),
       );
-      if (result.changes === 0) throw new NotFoundError('No such organisation.', 'organization_not_found');
+      if (result.changes === 0)
+        throw new NotFoundError('No such organisation.', 'organization_not_found');
       return get(id) as Organization;
     },
 
     async deleteOrganization({ id }) {
       // Users and documents pointing at it are detached (ON DELETE SET NULL), not deleted.
       const result = translateSqlite(() => stmt('DELETE FROM organizations WHERE id = ?').run(id));
-      if (result.changes === 0) throw new NotFoundError('No such organisation.', 'organization_not_found');
+      if (result.changes === 0)
+        throw new NotFoundError('No such organisation.', 'organization_not_found');
     },
   };
 }

@@ -36,7 +36,10 @@ const USER_COLUMNS: PatchColumns<UserPatch> = {
   isActive: { column: 'is_active', encode: encode.flag },
 };
 
-const EMAIL_TAKEN = { conflictCode: 'email_taken', conflictMessage: 'That e-mail is already registered.' };
+const EMAIL_TAKEN = {
+  conflictCode: 'email_taken',
+  conflictMessage: 'That e-mail is already registered.',
+};
 
 function toUser(row: UserRow): User {
   return {
@@ -112,7 +115,9 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
 
     async getUserByEmail({ email }) {
       const row = translateSqlite(
-        () => stmt('SELECT * FROM users WHERE email = ?').get(normalizeEmail(email)) as UserRow | undefined,
+        () =>
+          stmt('SELECT * FROM users WHERE email = ?').get(normalizeEmail(email)) as
+            UserRow | undefined,
       );
       return row ? toUser(row) : null;
     },
@@ -134,11 +139,9 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
       const { assignments, params } = compilePatch(patch, USER_COLUMNS);
       const result = translateSqlite(
         () =>
-          stmt(`UPDATE users SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-            ...params,
-            Date.now(),
-            id,
-          ),
+          stmt(
+            `UPDATE users SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
+          ).run(...params, Date.now(), id),
         { ...EMAIL_TAKEN, missingMessage: 'No such organisation.' },
       );
       if (result.changes === 0) throw new NotFoundError('No such user.', 'user_not_found');
@@ -146,7 +149,9 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
     },
 
     async countUsers() {
-      const row = translateSqlite(() => stmt('SELECT COUNT(*) AS n FROM users').get() as { n: number });
+      const row = translateSqlite(
+        () => stmt('SELECT COUNT(*) AS n FROM users').get() as { n: number },
+      );
       return row.n;
     },
 
@@ -154,12 +159,9 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
       const now = Date.now();
       translateSqlite(
         () =>
-          stmt('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
-            id,
-            userId,
-            now,
-            toMs(expiresAt),
-          ),
+          stmt(
+            'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+          ).run(id, userId, now, toMs(expiresAt)),
         { conflictMessage: 'That session exists already.', missingMessage: 'No such user.' },
       );
       return { id, userId, createdAt: fromMs(now), expiresAt: new Date(expiresAt.getTime()) };
@@ -179,7 +181,10 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
 
     async deleteSessionsForUser({ userId, exceptId }) {
       const result = translateSqlite(() =>
-        stmt('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(userId, exceptId ?? null),
+        stmt('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?').run(
+          userId,
+          exceptId ?? null,
+        ),
       );
       return result.changes;
     },

@@ -114,13 +114,12 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
     async updateWorkspace({ id, patch }) {
       const { assignments, params } = compilePatch(patch, WORKSPACE_COLUMNS);
       const result = translateSqlite(() =>
-        stmt(`UPDATE workspaces SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`).run(
-          ...params,
-          Date.now(),
-          id,
-        ),
+        stmt(
+          `UPDATE workspaces SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
+        ).run(...params, Date.now(), id),
       );
-      if (result.changes === 0) throw new NotFoundError('No such workspace.', 'workspace_not_found');
+      if (result.changes === 0)
+        throw new NotFoundError('No such workspace.', 'workspace_not_found');
       return get(id) as Workspace;
     },
 
@@ -147,7 +146,9 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
 
     async listMemberships({ workspaceId }) {
       const rows = translateSqlite(() =>
-        stmt('SELECT * FROM memberships WHERE workspace_id = ? ORDER BY created_at, rowid').all(workspaceId),
+        stmt('SELECT * FROM memberships WHERE workspace_id = ? ORDER BY created_at, rowid').all(
+          workspaceId,
+        ),
       ) as MembershipRow[];
       return rows.map(toMembership);
     },
@@ -171,7 +172,10 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
 
     async removeMembership({ workspaceId, userId }) {
       const result = translateSqlite(() =>
-        stmt('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId),
+        stmt('DELETE FROM memberships WHERE workspace_id = ? AND user_id = ?').run(
+          workspaceId,
+          userId,
+        ),
       );
       if (result.changes === 0) throw MEMBERSHIP_NOT_FOUND();
     },

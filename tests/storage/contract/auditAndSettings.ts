@@ -32,7 +32,13 @@ export function describeAuditAndSettingsContract(getStorage: GetStorage): void {
         details: {},
         ip: null,
       });
-      expect(anonymous).toMatchObject({ actorId: null, targetType: null, targetId: null, details: {}, ip: null });
+      expect(anonymous).toMatchObject({
+        actorId: null,
+        targetType: null,
+        targetId: null,
+        details: {},
+        ip: null,
+      });
     });
 
     it('lists newest first, with limit, before and action filters', async () => {
@@ -45,10 +51,20 @@ export function describeAuditAndSettingsContract(getStorage: GetStorage): void {
       const times = (events: { at: Date }[]) => events.map((e) => e.at.getTime() - base);
       expect(times(await storage.listAudit({ limit: 10 }))).toEqual([4000, 3000, 2000, 1000]);
       expect(times(await storage.listAudit({ limit: 2 }))).toEqual([4000, 3000]);
-      expect(times(await storage.listAudit({ limit: 10, before: new Date(base + 3000) }))).toEqual([2000, 1000]);
-      expect(times(await storage.listAudit({ limit: 10, action: 'auth.login' }))).toEqual([4000, 2000, 1000]);
+      expect(times(await storage.listAudit({ limit: 10, before: new Date(base + 3000) }))).toEqual([
+        2000, 1000,
+      ]);
+      expect(times(await storage.listAudit({ limit: 10, action: 'auth.login' }))).toEqual([
+        4000, 2000, 1000,
+      ]);
       expect(
-        times(await storage.listAudit({ limit: 1, action: 'auth.login', before: new Date(base + 4000) })),
+        times(
+          await storage.listAudit({
+            limit: 1,
+            action: 'auth.login',
+            before: new Date(base + 4000),
+          }),
+        ),
       ).toEqual([2000]);
     });
 
@@ -66,8 +82,14 @@ export function describeAuditAndSettingsContract(getStorage: GetStorage): void {
     it('returns null for an unknown key, then stores and overwrites JSON values', async () => {
       const storage = getStorage();
       expect(await storage.getSetting({ key: 'registration' })).toBeNull();
-      await storage.setSetting({ key: 'registration', value: { isOpen: true, domains: ['example.test'] } });
-      expect(await storage.getSetting({ key: 'registration' })).toEqual({ isOpen: true, domains: ['example.test'] });
+      await storage.setSetting({
+        key: 'registration',
+        value: { isOpen: true, domains: ['example.test'] },
+      });
+      expect(await storage.getSetting({ key: 'registration' })).toEqual({
+        isOpen: true,
+        domains: ['example.test'],
+      });
       await storage.setSetting({ key: 'registration', value: { isOpen: false } });
       expect(await storage.getSetting({ key: 'registration' })).toEqual({ isOpen: false });
       await storage.setSetting({ key: 'count', value: 3 });

@@ -49,9 +49,15 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('Hello');
       editor.type(', CLIP');
-      const seqsA = await storage.appendDocUpdates({ documentId: first, updates: editor.updates.slice(0, 1) });
+      const seqsA = await storage.appendDocUpdates({
+        documentId: first,
+        updates: editor.updates.slice(0, 1),
+      });
       await storage.appendDocUpdates({ documentId: second, updates: [new Uint8Array([0, 0])] });
-      const seqsB = await storage.appendDocUpdates({ documentId: first, updates: editor.updates.slice(1) });
+      const seqsB = await storage.appendDocUpdates({
+        documentId: first,
+        updates: editor.updates.slice(1),
+      });
       const seqs = [...seqsA, ...seqsB];
       expect(seqs).toHaveLength(2);
       expect(seqs[1]).toBeGreaterThan(seqs[0] ?? Infinity);
@@ -59,7 +65,9 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const state = await storage.loadDocState({ documentId: first });
       expect(state.snapshot).toBeNull();
       expect(state.updates.map((u) => u.seq)).toEqual(seqs);
-      expect(state.updates.map((u) => Array.from(u.data))).toEqual(editor.updates.map((u) => Array.from(u)));
+      expect(state.updates.map((u) => Array.from(u.data))).toEqual(
+        editor.updates.map((u) => Array.from(u)),
+      );
       expect(state.updates[0]?.data.constructor).toBe(Uint8Array);
       expect(textOf(state)).toBe('Hello, CLIP');
       expect(await storage.countDocUpdates({ documentId: first })).toBe(2);
@@ -84,7 +92,10 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('Draft ');
       editor.type('guideline ');
-      const seqs = await storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
+      const seqs = await storage.appendDocUpdates({
+        documentId,
+        updates: editor.updates.splice(0),
+      });
       await storage.compactDoc({
         documentId,
         snapshot: Y.encodeStateAsUpdate(editor.doc),
@@ -93,7 +104,10 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       expect(await storage.countDocUpdates({ documentId })).toBe(0);
 
       editor.type('on housing');
-      const later = await storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
+      const later = await storage.appendDocUpdates({
+        documentId,
+        updates: editor.updates.splice(0),
+      });
       expect(later[0]).toBeGreaterThan(seqs.at(-1) ?? Infinity);
       const state = await storage.loadDocState({ documentId });
       expect(state.snapshot).not.toBeNull();
@@ -107,9 +121,16 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('Peer review ');
       editor.type('minutes');
-      const seqs = await storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
+      const seqs = await storage.appendDocUpdates({
+        documentId,
+        updates: editor.updates.splice(0),
+      });
       // "Snapshot written, delete not reached": a snapshot that claims no seq keeps the whole log.
-      await storage.compactDoc({ documentId, snapshot: Y.encodeStateAsUpdate(editor.doc), upToSeq: 0 });
+      await storage.compactDoc({
+        documentId,
+        snapshot: Y.encodeStateAsUpdate(editor.doc),
+        upToSeq: 0,
+      });
       const afterCrash = await storage.loadDocState({ documentId });
       expect(afterCrash.snapshot).not.toBeNull();
       expect(afterCrash.updates.map((u) => u.seq)).toEqual(seqs);
@@ -128,11 +149,21 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const documentId = await makeDocument(storage);
       const editor = recordingDoc();
       editor.type('first ');
-      const [firstSeq = 0] = await storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
+      const [firstSeq = 0] = await storage.appendDocUpdates({
+        documentId,
+        updates: editor.updates.splice(0),
+      });
       const oldSnapshot = Y.encodeStateAsUpdate(editor.doc);
       editor.type('second');
-      const [secondSeq = 0] = await storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
-      await storage.compactDoc({ documentId, snapshot: Y.encodeStateAsUpdate(editor.doc), upToSeq: secondSeq });
+      const [secondSeq = 0] = await storage.appendDocUpdates({
+        documentId,
+        updates: editor.updates.splice(0),
+      });
+      await storage.compactDoc({
+        documentId,
+        snapshot: Y.encodeStateAsUpdate(editor.doc),
+        upToSeq: secondSeq,
+      });
       await storage.compactDoc({ documentId, snapshot: oldSnapshot, upToSeq: firstSeq });
       expect(textOf(await storage.loadDocState({ documentId }))).toBe('first second');
     });
@@ -147,7 +178,9 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const loaded = await storage.loadDocState({ documentId });
       expect(Array.from(loaded.updates[0]?.data ?? [])).toEqual([1, 2, 3]);
       loaded.updates[0]?.data.fill(9);
-      expect(Array.from((await storage.loadDocState({ documentId })).updates[0]?.data ?? [])).toEqual([1, 2, 3]);
+      expect(
+        Array.from((await storage.loadDocState({ documentId })).updates[0]?.data ?? []),
+      ).toEqual([1, 2, 3]);
 
       await storage.compactDoc({ documentId, snapshot: snapshotBytes, upToSeq: seq });
       snapshotBytes.fill(0);

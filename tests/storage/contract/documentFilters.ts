@@ -1,14 +1,22 @@
 /** Contract: every filter of `listDocuments`, alone and combined. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DocumentFilter, DocumentRecord, Storage } from '../../../server/storage/types';
-import { buildDocument, buildOrganization, buildUser, buildWorkspace } from '../../helpers/factories';
+import {
+  buildDocument,
+  buildOrganization,
+  buildUser,
+  buildWorkspace,
+} from '../../helpers/factories';
 import type { GetStorage } from '../contract';
 
 /** Registers the document-filter tests on one shared fixture per test. */
 export function describeDocumentFilterContract(getStorage: GetStorage): void {
   describe('document filters', () => {
     let storage: Storage;
-    let docs: Record<'guideline' | 'stuttgart' | 'bologna' | 'minutes' | 'trashed' | 'elsewhere', DocumentRecord>;
+    let docs: Record<
+      'guideline' | 'stuttgart' | 'bologna' | 'minutes' | 'trashed' | 'elsewhere',
+      DocumentRecord
+    >;
     let ids: { workspace: string; other: string; stuttgart: string; bologna: string };
 
     beforeEach(async () => {
@@ -18,11 +26,20 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
       const other = await buildWorkspace(storage, { owner: author });
       const stuttgart = await buildOrganization(storage, { name: 'Stuttgart' });
       const bologna = await buildOrganization(storage, { name: 'Bologna', country: 'IT' });
-      ids = { workspace: workspace.id, other: other.id, stuttgart: stuttgart.id, bologna: bologna.id };
+      ids = {
+        workspace: workspace.id,
+        other: other.id,
+        stuttgart: stuttgart.id,
+        bologna: bologna.id,
+      };
       const build = (input: Omit<Parameters<typeof buildDocument>[1], 'workspace' | 'createdBy'>) =>
         buildDocument(storage, { workspace, createdBy: author, ...input });
       docs = {
-        guideline: await build({ title: 'Guideline on Housing', kind: 'guideline', policyAreas: ['housing'] }),
+        guideline: await build({
+          title: 'Guideline on Housing',
+          kind: 'guideline',
+          policyAreas: ['housing'],
+        }),
         stuttgart: await build({
           title: 'Stuttgart case study',
           kind: 'case-study',
@@ -37,7 +54,11 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
         }),
         minutes: await build({ title: 'Peer review 100% [draft] (a.b*)', kind: 'minutes' }),
         trashed: await build({ title: 'Old housing note', kind: 'note', policyAreas: ['housing'] }),
-        elsewhere: await buildDocument(storage, { workspace: other, createdBy: author, title: 'Elsewhere' }),
+        elsewhere: await buildDocument(storage, {
+          workspace: other,
+          createdBy: author,
+          title: 'Elsewhere',
+        }),
       };
       await storage.updateDocument({
         id: docs.stuttgart.id,
@@ -61,29 +82,42 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
     });
 
     it('by trash state', async () => {
-      expect(await titles({ workspaceId: ids.workspace, trash: 'trashed' })).toEqual([titleOf('trashed')]);
+      expect(await titles({ workspaceId: ids.workspace, trash: 'trashed' })).toEqual([
+        titleOf('trashed'),
+      ]);
       expect(await titles({ workspaceId: ids.workspace, trash: 'all' })).toHaveLength(5);
       expect(await titles({ trash: 'active' })).toHaveLength(5);
     });
 
     it('by kind, status and city', async () => {
-      expect(await titles({ kind: 'case-study' })).toEqual([titleOf('bologna'), titleOf('stuttgart')]);
+      expect(await titles({ kind: 'case-study' })).toEqual([
+        titleOf('bologna'),
+        titleOf('stuttgart'),
+      ]);
       expect(await titles({ status: 'published' })).toEqual([titleOf('stuttgart')]);
       expect(await titles({ cityId: ids.bologna })).toEqual([titleOf('bologna')]);
       expect(await titles({ kind: 'case-study', status: 'draft' })).toEqual([titleOf('bologna')]);
     });
 
     it('by membership of a policy area', async () => {
-      expect(await titles({ policyArea: 'housing' })).toEqual([titleOf('guideline'), titleOf('stuttgart')]);
+      expect(await titles({ policyArea: 'housing' })).toEqual([
+        titleOf('guideline'),
+        titleOf('stuttgart'),
+      ]);
       expect(await titles({ policyArea: 'housing', trash: 'all' })).toHaveLength(3);
       expect(await titles({ policyArea: 'equality-diversity' })).toEqual([]);
     });
 
     it('by text: case-insensitive over title and plain text, including non-ASCII', async () => {
-      expect(await titles({ text: 'CASE STUDY' })).toEqual([titleOf('bologna'), titleOf('stuttgart')]);
+      expect(await titles({ text: 'CASE STUDY' })).toEqual([
+        titleOf('bologna'),
+        titleOf('stuttgart'),
+      ]);
       expect(await titles({ text: 'wohnungsmarkt' })).toEqual([titleOf('stuttgart')]);
       expect(await titles({ text: 'ZÜRICH' })).toEqual([titleOf('stuttgart')]);
-      expect(await titles({ text: 'housing', workspaceId: ids.workspace })).toEqual([titleOf('guideline')]);
+      expect(await titles({ text: 'housing', workspaceId: ids.workspace })).toEqual([
+        titleOf('guideline'),
+      ]);
     });
 
     it('by text: wildcard and pattern characters are literal', async () => {

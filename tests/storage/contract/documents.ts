@@ -1,7 +1,12 @@
 /** Contract: document metadata, derived fields, ordering and purge. */
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../server/errors';
-import { buildDocument, buildOrganization, buildUser, buildWorkspace } from '../../helpers/factories';
+import {
+  buildDocument,
+  buildOrganization,
+  buildUser,
+  buildWorkspace,
+} from '../../helpers/factories';
 import type { GetStorage } from '../contract';
 import { expectRejection, MISSING_ID, tick } from './helpers';
 
@@ -62,7 +67,11 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
 
     it('patches metadata and derived fields, keeping the rest', async () => {
       const { storage, author, workspace } = await setup();
-      const document = await buildDocument(storage, { workspace, createdBy: author, title: 'Before' });
+      const document = await buildDocument(storage, {
+        workspace,
+        createdBy: author,
+        title: 'Before',
+      });
       await tick();
       const contentUpdatedAt = new Date();
       const updated = await storage.updateDocument({
@@ -112,7 +121,10 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
 
     it('refuses to update or purge a missing document', async () => {
       const storage = getStorage();
-      await expectRejection(storage.updateDocument({ id: MISSING_ID, patch: { title: 'x' } }), NotFoundError);
+      await expectRejection(
+        storage.updateDocument({ id: MISSING_ID, patch: { title: 'x' } }),
+        NotFoundError,
+      );
       await expectRejection(storage.purgeDocument({ id: MISSING_ID }), NotFoundError);
     });
 
@@ -135,14 +147,24 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
       const { storage, author, workspace } = await setup();
       const document = await buildDocument(storage, { workspace, createdBy: author });
       const keep = await buildDocument(storage, { workspace, createdBy: author });
-      const [seq] = await storage.appendDocUpdates({ documentId: document.id, updates: [new Uint8Array([1, 2])] });
-      await storage.compactDoc({ documentId: document.id, snapshot: new Uint8Array([9]), upToSeq: seq ?? 0 });
+      const [seq] = await storage.appendDocUpdates({
+        documentId: document.id,
+        updates: [new Uint8Array([1, 2])],
+      });
+      await storage.compactDoc({
+        documentId: document.id,
+        snapshot: new Uint8Array([9]),
+        upToSeq: seq ?? 0,
+      });
       await storage.appendDocUpdates({ documentId: document.id, updates: [new Uint8Array([3])] });
       await storage.appendDocUpdates({ documentId: keep.id, updates: [new Uint8Array([4])] });
 
       await storage.purgeDocument({ id: document.id });
       expect(await storage.getDocument({ id: document.id })).toBeNull();
-      expect(await storage.loadDocState({ documentId: document.id })).toEqual({ snapshot: null, updates: [] });
+      expect(await storage.loadDocState({ documentId: document.id })).toEqual({
+        snapshot: null,
+        updates: [],
+      });
       expect(await storage.countDocUpdates({ documentId: document.id })).toBe(0);
       expect(await storage.countDocUpdates({ documentId: keep.id })).toBe(1);
     });

@@ -79,7 +79,11 @@ export function describeInvitationsContract(getStorage: GetStorage): void {
       const at = new Date();
       const accepted = await storage.markInvitationAccepted({ id: invitation.id, at });
       expect(accepted.acceptedAt).toEqual(at);
-      await expectRejection(storage.markInvitationAccepted({ id: invitation.id, at }), ConflictError, 'invitation_used');
+      await expectRejection(
+        storage.markInvitationAccepted({ id: invitation.id, at }),
+        ConflictError,
+        'invitation_used',
+      );
       await expectRejection(storage.markInvitationAccepted({ id: MISSING_ID, at }), NotFoundError);
     });
 
@@ -109,9 +113,16 @@ export function describeInvitationsContract(getStorage: GetStorage): void {
       const ids = async (input: { workspaceId?: string; isPending?: boolean }) =>
         (await storage.listInvitations(input)).map((i) => i.id);
       expect(await ids({})).toEqual([elsewhere.id, accepted.id, expired.id, pending.id]);
-      expect(await ids({ workspaceId: workspace.id })).toEqual([accepted.id, expired.id, pending.id]);
+      expect(await ids({ workspaceId: workspace.id })).toEqual([
+        accepted.id,
+        expired.id,
+        pending.id,
+      ]);
       expect(await ids({ workspaceId: workspace.id, isPending: true })).toEqual([pending.id]);
-      expect(await ids({ workspaceId: workspace.id, isPending: false })).toEqual([accepted.id, expired.id]);
+      expect(await ids({ workspaceId: workspace.id, isPending: false })).toEqual([
+        accepted.id,
+        expired.id,
+      ]);
       expect(await ids({ isPending: true })).toEqual([elsewhere.id, pending.id]);
     });
 

@@ -1,7 +1,12 @@
 /** Contract: organisations. */
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../server/errors';
-import { buildDocument, buildOrganization, buildUser, buildWorkspace } from '../../helpers/factories';
+import {
+  buildDocument,
+  buildOrganization,
+  buildUser,
+  buildWorkspace,
+} from '../../helpers/factories';
 import type { GetStorage } from '../contract';
 import { MISSING_ID, tick } from './helpers';
 
@@ -10,7 +15,11 @@ export function describeOrganizationsContract(getStorage: GetStorage): void {
   describe('organizations', () => {
     it('creates and reads an organisation, upper-casing the country', async () => {
       const storage = getStorage();
-      const organization = await storage.createOrganization({ name: 'Stuttgart', type: 'city', country: 'de' });
+      const organization = await storage.createOrganization({
+        name: 'Stuttgart',
+        type: 'city',
+        country: 'de',
+      });
       expect(organization).toMatchObject({ name: 'Stuttgart', type: 'city', country: 'DE' });
       expect(organization.createdAt).toBeInstanceOf(Date);
       expect(await storage.getOrganization({ id: organization.id })).toEqual(organization);
@@ -42,7 +51,12 @@ export function describeOrganizationsContract(getStorage: GetStorage): void {
         id: organization.id,
         patch: { name: 'New', type: 'partner', country: 'nl' },
       });
-      expect(updated).toMatchObject({ id: organization.id, name: 'New', type: 'partner', country: 'NL' });
+      expect(updated).toMatchObject({
+        id: organization.id,
+        name: 'New',
+        type: 'partner',
+        country: 'NL',
+      });
       expect(updated.updatedAt.getTime()).toBeGreaterThan(organization.updatedAt.getTime());
       await expect(
         storage.updateOrganization({ id: MISSING_ID, patch: { name: 'x' } }),
@@ -64,7 +78,9 @@ export function describeOrganizationsContract(getStorage: GetStorage): void {
       expect(await storage.getOrganization({ id: city.id })).toBeNull();
       expect((await storage.getUserById({ id: user.id }))?.organizationId).toBeNull();
       expect((await storage.getDocument({ id: document.id }))?.cityId).toBeNull();
-      await expect(storage.deleteOrganization({ id: city.id })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(storage.deleteOrganization({ id: city.id })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
   });
 }

@@ -42,7 +42,11 @@ export function describeUsersContract(getStorage: GetStorage): void {
     it('rejects a second account with the same e-mail (any case) as email_taken', async () => {
       const storage = getStorage();
       await buildUser(storage, { email: 'same@example.test' });
-      await expectRejection(buildUser(storage, { email: 'SAME@example.test' }), ConflictError, 'email_taken');
+      await expectRejection(
+        buildUser(storage, { email: 'SAME@example.test' }),
+        ConflictError,
+        'email_taken',
+      );
       expect(await storage.countUsers()).toBe(1);
     });
 
@@ -57,7 +61,12 @@ export function describeUsersContract(getStorage: GetStorage): void {
       await tick();
       const updated = await storage.updateUser({
         id: user.id,
-        patch: { name: 'After', isActive: false, organizationId: organization.id, email: 'New@Example.test' },
+        patch: {
+          name: 'After',
+          isActive: false,
+          organizationId: organization.id,
+          email: 'New@Example.test',
+        },
       });
       expect(updated).toMatchObject({
         id: user.id,
@@ -82,9 +91,9 @@ export function describeUsersContract(getStorage: GetStorage): void {
         ConflictError,
         'email_taken',
       );
-      await expect(storage.updateUser({ id: MISSING_ID, patch: { name: 'x' } })).rejects.toBeInstanceOf(
-        NotFoundError,
-      );
+      await expect(
+        storage.updateUser({ id: MISSING_ID, patch: { name: 'x' } }),
+      ).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('lists all users oldest first, or only the given ids', async () => {
@@ -94,7 +103,11 @@ export function describeUsersContract(getStorage: GetStorage): void {
       const second = await buildUser(storage);
       await tick();
       const third = await buildUser(storage);
-      expect((await storage.listUsers({})).map((u) => u.id)).toEqual([first.id, second.id, third.id]);
+      expect((await storage.listUsers({})).map((u) => u.id)).toEqual([
+        first.id,
+        second.id,
+        third.id,
+      ]);
       const some = await storage.listUsers({ ids: [third.id, first.id, MISSING_ID] });
       expect(some.map((u) => u.id).sort()).toEqual([first.id, third.id].sort());
       expect(await storage.listUsers({ ids: [] })).toEqual([]);
@@ -124,7 +137,11 @@ export function describeUsersContract(getStorage: GetStorage): void {
       const storage = getStorage();
       const user = await buildUser(storage);
       const expiresAt = new Date(Date.now() + 86_400_000);
-      const session = await storage.createSession({ id: 'sha256-of-token-1', userId: user.id, expiresAt });
+      const session = await storage.createSession({
+        id: 'sha256-of-token-1',
+        userId: user.id,
+        expiresAt,
+      });
       expect(session).toMatchObject({ id: 'sha256-of-token-1', userId: user.id, expiresAt });
       expect(session.createdAt).toBeInstanceOf(Date);
       expect(await storage.getSession({ id: session.id })).toEqual(session);
@@ -141,9 +158,9 @@ export function describeUsersContract(getStorage: GetStorage): void {
       const user = await buildUser(storage);
       const expiresAt = new Date(Date.now() + 60_000);
       await storage.createSession({ id: 'dup', userId: user.id, expiresAt });
-      await expect(storage.createSession({ id: 'dup', userId: user.id, expiresAt })).rejects.toBeInstanceOf(
-        ConflictError,
-      );
+      await expect(
+        storage.createSession({ id: 'dup', userId: user.id, expiresAt }),
+      ).rejects.toBeInstanceOf(ConflictError);
     });
 
     it("ends every session of one user, optionally keeping one, and no one else's", async () => {
@@ -151,7 +168,8 @@ export function describeUsersContract(getStorage: GetStorage): void {
       const alice = await buildUser(storage);
       const bob = await buildUser(storage);
       const expiresAt = new Date(Date.now() + 60_000);
-      for (const id of ['a1', 'a2', 'a3']) await storage.createSession({ id, userId: alice.id, expiresAt });
+      for (const id of ['a1', 'a2', 'a3'])
+        await storage.createSession({ id, userId: alice.id, expiresAt });
       await storage.createSession({ id: 'b1', userId: bob.id, expiresAt });
 
       expect(await storage.deleteSessionsForUser({ userId: alice.id, exceptId: 'a2' })).toBe(2);

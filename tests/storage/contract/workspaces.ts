@@ -11,7 +11,10 @@ export function describeWorkspacesContract(getStorage: GetStorage): void {
     it('creates a workspace with defaults and reads it back', async () => {
       const storage = getStorage();
       const owner = await buildUser(storage);
-      const workspace = await storage.createWorkspace({ name: 'Housing and integration', createdById: owner.id });
+      const workspace = await storage.createWorkspace({
+        name: 'Housing and integration',
+        createdById: owner.id,
+      });
       expect(workspace).toMatchObject({
         name: 'Housing and integration',
         description: '',
@@ -33,7 +36,10 @@ export function describeWorkspacesContract(getStorage: GetStorage): void {
       });
       expect(updated).toMatchObject({ name: 'Renamed', description: 'Module 2', isArchived: true });
       expect(updated.updatedAt.getTime()).toBeGreaterThan(workspace.updatedAt.getTime());
-      await expectRejection(storage.updateWorkspace({ id: MISSING_ID, patch: { name: 'x' } }), NotFoundError);
+      await expectRejection(
+        storage.updateWorkspace({ id: MISSING_ID, patch: { name: 'x' } }),
+        NotFoundError,
+      );
     });
 
     it("lists only the user's workspaces, newest first", async () => {
@@ -65,25 +71,37 @@ export function describeWorkspacesContract(getStorage: GetStorage): void {
         userId: member.id,
         role: 'reviewer',
       });
-      expect(membership).toMatchObject({ workspaceId: workspace.id, userId: member.id, role: 'reviewer' });
-      expect(await storage.getMembership({ workspaceId: workspace.id, userId: member.id })).toEqual(membership);
+      expect(membership).toMatchObject({
+        workspaceId: workspace.id,
+        userId: member.id,
+        role: 'reviewer',
+      });
+      expect(await storage.getMembership({ workspaceId: workspace.id, userId: member.id })).toEqual(
+        membership,
+      );
 
       const listed = await storage.listMemberships({ workspaceId: workspace.id });
       expect(listed.map((m) => [m.userId, m.role])).toEqual([
         [owner.id, 'owner'],
         [member.id, 'reviewer'],
       ]);
-      expect((await storage.listMembershipsForUser({ userId: member.id })).map((m) => m.workspaceId)).toEqual([
-        workspace.id,
-      ]);
+      expect(
+        (await storage.listMembershipsForUser({ userId: member.id })).map((m) => m.workspaceId),
+      ).toEqual([workspace.id]);
 
       await tick();
-      const changed = await storage.updateMembership({ workspaceId: workspace.id, userId: member.id, role: 'editor' });
+      const changed = await storage.updateMembership({
+        workspaceId: workspace.id,
+        userId: member.id,
+        role: 'editor',
+      });
       expect(changed.role).toBe('editor');
       expect(changed.updatedAt.getTime()).toBeGreaterThan(membership.updatedAt.getTime());
 
       await storage.removeMembership({ workspaceId: workspace.id, userId: member.id });
-      expect(await storage.getMembership({ workspaceId: workspace.id, userId: member.id })).toBeNull();
+      expect(
+        await storage.getMembership({ workspaceId: workspace.id, userId: member.id }),
+      ).toBeNull();
       expect(await storage.listWorkspacesForUser({ userId: member.id })).toEqual([]);
     });
 
@@ -96,7 +114,9 @@ export function describeWorkspacesContract(getStorage: GetStorage): void {
         ConflictError,
         'already_member',
       );
-      expect((await storage.getMembership({ workspaceId: workspace.id, userId: owner.id }))?.role).toBe('owner');
+      expect(
+        (await storage.getMembership({ workspaceId: workspace.id, userId: owner.id }))?.role,
+      ).toBe('owner');
     });
 
     it('refuses to change or remove a membership that does not exist', async () => {
@@ -105,14 +125,20 @@ export function describeWorkspacesContract(getStorage: GetStorage): void {
       const stranger = await buildUser(storage);
       const workspace = await buildWorkspace(storage, { owner });
       await expectRejection(
-        storage.updateMembership({ workspaceId: workspace.id, userId: stranger.id, role: 'editor' }),
+        storage.updateMembership({
+          workspaceId: workspace.id,
+          userId: stranger.id,
+          role: 'editor',
+        }),
         NotFoundError,
       );
       await expectRejection(
         storage.removeMembership({ workspaceId: workspace.id, userId: stranger.id }),
         NotFoundError,
       );
-      expect(await storage.getMembership({ workspaceId: MISSING_ID, userId: stranger.id })).toBeNull();
+      expect(
+        await storage.getMembership({ workspaceId: MISSING_ID, userId: stranger.id }),
+      ).toBeNull();
     });
   });
 }

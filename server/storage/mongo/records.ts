@@ -1,0 +1,134 @@
+/**
+ * The shapes stored in MongoDB (what `lean()` returns), one per collection. The adapter maps
+ * them to the port's domain types at the boundary.
+ */
+import type { Types } from 'mongoose';
+import type {
+  DocumentKind,
+  DocumentStatus,
+  OrganizationType,
+  PolicyArea,
+  StakeholderType,
+  UserRole,
+  WorkspaceRole,
+} from '../../../shared/domain';
+import type { OutlineHeading } from '../types';
+
+export interface UserDoc {
+  _id: Types.ObjectId;
+  name: string;
+  email: string;
+  role: UserRole;
+  passwordHash: string;
+  organizationId: Types.ObjectId | null;
+  isActive: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface SessionDoc {
+  /** SHA-256 of the cookie token. */
+  _id: string;
+  userId: Types.ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface OrganizationDoc {
+  _id: Types.ObjectId;
+  name: string;
+  type: OrganizationType;
+  country: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface WorkspaceDoc {
+  _id: Types.ObjectId;
+  name: string;
+  description: string;
+  isArchived: boolean;
+  createdById: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface MembershipDoc {
+  _id: Types.ObjectId;
+  workspaceId: Types.ObjectId;
+  userId: Types.ObjectId;
+  role: WorkspaceRole;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface InvitationDoc {
+  _id: Types.ObjectId;
+  tokenHash: string;
+  email: string;
+  workspaceId: Types.ObjectId | null;
+  role: WorkspaceRole | null;
+  invitedById: Types.ObjectId;
+  createdAt: Date;
+  expiresAt: Date;
+  acceptedAt: Date | null;
+}
+
+export interface DocumentDoc {
+  _id: Types.ObjectId;
+  workspaceId: Types.ObjectId;
+  title: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  cityId: Types.ObjectId | null;
+  policyAreas: PolicyArea[];
+  stakeholders: StakeholderType[];
+  createdById: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+  deletedAt: Date | null;
+  deletedById: Types.ObjectId | null;
+  plainText: string;
+  outline: OutlineHeading[];
+  wordCount: number;
+  lastEditorIds: Types.ObjectId[];
+  contentUpdatedAt: Date | null;
+}
+
+export interface DocUpdateDoc {
+  _id: Types.ObjectId;
+  documentId: Types.ObjectId;
+  seq: number;
+  data: Buffer;
+}
+
+export interface DocSnapshotDoc {
+  /** The document's id: at most one snapshot per document. */
+  _id: Types.ObjectId;
+  data: Buffer;
+  upToSeq: number;
+  createdAt: Date;
+}
+
+/** Per-document counter handing out doc-update seqs. */
+export interface DocCounterDoc {
+  _id: Types.ObjectId;
+  seq: number;
+}
+
+export interface AuditDoc {
+  _id: Types.ObjectId;
+  at: Date;
+  actorId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  details: Record<string, unknown>;
+  ip: string | null;
+}
+
+export interface SettingDoc {
+  _id: string;
+  value: unknown;
+  updatedAt: Date;
+}
