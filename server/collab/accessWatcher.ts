@@ -26,20 +26,26 @@ export function startAccessWatcher(input: {
 }): AccessWatcher {
   let running: Promise<void> | null = null;
 
-  const checkDoc = async (doc: LiveDoc): Promise<void> => {
+  type MembershipList = ReturnType<Storage['listMemberships']>;
+
+  const checkDoc = async (
+    doc: LiveDoc,
+    membershipsOf: (workspaceId: string) => MembershipList,
+  ): Promise<void> => {
     const connections = input.connectionsOf(doc);
     if (connections.length === 0) return;
     const userIds = [...new Set(connections.map((connection) => connection.userId))];
     const [document, memberships, users] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
-      input.storage.listMemberships({ workspaceId: doc.workspaceId }),
+      membershipsOf(doc.workspaceId),
       input.storage.listUsers({ ids: userIds }),
     ]);
     for (const connection of connections) {
       const decision = decideAccess({
         document,
         user: users.find((user) => user.id === connection.userId) ?? null,
-        membership: memberships.find((membership) => membership.userId === connection.userId) ?? null,
+        membership:
+          memberships.find((membership) => membership.userId === connection.userId) ?? null,
         tokenCanWrite: connection.tokenCanWrite,
       });
       if (!decision.isAllowed) {
@@ -52,11 +58,26 @@ export function startAccessWatcher(input: {
 
   const run = (): Promise<void> => {
     running ??= (async () => {
+      // One membership read per workspace per round, not per document: with 200 open
+      // documents in one 400-member workspace, per-document reads were ~40% of the server's
+      // CPU in bench scenario (b) (docs/PERFORMANCE.md).
+      const byWorkspace = new Map<string, MembershipList>();
+      const membershipsOf = (workspaceId: string): MembershipList => {
+        let list = byWorkspace.get(workspaceId);
+        if (!list) {
+          list = input.storage.listMemberships({ workspaceId });
+          byWorkspace.set(workspaceId, list);
+        }
+        return list;
+      };
       try {
         await Promise.all(
           input.liveDocs().map((doc) =>
-            checkDoc(doc).catch((error: unknown) => {
-              input.logger.warn({ err: error, documentId: doc.documentId }, 'access re-check failed');
+            checkDoc(doc, membershipsOf).catch((error: unknown) => {
+              input.logger.warn(
+                { err: error, documentId: doc.documentId },
+                'access re-check failed',
+              );
             }),
           ),
         );
