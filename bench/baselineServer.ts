@@ -9,6 +9,7 @@ import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import { serveRequests, type ServerRequest } from './ipc';
 import { readProcessStats } from './processStats';
+import { createWindowProfiler } from './windowProfiler';
 
 function main(): void {
   const wss = new WebSocketServer({ noServer: true });
@@ -20,10 +21,16 @@ function main(): void {
   server.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
+  const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'stats':
         return readProcessStats();
+      case 'profileStart':
+        await profiler.start();
+        return { started: true };
+      case 'profileStop':
+        return { file: await profiler.stop({ label: `baseline-${request.label}` }) };
       case 'stop':
         setTimeout(() => process.exit(0), 10);
         return { stopped: true };

@@ -30,11 +30,18 @@ export interface ColdLoadResult {
   textLength: number;
 }
 
+/** One open: total connect+sync+apply, and when the server's answer arrived. */
+export interface OpenTiming {
+  totalMs: number;
+  serverAnswerMs: number;
+  stateBytes: number;
+}
+
 async function openOnce(input: {
   port: number;
   documentId: string;
   token: string;
-}): Promise<number> {
+}): Promise<OpenTiming> {
   const client = createBenchClient({
     spec: {
       url: `ws://127.0.0.1:${input.port}/collab/${input.documentId}?token=${input.token}`,
@@ -94,7 +101,9 @@ export async function runColdLoad(input: {
           await target.request<{ count: number }>({ type: 'countUpdates', documentId })
         ).count;
       }
+      await target.request({ type: 'profileStart' });
       coldOpens.push(await openOnce({ port: target.port, documentId, token }));
+      await target.request({ type: 'profileStop', label: 'c' });
       await target.stop();
     }
     return {

@@ -9,6 +9,8 @@ export type ServerRequest =
   | { type: 'seedHistory'; documentId: string; edits: number }
   | { type: 'countUpdates'; documentId: string }
   | { type: 'stats' }
+  | { type: 'profileStart' }
+  | { type: 'profileStop'; label: string }
   | { type: 'stop' };
 
 export interface SeedAnswer {

@@ -146,6 +146,7 @@ export async function runLoadScenario(input: {
     const connectFailures = connectReplies.flatMap((reply) => reply.failures);
     phase('connected');
 
+    await target.request({ type: 'profileStart' });
     const before = await target.stats();
     const windowStart = performance.now();
     const edited = drivers.map((driver) => driver.next('edited'));
@@ -161,6 +162,7 @@ export async function runLoadScenario(input: {
     // Let the last edits arrive everywhere before reading the counters.
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const after = await target.stats();
+    await target.request({ type: 'profileStop', label: spec.name.slice(1, 2) });
     const windowSeconds = (performance.now() - windowStart) / 1000;
     phase('edited and settled');
 

@@ -8,6 +8,7 @@ import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
 import { serveRequests, type SeedAnswer, type ServerRequest } from './ipc';
 import { readProcessStats } from './processStats';
+import { createWindowProfiler } from './windowProfiler';
 
 async function seed(input: {
   server: RunningServer;
@@ -96,6 +97,7 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer({ config });
+  const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'seed':
@@ -106,6 +108,11 @@ async function main(): Promise<void> {
         return { count: await server.storage.countDocUpdates({ documentId: request.documentId }) };
       case 'stats':
         return readProcessStats();
+      case 'profileStart':
+        await profiler.start();
+        return { started: true };
+      case 'profileStop':
+        return { file: await profiler.stop({ label: `ours-${request.label}` }) };
       case 'stop':
         await server.close();
         setTimeout(() => process.exit(0), 10);

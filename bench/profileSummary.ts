@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 interface ProfileNode {
   id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
   nodes: ProfileNode[];
@@ -23,8 +23,8 @@ function summarize(file: string, top: number): string {
     const node = byId.get(id);
     const delta = profile.timeDeltas[i] ?? 0;
     if (!node) return;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/node_modules/').pop() ?? url}:${lineNumber + 1}`;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/node_modules/').pop() ?? url}:${lineNumber + 1}:${columnNumber + 1}`;
     selfMicros.set(key, (selfMicros.get(key) ?? 0) + delta);
     total += delta;
   });

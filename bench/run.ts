@@ -4,6 +4,8 @@
  *   BENCH_QUICK=1   small numbers, a smoke run in well under a minute
  *   --json          also print every measurement as JSON
  *   --only=a,b,c    run a subset of the scenarios
+ *   --ours-only     skip the baseline
+ *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
  * Clients are lean raw-protocol clients (y-protocols over `ws`), spread over driver processes.
  */
 import os from 'node:os';
@@ -56,14 +58,21 @@ async function main(): Promise<void> {
     `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
       `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
       `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es); ` +
-      `load average at start ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}\n`,
+      `load average at start ${os
+        .loadavg()
+        .map((load) => load.toFixed(1))
+        .join(' ')}\n`,
   );
-  const results: Record<string, { ours: LoadResult; baseline: LoadResult } | ColdLoadResult> = {};
+  const isOursOnly = process.argv.includes('--ours-only');
+  const results: Record<
+    string,
+    { ours: LoadResult; baseline: LoadResult | null } | ColdLoadResult
+  > = {};
   for (const key of ['a', 'b'] as const) {
     if (!only.has(key)) continue;
     const spec = scenarios[key];
     // Baseline first, then ours, each on a fresh process with the identical load.
-    const baseline = await runLoadScenario({ kind: 'baseline', spec });
+    const baseline = isOursOnly ? null : await runLoadScenario({ kind: 'baseline', spec });
     const ours = await runLoadScenario({ kind: 'ours', spec });
     results[key] = { ours, baseline };
     console.log(`${renderLoadTable({ spec, ours, baseline })}\n`);

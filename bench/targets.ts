@@ -46,10 +46,8 @@ export async function startTarget(input: {
   env?: NodeJS.ProcessEnv;
 }): Promise<Target> {
   const file = path.join(BENCH_DIR, input.kind === 'ours' ? 'ourServer.ts' : 'baselineServer.ts');
-  // BENCH_PROFILE_DIR=… writes a V8 CPU profile of every server child (node --cpu-prof).
-  const profileDir = process.env.BENCH_PROFILE_DIR;
   const child = fork(file, [], {
-    execArgv: profileDir ? [...EXEC_ARGV, '--cpu-prof', '--cpu-prof-dir', profileDir] : EXEC_ARGV,
+    execArgv: EXEC_ARGV,
     env: { ...process.env, ...input.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
