@@ -23,6 +23,8 @@ import {
 import { createTokenBucket } from './rateLimit';
 
 const WS_OPEN = 1;
+/** Standard "try again later": a client too slow to read its messages is dropped and resyncs. */
+const TRY_AGAIN_LATER = 1013;
 
 /** A joined connection, as the collab server and the access watcher see it. */
 export interface CollabConnection extends DocPeer {
@@ -59,7 +61,13 @@ export function attachConnection(input: {
     awarenessIds: new Set<number>(),
     ws,
     send(message) {
-      if (ws.readyState === WS_OPEN) ws.send(message);
+      if (ws.readyState !== WS_OPEN) return;
+      // Never let one stalled reader grow the server's memory without bound.
+      if (ws.bufferedAmount > options.maxBufferedBytes) {
+        connection.close(TRY_AGAIN_LATER, 'client is not reading its messages');
+        return;
+      }
+      ws.send(message);
     },
     close(code, reason) {
       if (isClosing) return;

@@ -13,6 +13,8 @@ export interface CollabOptions {
   messagesPerSecond: number;
   /** … and the burst allowed on top of it. */
   messageBurst: number;
+  /** Bytes queued for one slow client before it is dropped with 1013 (it resyncs on reconnect). */
+  maxBufferedBytes: number;
   maxConnectionsPerDocument: number;
   maxConnectionsPerUser: number;
   /** Pending updates of a document are appended to its log after at most this delay. */
@@ -39,6 +41,7 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxDocBytes: 10 * 1024 * 1024,
   messagesPerSecond: 200,
   messageBurst: 500,
+  maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerDocument: 1000,
   maxConnectionsPerUser: 50,
   flushDelayMs: 5,
