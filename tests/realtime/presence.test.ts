@@ -211,6 +211,75 @@ describe('presence over Socket.IO', () => {
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('keeps presence inside its rooms: an outsider hears nothing', async () => {
+    const outsider = await connectAs(carl);
+    const heard: PresenceUpdate[] = [];
+    outsider.on('presence:update', (update) => heard.push(update));
+    const opener = await connectAs(ada);
+    expect(await opener.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    // Messages on one connection arrive in order: a leaked broadcast would precede this ack.
+    expect(await outsider.emitWithAck('presence:close', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    expect(heard).toEqual([]);
+  });
+
+  it('lets a network admin follow any workspace, and checks access afresh on every request', async () => {
+    const admin = await server.storage.createUser({
+      name: 'Dana',
+      email: 'dana@example.org',
+      role: 'admin',
+      passwordHash: 'not-used-here',
+    });
+    const { token } = await startSession({ storage: server.storage, userId: admin.id, ttlDays: 1 });
+    const adminSocket = connect({ cookie: `clip_session=${token}` });
+    await new Promise((resolve) => adminSocket.once('connect', () => resolve(null)));
+    expect(
+      await adminSocket.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
+    ).toEqual({ ok: true });
+
+    // Bo is removed from the workspace while connected: his next request is refused.
+    const member = await connectAs(bo);
+    expect(await member.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    await server.storage.removeMembership({ workspaceId: workspace.id, userId: bo.id });
+    try {
+      expect(
+        await member.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden' },
+      });
+    } finally {
+      await server.storage.addMembership({
+        workspaceId: workspace.id,
+        userId: bo.id,
+        role: 'viewer',
+      });
+    }
+  });
+
+  it('answers not_found for a document in the trash', async () => {
+    const trashed = await server.storage.createDocument({
+      workspaceId: workspace.id,
+      title: 'Old minutes',
+      kind: 'minutes',
+      createdById: ada.id,
+    });
+    await server.storage.updateDocument({
+      id: trashed.id,
+      patch: { deletedAt: new Date(), deletedById: ada.id },
+    });
+    const socket = await connectAs(ada);
+    expect(await socket.emitWithAck('presence:open', { documentId: trashed.id })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+  });
+
   it('answers bad payloads with validation_failed and keeps serving the socket', async () => {
     const socket = await connectAs(ada);
     const badPayloads: unknown[] = [
