@@ -13,7 +13,7 @@ import { NotFoundError, StorageUnavailableError } from '../../server/errors';
 import { createLogger } from '../../server/logger';
 import { openStorage } from '../../server/storage';
 import { createSqliteStorage } from '../../server/storage/sqlite';
-import { runMigrations } from '../../server/storage/sqlite/database';
+import { configureConnection, runMigrations } from '../../server/storage/sqlite/database';
 import { MIGRATIONS } from '../../server/storage/sqlite/migrations';
 import { buildDocument, buildUser, buildWorkspace } from '../helpers/factories';
 import { expectRejection } from './contract/helpers';
@@ -155,6 +155,7 @@ describe('sqlite migration runner', () => {
 
   it('applies only what is new, once', () => {
     const db = new Database(':memory:');
+    configureConnection(db);
     try {
       expect(runMigrations({ db, migrations: MIGRATIONS })).toEqual(
         MIGRATIONS.map((m) => m.version),
@@ -171,6 +172,7 @@ describe('sqlite migration runner', () => {
 
   it('rolls a failing migration back completely', () => {
     const db = new Database(':memory:');
+    configureConnection(db);
     const broken = [
       ...MIGRATIONS,
       {
@@ -189,6 +191,39 @@ describe('sqlite migration runner', () => {
       });
     } finally {
       db.close();
+    }
+  });
+});
+
+describe('sqlite schema upgrade', () => {
+  it('upgrades a version-1 database in place, backfilling the search column', async () => {
+    const filename = path.join(dir, 'clip.sqlite');
+    const old = new Database(filename);
+    configureConnection(old);
+    runMigrations({ db: old, migrations: MIGRATIONS.slice(0, 1) });
+    const now = Date.now();
+    old
+      .prepare(
+        "INSERT INTO workspaces (id, name, created_by_id, created_at, updated_at) VALUES ('w', 'W', 'u', ?, ?)",
+      )
+      .run(now, now);
+    old
+      .prepare(
+        `INSERT INTO documents (id, workspace_id, title, kind, status, created_by_id, created_at, updated_at, plain_text)
+         VALUES ('d', 'w', 'Wohnen in ZÜRICH', 'note', 'draft', 'u', ?, ?, 'Intercultural Policies')`,
+      )
+      .run(now, now);
+    old.close();
+
+    const storage = await createSqliteStorage({ filename });
+    try {
+      const found = async (text: string) =>
+        (await storage.listDocuments({ filter: { text } })).map((d) => d.id);
+      expect(await found('zürich')).toEqual(['d']);
+      expect(await found('INTERCULTURAL')).toEqual(['d']);
+      expect(await found('nowhere')).toEqual([]);
+    } finally {
+      await storage.close();
     }
   });
 });

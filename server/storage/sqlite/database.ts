@@ -30,15 +30,7 @@ export function openSqliteDatabase(options: {
     throw new StorageUnavailableError(`Cannot open SQLite database ${filename}: ${reason}`);
   }
   try {
-    // busy_timeout first: switching to WAL needs a lock another process may hold briefly.
-    db.pragma('busy_timeout = 5000');
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    // SQLite's lower() only folds ASCII; titles are in many European languages.
-    db.function('unicode_lower', { deterministic: true }, (value: unknown) =>
-      typeof value === 'string' ? value.toLowerCase() : value,
-    );
+    configureConnection(db);
     runMigrations({ db, migrations: options.migrations ?? MIGRATIONS });
   } catch (error) {
     db.close();
@@ -54,6 +46,19 @@ export function openSqliteDatabase(options: {
     return prepared;
   };
   return { db, stmt };
+}
+
+/** Pragmas and SQL functions every connection needs (migrations use the functions too). */
+export function configureConnection(db: Database.Database): void {
+  // busy_timeout first: switching to WAL needs a lock another process may hold briefly.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  // SQLite's lower() only folds ASCII; titles are in many European languages.
+  db.function('unicode_lower', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? value.toLowerCase() : value,
+  );
 }
 
 /**

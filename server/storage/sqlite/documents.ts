@@ -106,8 +106,8 @@ function compileFilter(filter: DocumentFilter): { where: string; params: SqlValu
     );
   }
   if (filter.text !== undefined && filter.text !== '') {
-    // instr, not LIKE: `%` and `_` in the search text are literal characters.
-    add('instr(unicode_lower(title || char(10) || plain_text), unicode_lower(?)) > 0', filter.text);
+    // search_text is lower-cased on write; instr, not LIKE: `%` and `_` stay literal.
+    add('instr(search_text, ?) > 0', filter.text.toLowerCase());
   }
   const trash = filter.trash ?? 'active';
   if (trash === 'active') add('deleted_at IS NULL');
@@ -126,6 +126,18 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     const row = stmt('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
     return row ? toDocument(row) : null;
   };
+  const update = db.transaction((id: string, patch: DocumentPatch): number => {
+    const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
+    const sql = `UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`;
+    const { changes } = stmt(sql).run(...params, Date.now(), id);
+    if (changes > 0 && (patch.title !== undefined || patch.plainText !== undefined)) {
+      // A second statement: SET expressions see the row as it was before the update.
+      stmt(
+        'UPDATE documents SET search_text = unicode_lower(title || char(10) || plain_text) WHERE id = ?',
+      ).run(id);
+    }
+    return changes;
+  });
   const purge = db.transaction((id: string): number => {
     // doc_updates and doc_snapshots also cascade; deleted explicitly so intent is visible.
     stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
@@ -141,8 +153,8 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
         () =>
           stmt(
             `INSERT INTO documents (id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders,
-               created_by_id, created_at, updated_at)
-             VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?)`,
+               created_by_id, created_at, updated_at, search_text)
+             VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, unicode_lower(? || char(10)))`,
           ).run(
             id,
             input.workspaceId,
@@ -154,6 +166,7 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
             input.createdById,
             now,
             now,
+            input.title,
           ),
         { missingMessage: 'No such workspace or city.' },
       );
@@ -178,15 +191,8 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     },
 
     async updateDocument({ id, patch }) {
-      const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
-      const result = translateSqlite(
-        () =>
-          stmt(
-            `UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
-          ).run(...params, Date.now(), id),
-        { missingMessage: 'No such city.' },
-      );
-      if (result.changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
+      const changes = translateSqlite(() => update(id, patch), { missingMessage: 'No such city.' });
+      if (changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
       return get(id) as DocumentRecord;
     },
 

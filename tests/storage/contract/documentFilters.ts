@@ -128,6 +128,18 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
       expect(await titles({ text: '.*' })).toEqual([]);
     });
 
+    it('by text: follows renames and edits of the plain text', async () => {
+      await storage.updateDocument({
+        id: docs.bologna.id,
+        patch: { title: 'Caso di studio: Bologna' },
+      });
+      expect(await titles({ text: 'caso di STUDIO' })).toEqual(['Caso di studio: Bologna']);
+      expect(await titles({ text: 'Bologna case' })).toEqual([]);
+      await storage.updateDocument({ id: docs.stuttgart.id, patch: { plainText: 'Neuer Text' } });
+      expect(await titles({ text: 'wohnungsmarkt' })).toEqual([]);
+      expect(await titles({ text: 'NEUER' })).toEqual([titleOf('stuttgart')]);
+    });
+
     it('returns nothing for an unknown workspace or city', async () => {
       expect(await titles({ workspaceId: 'no-such-workspace' })).toEqual([]);
       expect(await titles({ cityId: 'no-such-city' })).toEqual([]);
