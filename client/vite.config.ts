@@ -26,13 +26,33 @@ export default defineConfig({
         // so no chunk crosses the size warning and the sign-in screens stay light.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 30 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 30,
+            },
             { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next)[\\/]/, priority: 30 },
-            { name: 'realtime', test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|@socket\.io)[\\/]/, priority: 30 },
+            {
+              name: 'realtime',
+              test: /node_modules[\\/](socket\.io-client|engine\.io-client|socket\.io-parser|@socket\.io)[\\/]/,
+              priority: 30,
+            },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/, priority: 30 },
-            { name: 'yjs', test: /node_modules[\\/](yjs|y-protocols|y-websocket|y-indexeddb|lib0|@tiptap[\\/]y-tiptap)[\\/]/, priority: 30 },
-            { name: 'prosemirror', test: /node_modules[\\/](prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|@tiptap[\\/]pm)[\\/]/, priority: 20 },
-            { name: 'tiptap', test: /node_modules[\\/](@tiptap|linkifyjs|markdown-it|@floating-ui)[\\/]?/, priority: 10 },
+            {
+              name: 'yjs',
+              test: /node_modules[\\/](yjs|y-protocols|y-websocket|y-indexeddb|lib0|@tiptap[\\/]y-tiptap)[\\/]/,
+              priority: 30,
+            },
+            {
+              name: 'prosemirror',
+              test: /node_modules[\\/](prosemirror-[^\\/]+|orderedmap|rope-sequence|w3c-keyname|@tiptap[\\/]pm)[\\/]/,
+              priority: 20,
+            },
+            {
+              name: 'tiptap',
+              test: /node_modules[\\/](@tiptap|linkifyjs|markdown-it|@floating-ui)[\\/]?/,
+              priority: 10,
+            },
           ],
         },
       },

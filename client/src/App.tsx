@@ -32,14 +32,41 @@ export function App() {
             <Route path="/invite/:token" element={<InvitePage />} />
             <Route path="/library" element={<LibraryPage />} />
             <Route path="/library/:documentId" element={<LibraryPage />} />
-            <Route path="/" element={<RequireUser><DashboardPage /></RequireUser>} />
-            <Route path="/account" element={<RequireUser><AccountPage /></RequireUser>} />
-            <Route path="/w/:workspaceId" element={<RequireUser><WorkspacePage /></RequireUser>} />
+            <Route
+              path="/"
+              element={
+                <RequireUser>
+                  <DashboardPage />
+                </RequireUser>
+              }
+            />
+            <Route
+              path="/account"
+              element={
+                <RequireUser>
+                  <AccountPage />
+                </RequireUser>
+              }
+            />
+            <Route
+              path="/w/:workspaceId"
+              element={
+                <RequireUser>
+                  <WorkspacePage />
+                </RequireUser>
+              }
+            />
             <Route
               path="/documents/:documentId"
               element={
                 <RequireUser>
-                  <Suspense fallback={<Layout isWide><Skeleton lines={8} /></Layout>}>
+                  <Suspense
+                    fallback={
+                      <Layout isWide>
+                        <Skeleton lines={8} />
+                      </Layout>
+                    }
+                  >
                     <EditorPage />
                   </Suspense>
                 </RequireUser>

@@ -23,11 +23,18 @@ async function executablePath(): Promise<string> {
 
 /** A fresh headless browser; every context it makes starts with empty storage. */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: await executablePath(), args: CHROMIUM_ARGS, headless: true });
+  return chromium.launch({
+    executablePath: await executablePath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
 }
 
 /** A new, isolated "person" (own cookies, own IndexedDB) at `baseURL`, laptop-sized. */
-export async function newPerson(input: { browser: Browser; baseURL: string }): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPerson(input: {
+  browser: Browser;
+  baseURL: string;
+}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await input.browser.newContext({
     baseURL: input.baseURL,
     viewport: { width: 1366, height: 900 },

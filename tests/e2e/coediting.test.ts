@@ -35,7 +35,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 /** Invites `email` with `role` from the workspace page and returns the copied link. */
-async function inviteFromWorkspace(input: { page: Page; email: string; role: string }): Promise<string> {
+async function inviteFromWorkspace(input: {
+  page: Page;
+  email: string;
+  role: string;
+}): Promise<string> {
   const { page, email, role } = input;
   await page.goto(workspaceUrl);
   const form = page.getByRole('form', { name: 'Add a member' });
@@ -50,7 +54,10 @@ async function inviteFromWorkspace(input: { page: Page; email: string; role: str
 }
 
 /** Accepts an invitation link in a fresh browser context. */
-async function acceptInvitation(input: { link: string; name: string }): Promise<{ context: BrowserContext; page: Page }> {
+async function acceptInvitation(input: {
+  link: string;
+  name: string;
+}): Promise<{ context: BrowserContext; page: Page }> {
   const invited = await person();
   await invited.page.goto(input.link);
   await invited.page.getByRole('heading', { name: 'Join CLIP Workspace' }).waitFor();
@@ -88,7 +95,10 @@ describe('co-editing in the browser', () => {
     if (context.task.result?.state !== 'fail') return;
     const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
     for (const [index, { page }] of people.entries()) {
-      if (!page.isClosed()) await page.screenshot({ path: `${SCREENSHOTS}/failed-${slug}-${index}.png` }).catch(() => {});
+      if (!page.isClosed())
+        await page
+          .screenshot({ path: `${SCREENSHOTS}/failed-${slug}-${index}.png` })
+          .catch(() => {});
     }
   });
 
@@ -127,7 +137,9 @@ describe('co-editing in the browser', () => {
 
     await ana.getByRole('button', { name: 'New document' }).click();
     const documentDialog = ana.getByRole('dialog', { name: 'New document' });
-    await documentDialog.getByRole('textbox', { name: 'Title' }).fill('Guideline on affordable housing');
+    await documentDialog
+      .getByRole('textbox', { name: 'Title' })
+      .fill('Guideline on affordable housing');
     await documentDialog.getByRole('combobox', { name: 'Kind' }).selectOption('guideline');
     await documentDialog.getByRole('checkbox', { name: 'Housing' }).check();
     await documentDialog.getByRole('button', { name: 'Create and open' }).click();
@@ -141,7 +153,11 @@ describe('co-editing in the browser', () => {
   });
 
   it('invites a colleague by copied link; they accept it in their own browser', async () => {
-    const link = await inviteFromWorkspace({ page: ana, email: 'bea@bologna.example', role: 'editor' });
+    const link = await inviteFromWorkspace({
+      page: ana,
+      email: 'bea@bologna.example',
+      role: 'editor',
+    });
     expect(link).toMatch(/^http:\/\/.+\/invite\/[A-Za-z0-9_-]+$/);
     await screenshot(ana, '03-workspace-members');
     const invited = await acceptInvitation({ link, name: 'Bea Editor' });
@@ -159,12 +175,18 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).innerText()).toContain('Cities share what works.');
 
     await typeAtEnd(bea, ' Bologna adds its housing agency.');
-    await expect.poll(() => editorOf(ana).innerText()).toContain('Bologna adds its housing agency.');
+    await expect
+      .poll(() => editorOf(ana).innerText())
+      .toContain('Bologna adds its housing agency.');
     await typeAtEnd(ana, ' Stuttgart agrees.');
     await expect.poll(() => editorOf(bea).innerText()).toContain('Stuttgart agrees.');
 
-    await expect.poll(() => ana.locator('.collaboration-carets__label').allInnerTexts()).toContain('Bea Editor');
-    await expect.poll(() => bea.locator('.collaboration-carets__label').allInnerTexts()).toContain('Ana Admin');
+    await expect
+      .poll(() => ana.locator('.collaboration-carets__label').allInnerTexts())
+      .toContain('Bea Editor');
+    await expect
+      .poll(() => bea.locator('.collaboration-carets__label').allInnerTexts())
+      .toContain('Ana Admin');
     await expect.poll(() => ana.getByRole('img', { name: 'Bea Editor' }).count()).toBe(1);
     await expectNoSeriousA11yIssues(ana);
     await screenshot(ana, '04-editor');
@@ -181,17 +203,27 @@ describe('co-editing in the browser', () => {
     await watcher.page.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
     await watcher.page.getByTestId('presence-list').getByText('Bea Editor').waitFor();
     await watcher.page.goto(workspaceUrl);
-    await watcher.page.getByTestId('here-badge').getByText(/2 people here/).waitFor();
+    await watcher.page
+      .getByTestId('here-badge')
+      .getByText(/2 people here/)
+      .waitFor();
     await expectNoSeriousA11yIssues(watcher.page);
     await screenshot(watcher.page, '03-workspace');
     await watcher.context.close();
   });
 
   it('keeps a viewer read-only, with a banner saying why', async () => {
-    const link = await inviteFromWorkspace({ page: ana, email: 'carl@liege.example', role: 'viewer' });
+    const link = await inviteFromWorkspace({
+      page: ana,
+      email: 'carl@liege.example',
+      role: 'viewer',
+    });
     const carl = await acceptInvitation({ link, name: 'Carl Viewer' });
     await carl.page.goto(documentUrl);
-    await carl.page.getByTestId('read-only-banner').getByText(/your role in this workspace is viewer/).waitFor();
+    await carl.page
+      .getByTestId('read-only-banner')
+      .getByText(/your role in this workspace is viewer/)
+      .waitFor();
     await expect.poll(() => editorOf(carl.page).innerText()).toContain('Stuttgart agrees.');
     expect(await editorOf(carl.page).getAttribute('contenteditable')).toBe('false');
     await expect.poll(() => carl.page.getByRole('toolbar').count()).toBe(0);
@@ -212,16 +244,24 @@ describe('co-editing in the browser', () => {
     await editorOf(ana).waitFor();
     await expect.poll(() => bea.getByTestId('sync-state').getAttribute('data-state')).toBe('saved');
     await beaContext.setOffline(true);
-    await expect.poll(() => bea.getByTestId('sync-state').getAttribute('data-state')).toBe('offline');
-    await expect.poll(() => bea.getByTestId('sync-state').innerText()).toContain('your edits are kept');
+    await expect
+      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'))
+      .toBe('offline');
+    await expect
+      .poll(() => bea.getByTestId('sync-state').innerText())
+      .toContain('your edits are kept');
     await typeAtEnd(bea, ' Written on the train.');
     await bea.waitForTimeout(500);
     expect(await editorOf(ana).innerText()).not.toContain('Written on the train.');
     await screenshot(bea, '06-editor-offline');
 
     await beaContext.setOffline(false);
-    await expect.poll(() => editorOf(ana).innerText(), { timeout: 15_000 }).toContain('Written on the train.');
-    await expect.poll(() => bea.getByTestId('sync-state').getAttribute('data-state'), { timeout: 15_000 }).toBe('saved');
+    await expect
+      .poll(() => editorOf(ana).innerText(), { timeout: 15_000 })
+      .toContain('Written on the train.');
+    await expect
+      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('saved');
   });
 
   it('keeps the text after a reload', async () => {
@@ -229,5 +269,68 @@ describe('co-editing in the browser', () => {
     await editorOf(ana).waitFor();
     await expect.poll(() => editorOf(ana).innerText()).toContain('Written on the train.');
     expect(await editorOf(ana).innerText()).toContain('Cities share what works.');
+  });
+
+  it('keeps edits in the browser while the server is unreachable, across a reload, then syncs them', async () => {
+    let isCollabBlocked = true;
+    await beaContext.routeWebSocket(/\/collab\//, (socket) => {
+      if (isCollabBlocked) {
+        void socket.close();
+        return;
+      }
+      socket.connectToServer();
+    });
+    await bea.goto(documentUrl);
+    await editorOf(bea).waitFor();
+    await expect.poll(() => editorOf(bea).innerText()).toContain('Written on the train.');
+    await typeAtEnd(bea, ' Kept in this browser.');
+    await expect.poll(() => editorOf(bea).innerText()).toContain('Kept in this browser.');
+    await expect
+      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'))
+      .toBe('offline');
+
+    // y-indexeddb commits each update in its own async transaction; a reload in the same
+    // instant as the last keystroke can abort it (as closing a tab mid-keystroke would).
+    await bea.waitForTimeout(400);
+    await bea.reload();
+    await editorOf(bea).waitFor();
+    await expect.poll(() => editorOf(bea).innerText()).toContain('Kept in this browser.');
+    expect(await editorOf(ana).innerText()).not.toContain('Kept in this browser.');
+
+    isCollabBlocked = false;
+    await expect
+      .poll(() => editorOf(ana).innerText(), { timeout: 15_000 })
+      .toContain('Kept in this browser.');
+  });
+
+  it('moves the document through the workflow with the status buttons', async () => {
+    const status = ana.getByTestId('document-status');
+    await expect.poll(() => status.innerText()).toBe('Draft');
+    await ana.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => status.innerText()).toBe('In review');
+    await ana.getByRole('button', { name: 'Approve' }).waitFor();
+    await ana.getByRole('button', { name: 'Back to draft' }).waitFor();
+  });
+
+  it('filters the workspace documents by kind', async () => {
+    await ana.goto(workspaceUrl);
+    const table = ana.getByRole('table');
+    await table.getByRole('link', { name: 'Guideline on affordable housing' }).waitFor();
+    await ana.getByRole('search').getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
+    await ana.getByText('No documents match these filters.').waitFor();
+    await ana.getByRole('button', { name: 'Clear filters' }).first().click();
+    await table.getByRole('link', { name: 'Guideline on affordable housing' }).waitFor();
+  });
+
+  it('switches the interface to German from the account menu', async () => {
+    await ana.goto('/');
+    await ana.getByRole('button', { name: /Account menu/ }).click();
+    await ana.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await ana.getByRole('heading', { name: 'Willkommen, Ana Admin' }).waitFor();
+    await ana.getByRole('heading', { name: 'Ihre Arbeitsbereiche' }).waitFor();
+    expect(await ana.locator('html').getAttribute('lang')).toBe('de');
+    await screenshot(ana, '07-dashboard-de');
+    await ana.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
   });
 });

@@ -12,10 +12,29 @@ import type {
   UserDto,
   WorkspaceDto,
 } from '../../../shared/api/entities';
-import { ChangePasswordBody, LoginBody, RegisterBody, type InvitationPreviewDto, type SetupStatusDto } from '../../../shared/api/auth';
-import { ChangeStatusBody, CreateDocumentBody, UpdateDocumentBody } from '../../../shared/api/documents';
-import { AddMemberBody, ChangeMemberRoleBody, CreateWorkspaceBody } from '../../../shared/api/workspaces';
-import type { DocumentKind, DocumentStatus, PolicyArea, WorkspaceRole } from '../../../shared/domain';
+import {
+  ChangePasswordBody,
+  LoginBody,
+  RegisterBody,
+  type InvitationPreviewDto,
+  type SetupStatusDto,
+} from '../../../shared/api/auth';
+import {
+  ChangeStatusBody,
+  CreateDocumentBody,
+  UpdateDocumentBody,
+} from '../../../shared/api/documents';
+import {
+  AddMemberBody,
+  ChangeMemberRoleBody,
+  CreateWorkspaceBody,
+} from '../../../shared/api/workspaces';
+import type {
+  DocumentKind,
+  DocumentStatus,
+  PolicyArea,
+  WorkspaceRole,
+} from '../../../shared/domain';
 import { requestJson, validated } from './http';
 
 /** Filters of a workspace's document list; empty values are left out of the query. */
@@ -54,26 +73,46 @@ export const api = {
     setupStatus: () => requestJson<SetupStatusDto>({ path: '/api/auth/setup-status' }),
     me: () => requestJson<{ user: UserDto }>({ path: '/api/auth/me' }),
     login: (body: z.input<typeof LoginBody>) =>
-      requestJson<{ user: UserDto }>({ method: 'POST', path: '/api/auth/login', body: validated(LoginBody, body) }),
+      requestJson<{ user: UserDto }>({
+        method: 'POST',
+        path: '/api/auth/login',
+        body: validated(LoginBody, body),
+      }),
     register: (body: z.input<typeof RegisterBody>) =>
-      requestJson<{ user: UserDto }>({ method: 'POST', path: '/api/auth/register', body: validated(RegisterBody, body) }),
+      requestJson<{ user: UserDto }>({
+        method: 'POST',
+        path: '/api/auth/register',
+        body: validated(RegisterBody, body),
+      }),
     logout: () => requestJson<void>({ method: 'POST', path: '/api/auth/logout' }),
     changePassword: (body: z.input<typeof ChangePasswordBody>) =>
-      requestJson<void>({ method: 'POST', path: '/api/auth/password', body: validated(ChangePasswordBody, body) }),
+      requestJson<void>({
+        method: 'POST',
+        path: '/api/auth/password',
+        body: validated(ChangePasswordBody, body),
+      }),
   },
   invitations: {
-    get: (token: string) => requestJson<{ invitation: InvitationPreviewDto }>({ path: `/api/invitations/${id(token)}` }),
+    get: (token: string) =>
+      requestJson<{ invitation: InvitationPreviewDto }>({ path: `/api/invitations/${id(token)}` }),
   },
   organizations: {
     list: () => requestJson<{ organizations: OrganizationDto[] }>({ path: '/api/organizations' }),
   },
   workspaces: {
     list: () => requestJson<{ workspaces: WorkspaceDto[] }>({ path: '/api/workspaces' }),
-    get: (workspaceId: string) => requestJson<{ workspace: WorkspaceDto }>({ path: `/api/workspaces/${id(workspaceId)}` }),
+    get: (workspaceId: string) =>
+      requestJson<{ workspace: WorkspaceDto }>({ path: `/api/workspaces/${id(workspaceId)}` }),
     create: (body: z.input<typeof CreateWorkspaceBody>) =>
-      requestJson<{ workspace: WorkspaceDto }>({ method: 'POST', path: '/api/workspaces', body: validated(CreateWorkspaceBody, body) }),
+      requestJson<{ workspace: WorkspaceDto }>({
+        method: 'POST',
+        path: '/api/workspaces',
+        body: validated(CreateWorkspaceBody, body),
+      }),
     members: (workspaceId: string) =>
-      requestJson<{ members: MembershipDto[] }>({ path: `/api/workspaces/${id(workspaceId)}/members` }),
+      requestJson<{ members: MembershipDto[] }>({
+        path: `/api/workspaces/${id(workspaceId)}/members`,
+      }),
     addMember: (input: { workspaceId: string; email: string; role: WorkspaceRole }) =>
       requestJson<AddMemberResult>({
         method: 'POST',
@@ -103,8 +142,12 @@ export const api = {
       }),
   },
   documents: {
-    recent: (limit = 8) => requestJson<{ documents: DocumentDto[] }>({ path: `/api/documents${queryString({ limit })}` }),
-    get: (documentId: string) => requestJson<{ document: DocumentDto }>({ path: `/api/documents/${id(documentId)}` }),
+    recent: (limit = 8) =>
+      requestJson<{ documents: DocumentDto[] }>({
+        path: `/api/documents${queryString({ limit })}`,
+      }),
+    get: (documentId: string) =>
+      requestJson<{ document: DocumentDto }>({ path: `/api/documents/${id(documentId)}` }),
     update: (input: { documentId: string; patch: DocumentPatch }) =>
       requestJson<{ document: DocumentDto }>({
         method: 'PATCH',
@@ -117,8 +160,12 @@ export const api = {
         path: `/api/documents/${id(input.documentId)}/status`,
         body: validated(ChangeStatusBody, { status: input.status }),
       }),
-    remove: (documentId: string) => requestJson<void>({ method: 'DELETE', path: `/api/documents/${id(documentId)}` }),
+    remove: (documentId: string) =>
+      requestJson<void>({ method: 'DELETE', path: `/api/documents/${id(documentId)}` }),
     collabToken: (documentId: string) =>
-      requestJson<CollabTokenDto>({ method: 'POST', path: `/api/documents/${id(documentId)}/collab-token` }),
+      requestJson<CollabTokenDto>({
+        method: 'POST',
+        path: `/api/documents/${id(documentId)}/collab-token`,
+      }),
   },
 };

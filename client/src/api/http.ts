@@ -37,13 +37,20 @@ export async function requestJson<T>(options: {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      headers:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal,
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError({ status: 0, code: 'network_error', message: 'The server could not be reached.' });
+    throw new ApiError({
+      status: 0,
+      code: 'network_error',
+      message: 'The server could not be reached.',
+    });
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -57,9 +64,17 @@ export async function requestJson<T>(options: {
   }
   if (!response.ok) {
     if (isApiErrorBody(parsed)) {
-      throw new ApiError({ status: response.status, code: parsed.error.code, message: parsed.error.message });
+      throw new ApiError({
+        status: response.status,
+        code: parsed.error.code,
+        message: parsed.error.message,
+      });
     }
-    throw new ApiError({ status: response.status, code: 'http_error', message: `${response.status} ${response.statusText}` });
+    throw new ApiError({
+      status: response.status,
+      code: 'http_error',
+      message: `${response.status} ${response.statusText}`,
+    });
   }
   return parsed as T;
 }
@@ -73,5 +88,9 @@ export function validated<S extends z.ZodType>(schema: S, body: z.input<S>): z.o
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  throw new ApiError({ status: 400, code: 'validation_failed', message: `${where}${issue?.message ?? 'invalid input'}` });
+  throw new ApiError({
+    status: 400,
+    code: 'validation_failed',
+    message: `${where}${issue?.message ?? 'invalid input'}`,
+  });
 }

@@ -64,7 +64,10 @@ export function AccountMenu({ user }: { user: UserDto }) {
           </Link>
           <label className="field field--inline">
             <span className="field__label">{t('nav.language')}</span>
-            <select value={i18n.language} onChange={(event) => void i18n.changeLanguage(event.target.value)}>
+            <select
+              value={i18n.language}
+              onChange={(event) => void i18n.changeLanguage(event.target.value)}
+            >
               {LANGUAGES.map((language) => (
                 <option key={language} value={language}>
                   {t(`languages.${language}`)}
@@ -72,7 +75,11 @@ export function AccountMenu({ user }: { user: UserDto }) {
               ))}
             </select>
           </label>
-          <button type="button" className="account-menu__item account-menu__signout" onClick={() => void onSignOut()}>
+          <button
+            type="button"
+            className="account-menu__item account-menu__signout"
+            onClick={() => void onSignOut()}
+          >
             {t('nav.signOut')}
           </button>
         </div>

@@ -4,7 +4,16 @@
  */
 
 /** Stable, readable colours (white text passes AA on each). */
-const PALETTE = ['#1d4ed8', '#7e22ce', '#be185d', '#c2410c', '#0f766e', '#4d7c0f', '#b91c1c', '#475569'] as const;
+const PALETTE = [
+  '#1d4ed8',
+  '#7e22ce',
+  '#be185d',
+  '#c2410c',
+  '#0f766e',
+  '#4d7c0f',
+  '#b91c1c',
+  '#475569',
+] as const;
 
 /** The colour of a user, derived from their id. */
 export function colorForUser(userId: string): string {

@@ -19,7 +19,12 @@ export function CopyField({ label, value }: { label: string; value: string }) {
     <div className="copy-field">
       <label className="field">
         <span className="field__label">{label}</span>
-        <input readOnly value={value} onFocus={(event) => event.currentTarget.select()} data-testid="copy-field-value" />
+        <input
+          readOnly
+          value={value}
+          onFocus={(event) => event.currentTarget.select()}
+          data-testid="copy-field-value"
+        />
       </label>
       <button type="button" className="button" onClick={() => void copy()}>
         {isCopied ? t('common.copied') : t('common.copy')}

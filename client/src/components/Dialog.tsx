@@ -39,7 +39,12 @@ export function Dialog({
     >
       <header className="dialog__header">
         <h2 id="dialog-title">{title}</h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label={t('common.close')}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={onClose}
+          aria-label={t('common.close')}
+        >
           ×
         </button>
       </header>

@@ -18,7 +18,15 @@ export function Skeleton({ lines = 3 }: { lines?: number }) {
 }
 
 /** A friendly "nothing here yet" with an optional action. */
-export function EmptyState({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  hint,
+  action,
+}: {
+  title: string;
+  hint?: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="empty-state">
       <p className="empty-state__title">{title}</p>

@@ -16,7 +16,10 @@ export function DashboardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const workspaces = useResource({ key: 'workspaces', load: () => api.workspaces.list() });
-  const workspaceIds = workspaces.status === 'ready' ? workspaces.data.workspaces.map((workspace) => workspace.id) : [];
+  const workspaceIds =
+    workspaces.status === 'ready'
+      ? workspaces.data.workspaces.map((workspace) => workspace.id)
+      : [];
   const presence = useWorkspacesPresence(workspaceIds);
 
   return (
@@ -27,11 +30,15 @@ export function DashboardPage() {
       <div className="dashboard">
         <section className="card dashboard__workspaces" aria-labelledby="workspaces-heading">
           {workspaces.status === 'loading' && <Skeleton lines={4} />}
-          {workspaces.status === 'error' && <ErrorScreen error={workspaces.error} onRetry={workspaces.reload} />}
+          {workspaces.status === 'error' && (
+            <ErrorScreen error={workspaces.error} onRetry={workspaces.reload} />
+          )}
           {workspaces.status === 'ready' && (
             <WorkspaceList
               workspaces={workspaces.data.workspaces}
-              onCreated={(workspace) => workspaces.setData((data) => ({ workspaces: [workspace, ...data.workspaces] }))}
+              onCreated={(workspace) =>
+                workspaces.setData((data) => ({ workspaces: [workspace, ...data.workspaces] }))
+              }
             />
           )}
         </section>

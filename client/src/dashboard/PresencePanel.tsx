@@ -8,7 +8,13 @@ import type { PresenceByWorkspace } from '../realtime/usePresence';
 import { useResource } from '../session/useResource';
 
 /** Live list of people and the documents they are in. */
-export function PresencePanel({ presence, currentUserId }: { presence: PresenceByWorkspace; currentUserId: string }) {
+export function PresencePanel({
+  presence,
+  currentUserId,
+}: {
+  presence: PresenceByWorkspace;
+  currentUserId: string;
+}) {
   const { t } = useTranslation();
   const entries = Object.values(presence).flatMap((documents) =>
     Object.entries(documents).flatMap(([documentId, users]) =>

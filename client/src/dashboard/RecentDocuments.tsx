@@ -16,7 +16,9 @@ export function RecentDocuments() {
       <h2 id="recent-heading">{t('dashboard.recent')}</h2>
       {recent.status === 'loading' && <Skeleton />}
       {recent.status === 'error' && <ErrorScreen error={recent.error} onRetry={recent.reload} />}
-      {recent.status === 'ready' && recent.data.documents.length === 0 && <EmptyState title={t('dashboard.noRecent')} />}
+      {recent.status === 'ready' && recent.data.documents.length === 0 && (
+        <EmptyState title={t('dashboard.noRecent')} />
+      )}
       {recent.status === 'ready' && recent.data.documents.length > 0 && (
         <ul className="plain-list">
           {recent.data.documents.map((document) => (

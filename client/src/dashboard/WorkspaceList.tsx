@@ -9,7 +9,13 @@ import { describeError, FormError } from '../components/ErrorScreen';
 import { EmptyState } from '../components/Feedback';
 
 /** Lists workspaces; creating one opens it. */
-export function WorkspaceList({ workspaces, onCreated }: { workspaces: WorkspaceDto[]; onCreated: (workspace: WorkspaceDto) => void }) {
+export function WorkspaceList({
+  workspaces,
+  onCreated,
+}: {
+  workspaces: WorkspaceDto[];
+  onCreated: (workspace: WorkspaceDto) => void;
+}) {
   const { t } = useTranslation();
   const [isCreating, setIsCreating] = useState(false);
   const newButton = (
@@ -24,21 +30,33 @@ export function WorkspaceList({ workspaces, onCreated }: { workspaces: Workspace
         {workspaces.length > 0 && newButton}
       </div>
       {workspaces.length === 0 ? (
-        <EmptyState title={t('dashboard.noWorkspaces')} hint={t('dashboard.noWorkspacesHint')} action={newButton} />
+        <EmptyState
+          title={t('dashboard.noWorkspaces')}
+          hint={t('dashboard.noWorkspacesHint')}
+          action={newButton}
+        />
       ) : (
         <ul className="workspace-grid">
           {workspaces.map((workspace) => (
             <li key={workspace.id}>
               <Link to={`/w/${workspace.id}`} className="workspace-card">
                 <span className="workspace-card__name">{workspace.name}</span>
-                {workspace.description && <span className="workspace-card__description">{workspace.description}</span>}
-                <span className="badge">{t('dashboard.roleLabel', { role: t(`roles.${workspace.role}`) })}</span>
+                {workspace.description && (
+                  <span className="workspace-card__description">{workspace.description}</span>
+                )}
+                <span className="badge">
+                  {t('dashboard.roleLabel', { role: t(`roles.${workspace.role}`) })}
+                </span>
               </Link>
             </li>
           ))}
         </ul>
       )}
-      <Dialog isOpen={isCreating} title={t('dashboard.newWorkspace')} onClose={() => setIsCreating(false)}>
+      <Dialog
+        isOpen={isCreating}
+        title={t('dashboard.newWorkspace')}
+        onClose={() => setIsCreating(false)}
+      >
         <NewWorkspaceForm
           onCreated={(workspace) => {
             setIsCreating(false);
@@ -63,7 +81,10 @@ function NewWorkspaceForm({ onCreated }: { onCreated: (workspace: WorkspaceDto) 
     setIsBusy(true);
     setError(null);
     try {
-      const { workspace } = await api.workspaces.create({ name, description: description || undefined });
+      const { workspace } = await api.workspaces.create({
+        name,
+        description: description || undefined,
+      });
       onCreated(workspace);
       navigate(`/w/${workspace.id}`);
     } catch (createError) {
@@ -77,13 +98,25 @@ function NewWorkspaceForm({ onCreated }: { onCreated: (workspace: WorkspaceDto) 
     <form className="form" onSubmit={(event) => void onSubmit(event)}>
       <label className="field">
         <span className="field__label">{t('dashboard.workspaceName')}</span>
-        <input name="workspaceName" required maxLength={120} value={name} onChange={(event) => setName(event.target.value)} />
+        <input
+          name="workspaceName"
+          required
+          maxLength={120}
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">
-          {t('dashboard.workspaceDescription')} <span className="muted">({t('common.optional')})</span>
+          {t('dashboard.workspaceDescription')}{' '}
+          <span className="muted">({t('common.optional')})</span>
         </span>
-        <textarea rows={3} maxLength={2000} value={description} onChange={(event) => setDescription(event.target.value)} />
+        <textarea
+          rows={3}
+          maxLength={2000}
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+        />
       </label>
       <FormError message={error} />
       <button type="submit" className="button button--primary" disabled={isBusy}>

@@ -27,7 +27,15 @@ const SYNC_LABEL_KEYS: Record<SyncState, string> = {
 };
 
 /** The editing surface of one document. */
-export function CollabEditor({ session, user, role }: { session: CollabSession; user: UserDto; role: WorkspaceRole }) {
+export function CollabEditor({
+  session,
+  user,
+  role,
+}: {
+  session: CollabSession;
+  user: UserDto;
+  role: WorkspaceRole;
+}) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
   const sync = useSyncState({ ydoc, provider, local });
@@ -46,7 +54,12 @@ export function CollabEditor({ session, user, role }: { session: CollabSession; 
         Image,
       ],
       editorProps: {
-        attributes: { 'aria-label': t('editor.content'), 'aria-multiline': 'true', role: 'textbox', class: 'prose' },
+        attributes: {
+          'aria-label': t('editor.content'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          class: 'prose',
+        },
       },
     },
     [ydoc, provider],
@@ -73,7 +86,12 @@ export function CollabEditor({ session, user, role }: { session: CollabSession; 
         {canWrite && editor ? <Toolbar editor={editor} /> : <span />}
         <div className="collab-editor__status">
           <PresenceAvatars provider={provider} currentUserId={user.id} />
-          <span className={`sync sync--${sync.state}`} role="status" data-testid="sync-state" data-state={sync.state}>
+          <span
+            className={`sync sync--${sync.state}`}
+            role="status"
+            data-testid="sync-state"
+            data-state={sync.state}
+          >
             {t(SYNC_LABEL_KEYS[sync.state])}
           </span>
         </div>

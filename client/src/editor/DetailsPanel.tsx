@@ -42,7 +42,10 @@ export function DetailsPanel({
   const [isBusy, setIsBusy] = useState(false);
   const moves = allowedStatusMoves({ role, status: document.status });
 
-  const run = async (action: () => Promise<{ document: DocumentDto }>, doneMessage: string | null) => {
+  const run = async (
+    action: () => Promise<{ document: DocumentDto }>,
+    doneMessage: string | null,
+  ) => {
     setIsBusy(true);
     setError(null);
     setNotice(null);
@@ -59,7 +62,11 @@ export function DetailsPanel({
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     void run(
-      () => api.documents.update({ documentId: document.id, patch: { title, cityId: cityId || null, policyAreas, stakeholders } }),
+      () =>
+        api.documents.update({
+          documentId: document.id,
+          patch: { title, cityId: cityId || null, policyAreas, stakeholders },
+        }),
       t('editor.detailsSaved'),
     );
   };
@@ -84,7 +91,13 @@ export function DetailsPanel({
       {moves.length > 0 && (
         <div className="details__status" role="group" aria-label={t('editor.statusActions')}>
           {moves.map((target) => (
-            <button key={target} type="button" className="button button--small" disabled={isBusy} onClick={() => onStatus(target)}>
+            <button
+              key={target}
+              type="button"
+              className="button button--small"
+              disabled={isBusy}
+              onClick={() => onStatus(target)}
+            >
               {t(`editor.moveTo.${target}`)}
             </button>
           ))}
@@ -93,11 +106,21 @@ export function DetailsPanel({
       <form className="form" onSubmit={onSave}>
         <label className="field">
           <span className="field__label">{t('workspace.title')}</span>
-          <input required maxLength={200} value={title} readOnly={!canEdit} onChange={(event) => setTitle(event.target.value)} />
+          <input
+            required
+            maxLength={200}
+            value={title}
+            readOnly={!canEdit}
+            onChange={(event) => setTitle(event.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('workspace.city')}</span>
-          <select value={cityId} disabled={!canEdit} onChange={(event) => setCityId(event.target.value)}>
+          <select
+            value={cityId}
+            disabled={!canEdit}
+            onChange={(event) => setCityId(event.target.value)}
+          >
             <option value="">{t('newDocument.noCity')}</option>
             {cities.map((city) => (
               <option key={city.id} value={city.id}>

@@ -34,15 +34,27 @@ export default function EditorPage() {
   const collab = useCollabSession({ documentId, userId: user.id });
   useAnnounceDocument(documentId);
 
-  if (loaded.status === 'loading') return <Layout isWide><Skeleton lines={8} /></Layout>;
-  if (loaded.status === 'error') return <Layout isWide><ErrorScreen error={loaded.error} onRetry={loaded.reload} /></Layout>;
+  if (loaded.status === 'loading')
+    return (
+      <Layout isWide>
+        <Skeleton lines={8} />
+      </Layout>
+    );
+  if (loaded.status === 'error')
+    return (
+      <Layout isWide>
+        <ErrorScreen error={loaded.error} onRetry={loaded.reload} />
+      </Layout>
+    );
   const { document, workspace } = loaded.data;
 
   let body;
   if (collab.closedCode !== null) {
     body = (
       <p className="banner banner--error" role="alert">
-        {collab.closedCode === CLOSE_CODES.notFound ? t('common.notFoundError') : t('editor.accessLost')}
+        {collab.closedCode === CLOSE_CODES.notFound
+          ? t('common.notFoundError')
+          : t('editor.accessLost')}
       </p>
     );
   } else if (collab.error) {

@@ -18,7 +18,13 @@ function isAwarenessUser(value: unknown): value is AwarenessUser {
 }
 
 /** One avatar per person (several tabs of one person count once). */
-export function PresenceAvatars({ provider, currentUserId }: { provider: WebsocketProvider; currentUserId: string }) {
+export function PresenceAvatars({
+  provider,
+  currentUserId,
+}: {
+  provider: WebsocketProvider;
+  currentUserId: string;
+}) {
   const { t } = useTranslation();
   const [users, setUsers] = useState<AwarenessUser[]>([]);
 

@@ -1,6 +1,22 @@
 /** The formatting toolbar: every button has an aria-label and shows its pressed state. */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { Icon, type IconName } from './icons';
+
+const ICON_NAMES: readonly string[] = [
+  'undo',
+  'redo',
+  'link',
+  'image',
+  'bulletList',
+  'orderedList',
+  'quote',
+  'table',
+];
+
+function isIconName(value: string): value is IconName {
+  return ICON_NAMES.includes(value);
+}
 
 function ToolButton({
   label,
@@ -27,8 +43,12 @@ function ToolButton({
       onMouseDown={(event) => event.preventDefault()}
       onClick={onClick}
     >
-      {/* The glyph is drawn by CSS so the aria-label alone is the button's name. */}
-      <span className="tool__icon" data-icon={icon} aria-hidden="true" />
+      {/* Text glyphs are drawn by CSS and icons are SVG, so the aria-label alone names the button. */}
+      {isIconName(icon) ? (
+        <Icon name={icon} />
+      ) : (
+        <span className="tool__icon" data-icon={icon} aria-hidden="true" />
+      )}
     </button>
   );
 }
@@ -73,11 +93,25 @@ export function Toolbar({ editor }: { editor: Editor }) {
   return (
     <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.undo')} icon="↶" isDisabled={!active.canUndo} onClick={() => chain().undo().run()} />
-        <ToolButton label={t('editor.redo')} icon="↷" isDisabled={!active.canRedo} onClick={() => chain().redo().run()} />
+        <ToolButton
+          label={t('editor.undo')}
+          icon="undo"
+          isDisabled={!active.canUndo}
+          onClick={() => chain().undo().run()}
+        />
+        <ToolButton
+          label={t('editor.redo')}
+          icon="redo"
+          isDisabled={!active.canRedo}
+          onClick={() => chain().redo().run()}
+        />
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.paragraph')} icon="¶" onClick={() => chain().setParagraph().run()} />
+        <ToolButton
+          label={t('editor.paragraph')}
+          icon="¶"
+          onClick={() => chain().setParagraph().run()}
+        />
         {([1, 2, 3] as const).map((level) => (
           <ToolButton
             key={level}
@@ -89,22 +123,47 @@ export function Toolbar({ editor }: { editor: Editor }) {
         ))}
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.bold')} icon="B" isActive={active.bold} onClick={() => chain().toggleBold().run()} />
-        <ToolButton label={t('editor.italic')} icon="I" isActive={active.italic} onClick={() => chain().toggleItalic().run()} />
-        <ToolButton label={t('editor.link')} icon="🔗" isActive={active.link} onClick={setLink} />
+        <ToolButton
+          label={t('editor.bold')}
+          icon="B"
+          isActive={active.bold}
+          onClick={() => chain().toggleBold().run()}
+        />
+        <ToolButton
+          label={t('editor.italic')}
+          icon="I"
+          isActive={active.italic}
+          onClick={() => chain().toggleItalic().run()}
+        />
+        <ToolButton label={t('editor.link')} icon="link" isActive={active.link} onClick={setLink} />
       </div>
       <div className="toolbar__group">
-        <ToolButton label={t('editor.bulletList')} icon="•≡" isActive={active.bulletList} onClick={() => chain().toggleBulletList().run()} />
-        <ToolButton label={t('editor.orderedList')} icon="1." isActive={active.orderedList} onClick={() => chain().toggleOrderedList().run()} />
-        <ToolButton label={t('editor.quote')} icon="❝" isActive={active.quote} onClick={() => chain().toggleBlockquote().run()} />
+        <ToolButton
+          label={t('editor.bulletList')}
+          icon="bulletList"
+          isActive={active.bulletList}
+          onClick={() => chain().toggleBulletList().run()}
+        />
+        <ToolButton
+          label={t('editor.orderedList')}
+          icon="orderedList"
+          isActive={active.orderedList}
+          onClick={() => chain().toggleOrderedList().run()}
+        />
+        <ToolButton
+          label={t('editor.quote')}
+          icon="quote"
+          isActive={active.quote}
+          onClick={() => chain().toggleBlockquote().run()}
+        />
       </div>
       <div className="toolbar__group">
         <ToolButton
           label={t('editor.table')}
-          icon="▦"
+          icon="table"
           onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
         />
-        <ToolButton label={t('editor.image')} icon="🖼" onClick={addImage} />
+        <ToolButton label={t('editor.image')} icon="image" onClick={addImage} />
       </div>
     </div>
   );

@@ -2,7 +2,12 @@
  * What the UI offers a workspace role in the editor. Mirrors the server's policies so
  * buttons that would be refused are not shown; the server still decides every request.
  */
-import { STATUS_TRANSITIONS, workspaceRoleRank, type DocumentStatus, type WorkspaceRole } from '../../../shared/domain';
+import {
+  STATUS_TRANSITIONS,
+  workspaceRoleRank,
+  type DocumentStatus,
+  type WorkspaceRole,
+} from '../../../shared/domain';
 
 /** Title, city, policy areas and stakeholders: owners and editors. */
 export function canEditMetadata(role: WorkspaceRole): boolean {
@@ -10,12 +15,17 @@ export function canEditMetadata(role: WorkspaceRole): boolean {
 }
 
 /** The status buttons to show: editors submit and take back; owners do every move. */
-export function allowedStatusMoves(input: { role: WorkspaceRole; status: DocumentStatus }): DocumentStatus[] {
+export function allowedStatusMoves(input: {
+  role: WorkspaceRole;
+  status: DocumentStatus;
+}): DocumentStatus[] {
   const { role, status } = input;
   const moves = STATUS_TRANSITIONS[status];
   if (role === 'owner') return [...moves];
   if (role !== 'editor') return [];
   return moves.filter(
-    (target) => (status === 'draft' && target === 'in-review') || (status === 'in-review' && target === 'draft'),
+    (target) =>
+      (status === 'draft' && target === 'in-review') ||
+      (status === 'in-review' && target === 'draft'),
   );
 }

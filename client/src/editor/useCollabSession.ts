@@ -37,15 +37,30 @@ function socketBase(token: CollabTokenDto): string {
 }
 
 /** Opens the session for `documentId` as `userId`; tears everything down on unmount. */
-export function useCollabSession(input: { documentId: string; userId: string }): CollabSessionState {
+export function useCollabSession(input: {
+  documentId: string;
+  userId: string;
+}): CollabSessionState {
   const { documentId, userId } = input;
-  const [session, setSession] = useState<CollabSession | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [closedCode, setClosedCode] = useState<number | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // Results are tagged with the inputs they belong to, so a new document starts blank.
+  const requestKey = `${userId}:${documentId}:${attempt}`;
+  const [result, setResult] = useState<{
+    requestKey: string;
+    session: CollabSession | null;
+    error: unknown;
+    closedCode: number | null;
+  } | null>(null);
 
   useEffect(() => {
     let isActive = true;
+    const update = (patch: { session?: CollabSession; error?: unknown; closedCode?: number }) =>
+      setResult((previous) => ({
+        ...(previous?.requestKey === requestKey
+          ? previous
+          : { requestKey, session: null, error: null, closedCode: null }),
+        ...patch,
+      }));
     let refreshTimer = 0;
     let provider: WebsocketProvider | null = null;
     const ydoc = new Y.Doc();
@@ -88,9 +103,9 @@ export function useCollabSession(input: { documentId: string; userId: string }):
           });
           return;
         }
-        setClosedCode(event.code);
+        update({ closedCode: event.code });
       });
-      setSession({ ydoc, provider: current, local, canWrite: token.canWrite });
+      update({ session: { ydoc, provider: current, local, canWrite: token.canWrite } });
     };
 
     // The browser knows first when the network goes: stop retrying, then resume when it returns.
@@ -102,11 +117,8 @@ export function useCollabSession(input: { documentId: string; userId: string }):
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
 
-    setSession(null);
-    setError(null);
-    setClosedCode(null);
     start().catch((startError: unknown) => {
-      if (isActive) setError(startError);
+      if (isActive) update({ error: startError });
     });
 
     return () => {
@@ -118,7 +130,13 @@ export function useCollabSession(input: { documentId: string; userId: string }):
       void local.destroy();
       ydoc.destroy();
     };
-  }, [documentId, userId, attempt]);
+  }, [documentId, userId, attempt, requestKey]);
 
-  return { session, error, closedCode, retry: () => setAttempt((value) => value + 1) };
+  const current = result?.requestKey === requestKey ? result : null;
+  return {
+    session: current?.session ?? null,
+    error: current?.error ?? null,
+    closedCode: current?.closedCode ?? null,
+    retry: () => setAttempt((value) => value + 1),
+  };
 }

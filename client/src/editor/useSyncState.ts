@@ -13,7 +13,10 @@ export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
 const QUIET_MS = 500;
 
 /** Follows provider and document events. */
-export function useSyncState(input: { ydoc: Y.Doc; provider: WebsocketProvider; local: unknown }): { state: SyncState; hasUnsyncedEdits: boolean } {
+export function useSyncState(input: { ydoc: Y.Doc; provider: WebsocketProvider; local: unknown }): {
+  state: SyncState;
+  hasUnsyncedEdits: boolean;
+} {
   const { ydoc, provider, local } = input;
   const [isConnected, setIsConnected] = useState(provider.wsconnected);
   const [isSynced, setIsSynced] = useState(provider.synced);

@@ -18,8 +18,10 @@ export const de: Messages = {
     none: '—',
     skipToContent: 'Zum Inhalt springen',
     errorTitle: 'Etwas ist schiefgelaufen',
-    networkError: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-    forbiddenError: 'Sie haben keinen Zugriff darauf. Bitten Sie eine Person mit der Rolle Eigentümer, Sie hinzuzufügen.',
+    networkError:
+      'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    forbiddenError:
+      'Sie haben keinen Zugriff darauf. Bitten Sie eine Person mit der Rolle Eigentümer, Sie hinzuzufügen.',
     notFoundError: 'Das gibt es nicht, oder es wurde gelöscht.',
     genericError: 'Die Anfrage ist fehlgeschlagen: {{message}}',
     notFoundTitle: 'Seite nicht gefunden',
@@ -46,9 +48,11 @@ export const de: Messages = {
     signIn: 'Anmelden',
     signingIn: 'Anmeldung läuft…',
     invalidCredentials: 'E-Mail-Adresse und Passwort passen zu keinem Konto.',
-    noAccount: 'Noch kein Konto? Bitten Sie eine Person mit der Rolle Eigentümer um einen Einladungslink.',
+    noAccount:
+      'Noch kein Konto? Bitten Sie eine Person mit der Rolle Eigentümer um einen Einladungslink.',
     setupTitle: 'Das erste Konto anlegen',
-    setupIntro: 'Dieses Konto verwaltet das Netzwerk. Danach können Sie Kolleginnen und Kollegen einladen.',
+    setupIntro:
+      'Dieses Konto verwaltet das Netzwerk. Danach können Sie Kolleginnen und Kollegen einladen.',
     passwordHint: 'Mindestens 8 Zeichen.',
     createAccount: 'Konto anlegen',
     creating: 'Wird angelegt…',
@@ -56,7 +60,8 @@ export const de: Messages = {
     inviteIntro: 'Sie wurden als {{role}} eingeladen.',
     inviteIntroWorkspace: 'Sie wurden zu „{{workspace}}“ als {{role}} eingeladen.',
     inviteFor: 'Einladung für {{email}}',
-    inviteUnavailable: 'Dieser Einladungslink ist nicht mehr gültig. Er ist vielleicht abgelaufen oder wurde schon benutzt. Bitten Sie um einen neuen.',
+    inviteUnavailable:
+      'Dieser Einladungslink ist nicht mehr gültig. Er ist vielleicht abgelaufen oder wurde schon benutzt. Bitten Sie um einen neuen.',
     acceptInvite: 'Annehmen und Konto anlegen',
     accountTitle: 'Ihr Konto',
     currentPassword: 'Aktuelles Passwort',
@@ -75,7 +80,8 @@ export const de: Messages = {
     workspaceDescription: 'Beschreibung',
     createWorkspace: 'Arbeitsbereich anlegen',
     noWorkspaces: 'Noch keine Arbeitsbereiche',
-    noWorkspacesHint: 'Ein Arbeitsbereich ist ein gemeinsames Arbeitsvorhaben, etwa „Wohnen und Integration“. Legen Sie einen an oder lassen Sie sich hinzufügen.',
+    noWorkspacesHint:
+      'Ein Arbeitsbereich ist ein gemeinsames Arbeitsvorhaben, etwa „Wohnen und Integration“. Legen Sie einen an oder lassen Sie sich hinzufügen.',
     recent: 'Zuletzt bearbeitete Dokumente',
     noRecent: 'Dokumente, die Sie öffnen oder bearbeiten, erscheinen hier.',
     presence: 'Gerade aktiv',
@@ -147,8 +153,10 @@ export const de: Messages = {
     saving: 'Wird gespeichert…',
     connecting: 'Verbindung wird aufgebaut…',
     offline: 'Offline – Ihre Änderungen bleiben erhalten und werden synchronisiert',
-    readOnlyViewer: 'Sie können dieses Dokument lesen, aber nicht bearbeiten: Ihre Rolle in diesem Arbeitsbereich ist Leser.',
-    readOnlyReviewer: 'Sie sind hier Gutachter: Sie können das Dokument lesen, den Text ändern nur Bearbeiter und Eigentümer.',
+    readOnlyViewer:
+      'Sie können dieses Dokument lesen, aber nicht bearbeiten: Ihre Rolle in diesem Arbeitsbereich ist Leser.',
+    readOnlyReviewer:
+      'Sie sind hier Gutachter: Sie können das Dokument lesen, den Text ändern nur Bearbeiter und Eigentümer.',
     accessLost: 'Sie haben keinen Zugriff mehr auf dieses Dokument.',
     details: 'Angaben',
     here: 'Gerade hier',
@@ -169,8 +177,18 @@ export const de: Messages = {
     comingSoon: 'Die öffentliche Bibliothek kommt bald',
     body: 'Veröffentlichte Leitlinien und Fallstudien der Städte werden hier für alle lesbar sein, mit Suche nach Politikfeld, Stadt und Beteiligten.',
   },
-  kinds: { guideline: 'Leitlinie', 'case-study': 'Fallstudie', minutes: 'Protokoll', note: 'Notiz' },
-  statuses: { draft: 'Entwurf', 'in-review': 'In Prüfung', approved: 'Freigegeben', published: 'Veröffentlicht' },
+  kinds: {
+    guideline: 'Leitlinie',
+    'case-study': 'Fallstudie',
+    minutes: 'Protokoll',
+    note: 'Notiz',
+  },
+  statuses: {
+    draft: 'Entwurf',
+    'in-review': 'In Prüfung',
+    approved: 'Freigegeben',
+    published: 'Veröffentlicht',
+  },
   roles: { owner: 'Eigentümer', editor: 'Bearbeiter', reviewer: 'Gutachter', viewer: 'Leser' },
   policyAreas: {
     housing: 'Wohnen',

@@ -46,7 +46,8 @@ export const en = {
     invalidCredentials: 'That e-mail and password do not match an account.',
     noAccount: 'No account yet? Ask a workspace owner for an invitation link.',
     setupTitle: 'Create the first account',
-    setupIntro: 'This account becomes the network administrator. You can invite colleagues afterwards.',
+    setupIntro:
+      'This account becomes the network administrator. You can invite colleagues afterwards.',
     passwordHint: 'At least 8 characters.',
     createAccount: 'Create account',
     creating: 'Creating…',
@@ -54,7 +55,8 @@ export const en = {
     inviteIntro: 'You were invited as {{role}}.',
     inviteIntroWorkspace: 'You were invited to “{{workspace}}” as {{role}}.',
     inviteFor: 'Invitation for {{email}}',
-    inviteUnavailable: 'This invitation link is no longer valid. It may have expired or been used already. Ask for a new one.',
+    inviteUnavailable:
+      'This invitation link is no longer valid. It may have expired or been used already. Ask for a new one.',
     acceptInvite: 'Accept and create account',
     accountTitle: 'Your account',
     currentPassword: 'Current password',
@@ -73,7 +75,8 @@ export const en = {
     workspaceDescription: 'Description',
     createWorkspace: 'Create workspace',
     noWorkspaces: 'No workspaces yet',
-    noWorkspacesHint: 'A workspace is one line of joint work, such as “Housing and integration”. Create one, or ask an owner to add you.',
+    noWorkspacesHint:
+      'A workspace is one line of joint work, such as “Housing and integration”. Create one, or ask an owner to add you.',
     recent: 'Recent documents',
     noRecent: 'Documents you open or edit will appear here.',
     presence: 'Working right now',
@@ -145,8 +148,10 @@ export const en = {
     saving: 'Saving…',
     connecting: 'Connecting…',
     offline: 'Offline — your edits are kept and will sync',
-    readOnlyViewer: 'You can read this document but not edit it: your role in this workspace is viewer.',
-    readOnlyReviewer: 'You are a reviewer here: you can read the document, but only editors and owners change its text.',
+    readOnlyViewer:
+      'You can read this document but not edit it: your role in this workspace is viewer.',
+    readOnlyReviewer:
+      'You are a reviewer here: you can read the document, but only editors and owners change its text.',
     accessLost: 'You no longer have access to this document.',
     details: 'Details',
     here: 'Here now',
@@ -168,7 +173,12 @@ export const en = {
     body: 'Published guidelines and city case studies will be readable here by everyone, with search by policy area, city and stakeholder.',
   },
   kinds: { guideline: 'Guideline', 'case-study': 'Case study', minutes: 'Minutes', note: 'Note' },
-  statuses: { draft: 'Draft', 'in-review': 'In review', approved: 'Approved', published: 'Published' },
+  statuses: {
+    draft: 'Draft',
+    'in-review': 'In review',
+    approved: 'Approved',
+    published: 'Published',
+  },
   roles: { owner: 'Owner', editor: 'Editor', reviewer: 'Reviewer', viewer: 'Viewer' },
   policyAreas: {
     housing: 'Housing',

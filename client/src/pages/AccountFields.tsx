@@ -19,7 +19,14 @@ export function AccountFields(props: {
     <>
       <label className="field">
         <span className="field__label">{t('auth.name')}</span>
-        <input name="name" autoComplete="name" required maxLength={120} value={props.name} onChange={(event) => props.onName(event.target.value)} />
+        <input
+          name="name"
+          autoComplete="name"
+          required
+          maxLength={120}
+          value={props.name}
+          onChange={(event) => props.onName(event.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('auth.email')}</span>

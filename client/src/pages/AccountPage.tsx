@@ -35,7 +35,9 @@ export function AccountPage() {
       setNewPassword('');
       setConfirmPassword('');
     } catch (changeError) {
-      const isWrong = changeError instanceof ApiError && (changeError.status === 401 || changeError.code === 'invalid_credentials');
+      const isWrong =
+        changeError instanceof ApiError &&
+        (changeError.status === 401 || changeError.code === 'invalid_credentials');
       setError(isWrong ? t('auth.wrongPassword') : describeError(t, changeError));
     } finally {
       setIsBusy(false);
@@ -53,15 +55,34 @@ export function AccountPage() {
         <form className="form" onSubmit={(event) => void onSubmit(event)}>
           <label className="field">
             <span className="field__label">{t('auth.currentPassword')}</span>
-            <input type="password" autoComplete="current-password" required value={currentPassword} onChange={(event) => setCurrentPassword(event.target.value)} />
+            <input
+              type="password"
+              autoComplete="current-password"
+              required
+              value={currentPassword}
+              onChange={(event) => setCurrentPassword(event.target.value)}
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('auth.newPassword')}</span>
-            <input type="password" autoComplete="new-password" required minLength={MIN_PASSWORD_LENGTH} value={newPassword} onChange={(event) => setNewPassword(event.target.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={MIN_PASSWORD_LENGTH}
+              value={newPassword}
+              onChange={(event) => setNewPassword(event.target.value)}
+            />
           </label>
           <label className="field">
             <span className="field__label">{t('auth.confirmPassword')}</span>
-            <input type="password" autoComplete="new-password" required value={confirmPassword} onChange={(event) => setConfirmPassword(event.target.value)} />
+            <input
+              type="password"
+              autoComplete="new-password"
+              required
+              value={confirmPassword}
+              onChange={(event) => setConfirmPassword(event.target.value)}
+            />
           </label>
           <FormError message={error} />
           {isDone && (

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { Layout } from '../components/Layout';
 
 /** A titled card for a short form. */
-export function AuthCard({ title, intro, children }: { title: string; intro?: ReactNode; children: ReactNode }) {
+export function AuthCard({
+  title,
+  intro,
+  children,
+}: {
+  title: string;
+  intro?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <Layout>
       <section className="card auth-card">

@@ -24,12 +24,22 @@ export function InvitePage() {
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
-  if (invitation.status === 'loading') return <Layout><Skeleton /></Layout>;
+  if (invitation.status === 'loading')
+    return (
+      <Layout>
+        <Skeleton />
+      </Layout>
+    );
   if (invitation.status === 'error') {
-    const isGone = invitation.error instanceof ApiError && [404, 410, 400].includes(invitation.error.status);
+    const isGone =
+      invitation.error instanceof ApiError && [404, 410, 400].includes(invitation.error.status);
     return (
       <AuthCard title={t('auth.inviteTitle')}>
-        {isGone ? <p role="alert">{t('auth.inviteUnavailable')}</p> : <ErrorScreen error={invitation.error} onRetry={invitation.reload} />}
+        {isGone ? (
+          <p role="alert">{t('auth.inviteUnavailable')}</p>
+        ) : (
+          <ErrorScreen error={invitation.error} onRetry={invitation.reload} />
+        )}
       </AuthCard>
     );
   }
@@ -56,7 +66,11 @@ export function InvitePage() {
       title={t('auth.inviteTitle')}
       intro={
         <>
-          <p>{workspaceName ? t('auth.inviteIntroWorkspace', { workspace: workspaceName, role: roleLabel }) : t('auth.inviteIntro', { role: roleLabel })}</p>
+          <p>
+            {workspaceName
+              ? t('auth.inviteIntroWorkspace', { workspace: workspaceName, role: roleLabel })
+              : t('auth.inviteIntro', { role: roleLabel })}
+          </p>
           <p className="muted">{t('auth.inviteFor', { email })}</p>
         </>
       }

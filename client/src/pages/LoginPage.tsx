@@ -27,8 +27,18 @@ export function LoginPage() {
   const [isBusy, setIsBusy] = useState(false);
   const next = safeNext(searchParams.get('next'));
 
-  if (session.status === 'loading') return <Layout><Skeleton /></Layout>;
-  if (session.status === 'error') return <Layout><ErrorScreen error={session.error} onRetry={session.reload} /></Layout>;
+  if (session.status === 'loading')
+    return (
+      <Layout>
+        <Skeleton />
+      </Layout>
+    );
+  if (session.status === 'error')
+    return (
+      <Layout>
+        <ErrorScreen error={session.error} onRetry={session.reload} />
+      </Layout>
+    );
   if (session.needsSetup) return <Navigate to="/setup" replace />;
   if (session.user) return <Navigate to={next} replace />;
 
@@ -56,11 +66,25 @@ export function LoginPage() {
       <form className="form" onSubmit={(event) => void onSubmit(event)}>
         <label className="field">
           <span className="field__label">{t('auth.email')}</span>
-          <input type="email" name="email" autoComplete="email" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input
+            type="email"
+            name="email"
+            autoComplete="email"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('auth.password')}</span>
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(event) => setPassword(event.target.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
         </label>
         <FormError message={error} />
         <button type="submit" className="button button--primary button--block" disabled={isBusy}>

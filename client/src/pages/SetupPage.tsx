@@ -21,8 +21,18 @@ export function SetupPage() {
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
-  if (session.status === 'loading') return <Layout><Skeleton /></Layout>;
-  if (session.status === 'error') return <Layout><ErrorScreen error={session.error} onRetry={session.reload} /></Layout>;
+  if (session.status === 'loading')
+    return (
+      <Layout>
+        <Skeleton />
+      </Layout>
+    );
+  if (session.status === 'error')
+    return (
+      <Layout>
+        <ErrorScreen error={session.error} onRetry={session.reload} />
+      </Layout>
+    );
   if (!session.needsSetup) return <Navigate to={session.user ? '/' : '/login'} replace />;
 
   const onSubmit = async (event: FormEvent) => {

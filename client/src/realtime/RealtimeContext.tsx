@@ -2,7 +2,7 @@
  * The Socket.IO connection of a signed-in person (cookie auth), shared by every page that
  * shows presence. Opened when someone signs in, closed when they sign out.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/realtime/events';
 import { useSession } from '../session/SessionContext';
@@ -16,17 +16,28 @@ const RealtimeContext = createContext<RealtimeSocket | null>(null);
 export function RealtimeProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const userId = user?.id ?? null;
-  const [socket, setSocket] = useState<RealtimeSocket | null>(null);
+  // Created without connecting (no side effect during render); the effect connects it.
+  const socket = useMemo<RealtimeSocket | null>(
+    () =>
+      userId
+        ? io({
+            path: '/socket.io',
+            withCredentials: true,
+            autoConnect: false,
+            forceNew: true,
+            transports: ['websocket', 'polling'],
+          })
+        : null,
+    [userId],
+  );
 
   useEffect(() => {
-    if (!userId) return;
-    const next: RealtimeSocket = io({ path: '/socket.io', withCredentials: true, transports: ['websocket', 'polling'] });
-    setSocket(next);
+    if (!socket) return;
+    socket.connect();
     return () => {
-      next.disconnect();
-      setSocket(null);
+      socket.disconnect();
     };
-  }, [userId]);
+  }, [socket]);
 
   return <RealtimeContext.Provider value={socket}>{children}</RealtimeContext.Provider>;
 }

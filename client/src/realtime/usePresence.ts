@@ -23,15 +23,25 @@ export function useWorkspacesPresence(workspaceIds: readonly string[]): Presence
     const subscribe = () => {
       for (const workspaceId of ids) socket.emit('workspace:subscribe', { workspaceId }, () => {});
     };
-    const onSnapshot = (snapshot: { workspaceId: string; documents: Record<string, PresenceUser[]> }) => {
+    const onSnapshot = (snapshot: {
+      workspaceId: string;
+      documents: Record<string, PresenceUser[]>;
+    }) => {
       if (!wanted.has(snapshot.workspaceId)) return;
       setPresence((previous) => ({ ...previous, [snapshot.workspaceId]: snapshot.documents }));
     };
-    const onUpdate = (update: { workspaceId: string; documentId: string; users: PresenceUser[] }) => {
+    const onUpdate = (update: {
+      workspaceId: string;
+      documentId: string;
+      users: PresenceUser[];
+    }) => {
       if (!wanted.has(update.workspaceId)) return;
       setPresence((previous) => ({
         ...previous,
-        [update.workspaceId]: { ...previous[update.workspaceId], [update.documentId]: update.users },
+        [update.workspaceId]: {
+          ...previous[update.workspaceId],
+          [update.documentId]: update.users,
+        },
       }));
     };
     socket.on('presence:snapshot', onSnapshot);
@@ -43,7 +53,8 @@ export function useWorkspacesPresence(workspaceIds: readonly string[]): Presence
       socket.off('presence:update', onUpdate);
       socket.off('connect', subscribe);
       if (socket.connected) {
-        for (const workspaceId of ids) socket.emit('workspace:unsubscribe', { workspaceId }, () => {});
+        for (const workspaceId of ids)
+          socket.emit('workspace:unsubscribe', { workspaceId }, () => {});
       }
     };
   }, [socket, idsKey]);

@@ -2,7 +2,15 @@
  * Who is signed in, shared by every page: loaded once from `/api/auth/setup-status` and
  * `/api/auth/me`, updated after sign-in, registration and sign-out.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { UserDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';

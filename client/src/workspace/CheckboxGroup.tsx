@@ -25,7 +25,11 @@ export function CheckboxGroup<T extends string>({
             type="checkbox"
             checked={selected.includes(option)}
             onChange={(event) =>
-              onChange(event.target.checked ? [...selected, option] : selected.filter((value) => value !== option))
+              onChange(
+                event.target.checked
+                  ? [...selected, option]
+                  : selected.filter((value) => value !== option),
+              )
             }
           />
           {labelFor(option)}

@@ -17,7 +17,12 @@ export function DocumentFilters({
   const { t } = useTranslation();
   const hasFilters = Object.values(filters).some(Boolean);
   return (
-    <form className="filters" role="search" aria-label={t('workspace.filters')} onSubmit={(event) => event.preventDefault()}>
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('workspace.filters')}
+      onSubmit={(event) => event.preventDefault()}
+    >
       <label className="field">
         <span className="field__label">{t('workspace.search')}</span>
         <input
@@ -29,7 +34,12 @@ export function DocumentFilters({
       </label>
       <label className="field">
         <span className="field__label">{t('workspace.kind')}</span>
-        <select value={filters.kind ?? ''} onChange={(event) => onChange({ ...filters, kind: event.target.value as Filters['kind'] })}>
+        <select
+          value={filters.kind ?? ''}
+          onChange={(event) =>
+            onChange({ ...filters, kind: event.target.value as Filters['kind'] })
+          }
+        >
           <option value="">{t('workspace.all')}</option>
           {DOCUMENT_KINDS.map((kind) => (
             <option key={kind} value={kind}>
@@ -40,7 +50,12 @@ export function DocumentFilters({
       </label>
       <label className="field">
         <span className="field__label">{t('workspace.status')}</span>
-        <select value={filters.status ?? ''} onChange={(event) => onChange({ ...filters, status: event.target.value as Filters['status'] })}>
+        <select
+          value={filters.status ?? ''}
+          onChange={(event) =>
+            onChange({ ...filters, status: event.target.value as Filters['status'] })
+          }
+        >
           <option value="">{t('workspace.all')}</option>
           {DOCUMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -51,7 +66,10 @@ export function DocumentFilters({
       </label>
       <label className="field">
         <span className="field__label">{t('workspace.city')}</span>
-        <select value={filters.cityId ?? ''} onChange={(event) => onChange({ ...filters, cityId: event.target.value })}>
+        <select
+          value={filters.cityId ?? ''}
+          onChange={(event) => onChange({ ...filters, cityId: event.target.value })}
+        >
           <option value="">{t('workspace.all')}</option>
           {cities.map((city) => (
             <option key={city.id} value={city.id}>
@@ -64,7 +82,9 @@ export function DocumentFilters({
         <span className="field__label">{t('workspace.policyArea')}</span>
         <select
           value={filters.policyArea ?? ''}
-          onChange={(event) => onChange({ ...filters, policyArea: event.target.value as Filters['policyArea'] })}
+          onChange={(event) =>
+            onChange({ ...filters, policyArea: event.target.value as Filters['policyArea'] })
+          }
         >
           <option value="">{t('workspace.all')}</option>
           {POLICY_AREAS.map((area) => (
@@ -75,7 +95,11 @@ export function DocumentFilters({
         </select>
       </label>
       {hasFilters && (
-        <button type="button" className="button button--ghost filters__clear" onClick={() => onChange({})}>
+        <button
+          type="button"
+          className="button button--ghost filters__clear"
+          onClick={() => onChange({})}
+        >
           {t('workspace.clearFilters')}
         </button>
       )}

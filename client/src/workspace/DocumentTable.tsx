@@ -17,8 +17,12 @@ export function DocumentTable({
   presence: Record<string, PresenceUser[]>;
 }) {
   const { t, i18n } = useTranslation();
-  const cityName = (cityId: string | null) => cities.find((city) => city.id === cityId)?.name ?? t('common.none');
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const cityName = (cityId: string | null) =>
+    cities.find((city) => city.id === cityId)?.name ?? t('common.none');
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });
   return (
     <div className="table-wrap">
       <table className="documents-table">
@@ -64,7 +68,9 @@ export function DocumentTable({
                     t('common.none')
                   )}
                 </td>
-                <td>{dateFormat.format(new Date(document.contentUpdatedAt ?? document.updatedAt))}</td>
+                <td>
+                  {dateFormat.format(new Date(document.contentUpdatedAt ?? document.updatedAt))}
+                </td>
               </tr>
             );
           })}

@@ -20,18 +20,33 @@ function invitationLink(invitation: InvitationDto): string {
 }
 
 /** The members of one workspace, editable by its owners. */
-export function MembersPanel({ workspaceId, currentUserId }: { workspaceId: string; currentUserId: string }) {
+export function MembersPanel({
+  workspaceId,
+  currentUserId,
+}: {
+  workspaceId: string;
+  currentUserId: string;
+}) {
   const { t } = useTranslation();
-  const members = useResource({ key: workspaceId, load: () => api.workspaces.members(workspaceId) });
+  const members = useResource({
+    key: workspaceId,
+    load: () => api.workspaces.members(workspaceId),
+  });
   const [actionError, setActionError] = useState<string | null>(null);
 
   const replace = (membership: MembershipDto) =>
-    members.setData((data) => ({ members: data.members.map((m) => (m.userId === membership.userId ? membership : m)) }));
+    members.setData((data) => ({
+      members: data.members.map((m) => (m.userId === membership.userId ? membership : m)),
+    }));
 
   const changeRole = async (member: MembershipDto, role: WorkspaceRole) => {
     setActionError(null);
     try {
-      const { membership } = await api.workspaces.changeRole({ workspaceId, userId: member.userId, role });
+      const { membership } = await api.workspaces.changeRole({
+        workspaceId,
+        userId: member.userId,
+        role,
+      });
       replace(membership);
     } catch (error) {
       setActionError(describeError(t, error));
@@ -42,7 +57,9 @@ export function MembersPanel({ workspaceId, currentUserId }: { workspaceId: stri
     setActionError(null);
     try {
       await api.workspaces.removeMember({ workspaceId, userId: member.userId });
-      members.setData((data) => ({ members: data.members.filter((m) => m.userId !== member.userId) }));
+      members.setData((data) => ({
+        members: data.members.filter((m) => m.userId !== member.userId),
+      }));
     } catch (error) {
       setActionError(describeError(t, error));
     }
@@ -62,7 +79,8 @@ export function MembersPanel({ workspaceId, currentUserId }: { workspaceId: stri
                 <Avatar id={member.userId} name={member.user.name} />
                 <span className="member__who">
                   <span>
-                    {member.user.name} {isSelf && <span className="muted">({t('workspace.you')})</span>}
+                    {member.user.name}{' '}
+                    {isSelf && <span className="muted">({t('workspace.you')})</span>}
                   </span>
                   <span className="member__email">{member.user.email}</span>
                 </span>
@@ -96,13 +114,23 @@ export function MembersPanel({ workspaceId, currentUserId }: { workspaceId: stri
       <FormError message={actionError} />
       <AddMemberForm
         workspaceId={workspaceId}
-        onMember={(membership) => members.setData((data) => ({ members: [...data.members.filter((m) => m.userId !== membership.userId), membership] }))}
+        onMember={(membership) =>
+          members.setData((data) => ({
+            members: [...data.members.filter((m) => m.userId !== membership.userId), membership],
+          }))
+        }
       />
     </section>
   );
 }
 
-function AddMemberForm({ workspaceId, onMember }: { workspaceId: string; onMember: (membership: MembershipDto) => void }) {
+function AddMemberForm({
+  workspaceId,
+  onMember,
+}: {
+  workspaceId: string;
+  onMember: (membership: MembershipDto) => void;
+}) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('editor');
@@ -134,16 +162,30 @@ function AddMemberForm({ workspaceId, onMember }: { workspaceId: string; onMembe
   };
 
   return (
-    <form className="form add-member" aria-labelledby="add-member-heading" onSubmit={(event) => void onSubmit(event)}>
+    <form
+      className="form add-member"
+      aria-labelledby="add-member-heading"
+      onSubmit={(event) => void onSubmit(event)}
+    >
       <h3 id="add-member-heading">{t('workspace.addMember')}</h3>
       <div className="add-member__row">
         <label className="field">
           <span className="field__label">{t('workspace.memberEmail')}</span>
-          <input type="email" name="memberEmail" required value={email} onChange={(event) => setEmail(event.target.value)} />
+          <input
+            type="email"
+            name="memberEmail"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.target.value)}
+          />
         </label>
         <label className="field">
           <span className="field__label">{t('workspace.memberRole')}</span>
-          <select name="memberRole" value={role} onChange={(event) => setRole(event.target.value as WorkspaceRole)}>
+          <select
+            name="memberRole"
+            value={role}
+            onChange={(event) => setRole(event.target.value as WorkspaceRole)}
+          >
             {WORKSPACE_ROLES.map((option) => (
               <option key={option} value={option}>
                 {t(`roles.${option}`)}

@@ -16,7 +16,13 @@ import { describeError, FormError } from '../components/ErrorScreen';
 import { CheckboxGroup } from './CheckboxGroup';
 
 /** Creates a document from its kind's template in `workspaceId`. */
-export function NewDocumentForm({ workspaceId, cities }: { workspaceId: string; cities: OrganizationDto[] }) {
+export function NewDocumentForm({
+  workspaceId,
+  cities,
+}: {
+  workspaceId: string;
+  cities: OrganizationDto[];
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [title, setTitle] = useState('');
@@ -35,7 +41,13 @@ export function NewDocumentForm({ workspaceId, cities }: { workspaceId: string; 
     try {
       const { document } = await api.workspaces.createDocument({
         workspaceId,
-        document: { title, kind, cityId: isCaseStudy && cityId ? cityId : undefined, policyAreas, stakeholders },
+        document: {
+          title,
+          kind,
+          cityId: isCaseStudy && cityId ? cityId : undefined,
+          policyAreas,
+          stakeholders,
+        },
       });
       navigate(`/documents/${document.id}`);
     } catch (createError) {
@@ -48,11 +60,21 @@ export function NewDocumentForm({ workspaceId, cities }: { workspaceId: string; 
     <form className="form" onSubmit={(event) => void onSubmit(event)}>
       <label className="field">
         <span className="field__label">{t('newDocument.titleLabel')}</span>
-        <input name="title" required maxLength={200} value={title} onChange={(event) => setTitle(event.target.value)} />
+        <input
+          name="title"
+          required
+          maxLength={200}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
       </label>
       <label className="field">
         <span className="field__label">{t('newDocument.kindLabel')}</span>
-        <select name="kind" value={kind} onChange={(event) => setKind(event.target.value as DocumentKind)}>
+        <select
+          name="kind"
+          value={kind}
+          onChange={(event) => setKind(event.target.value as DocumentKind)}
+        >
           {DOCUMENT_KINDS.map((option) => (
             <option key={option} value={option}>
               {t(`kinds.${option}`)}

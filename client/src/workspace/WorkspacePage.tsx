@@ -42,8 +42,18 @@ export function WorkspacePage() {
   });
   const presence = useWorkspacesPresence([workspaceId])[workspaceId] ?? {};
 
-  if (workspace.status === 'loading') return <Layout><Skeleton lines={6} /></Layout>;
-  if (workspace.status === 'error') return <Layout><ErrorScreen error={workspace.error} onRetry={workspace.reload} /></Layout>;
+  if (workspace.status === 'loading')
+    return (
+      <Layout>
+        <Skeleton lines={6} />
+      </Layout>
+    );
+  if (workspace.status === 'error')
+    return (
+      <Layout>
+        <ErrorScreen error={workspace.error} onRetry={workspace.reload} />
+      </Layout>
+    );
   const { name, description, role } = workspace.data.workspace;
   const canCreate = role === 'owner' || role === 'editor';
   const isOwner = role === 'owner';
@@ -57,7 +67,11 @@ export function WorkspacePage() {
           {description && <p className="muted">{description}</p>}
         </div>
         {canCreate && (
-          <button type="button" className="button button--primary" onClick={() => setIsCreating(true)}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={() => setIsCreating(true)}
+          >
             {t('workspace.newDocument')}
           </button>
         )}
@@ -67,9 +81,12 @@ export function WorkspacePage() {
           <h2 id="documents-heading">{t('workspace.documents')}</h2>
           <DocumentFilters filters={filters} cities={cities} onChange={setFilters} />
           {documents.status === 'loading' && <Skeleton lines={5} />}
-          {documents.status === 'error' && <ErrorScreen error={documents.error} onRetry={documents.reload} />}
-          {documents.status === 'ready' && documents.data.documents.length === 0 && (
-            hasFilters ? (
+          {documents.status === 'error' && (
+            <ErrorScreen error={documents.error} onRetry={documents.reload} />
+          )}
+          {documents.status === 'ready' &&
+            documents.data.documents.length === 0 &&
+            (hasFilters ? (
               <EmptyState
                 title={t('workspace.noMatches')}
                 action={
@@ -79,16 +96,26 @@ export function WorkspacePage() {
                 }
               />
             ) : (
-              <EmptyState title={t('workspace.noDocuments')} hint={t('workspace.noDocumentsHint')} />
-            )
-          )}
+              <EmptyState
+                title={t('workspace.noDocuments')}
+                hint={t('workspace.noDocumentsHint')}
+              />
+            ))}
           {documents.status === 'ready' && documents.data.documents.length > 0 && (
-            <DocumentTable documents={documents.data.documents} cities={cities} presence={presence} />
+            <DocumentTable
+              documents={documents.data.documents}
+              cities={cities}
+              presence={presence}
+            />
           )}
         </section>
         {isOwner && <MembersPanel workspaceId={workspaceId} currentUserId={user.id} />}
       </div>
-      <Dialog isOpen={isCreating} title={t('workspace.newDocument')} onClose={() => setIsCreating(false)}>
+      <Dialog
+        isOpen={isCreating}
+        title={t('workspace.newDocument')}
+        onClose={() => setIsCreating(false)}
+      >
         <NewDocumentForm workspaceId={workspaceId} cities={cities} />
       </Dialog>
     </Layout>
