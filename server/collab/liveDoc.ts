@@ -8,9 +8,10 @@ import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
+import { createBroadcaster } from './broadcaster';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
-import { assertDecodableUpdate, encodeAwarenessMessage, encodeSyncUpdate } from './protocol';
+import { assertDecodableUpdate, encodeAwarenessMessage } from './protocol';
 
 /** What a live document needs from a connection (implemented in `connection.ts`). */
 export interface DocPeer {
@@ -92,14 +93,13 @@ export async function loadLiveDoc(input: {
   awareness.setLocalState(null);
   const peers = new Set<DocPeer>();
 
-  const broadcast = (message: Uint8Array, except?: DocPeer): void => {
-    for (const peer of peers) if (peer !== except) peer.send(message);
-  };
+  const broadcaster = createBroadcaster(peers);
+  const broadcast = (message: Uint8Array, except?: DocPeer): void => broadcaster.sendNow(message, except);
 
   ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
     const peer = isPeer(origin, peers) ? origin : undefined;
-    broadcast(encodeSyncUpdate(update), peer);
+    broadcaster.queueUpdate(update, peer);
     persistence.enqueue(update);
     estimated += update.byteLength;
     derived.noteChange(peer ? peer.userId : null);
@@ -150,6 +150,7 @@ export async function loadLiveDoc(input: {
     },
     estimatedBytes: () => estimated,
     async unload() {
+      broadcaster.flush();
       await derived.flush();
       await persistence.compact();
       derived.dispose();
