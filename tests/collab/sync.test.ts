@@ -4,6 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { SERVER_ORIGIN } from '../../server/collab/liveDoc';
 import {
   connectClient,
   mulberry32,
@@ -174,5 +175,26 @@ describe('collab sync', () => {
     const state = new Y.Doc();
     Y.applyUpdate(state, await server.collab.encodeState({ documentId: document.id }));
     expect(state.getText('text').toString()).toBe('restored version');
+  });
+});
+
+describe('collab fan-out', () => {
+  it('merges updates applied in one event-loop turn into one frame per peer', async () => {
+    const server = track(await startCollabTestServer());
+    const { owner, document } = await seedDocument(server.storage);
+    const listener = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    await waitSynced(listener);
+    const frames: number[] = [];
+    listener.provider.ws?.addEventListener('message', (event: { data: unknown }) => {
+      frames.push((event.data as ArrayBuffer).byteLength);
+    });
+    const live = server.collab.registry.get(document.id)!;
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    for (const word of ['one ', 'two ', 'three']) source.getText('text').insert(source.getText('text').length, word);
+    for (const update of updates) live.applyUpdate(update, SERVER_ORIGIN);
+    await waitFor(() => listener.text() === 'one two three', 'listener sees all three');
+    expect(frames).toHaveLength(1);
   });
 });
