@@ -310,16 +310,43 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => status.innerText()).toBe('In review');
     await ana.getByRole('button', { name: 'Approve' }).waitFor();
     await ana.getByRole('button', { name: 'Back to draft' }).waitFor();
+
+    const details = ana.getByRole('complementary', { name: 'Details' });
+    await details
+      .getByRole('textbox', { name: 'Title' })
+      .fill('Guideline on affordable housing 2026');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await ana
+      .getByRole('heading', { level: 1, name: 'Guideline on affordable housing 2026' })
+      .waitFor();
+  });
+
+  it('explains a failed page load and offers a retry', async () => {
+    await ana.goto('/documents/no-such-document');
+    const alert = ana.getByRole('alert');
+    await alert.getByText('This does not exist, or it was deleted.').waitFor();
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    await screenshot(ana, '08-error');
+  });
+
+  it('lays the editor out for a tablet', async () => {
+    await bea.setViewportSize({ width: 820, height: 1180 });
+    await bea.goto(documentUrl);
+    await editorOf(bea).waitFor();
+    await bea.getByRole('toolbar', { name: 'Formatting' }).waitFor();
+    const editorBox = await editorOf(bea).boundingBox();
+    expect(editorBox?.width ?? 0).toBeGreaterThan(600);
+    await screenshot(bea, '09-editor-tablet');
   });
 
   it('filters the workspace documents by kind', async () => {
     await ana.goto(workspaceUrl);
     const table = ana.getByRole('table');
-    await table.getByRole('link', { name: 'Guideline on affordable housing' }).waitFor();
+    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
     await ana.getByRole('search').getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
     await ana.getByText('No documents match these filters.').waitFor();
     await ana.getByRole('button', { name: 'Clear filters' }).first().click();
-    await table.getByRole('link', { name: 'Guideline on affordable housing' }).waitFor();
+    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
   });
 
   it('switches the interface to German from the account menu', async () => {

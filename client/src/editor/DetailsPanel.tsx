@@ -6,8 +6,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '../../../shared/api/entities';
 import {
+  DOCUMENT_KINDS,
   POLICY_AREAS,
   STAKEHOLDER_TYPES,
+  type DocumentKind,
   type DocumentStatus,
   type PolicyArea,
   type StakeholderType,
@@ -34,6 +36,7 @@ export function DetailsPanel({
   const cities = useCities();
   const canEdit = canEditMetadata(role);
   const [title, setTitle] = useState(document.title);
+  const [kind, setKind] = useState<DocumentKind>(document.kind);
   const [cityId, setCityId] = useState(document.cityId ?? '');
   const [policyAreas, setPolicyAreas] = useState<PolicyArea[]>(document.policyAreas);
   const [stakeholders, setStakeholders] = useState<StakeholderType[]>(document.stakeholders);
@@ -65,7 +68,7 @@ export function DetailsPanel({
       () =>
         api.documents.update({
           documentId: document.id,
-          patch: { title, cityId: cityId || null, policyAreas, stakeholders },
+          patch: { title, kind, cityId: cityId || null, policyAreas, stakeholders },
         }),
       t('editor.detailsSaved'),
     );
@@ -77,10 +80,6 @@ export function DetailsPanel({
     <aside className="details card" aria-labelledby="details-heading">
       <h2 id="details-heading">{t('editor.details')}</h2>
       <dl className="details__facts">
-        <div>
-          <dt>{t('workspace.kind')}</dt>
-          <dd>{t(`kinds.${document.kind}`)}</dd>
-        </div>
         <div>
           <dt>{t('workspace.status')}</dt>
           <dd data-testid="document-status">
@@ -113,6 +112,20 @@ export function DetailsPanel({
             readOnly={!canEdit}
             onChange={(event) => setTitle(event.target.value)}
           />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('workspace.kind')}</span>
+          <select
+            value={kind}
+            disabled={!canEdit}
+            onChange={(event) => setKind(event.target.value as DocumentKind)}
+          >
+            {DOCUMENT_KINDS.map((option) => (
+              <option key={option} value={option}>
+                {t(`kinds.${option}`)}
+              </option>
+            ))}
+          </select>
         </label>
         <label className="field">
           <span className="field__label">{t('workspace.city')}</span>
