@@ -7,9 +7,9 @@
  * - a uniqueness violation is `ConflictError` (from `server/errors.ts`), never a driver error;
  * - returned objects are plain copies: mutating them never changes stored data;
  * - every `update…` moves `updatedAt` (derived-field updates of documents included);
- * - a reference to a row that does not exist (e.g. a membership for an unknown workspace)
- *   is `NotFoundError` with code `reference_not_found` where the engine can tell (SQLite
- *   always; MongoDB when the id is malformed);
+ * - a write referring to a row that does not exist (a user's organisation, a session's
+ *   user, a membership's workspace or user, an invitation's workspace, a document's
+ *   workspace or city) is `NotFoundError` with code `reference_not_found`;
  * - `limit <= 0` lists nothing.
  * Stable error codes: `email_taken`, `already_member`, `invitation_exists`, `invitation_used`,
  * `conflict` (duplicate session id); `user_not_found`, `organization_not_found`,
@@ -290,7 +290,8 @@ export interface Storage {
   // Yjs state of documents
   /**
    * Appends updates to the document's log in one write; returns the seq of each (increasing).
-   * SQLite refuses a document that does not exist (`reference_not_found`).
+   * SQLite refuses a document that does not exist (`reference_not_found`); MongoDB does not
+   * check (hot path), so callers must not append to a purged document.
    */
   appendDocUpdates(input: { documentId: string; updates: Uint8Array[] }): Promise<number[]>;
   loadDocState(input: { documentId: string }): Promise<DocState>;

@@ -13,6 +13,7 @@ import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
 import { describeOrganizationsContract } from './contract/organizations';
+import { describeReferencesContract } from './contract/references';
 import { describeUsersContract } from './contract/users';
 import { describeWorkspacesContract } from './contract/workspaces';
 
@@ -53,5 +54,6 @@ export function describeStorageContract(
     describeDocStateContract(getStorage);
     describeAuditAndSettingsContract(getStorage);
     describeInjectionContract(getStorage);
+    describeReferencesContract(getStorage);
   });
 }

@@ -110,17 +110,16 @@ describe('sqlite engine', () => {
     }
   });
 
-  it('enforces references: no log entries or memberships for rows that do not exist', async () => {
+  it('refuses Yjs log entries for a document that does not exist (foreign key)', async () => {
     const storage = await createSqliteStorage({ filename: path.join(dir, 'clip.sqlite') });
     try {
-      const user = await buildUser(storage);
       await expectRejection(
         storage.appendDocUpdates({ documentId: 'missing', updates: [new Uint8Array([1])] }),
         NotFoundError,
         'reference_not_found',
       );
       await expectRejection(
-        storage.addMembership({ workspaceId: 'missing', userId: user.id, role: 'viewer' }),
+        storage.compactDoc({ documentId: 'missing', snapshot: new Uint8Array([1]), upToSeq: 1 }),
         NotFoundError,
         'reference_not_found',
       );

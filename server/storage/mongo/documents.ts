@@ -10,6 +10,7 @@ import {
   idOf,
   idOrNull,
   optionalObjectId,
+  requireExisting,
   requireObjectId,
   toObjectId,
 } from './values';
@@ -80,17 +81,17 @@ const NOT_FOUND = (): NotFoundError => new NotFoundError('No such document.', 'd
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
-  const { Document, DocUpdate, DocSnapshot, DocCounter } = models;
+  const { Document, DocUpdate, DocSnapshot, DocCounter, Workspace, Organization } = models;
 
   return {
     createDocument: (input) =>
       run(async () => {
         const created = await Document.create({
-          workspaceId: requireObjectId(input.workspaceId, 'No such workspace.'),
+          workspaceId: await requireExisting(Workspace, input.workspaceId, 'No such workspace.'),
           title: asString(input.title),
           kind: input.kind,
           createdById: requireObjectId(input.createdById, 'No such user.'),
-          cityId: optionalObjectId(input.cityId, 'No such city.'),
+          cityId: await requireExisting(Organization, input.cityId, 'No such city.'),
           policyAreas: (input.policyAreas ?? []).map(asString),
           stakeholders: (input.stakeholders ?? []).map(asString),
         });
@@ -123,14 +124,17 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (patch.title !== undefined) set.title = asString(patch.title);
         if (patch.kind !== undefined) set.kind = asString(patch.kind);
         if (patch.status !== undefined) set.status = asString(patch.status);
-        if (patch.cityId !== undefined)
-          set.cityId = optionalObjectId(patch.cityId, 'No such city.');
+        if (patch.cityId !== undefined) {
+          set.cityId = await requireExisting(Organization, patch.cityId, 'No such city.');
+        }
         if (patch.policyAreas !== undefined) set.policyAreas = patch.policyAreas.map(asString);
         if (patch.stakeholders !== undefined) set.stakeholders = patch.stakeholders.map(asString);
-        if (patch.deletedAt !== undefined)
+        if (patch.deletedAt !== undefined) {
           set.deletedAt = patch.deletedAt ? new Date(patch.deletedAt.getTime()) : null;
-        if (patch.deletedById !== undefined)
+        }
+        if (patch.deletedById !== undefined) {
           set.deletedById = optionalObjectId(patch.deletedById, 'No such user.');
+        }
         if (patch.plainText !== undefined) set.plainText = asString(patch.plainText);
         if (patch.outline !== undefined) {
           set.outline = patch.outline.map((heading) => ({

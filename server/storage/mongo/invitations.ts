@@ -5,7 +5,7 @@ import { normalizeEmail } from '../normalize';
 import type { Invitation, Storage } from '../types';
 import type { MongoContext } from './context';
 import type { InvitationDoc } from './records';
-import { asString, idOf, idOrNull, optionalObjectId, requireObjectId, toObjectId } from './values';
+import { asString, idOf, idOrNull, requireExisting, requireObjectId, toObjectId } from './values';
 
 function toInvitation(doc: InvitationDoc): Invitation {
   return {
@@ -35,7 +35,7 @@ type InvitationMethods = Pick<
 
 /** The invitation part of the MongoDB adapter. */
 export function createMongoInvitations({ models, run }: MongoContext): InvitationMethods {
-  const { Invitation } = models;
+  const { Invitation, Workspace } = models;
 
   return {
     createInvitation: (input) =>
@@ -44,7 +44,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
           const created = await Invitation.create({
             tokenHash: asString(input.tokenHash),
             email: normalizeEmail(asString(input.email)),
-            workspaceId: optionalObjectId(input.workspaceId, 'No such workspace.'),
+            workspaceId: await requireExisting(Workspace, input.workspaceId, 'No such workspace.'),
             role: input.role,
             invitedById: requireObjectId(input.invitedById, 'No such user.'),
             expiresAt: new Date(input.expiresAt.getTime()),

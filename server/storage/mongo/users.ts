@@ -5,15 +5,7 @@ import { normalizeEmail } from '../normalize';
 import type { Session, Storage, User } from '../types';
 import type { MongoContext } from './context';
 import type { SessionDoc, UserDoc } from './records';
-import {
-  asString,
-  idOf,
-  idOrNull,
-  optionalObjectId,
-  requireObjectId,
-  toObjectId,
-  toObjectIds,
-} from './values';
+import { asString, idOf, idOrNull, requireExisting, toObjectId, toObjectIds } from './values';
 
 function toUser(doc: UserDoc): User {
   return {
@@ -60,7 +52,7 @@ type UserMethods = Pick<
 
 /** The user and session half of the MongoDB adapter. */
 export function createMongoUsers({ models, run }: MongoContext): UserMethods {
-  const { User, Session } = models;
+  const { User, Session, Organization } = models;
 
   return {
     createUser: (input) =>
@@ -70,7 +62,11 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
           email: normalizeEmail(asString(input.email)),
           role: input.role,
           passwordHash: asString(input.passwordHash),
-          organizationId: optionalObjectId(input.organizationId, NO_ORGANIZATION),
+          organizationId: await requireExisting(
+            Organization,
+            input.organizationId,
+            NO_ORGANIZATION,
+          ),
         });
         return toUser(created.toObject());
       }, EMAIL_TAKEN),
@@ -106,7 +102,11 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
         if (patch.role !== undefined) set.role = patch.role;
         if (patch.passwordHash !== undefined) set.passwordHash = asString(patch.passwordHash);
         if (patch.organizationId !== undefined) {
-          set.organizationId = optionalObjectId(patch.organizationId, NO_ORGANIZATION);
+          set.organizationId = await requireExisting(
+            Organization,
+            patch.organizationId,
+            NO_ORGANIZATION,
+          );
         }
         if (patch.isActive !== undefined) set.isActive = Boolean(patch.isActive);
         const doc = objectId
@@ -127,7 +127,7 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
         async () => {
           const created = await Session.create({
             _id: asString(id),
-            userId: requireObjectId(userId, 'No such user.'),
+            userId: await requireExisting(User, userId, 'No such user.'),
             expiresAt: new Date(expiresAt.getTime()),
           });
           return toSession(created.toObject());

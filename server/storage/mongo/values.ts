@@ -69,3 +69,34 @@ export function escapeRegExp(text: string): string {
 export function cloneJson<T>(value: T): T {
   return structuredClone(value);
 }
+
+/** Anything with mongoose's `exists` (every model). */
+interface Existence {
+  exists(filter: { _id: Types.ObjectId }): PromiseLike<unknown>;
+}
+
+/**
+ * Checks that a referenced row exists, as SQLite's foreign keys do, so both engines refuse
+ * the same writes (`reference_not_found`). Skipped on the hot path (the Yjs log).
+ */
+export async function requireExisting(
+  model: Existence,
+  id: string,
+  message: string,
+): Promise<Types.ObjectId>;
+export async function requireExisting(
+  model: Existence,
+  id: string | null | undefined,
+  message: string,
+): Promise<Types.ObjectId | null>;
+export async function requireExisting(
+  model: Existence,
+  id: string | null | undefined,
+  message: string,
+): Promise<Types.ObjectId | null> {
+  if (id === null || id === undefined) return null;
+  const objectId = requireObjectId(id, message);
+  const found = await model.exists({ _id: objectId });
+  if (!found) throw new NotFoundError(message, 'reference_not_found');
+  return objectId;
+}

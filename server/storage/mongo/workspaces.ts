@@ -4,7 +4,7 @@ import { NotFoundError } from '../../errors';
 import type { Membership, Storage, Workspace } from '../types';
 import type { MongoContext } from './context';
 import type { MembershipDoc, WorkspaceDoc } from './records';
-import { asString, idOf, requireObjectId, toObjectId } from './values';
+import { asString, idOf, requireExisting, requireObjectId, toObjectId } from './values';
 
 function toWorkspace(doc: WorkspaceDoc): Workspace {
   return {
@@ -47,7 +47,7 @@ type WorkspaceMethods = Pick<
 
 /** The workspace and membership part of the MongoDB adapter. */
 export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceMethods {
-  const { Workspace, Membership } = models;
+  const { Workspace, Membership, User } = models;
   /** The membership filter, or null when either id cannot exist. */
   const membershipKey = (workspaceId: string, userId: string) => {
     const workspace = toObjectId(workspaceId);
@@ -112,8 +112,8 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
       run(
         async () => {
           const created = await Membership.create({
-            workspaceId: requireObjectId(workspaceId, 'No such workspace.'),
-            userId: requireObjectId(userId, 'No such user.'),
+            workspaceId: await requireExisting(Workspace, workspaceId, 'No such workspace.'),
+            userId: await requireExisting(User, userId, 'No such user.'),
             role,
           });
           return toMembership(created.toObject());
