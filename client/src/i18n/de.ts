@@ -18,6 +18,7 @@ export const de: Messages = {
     none: '—',
     skipToContent: 'Zum Inhalt springen',
     errorTitle: 'Etwas ist schiefgelaufen',
+    signedOutError: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
     networkError:
       'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     forbiddenError:

@@ -16,6 +16,7 @@ export const en = {
     none: '—',
     skipToContent: 'Skip to content',
     errorTitle: 'Something went wrong',
+    signedOutError: 'Your session has ended. Please sign in again.',
     networkError: 'The server could not be reached. Check your connection, then try again.',
     forbiddenError: 'You do not have access to this. Ask a workspace owner to add you.',
     notFoundError: 'This does not exist, or it was deleted.',
