@@ -29,6 +29,8 @@ export interface ClientSpec {
   docKey: string;
   /** Set for writers: unique across the run. */
   writerId: number | null;
+  /** Writers only: state the client already holds before connecting (it syncs it up). */
+  initialState?: Uint8Array;
 }
 
 /** A connected benchmark client. */
@@ -48,6 +50,8 @@ export interface BenchClient {
   unexpectedCloses(): number[];
   /** Encoded size of the writer's document (what a new client has to receive and apply). */
   stateBytes(): number;
+  /** The writer's whole document state (to seed another server with the same content). */
+  encodeState(): Uint8Array | null;
   /** Hash of the writer's document content, for the convergence check. */
   contentHash(): string | null;
   close(): void;
@@ -81,6 +85,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
   const { spec, histogram } = input;
   const isWriter = spec.writerId !== null;
   const doc = isWriter ? new Y.Doc() : null;
+  if (doc && spec.initialState) Y.applyUpdate(doc, spec.initialState, REMOTE);
   const random = seededRandom((spec.writerId ?? 0) + 7);
   let socket: WebSocket | null = null;
   let isSynced = false;
@@ -201,6 +206,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
     receivedCount: () => received,
     unexpectedCloses: () => closes,
     stateBytes: () => (doc ? Y.encodeStateAsUpdate(doc).byteLength : 0),
+    encodeState: () => (doc ? Y.encodeStateAsUpdate(doc) : null),
     contentHash() {
       if (!doc) return null;
       const json = JSON.stringify(doc.getXmlFragment('default').toJSON());

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { signCollabToken } from '../server/auth/collabToken';
 import { createBenchClient } from './client';
 import { createHistogram, percentileOf } from './histogram';
@@ -28,6 +29,17 @@ export interface ColdLoadResult {
   coldOpens: OpenTiming[];
   coldOpenMedianMs: number;
   textLength: number;
+  /**
+   * Opens on a server process that stays up (code warm) after the document was unloaded
+   * (last client gone, unload grace over): the production meaning of "cold document".
+   */
+  unloadedOpens: OpenTiming[];
+  unloadedOpenMedianMs: number;
+  /**
+   * The same document served by the in-memory baseline (already loaded, nothing to read or
+   * apply on the server): the floor set by transfer plus the client applying the state.
+   */
+  baselineOpens: OpenTiming[];
 }
 
 /** One open: total connect+sync+apply, and when the server's answer arrived. */
@@ -38,24 +50,51 @@ export interface OpenTiming {
 }
 
 async function openOnce(input: {
-  port: number;
-  documentId: string;
-  token: string;
+  url: string;
+  initialState?: Uint8Array;
+  onSynced?: (state: Uint8Array | null) => void;
 }): Promise<OpenTiming> {
   const client = createBenchClient({
     spec: {
-      url: `ws://127.0.0.1:${input.port}/collab/${input.documentId}?token=${input.token}`,
+      url: input.url,
       docKey: 'history',
       // A full client (a real Y.Doc): the time includes applying the document's state.
       writerId: 0,
+      ...(input.initialState ? { initialState: input.initialState } : {}),
     },
     histogram: createHistogram(),
   });
   try {
     const totalMs = await client.connect();
+    input.onSynced?.(client.encodeState());
     return { totalMs, serverAnswerMs: client.syncAnswerMs(), stateBytes: client.stateBytes() };
   } finally {
     client.close();
+  }
+}
+
+function warmUpClient(state: Uint8Array): void {
+  for (let i = 0; i < 5; i += 1) {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, state);
+    Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+  }
+}
+
+/** Loads `state` into a fresh baseline server and opens it like a new client, `times` times. */
+async function openOnBaseline(input: { state: Uint8Array; times: number }): Promise<OpenTiming[]> {
+  const baseline = await startTarget({ kind: 'baseline' });
+  try {
+    const url = `ws://127.0.0.1:${baseline.port}/history`;
+    // The pushing client syncs its state up; the server applies it after answering.
+    await openOnce({ url, initialState: input.state });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const opens: OpenTiming[] = [];
+    for (let i = 0; i < input.times; i += 1) opens.push(await openOnce({ url }));
+    return opens;
+  } finally {
+    await baseline.stop();
   }
 }
 
@@ -63,6 +102,8 @@ async function openOnce(input: {
 export async function runColdLoad(input: {
   edits: number;
   coldOpens: number;
+  /** Wait after the last client left before the document counts as unloaded. */
+  unloadWaitMs: number;
 }): Promise<ColdLoadResult> {
   const secret = randomBytes(32).toString('base64url');
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-bench-cold-'));
@@ -87,10 +128,21 @@ export async function runColdLoad(input: {
       canWrite: true,
       ttlSeconds: 3600,
     });
+    const collabUrl = (port: number): string =>
+      `ws://127.0.0.1:${port}/collab/${documentId}?token=${token}`;
+    let state: Uint8Array | null = null;
     const first = await startTarget({ kind: 'ours', env });
-    const firstOpen = await openOnce({ port: first.port, documentId, token });
+    const firstOpen = await openOnce({
+      url: collabUrl(first.port),
+      onSynced: (synced) => {
+        state = synced;
+      },
+    });
     // Graceful stop: flushes and unloads every document, as SIGTERM does in production.
     await first.stop();
+    // The measuring client's own Yjs code must be warm, or the first measured opens pay for
+    // its JIT warm-up (80 ms → 3 ms for a 76 KB state), whichever server they go to.
+    if (state) warmUpClient(state);
 
     const coldOpens: OpenTiming[] = [];
     let logEntriesAfter = Number.NaN;
@@ -102,12 +154,28 @@ export async function runColdLoad(input: {
         ).count;
       }
       await target.request({ type: 'profileStart' });
-      coldOpens.push(await openOnce({ port: target.port, documentId, token }));
+      coldOpens.push(await openOnce({ url: collabUrl(target.port) }));
       await target.request({ type: 'profileStop', label: 'c' });
       await target.stop();
     }
+    const unloadedOpens: OpenTiming[] = [];
+    const warm = await startTarget({ kind: 'ours', env });
+    try {
+      await openOnce({ url: collabUrl(warm.port) });
+      for (let i = 0; i < input.coldOpens; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, input.unloadWaitMs));
+        unloadedOpens.push(await openOnce({ url: collabUrl(warm.port) }));
+      }
+    } finally {
+      await warm.stop();
+    }
     return {
       edits: input.edits,
+      unloadedOpens,
+      unloadedOpenMedianMs: percentileOf(
+        unloadedOpens.map((open) => open.totalMs),
+        0.5,
+      ),
       historyBytes: history.bytes,
       textLength: history.textLength,
       logEntriesBefore: before.count,
@@ -115,6 +183,7 @@ export async function runColdLoad(input: {
       stateBytes: firstOpen.stateBytes,
       logEntriesAfter,
       coldOpens,
+      baselineOpens: state ? await openOnBaseline({ state, times: input.coldOpens }) : [],
       coldOpenMedianMs: percentileOf(
         coldOpens.map((open) => open.totalMs),
         0.5,

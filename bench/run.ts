@@ -16,7 +16,7 @@ import { renderColdLoad, renderLoadTable } from './report';
 interface Plan {
   a: LoadSpec;
   b: LoadSpec;
-  c: { edits: number; coldOpens: number };
+  c: { edits: number; coldOpens: number; unloadWaitMs: number };
 }
 
 function plan(isQuick: boolean): Plan {
@@ -42,7 +42,8 @@ function plan(isQuick: boolean): Plan {
       drivers,
       connectConcurrency: 20,
     },
-    c: { edits: isQuick ? 20_000 : 200_000, coldOpens: 3 },
+    // The collab server unloads a document 10 s after its last client left (unloadGraceMs).
+    c: { edits: isQuick ? 20_000 : 200_000, coldOpens: isQuick ? 1 : 3, unloadWaitMs: 11_000 },
   };
 }
 
