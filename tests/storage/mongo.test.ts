@@ -49,6 +49,15 @@ describe('mongo adapter without a server', () => {
     expect(describeMongoUri('mongodb://localhost')).toBe('localhost');
   });
 
+  it('turns a malformed URI into StorageUnavailableError without echoing the password', async () => {
+    const error = await createMongoStorage({ uri: 'mongodb://clip:s3cret@' }).then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(StorageUnavailableError);
+    expect((error as Error).message).not.toContain('s3cret');
+  });
+
   it('fails to open with StorageUnavailableError naming the host when nothing listens', async () => {
     const error = await createMongoStorage({
       uri: 'mongodb://clip:s3cret@127.0.0.1:9/clip',

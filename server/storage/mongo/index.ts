@@ -3,7 +3,7 @@
  * MONGODB_URI. One connection per storage instance (never mongoose's global default), so
  * several stores can live in one process; filters are sanitised on the connection.
  */
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
 import type { Storage } from '../types';
 import { createMongoAudit } from './audit';
@@ -44,34 +44,36 @@ export async function createMongoStorage(options: {
   serverSelectionTimeoutMS?: number;
 }): Promise<Storage> {
   const host = describeMongoUri(options.uri);
-  const connection = mongoose.createConnection(options.uri, {
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
-    bufferCommands: false,
-    autoIndex: true,
-    sanitizeFilter: true,
-    ...(options.dbName ? { dbName: options.dbName } : {}),
-  });
+  let connection: Connection | null = null;
   let models: MongoModels;
   try {
+    // Inside the try: a malformed URI throws right here.
+    connection = mongoose.createConnection(options.uri, {
+      serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000,
+      bufferCommands: false,
+      autoIndex: true,
+      sanitizeFilter: true,
+      ...(options.dbName ? { dbName: options.dbName } : {}),
+    });
     await connection.asPromise();
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
   } catch (error) {
-    await connection.close(true).catch(() => undefined);
+    await connection?.close(true).catch(() => undefined);
     const reason = error instanceof Error ? redactCredentials(error.message) : 'unknown error';
-    throw new StorageUnavailableError(`Cannot reach MongoDB at ${host}: ${reason}`);
+    throw new StorageUnavailableError(`Cannot open MongoDB at ${host}: ${reason}`);
   }
+  const db = connection;
 
   let isClosed = false;
   const context = createMongoContext({ models, isClosed: () => isClosed });
   return {
     engine: 'mongo',
     async ping() {
-      if (isClosed || !connection.db)
-        throw new StorageUnavailableError('The MongoDB storage is closed.');
+      if (isClosed || !db.db) throw new StorageUnavailableError('The MongoDB storage is closed.');
       try {
-        await connection.db.command({ ping: 1 });
+        await db.db.command({ ping: 1 });
       } catch (error) {
         const reason = error instanceof Error ? error.name : 'unknown error';
         throw new StorageUnavailableError(`MongoDB ping to ${host} failed: ${reason}`);
@@ -80,7 +82,7 @@ export async function createMongoStorage(options: {
     async close() {
       if (isClosed) return;
       isClosed = true;
-      await connection.close();
+      await db.close();
     },
     ...createMongoUsers(context),
     ...createMongoOrganizations(context),

@@ -120,7 +120,7 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
         return toUser(doc);
       }, EMAIL_TAKEN),
 
-    countUsers: () => run(() => User.countDocuments({})),
+    countUsers: () => run(() => User.countDocuments({}).exec()),
 
     createSession: ({ id, userId, expiresAt }) =>
       run(
