@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../../shared/closeCodes';
 import type { CollabTokenDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
+import { ApiError } from '../api/http';
 
 /** A ready session. */
 export interface CollabSession {
@@ -63,13 +64,16 @@ export function useCollabSession(input: {
       }));
     let refreshTimer = 0;
     let provider: WebsocketProvider | null = null;
+    let canWrite = false;
     const ydoc = new Y.Doc();
     const local = new IndexeddbPersistence(`clip:${userId}:${documentId}`, ydoc);
 
     const scheduleRefresh = (token: CollabTokenDto) => {
       window.clearTimeout(refreshTimer);
       const lifetimeMs = new Date(token.expiresAt).getTime() - Date.now();
-      refreshTimer = window.setTimeout(() => void refresh(), Math.max(5_000, lifetimeMs / 2));
+      // At least once a minute, so a changed role (read-only ⇄ writer) shows up soon.
+      const delayMs = Math.min(60_000, Math.max(5_000, lifetimeMs / 2));
+      refreshTimer = window.setTimeout(() => void refresh(), delayMs);
     };
     // Keeps `params.token` fresh so the provider's own reconnects always carry a valid token.
     const refresh = async (): Promise<boolean> => {
@@ -78,9 +82,20 @@ export function useCollabSession(input: {
         if (!isActive || !provider) return false;
         provider.params = { ...provider.params, token: token.token };
         scheduleRefresh(token);
+        if (token.canWrite !== canWrite) {
+          // The server already applies the new role to the open socket; make the editor match.
+          canWrite = token.canWrite;
+          update({ session: { ydoc, provider, local, canWrite } });
+        }
         return true;
-      } catch {
-        if (isActive) refreshTimer = window.setTimeout(() => void refresh(), 10_000);
+      } catch (refreshError) {
+        if (!isActive) return false;
+        if (refreshError instanceof ApiError && [401, 403, 404].includes(refreshError.status)) {
+          // Signed out or access gone: show why (the edits stay in IndexedDB for later).
+          update({ error: refreshError });
+          return false;
+        }
+        refreshTimer = window.setTimeout(() => void refresh(), 10_000);
         return false;
       }
     };
@@ -105,7 +120,8 @@ export function useCollabSession(input: {
         }
         update({ closedCode: event.code });
       });
-      update({ session: { ydoc, provider: current, local, canWrite: token.canWrite } });
+      canWrite = token.canWrite;
+      update({ session: { ydoc, provider: current, local, canWrite } });
     };
 
     // The browser knows first when the network goes: stop retrying, then resume when it returns.
