@@ -87,6 +87,11 @@ function toDocument(row: DocumentRow): DocumentRecord {
   };
 }
 
+// Every column but search_text (an index-like copy of title + plain text nobody reads back).
+const COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
+  created_at, updated_at, deleted_at, deleted_by_id, plain_text, outline, word_count, last_editor_ids,
+  content_updated_at`;
+
 /** Builds the WHERE clause of a listing; every value is a bound parameter. */
 function compileFilter(filter: DocumentFilter): { where: string; params: SqlValue[] } {
   const conditions: string[] = [];
@@ -123,7 +128,8 @@ type DocumentMethods = Pick<
 /** The document-metadata part of the SQLite adapter. */
 export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMethods {
   const get = (id: string): DocumentRecord | null => {
-    const row = stmt('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined;
+    const row = stmt(`SELECT ${COLUMNS} FROM documents WHERE id = ?`).get(id) as
+      DocumentRow | undefined;
     return row ? toDocument(row) : null;
   };
   const update = db.transaction((id: string, patch: DocumentPatch): number => {
@@ -182,10 +188,9 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       if (limit !== undefined && limit <= 0) return [];
       const { where, params } = compileFilter(filter);
       const rows = translateSqlite(() =>
-        stmt(`SELECT * FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`).all(
-          ...params,
-          limit === undefined ? -1 : Math.floor(limit),
-        ),
+        stmt(
+          `SELECT ${COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
+        ).all(...params, limit === undefined ? -1 : Math.floor(limit)),
       ) as DocumentRow[];
       return rows.map(toDocument);
     },
