@@ -192,6 +192,25 @@ describe('co-editing in the browser', () => {
     await screenshot(ana, '04-editor');
   });
 
+  it('undoes only your own change, and syncs tables inserted from the toolbar', async () => {
+    await typeAtEnd(ana, ' Ana-undo-me.');
+    await expect.poll(() => editorOf(bea).innerText()).toContain('Ana-undo-me.');
+    await typeAtEnd(bea, ' Bea-stays.');
+    await expect.poll(() => editorOf(ana).innerText()).toContain('Bea-stays.');
+
+    await ana.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => editorOf(bea).innerText()).not.toContain('Ana-undo-me.');
+    expect(await editorOf(bea).innerText()).toContain('Bea-stays.');
+    expect(await editorOf(ana).innerText()).toContain('Bea-stays.');
+
+    await editorOf(ana).click();
+    await ana.keyboard.press('Control+End');
+    await ana.getByRole('button', { name: 'Insert table' }).click();
+    await expect.poll(() => editorOf(bea).locator('table').count()).toBe(1);
+    await ana.keyboard.type('Bologna');
+    await expect.poll(() => editorOf(bea).locator('table').innerText()).toContain('Bologna');
+  });
+
   it('shows live "people here" badges on the workspace page', async () => {
     const watcher = await person();
     await watcher.page.goto('/login');
