@@ -14,9 +14,12 @@ import { DocTooLargeError, type DocPeer, type LiveDoc } from './liveDoc';
 import type { CollabOptions } from './options';
 import {
   decodeIncoming,
+  EMPTY_UPDATE,
   encodeAwarenessMessage,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
+  mergeStateVectors,
   ProtocolError,
   type IncomingMessage,
 } from './protocol';
@@ -51,6 +54,8 @@ export function attachConnection(input: {
   const { ws, grant, doc, options, logger } = input;
   const bucket = createTokenBucket({ ratePerSecond: options.messagesPerSecond, burst: options.messageBurst });
   let isClosing = false;
+  /** Set when this connection was sent the document's stored state before the server built it. */
+  let hasColdState = false;
 
   const connection: CollabConnection = {
     userId: grant.userId,
@@ -80,10 +85,21 @@ export function attachConnection(input: {
     },
   };
 
+  /**
+   * Step 2 for this client. A client that was sent the cold state has it (the socket is
+   * ordered), though its step 1 was written before: don't send it all again.
+   */
+  const answerSyncStep1 = (stateVector: Uint8Array): Uint8Array => {
+    if (!hasColdState) return encodeSyncStep2(doc.ydoc, stateVector);
+    if (!doc.isHydrated()) return encodeSyncStep2FromUpdate(EMPTY_UPDATE);
+    const stored = doc.storedStateVector();
+    return encodeSyncStep2(doc.ydoc, stored ? mergeStateVectors(stateVector, stored) : stateVector);
+  };
+
   const handle = (message: IncomingMessage): void => {
     switch (message.type) {
       case 'sync-step1':
-        connection.send(encodeSyncStep2(doc.ydoc, message.stateVector));
+        connection.send(answerSyncStep1(message.stateVector));
         return;
       case 'sync-update':
         // Read-only connections may sync down but their changes are dropped, not applied.
@@ -137,9 +153,32 @@ export function attachConnection(input: {
   });
 
   doc.addPeer(connection);
+  const coldState = doc.coldState();
+  if (coldState) {
+    // Cold open: the client applies the stored state while the server builds its own copy
+    // (once the bytes have left), then the server asks for what the client has (step 1).
+    hasColdState = true;
+    connection.send(encodeSyncStep2FromUpdate(coldState));
+    sendAwarenessStates(connection, doc);
+    whenDrained(ws, () => {
+      if (isClosing) return;
+      connection.send(encodeSyncStep1(doc.ydoc));
+    });
+    return connection;
+  }
   connection.send(encodeSyncStep1(doc.ydoc));
   sendAwarenessStates(connection, doc);
   return connection;
+}
+
+/** Runs `then` once the socket's queued output has been handed to the kernel (or after 2 s). */
+function whenDrained(ws: WebSocket, then: () => void): void {
+  const deadline = Date.now() + 2000;
+  const check = (): void => {
+    if (ws.bufferedAmount === 0 || Date.now() > deadline) then();
+    else setTimeout(check, 2);
+  };
+  setImmediate(check);
 }
 
 function isAbuse(code: number): boolean {

@@ -37,6 +37,17 @@ export interface LiveDoc {
   readonly peers: Set<DocPeer>;
   readonly persistence: DocPersistence;
   readonly derived: DerivedSync;
+  /**
+   * The stored state as one update, while the Y.Doc is not built yet (the document was just
+   * loaded and its stored state is a single entry, e.g. one compacted snapshot). Sent as is to
+   * new clients, so they apply it while the server builds its own copy. Null afterwards.
+   */
+  coldState(): Uint8Array | null;
+  /** Builds the Y.Doc from the stored state now (reading `ydoc` does it too). Idempotent. */
+  hydrate(): void;
+  isHydrated(): boolean;
+  /** State vector of the stored state, known once hydrated (what a cold-state receiver has). */
+  storedStateVector(): Uint8Array | null;
   /** Validates, size-checks and applies an update. Throws ProtocolError / DocTooLargeError. */
   applyUpdate(update: Uint8Array, origin: DocPeer | typeof SERVER_ORIGIN): void;
   /** Sends `message` to every peer except `except`. */
@@ -65,11 +76,24 @@ export async function loadLiveDoc(input: {
   const ydoc = new Y.Doc({ gc: true });
   const parts = state.snapshot ? [state.snapshot, ...state.updates.map((u) => u.data)] : state.updates.map((u) => u.data);
   let estimated = parts.reduce((sum, part) => sum + part.byteLength, 0);
-  applyStored({ ydoc, parts, logger, documentId });
+  // Building the Y.Doc of a large document takes a few hundred ms; it is deferred until needed
+  // so the first clients can already be applying the stored state meanwhile (see coldState).
+  let pendingParts: Uint8Array[] | null = parts;
+  let storedStateVector: Uint8Array | null = null;
+  const hydrate = (): void => {
+    if (!pendingParts) return;
+    const stored = pendingParts;
+    pendingParts = null;
+    applyStored({ ydoc, parts: stored, logger, documentId });
+    storedStateVector = Y.encodeStateVector(ydoc);
+  };
 
   const persistence = createDocPersistence({
     documentId,
-    ydoc,
+    encodeSnapshot: () => {
+      hydrate();
+      return Y.encodeStateAsUpdate(ydoc);
+    },
     storage,
     logger,
     flushDelayMs: options.flushDelayMs,
@@ -126,7 +150,14 @@ export async function loadLiveDoc(input: {
   return {
     documentId,
     workspaceId: record.workspaceId,
-    ydoc,
+    get ydoc() {
+      hydrate();
+      return ydoc;
+    },
+    coldState: () => (pendingParts && pendingParts.length === 1 ? pendingParts[0]! : null),
+    hydrate,
+    isHydrated: () => pendingParts === null,
+    storedStateVector: () => storedStateVector,
     awareness,
     peers,
     persistence,
@@ -136,6 +167,7 @@ export async function loadLiveDoc(input: {
       if (estimated + update.byteLength > options.maxDocBytes) {
         throw new DocTooLargeError(`document would exceed ${options.maxDocBytes} bytes`);
       }
+      hydrate();
       Y.applyUpdate(ydoc, update, origin);
     },
     broadcast,

@@ -10,7 +10,6 @@
  * durable once its batch was written, i.e. within about `flushDelayMs` of being applied;
  * anything newer is recovered from the clients' own copies by Yjs sync when they reconnect.
  */
-import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 
@@ -32,7 +31,8 @@ const RETRY_DELAY_MS = 200;
 
 export function createDocPersistence(input: {
   documentId: string;
-  ydoc: Y.Doc;
+  /** The whole document as one update (builds the Y.Doc if it is not built yet). */
+  encodeSnapshot: () => Uint8Array;
   storage: Storage;
   logger: Logger;
   flushDelayMs: number;
@@ -78,7 +78,7 @@ export function createDocPersistence(input: {
 
   const writeSnapshot = async (): Promise<void> => {
     if (logSize === 0) return;
-    const snapshot = Y.encodeStateAsUpdate(input.ydoc);
+    const snapshot = input.encodeSnapshot();
     const upToSeq = lastSeq;
     try {
       await storage.compactDoc({ documentId, snapshot, upToSeq });

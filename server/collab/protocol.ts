@@ -133,6 +133,27 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
   return encoding.toUint8Array(encoder);
 }
 
+/** `[sync, step2, update]` for an already encoded update (e.g. a stored snapshot, sent as is). */
+export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, SYNC_STEP2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An empty Yjs update: "you have everything I have". */
+export const EMPTY_UPDATE = Uint8Array.of(0, 0);
+
+/** The union of two state vectors (highest clock per client): what a peer has after receiving both. */
+export function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const merged = Y.decodeStateVector(a);
+  for (const [client, clock] of Y.decodeStateVector(b)) {
+    if ((merged.get(client) ?? 0) < clock) merged.set(client, clock);
+  }
+  return Y.encodeStateVector(merged);
+}
+
 /** `[sync, update, update]`: one document change, broadcast to every other connection. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { SERVER_ORIGIN } from '../../server/collab/liveDoc';
 import {
   connectClient,
+  connectRaw,
   mulberry32,
   seedDocument,
   seedFrom,
@@ -196,5 +197,38 @@ describe('collab fan-out', () => {
     for (const update of updates) live.applyUpdate(update, SERVER_ORIGIN);
     await waitFor(() => listener.text() === 'one two three', 'listener sees all three');
     expect(frames).toHaveLength(1);
+  });
+});
+
+describe('collab cold open', () => {
+  it('sends the stored snapshot before building the server copy, then still collects a client’s offline edits', async () => {
+    const first = await startCollabTestServer();
+    const { owner, document } = await seedDocument(first.storage);
+    const token = tokenFor({ userId: owner.id, documentId: document.id });
+    const writer = track(connectClient({ serverUrl: first.serverUrl, documentId: document.id, token }));
+    await waitSynced(writer);
+    writer.ydoc.getText('text').insert(0, 'stored. ');
+    await waitFor(async () => (await first.storage.countDocUpdates({ documentId: document.id })) > 0, 'flushed');
+    writer.provider.disconnect();
+    await first.close();
+    writer.ydoc.getText('text').insert(8, 'offline edit.');
+
+    const second = track(await startCollabTestServer({ dataDir: first.dataDir, port: first.port }));
+    const state = await second.storage.loadDocState({ documentId: document.id });
+    expect({ hasSnapshot: state.snapshot !== null, updates: state.updates.length }).toEqual({ hasSnapshot: true, updates: 0 });
+    const raw = connectRaw({ serverUrl: second.serverUrl, documentId: document.id, token });
+    await waitFor(() => raw.messages.length >= 2, 'raw client got its first messages');
+    // First a step 2 carrying the snapshot as stored, then the server's step 1 once it built its copy.
+    expect([...raw.messages[0]!.subarray(0, 2)]).toEqual([0, 1]);
+    expect([...raw.messages[1]!.subarray(0, 2)]).toEqual([0, 0]);
+    raw.ws.close();
+    const reader = track(connectClient({ serverUrl: second.serverUrl, documentId: document.id, token }));
+    await waitSynced(reader);
+    expect(reader.text()).toBe('stored. ');
+
+    writer.provider.connect();
+    await waitFor(() => reader.text() === 'stored. offline edit.', 'offline edit reaches the reader through the server');
+    expect(writer.text()).toBe('stored. offline edit.');
+    expect(second.collab.registry.get(document.id)?.isHydrated()).toBe(true);
   });
 });
