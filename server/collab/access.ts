@@ -9,8 +9,7 @@ import { canEditDocumentContent, canReadDocument } from '../policies/document';
 import type { DocumentRecord, Membership, User } from '../storage/types';
 
 export type AccessDecision =
-  | { isAllowed: true; canWrite: boolean }
-  | { isAllowed: false; code: number; reason: string };
+  { isAllowed: true; canWrite: boolean } | { isAllowed: false; code: number; reason: string };
 
 /**
  * Decides access. `tokenCanWrite` can only narrow it: a read-only token stays read-only even
@@ -32,5 +31,8 @@ export function decideAccess(input: {
   if (!canReadDocument(user, membership, document)) {
     return { isAllowed: false, code: CLOSE_CODES.forbidden, reason: 'no access to this document' };
   }
-  return { isAllowed: true, canWrite: input.tokenCanWrite && canEditDocumentContent(user, membership, document) };
+  return {
+    isAllowed: true,
+    canWrite: input.tokenCanWrite && canEditDocumentContent(user, membership, document),
+  };
 }

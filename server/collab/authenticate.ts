@@ -22,8 +22,7 @@ export interface ConnectionGrant {
 }
 
 export type AuthResult =
-  | { isAllowed: true; grant: ConnectionGrant }
-  | { isAllowed: false; code: number; reason: string };
+  { isAllowed: true; grant: ConnectionGrant } | { isAllowed: false; code: number; reason: string };
 
 const DOCUMENT_ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -39,21 +38,33 @@ export async function authenticateUpgrade(input: {
     return { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'bad document path' };
   }
   const token = url.searchParams.get('token');
-  if (!token) return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'missing token' };
+  if (!token)
+    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'missing token' };
   const verified = verifyCollabToken({ secret: input.secret, token });
   if (!verified.isValid) {
-    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: `token ${verified.reason}` };
+    return {
+      isAllowed: false,
+      code: CLOSE_CODES.unauthenticated,
+      reason: `token ${verified.reason}`,
+    };
   }
   const { claims } = verified;
   if (claims.documentId !== documentId) {
-    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'token is for another document' };
+    return {
+      isAllowed: false,
+      code: CLOSE_CODES.unauthenticated,
+      reason: 'token is for another document',
+    };
   }
   const [document, user] = await Promise.all([
     input.storage.getDocument({ id: documentId }),
     input.storage.getUserById({ id: claims.userId }),
   ]);
   const membership = document
-    ? await input.storage.getMembership({ workspaceId: document.workspaceId, userId: claims.userId })
+    ? await input.storage.getMembership({
+        workspaceId: document.workspaceId,
+        userId: claims.userId,
+      })
     : null;
   const decision = decideAccess({ user, document, membership, tokenCanWrite: claims.canWrite });
   if (!decision.isAllowed || !document) {

@@ -27,7 +27,9 @@ export interface Broadcaster<Peer extends BroadcastPeer> {
 /** Merging is cheap for a handful of updates; past this, send what we have. */
 const MAX_QUEUED_UPDATES = 64;
 
-export function createBroadcaster<Peer extends BroadcastPeer>(peers: ReadonlySet<Peer>): Broadcaster<Peer> {
+export function createBroadcaster<Peer extends BroadcastPeer>(
+  peers: ReadonlySet<Peer>,
+): Broadcaster<Peer> {
   let queued: Uint8Array[] = [];
   /** The single origin of every queued update, or `null` when they came from several. */
   let queuedOrigin: Peer | undefined | null = undefined;

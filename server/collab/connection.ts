@@ -52,7 +52,10 @@ export function attachConnection(input: {
   onClosed: (connection: CollabConnection) => void;
 }): CollabConnection {
   const { ws, grant, doc, options, logger } = input;
-  const bucket = createTokenBucket({ ratePerSecond: options.messagesPerSecond, burst: options.messageBurst });
+  const bucket = createTokenBucket({
+    ratePerSecond: options.messagesPerSecond,
+    burst: options.messageBurst,
+  });
   let isClosing = false;
   /** Set when this connection was sent the document's stored state before the server built it. */
   let hasColdState = false;
@@ -80,7 +83,10 @@ export function attachConnection(input: {
       doc.removePeer(connection);
       // Hostile or overloaded clients are worth a warning; access changes and shutdown are routine.
       const level = code === CLOSE_CODES.goingAway ? 'debug' : isAbuse(code) ? 'warn' : 'info';
-      logger[level]({ documentId: grant.documentId, userId: grant.userId, code, reason }, 'collab connection closed by server');
+      logger[level](
+        { documentId: grant.documentId, userId: grant.userId, code, reason },
+        'collab connection closed by server',
+      );
       ws.close(code, reason.slice(0, 120));
     },
   };
@@ -135,7 +141,10 @@ export function attachConnection(input: {
       }
       const reason = error instanceof ProtocolError ? error.message : 'update could not be applied';
       if (!(error instanceof ProtocolError)) {
-        logger.warn({ err: error, documentId: grant.documentId }, 'applying a client message failed');
+        logger.warn(
+          { err: error, documentId: grant.documentId },
+          'applying a client message failed',
+        );
       }
       connection.close(CLOSE_CODES.badMessage, `bad message: ${reason}`);
     }
@@ -182,7 +191,11 @@ function whenDrained(ws: WebSocket, then: () => void): void {
 }
 
 function isAbuse(code: number): boolean {
-  return code === CLOSE_CODES.badMessage || code === CLOSE_CODES.tooLarge || code === CLOSE_CODES.rateLimited;
+  return (
+    code === CLOSE_CODES.badMessage ||
+    code === CLOSE_CODES.tooLarge ||
+    code === CLOSE_CODES.rateLimited
+  );
 }
 
 function sendAwarenessStates(connection: CollabConnection, doc: LiveDoc): void {

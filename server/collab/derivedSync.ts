@@ -67,7 +67,10 @@ export function createDerivedSync(input: {
       if (!isDirty) firstChangeAt = now;
       isDirty = true;
       if (userId && lastEditorIds[0] !== userId) {
-        lastEditorIds = [userId, ...lastEditorIds.filter((id) => id !== userId)].slice(0, MAX_LAST_EDITORS);
+        lastEditorIds = [userId, ...lastEditorIds.filter((id) => id !== userId)].slice(
+          0,
+          MAX_LAST_EDITORS,
+        );
       }
       if (timer) clearTimeout(timer);
       const delay = now - firstChangeAt >= input.debounceMs * 3 ? 0 : input.debounceMs;

@@ -100,7 +100,13 @@ export function createCollabServer(input: {
   pingTimer.unref();
 
   /** Completes the upgrade only to tell the client why it is refused (browsers see close codes, not statuses). */
-  const refuse = (request: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string): void => {
+  const refuse = (
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    code: number,
+    reason: string,
+  ): void => {
     if (socket.destroyed) return;
     logger.info({ code, reason, url: redactToken(request.url) }, 'collab connection refused');
     wss.handleUpgrade(request, socket, head, (ws) => ws.close(code, reason));
@@ -110,12 +116,25 @@ export function createCollabServer(input: {
     const auth = await authenticateUpgrade({ request, secret: config.sessionSecret, storage });
     if (!auth.isAllowed) return refuse(request, socket, head, auth.code, auth.reason);
     const { grant } = auth;
-    if (isClosing) return refuse(request, socket, head, CLOSE_CODES.goingAway, 'server shutting down');
+    if (isClosing)
+      return refuse(request, socket, head, CLOSE_CODES.goingAway, 'server shutting down');
     if ((docCounts.get(grant.documentId) ?? 0) >= options.maxConnectionsPerDocument) {
-      return refuse(request, socket, head, CLOSE_CODES.rateLimited, 'too many connections to this document');
+      return refuse(
+        request,
+        socket,
+        head,
+        CLOSE_CODES.rateLimited,
+        'too many connections to this document',
+      );
     }
     if ((userCounts.get(grant.userId) ?? 0) >= options.maxConnectionsPerUser) {
-      return refuse(request, socket, head, CLOSE_CODES.rateLimited, 'too many connections for this user');
+      return refuse(
+        request,
+        socket,
+        head,
+        CLOSE_CODES.rateLimited,
+        'too many connections for this user',
+      );
     }
     adjust(docCounts, grant.documentId, 1);
     adjust(userCounts, grant.userId, 1);
@@ -150,7 +169,11 @@ export function createCollabServer(input: {
     });
   };
 
-  const join = (input: { ws: WebSocket; grant: ConnectionGrant; releaseSlot: (hasDoc: boolean) => void }): void => {
+  const join = (input: {
+    ws: WebSocket;
+    grant: ConnectionGrant;
+    releaseSlot: (hasDoc: boolean) => void;
+  }): void => {
     const { grant } = input;
     const doc = registry.get(grant.documentId);
     if (!doc || isClosing) {
@@ -177,7 +200,10 @@ export function createCollabServer(input: {
     set.add(connection);
   };
 
-  const withDoc = async <T>(documentId: string, use: (doc: NonNullable<ReturnType<DocRegistry['get']>>) => T): Promise<T> => {
+  const withDoc = async <T>(
+    documentId: string,
+    use: (doc: NonNullable<ReturnType<DocRegistry['get']>>) => T,
+  ): Promise<T> => {
     const doc = await registry.acquire(documentId);
     try {
       return use(doc);
@@ -196,7 +222,8 @@ export function createCollabServer(input: {
       });
     },
     disconnectDocument({ documentId, code, reason }) {
-      for (const connection of connectionsByDoc.get(documentId) ?? []) connection.close(code, reason);
+      for (const connection of connectionsByDoc.get(documentId) ?? [])
+        connection.close(code, reason);
     },
     applyUpdate: ({ documentId, update }) =>
       withDoc(documentId, (doc) => doc.applyUpdate(update, SERVER_ORIGIN)),
@@ -209,8 +236,11 @@ export function createCollabServer(input: {
       watcher.stop();
       clearInterval(pingTimer);
       const open = allConnections();
-      const closed = Promise.all(open.map((connection) => waitForClose(connection.ws, options.closeTimeoutMs)));
-      for (const connection of open) connection.close(CLOSE_CODES.goingAway, 'server shutting down');
+      const closed = Promise.all(
+        open.map((connection) => waitForClose(connection.ws, options.closeTimeoutMs)),
+      );
+      for (const connection of open)
+        connection.close(CLOSE_CODES.goingAway, 'server shutting down');
       await registry.unloadAll();
       await closed;
       await new Promise<void>((resolve) => wss.close(() => resolve()));

@@ -74,7 +74,9 @@ export async function loadLiveDoc(input: {
   ]);
   if (!record) throw new Error(`document ${documentId} does not exist`);
   const ydoc = new Y.Doc({ gc: true });
-  const parts = state.snapshot ? [state.snapshot, ...state.updates.map((u) => u.data)] : state.updates.map((u) => u.data);
+  const parts = state.snapshot
+    ? [state.snapshot, ...state.updates.map((u) => u.data)]
+    : state.updates.map((u) => u.data);
   let estimated = parts.reduce((sum, part) => sum + part.byteLength, 0);
   // Building the Y.Doc of a large document takes a few hundred ms; it is deferred until needed
   // so the first clients can already be applying the stored state meanwhile (see coldState).
@@ -118,7 +120,8 @@ export async function loadLiveDoc(input: {
   const peers = new Set<DocPeer>();
 
   const broadcaster = createBroadcaster(peers);
-  const broadcast = (message: Uint8Array, except?: DocPeer): void => broadcaster.sendNow(message, except);
+  const broadcast = (message: Uint8Array, except?: DocPeer): void =>
+    broadcaster.sendNow(message, except);
 
   ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
@@ -204,7 +207,12 @@ function isPeer(origin: unknown, peers: Set<DocPeer>): origin is DocPeer {
  * them one by one inside a single transaction is linear (~0.27 s for 20,000). See
  * docs/PERFORMANCE.md, scenario (c).
  */
-function applyStored(input: { ydoc: Y.Doc; parts: Uint8Array[]; logger: Logger; documentId: string }): void {
+function applyStored(input: {
+  ydoc: Y.Doc;
+  parts: Uint8Array[];
+  logger: Logger;
+  documentId: string;
+}): void {
   if (input.parts.length === 0) return;
   Y.transact(
     input.ydoc,
@@ -213,7 +221,10 @@ function applyStored(input: { ydoc: Y.Doc; parts: Uint8Array[]; logger: Logger; 
         try {
           Y.applyUpdate(input.ydoc, part, LOAD_ORIGIN);
         } catch (error) {
-          input.logger.error({ err: error, documentId: input.documentId }, 'skipping a corrupt stored update');
+          input.logger.error(
+            { err: error, documentId: input.documentId },
+            'skipping a corrupt stored update',
+          );
         }
       }
     },

@@ -69,7 +69,10 @@ export function createDocPersistence(input: {
     } catch (error) {
       // Keep the batch (in order) and retry; clients still hold these edits meanwhile.
       pending = batch.concat(pending);
-      logger.error({ err: error, documentId, count: batch.length }, 'appending document updates failed');
+      logger.error(
+        { err: error, documentId, count: batch.length },
+        'appending document updates failed',
+      );
       if (!isDisposed) schedule(RETRY_DELAY_MS);
       return;
     }

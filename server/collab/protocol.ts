@@ -86,7 +86,9 @@ export function assertDecodableUpdate(update: Uint8Array): void {
   try {
     Y.decodeUpdate(update);
   } catch (error) {
-    throw new ProtocolError(`undecodable update: ${error instanceof Error ? error.message : 'unknown'}`);
+    throw new ProtocolError(
+      `undecodable update: ${error instanceof Error ? error.message : 'unknown'}`,
+    );
   }
 }
 

@@ -24,7 +24,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function server(options: Parameters<typeof startCollabTestServer>[0] = {}): Promise<CollabTestServer> {
+async function server(
+  options: Parameters<typeof startCollabTestServer>[0] = {},
+): Promise<CollabTestServer> {
   const started = await startCollabTestServer(options);
   cleanups.push(() => started.close());
   return started;
@@ -36,7 +38,11 @@ function client(target: CollabTestServer, documentId: string, token: string): Te
   return connected;
 }
 
-async function closeCodeOf(target: CollabTestServer, documentId: string, token: string): Promise<number> {
+async function closeCodeOf(
+  target: CollabTestServer,
+  documentId: string,
+  token: string,
+): Promise<number> {
   const raw = connectRaw({ serverUrl: target.serverUrl, documentId, token });
   return (await raw.closed).code;
 }
@@ -46,8 +52,19 @@ describe('collab access', () => {
     const target = await server();
     const { owner, document } = await seedDocument(target.storage);
     const other = await seedDocument(target.storage);
-    const expired = tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 10, now: new Date(Date.now() - 60_000) });
-    const forged = signCollabToken({ secret: 'x'.repeat(40), userId: owner.id, documentId: document.id, canWrite: true, ttlSeconds: 60 }).token;
+    const expired = tokenFor({
+      userId: owner.id,
+      documentId: document.id,
+      ttlSeconds: 10,
+      now: new Date(Date.now() - 60_000),
+    });
+    const forged = signCollabToken({
+      secret: 'x'.repeat(40),
+      userId: owner.id,
+      documentId: document.id,
+      canWrite: true,
+      ttlSeconds: 60,
+    }).token;
     const forOtherDoc = tokenFor({ userId: owner.id, documentId: other.document.id });
     for (const token of [expired, forged, forOtherDoc, '', 'garbage.token', 'a'.repeat(5000)]) {
       expect(await closeCodeOf(target, document.id, token)).toBe(CLOSE_CODES.unauthenticated);
@@ -60,18 +77,49 @@ describe('collab access', () => {
     const inactive = await buildUser(target.storage, { isActive: false });
     await buildMembership(target.storage, { workspace, user: inactive, role: 'editor' });
     const outsider = await buildUser(target.storage);
-    expect(await closeCodeOf(target, document.id, tokenFor({ userId: inactive.id, documentId: document.id }))).toBe(CLOSE_CODES.unauthenticated);
-    expect(await closeCodeOf(target, document.id, tokenFor({ userId: outsider.id, documentId: document.id }))).toBe(CLOSE_CODES.forbidden);
-    expect(await closeCodeOf(target, 'no-such-document', tokenFor({ userId: owner.id, documentId: 'no-such-document' }))).toBe(CLOSE_CODES.notFound);
-    await target.storage.updateDocument({ id: document.id, patch: { deletedAt: new Date(), deletedById: owner.id } });
-    expect(await closeCodeOf(target, document.id, tokenFor({ userId: owner.id, documentId: document.id }))).toBe(CLOSE_CODES.notFound);
+    expect(
+      await closeCodeOf(
+        target,
+        document.id,
+        tokenFor({ userId: inactive.id, documentId: document.id }),
+      ),
+    ).toBe(CLOSE_CODES.unauthenticated);
+    expect(
+      await closeCodeOf(
+        target,
+        document.id,
+        tokenFor({ userId: outsider.id, documentId: document.id }),
+      ),
+    ).toBe(CLOSE_CODES.forbidden);
+    expect(
+      await closeCodeOf(
+        target,
+        'no-such-document',
+        tokenFor({ userId: owner.id, documentId: 'no-such-document' }),
+      ),
+    ).toBe(CLOSE_CODES.notFound);
+    await target.storage.updateDocument({
+      id: document.id,
+      patch: { deletedAt: new Date(), deletedById: owner.id },
+    });
+    expect(
+      await closeCodeOf(
+        target,
+        document.id,
+        tokenFor({ userId: owner.id, documentId: document.id }),
+      ),
+    ).toBe(CLOSE_CODES.notFound);
   });
 
   it('the stock provider stops reconnecting after a 44xx close', async () => {
     const target = await server();
     const { document } = await seedDocument(target.storage);
     const outsider = await buildUser(target.storage);
-    const refused = client(target, document.id, tokenFor({ userId: outsider.id, documentId: document.id }));
+    const refused = client(
+      target,
+      document.id,
+      tokenFor({ userId: outsider.id, documentId: document.id }),
+    );
     await waitFor(() => refused.closeCodes.length > 0, 'refused');
     await sleep(700);
     expect(refused.closeCodes).toEqual([CLOSE_CODES.forbidden]);
@@ -85,25 +133,42 @@ describe('collab access', () => {
     const reviewer = await buildUser(target.storage);
     await buildMembership(target.storage, { workspace, user: viewer, role: 'viewer' });
     await buildMembership(target.storage, { workspace, user: reviewer, role: 'reviewer' });
-    const writer = client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id }));
+    const writer = client(
+      target,
+      document.id,
+      tokenFor({ userId: owner.id, documentId: document.id }),
+    );
     const readers = [
       client(target, document.id, tokenFor({ userId: viewer.id, documentId: document.id })),
       client(target, document.id, tokenFor({ userId: reviewer.id, documentId: document.id })),
-      client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id, canWrite: false })),
+      client(
+        target,
+        document.id,
+        tokenFor({ userId: owner.id, documentId: document.id, canWrite: false }),
+      ),
     ];
     await Promise.all([writer, ...readers].map((each) => waitSynced(each)));
 
     writer.ydoc.getText('text').insert(0, 'from the owner');
-    await waitFor(() => readers.every((reader) => reader.text() === 'from the owner'), 'readers receive edits');
+    await waitFor(
+      () => readers.every((reader) => reader.text() === 'from the owner'),
+      'readers receive edits',
+    );
 
     readers.forEach((reader, index) => reader.ydoc.getText('text').insert(0, `reader ${index} `));
     readers[0]!.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
     await waitFor(
-      () => [...writer.provider.awareness.getStates().values()].some((state) => (state.user as { name?: string } | undefined)?.name === 'Viewer'),
+      () =>
+        [...writer.provider.awareness.getStates().values()].some(
+          (state) => (state.user as { name?: string } | undefined)?.name === 'Viewer',
+        ),
       'viewer awareness reaches the writer',
     );
     writer.ydoc.getText('text').insert(writer.text().length, '!');
-    await waitFor(() => readers.every((reader) => reader.text().endsWith('from the owner!')), 'later edits still flow');
+    await waitFor(
+      () => readers.every((reader) => reader.text().endsWith('from the owner!')),
+      'later edits still flow',
+    );
     expect(writer.text()).toBe('from the owner!');
     const state = await target.collab.encodeState({ documentId: document.id });
     const { applyUpdate, Doc } = await import('yjs');
@@ -116,36 +181,90 @@ describe('collab access', () => {
   it('applies role changes, removal, deactivation and trashing to open connections within seconds', async () => {
     const target = await server({ options: { accessRecheckMs: 200 } });
     const { owner, workspace, document } = await seedDocument(target.storage);
-    const [editor, removed, deactivated] = await Promise.all([buildUser(target.storage), buildUser(target.storage), buildUser(target.storage)]);
-    for (const user of [editor, removed, deactivated]) await buildMembership(target.storage, { workspace, user, role: 'editor' });
-    const ownerClient = client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id }));
-    const editorClient = client(target, document.id, tokenFor({ userId: editor.id, documentId: document.id }));
-    const removedClient = client(target, document.id, tokenFor({ userId: removed.id, documentId: document.id }));
-    const deactivatedClient = client(target, document.id, tokenFor({ userId: deactivated.id, documentId: document.id }));
-    await Promise.all([ownerClient, editorClient, removedClient, deactivatedClient].map((each) => waitSynced(each)));
+    const [editor, removed, deactivated] = await Promise.all([
+      buildUser(target.storage),
+      buildUser(target.storage),
+      buildUser(target.storage),
+    ]);
+    for (const user of [editor, removed, deactivated])
+      await buildMembership(target.storage, { workspace, user, role: 'editor' });
+    const ownerClient = client(
+      target,
+      document.id,
+      tokenFor({ userId: owner.id, documentId: document.id }),
+    );
+    const editorClient = client(
+      target,
+      document.id,
+      tokenFor({ userId: editor.id, documentId: document.id }),
+    );
+    const removedClient = client(
+      target,
+      document.id,
+      tokenFor({ userId: removed.id, documentId: document.id }),
+    );
+    const deactivatedClient = client(
+      target,
+      document.id,
+      tokenFor({ userId: deactivated.id, documentId: document.id }),
+    );
+    await Promise.all(
+      [ownerClient, editorClient, removedClient, deactivatedClient].map((each) => waitSynced(each)),
+    );
 
-    await target.storage.updateMembership({ workspaceId: workspace.id, userId: editor.id, role: 'viewer' });
+    await target.storage.updateMembership({
+      workspaceId: workspace.id,
+      userId: editor.id,
+      role: 'viewer',
+    });
     await target.storage.removeMembership({ workspaceId: workspace.id, userId: removed.id });
     await target.storage.updateUser({ id: deactivated.id, patch: { isActive: false } });
-    await waitFor(() => removedClient.closeCodes.includes(CLOSE_CODES.forbidden), 'removed member closed with 4403', 3000);
-    await waitFor(() => deactivatedClient.closeCodes.includes(CLOSE_CODES.unauthenticated), 'deactivated account closed with 4401', 3000);
+    await waitFor(
+      () => removedClient.closeCodes.includes(CLOSE_CODES.forbidden),
+      'removed member closed with 4403',
+      3000,
+    );
+    await waitFor(
+      () => deactivatedClient.closeCodes.includes(CLOSE_CODES.unauthenticated),
+      'deactivated account closed with 4401',
+      3000,
+    );
 
     editorClient.ydoc.getText('text').insert(0, 'downgraded edit');
     ownerClient.ydoc.getText('text').insert(0, 'owner edit');
-    await waitFor(() => editorClient.text().includes('owner edit'), 'downgraded client still receives');
+    await waitFor(
+      () => editorClient.text().includes('owner edit'),
+      'downgraded client still receives',
+    );
     await sleep(100);
     expect(ownerClient.text()).toBe('owner edit');
 
-    await target.storage.updateDocument({ id: document.id, patch: { deletedAt: new Date(), deletedById: owner.id } });
-    await waitFor(() => ownerClient.closeCodes.includes(CLOSE_CODES.notFound), 'trashed document closes with 4404', 3000);
+    await target.storage.updateDocument({
+      id: document.id,
+      patch: { deletedAt: new Date(), deletedById: owner.id },
+    });
+    await waitFor(
+      () => ownerClient.closeCodes.includes(CLOSE_CODES.notFound),
+      'trashed document closes with 4404',
+      3000,
+    );
   });
 
   it('disconnectDocument closes every connection of a document with the given code', async () => {
     const target = await server();
     const { owner, document } = await seedDocument(target.storage);
-    const clients = [0, 1].map(() => client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id })));
+    const clients = [0, 1].map(() =>
+      client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id })),
+    );
     await Promise.all(clients.map((each) => waitSynced(each)));
-    target.collab.disconnectDocument({ documentId: document.id, code: CLOSE_CODES.forbidden, reason: 'access revoked' });
-    await waitFor(() => clients.every((each) => each.closeCodes.includes(CLOSE_CODES.forbidden)), 'all closed');
+    target.collab.disconnectDocument({
+      documentId: document.id,
+      code: CLOSE_CODES.forbidden,
+      reason: 'access revoked',
+    });
+    await waitFor(
+      () => clients.every((each) => each.closeCodes.includes(CLOSE_CODES.forbidden)),
+      'all closed',
+    );
   });
 });

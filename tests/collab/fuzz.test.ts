@@ -65,7 +65,9 @@ describe('collab fuzz', () => {
     const seed = seedFrom('FUZZ_SEED');
     console.info(`fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
     const random = mulberry32(seed);
-    let server: CollabTestServer = await startCollabTestServer({ options: { maxConnectionsPerUser: 1000 } });
+    let server: CollabTestServer = await startCollabTestServer({
+      options: { maxConnectionsPerUser: 1000 },
+    });
     cleanups.push(() => server.close());
     const { owner, workspace, document } = await seedDocument(server.storage);
     const fuzzer = await buildUser(server.storage);
@@ -74,7 +76,11 @@ describe('collab fuzz', () => {
     const readerUrl = `${server.serverUrl}/${document.id}?token=${tokenFor({ userId: fuzzer.id, documentId: document.id, canWrite: false, ttlSeconds: 3600 })}`;
 
     const honest = [0, 1].map(() => {
-      const client = connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 3600 }) });
+      const client = connectClient({
+        serverUrl: server.serverUrl,
+        documentId: document.id,
+        token: tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 3600 }),
+      });
       cleanups.push(() => client.destroy());
       return client;
     });
@@ -111,7 +117,9 @@ describe('collab fuzz', () => {
     // Honest clients were never disturbed and converge.
     const [first, second] = honest as [TestClient, TestClient];
     await waitFor(() => first.text() === second.text(), 'honest clients converge', 10_000);
-    expect(first.ydoc.getXmlFragment('default').toString()).toBe(second.ydoc.getXmlFragment('default').toString());
+    expect(first.ydoc.getXmlFragment('default').toString()).toBe(
+      second.ydoc.getXmlFragment('default').toString(),
+    );
     expect(honest.flatMap((client) => client.closeCodes)).toEqual([]);
     expect(first.text()).toMatch(/h\d+ /);
     const converged = first.text();
@@ -121,7 +129,11 @@ describe('collab fuzz', () => {
     const { dataDir } = server;
     await server.close();
     server = await startCollabTestServer({ dataDir });
-    const fresh = connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) });
+    const fresh = connectClient({
+      serverUrl: server.serverUrl,
+      documentId: document.id,
+      token: tokenFor({ userId: owner.id, documentId: document.id }),
+    });
     cleanups.push(() => fresh.destroy());
     await waitSynced(fresh);
     expect(fresh.text()).toBe(converged);

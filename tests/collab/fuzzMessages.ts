@@ -7,7 +7,14 @@
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { assertDecodableUpdate, decodeIncoming, encodeAwarenessMessage, encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from '../../server/collab/protocol';
+import {
+  assertDecodableUpdate,
+  decodeIncoming,
+  encodeAwarenessMessage,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from '../../server/collab/protocol';
 
 export type Random = () => number;
 
@@ -57,7 +64,10 @@ function pick<T>(random: Random, items: readonly T[]): T {
 const HUGE_VARINT = [0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f];
 
 /** One hostile message, and the name of the strategy that made it. */
-export function hostileMessage(random: Random, pool: readonly Uint8Array[]): { kind: string; bytes: Uint8Array } {
+export function hostileMessage(
+  random: Random,
+  pool: readonly Uint8Array[],
+): { kind: string; bytes: Uint8Array } {
   const base = pick(random, pool);
   switch (int(random, 7)) {
     case 0:
@@ -72,13 +82,18 @@ export function hostileMessage(random: Random, pool: readonly Uint8Array[]): { k
     }
     case 3: {
       const at = 1 + int(random, Math.max(1, base.length - 1));
-      const bytes = Uint8Array.from([...base.slice(0, at), ...HUGE_VARINT.slice(int(random, 4)), ...base.slice(at)]);
+      const bytes = Uint8Array.from([
+        ...base.slice(0, at),
+        ...HUGE_VARINT.slice(int(random, 4)),
+        ...base.slice(at),
+      ]);
       return { kind: 'huge-varint', bytes };
     }
     case 4: {
       const bytes = base.slice();
       const flips = 1 + int(random, 3);
-      for (let flip = 0; flip < flips && bytes.length > 0; flip++) bytes[int(random, bytes.length)] = int(random, 256);
+      for (let flip = 0; flip < flips && bytes.length > 0; flip++)
+        bytes[int(random, bytes.length)] = int(random, 256);
       return { kind: 'mutated', bytes };
     }
     case 5: {
@@ -90,7 +105,13 @@ export function hostileMessage(random: Random, pool: readonly Uint8Array[]): { k
     }
     default: {
       const cut = int(random, base.length + 1);
-      return { kind: 'garbage-tail', bytes: Uint8Array.from([...base.slice(0, cut), ...randomBytes(random, 1 + int(random, 24))]) };
+      return {
+        kind: 'garbage-tail',
+        bytes: Uint8Array.from([
+          ...base.slice(0, cut),
+          ...randomBytes(random, 1 + int(random, 24)),
+        ]),
+      };
     }
   }
 }

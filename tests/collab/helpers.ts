@@ -50,11 +50,13 @@ export interface CollabTestServer {
 }
 
 /** Starts HTTP + collab on `port` (0 = any) over SQLite in `dataDir`. */
-export async function startCollabTestServer(input: {
-  dataDir?: string;
-  port?: number;
-  options?: Partial<CollabOptions>;
-} = {}): Promise<CollabTestServer> {
+export async function startCollabTestServer(
+  input: {
+    dataDir?: string;
+    port?: number;
+    options?: Partial<CollabOptions>;
+  } = {},
+): Promise<CollabTestServer> {
   const dataDir = input.dataDir ?? makeDataDir();
   const config = testConfig(dataDir);
   const logger = createLogger(config);
@@ -63,7 +65,12 @@ export async function startCollabTestServer(input: {
     config,
     storage,
     logger,
-    options: { unloadGraceMs: 50, derivedDebounceMs: 50, accessRecheckMs: 60_000, ...input.options },
+    options: {
+      unloadGraceMs: 50,
+      derivedDebounceMs: 50,
+      accessRecheckMs: 60_000,
+      ...input.options,
+    },
   });
   const httpServer = http.createServer((_request, response) => {
     response.statusCode = 404;
@@ -133,7 +140,11 @@ export interface TestClient {
 }
 
 /** A stock WebsocketProvider client (no BroadcastChannel: all traffic goes through the server). */
-export function connectClient(input: { serverUrl: string; documentId: string; token: string }): TestClient {
+export function connectClient(input: {
+  serverUrl: string;
+  documentId: string;
+  token: string;
+}): TestClient {
   const ydoc = new Y.Doc();
   const provider = new WebsocketProvider(input.serverUrl, input.documentId, ydoc, {
     params: { token: input.token },
@@ -158,7 +169,11 @@ export function connectClient(input: { serverUrl: string; documentId: string; to
 }
 
 /** Polls `predicate` until true; fails with `message` after `timeoutMs`. */
-export async function waitFor(predicate: () => boolean | Promise<boolean>, message: string, timeoutMs = 5000): Promise<void> {
+export async function waitFor(
+  predicate: () => boolean | Promise<boolean>,
+  message: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out: ${message}`);
@@ -182,8 +197,14 @@ export interface RawClient {
   messages: Uint8Array[];
 }
 
-export function connectRaw(input: { serverUrl: string; documentId: string; token: string }): RawClient {
-  const ws = new WebSocket(`${input.serverUrl}/${input.documentId}?token=${encodeURIComponent(input.token)}`);
+export function connectRaw(input: {
+  serverUrl: string;
+  documentId: string;
+  token: string;
+}): RawClient {
+  const ws = new WebSocket(
+    `${input.serverUrl}/${input.documentId}?token=${encodeURIComponent(input.token)}`,
+  );
   const messages: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => messages.push(new Uint8Array(data)));
   ws.on('error', () => {});

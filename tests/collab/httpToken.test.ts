@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createApiClient, registerWithInvitation, signUpAdmin, startTestServer, type ApiClient, type TestServer } from '../helpers/server';
+import {
+  createApiClient,
+  registerWithInvitation,
+  signUpAdmin,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../helpers/server';
 import { sleep, waitFor } from './helpers';
 
 const cleanups: Array<() => unknown> = [];
@@ -21,7 +28,10 @@ interface TokenAnswer {
   canWrite: boolean;
 }
 
-async function openDoc(api: ApiClient, documentId: string): Promise<{ ydoc: Y.Doc; provider: WebsocketProvider; answer: TokenAnswer }> {
+async function openDoc(
+  api: ApiClient,
+  documentId: string,
+): Promise<{ ydoc: Y.Doc; provider: WebsocketProvider; answer: TokenAnswer }> {
   const res = await api.post<TokenAnswer>(`/api/documents/${documentId}/collab-token`);
   expect(res.status).toBe(200);
   const answer = res.body;
@@ -41,21 +51,33 @@ describe('collab through the HTTP token route', () => {
     const server: TestServer = await startTestServer();
     cleanups.push(() => server.close());
     const owner = await signUpAdmin(createApiClient(server.url));
-    const workspace = await owner.client.post<{ workspace: { id: string } }>('/api/workspaces', { name: 'Housing and integration' });
+    const workspace = await owner.client.post<{ workspace: { id: string } }>('/api/workspaces', {
+      name: 'Housing and integration',
+    });
     expect(workspace.status).toBe(201);
     const workspaceId = workspace.body.workspace.id;
-    const created = await owner.client.post<{ document: { id: string } }>(`/api/workspaces/${workspaceId}/documents`, {
-      title: 'Stuttgart case study',
-      kind: 'case-study',
-    });
+    const created = await owner.client.post<{ document: { id: string } }>(
+      `/api/workspaces/${workspaceId}/documents`,
+      {
+        title: 'Stuttgart case study',
+        kind: 'case-study',
+      },
+    );
     expect(created.status).toBe(201);
     const documentId = created.body.document.id;
-    const invited = await owner.client.post<{ invitation: { token: string } }>(`/api/workspaces/${workspaceId}/members`, {
-      email: 'viewer@example.test',
-      role: 'viewer',
-    });
+    const invited = await owner.client.post<{ invitation: { token: string } }>(
+      `/api/workspaces/${workspaceId}/members`,
+      {
+        email: 'viewer@example.test',
+        role: 'viewer',
+      },
+    );
     expect(invited.status).toBe(201);
-    const viewer = await registerWithInvitation({ baseUrl: server.url, token: invited.body.invitation.token, email: 'viewer@example.test' });
+    const viewer = await registerWithInvitation({
+      baseUrl: server.url,
+      token: invited.body.invitation.token,
+      email: 'viewer@example.test',
+    });
 
     const ownerDoc = await openDoc(owner.client, documentId);
     const viewerDoc = await openDoc(viewer.client, documentId);
@@ -72,13 +94,19 @@ describe('collab through the HTTP token route', () => {
     const viewerParagraph = new Y.XmlElement('paragraph');
     viewerParagraph.insert(0, [new Y.XmlText('viewer scribble')]);
     viewerDoc.ydoc.getXmlFragment('default').insert(0, [viewerParagraph]);
-    await waitFor(() => viewerDoc.ydoc.getXmlFragment('default').toString().includes('Live edit from Stuttgart'), 'viewer receives');
+    await waitFor(
+      () =>
+        viewerDoc.ydoc.getXmlFragment('default').toString().includes('Live edit from Stuttgart'),
+      'viewer receives',
+    );
     await sleep(100);
     expect(fragment.toString()).not.toContain('viewer scribble');
 
     await waitFor(
       async () => {
-        const res = await owner.client.get<{ document: { outline: Array<{ text: string }>; plainText?: string } }>(`/api/documents/${documentId}`);
+        const res = await owner.client.get<{
+          document: { outline: Array<{ text: string }>; plainText?: string };
+        }>(`/api/documents/${documentId}`);
         return res.body.document.outline.some((entry) => entry.text === 'Live edit from Stuttgart');
       },
       'derived outline refreshed through the API',

@@ -25,7 +25,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function server(options: Parameters<typeof startCollabTestServer>[0] = {}): Promise<CollabTestServer> {
+async function server(
+  options: Parameters<typeof startCollabTestServer>[0] = {},
+): Promise<CollabTestServer> {
   const started = await startCollabTestServer(options);
   cleanups.push(() => started.close());
   return started;
@@ -64,7 +66,12 @@ function realUpdate(text: string): Uint8Array {
 }
 
 /** Sends `payload` on a fresh raw writer connection and resolves with its close code. */
-async function sendAndClose(target: CollabTestServer, documentId: string, token: string, payload: Uint8Array): Promise<number> {
+async function sendAndClose(
+  target: CollabTestServer,
+  documentId: string,
+  token: string,
+  payload: Uint8Array,
+): Promise<number> {
   const raw = connectRaw({ serverUrl: target.serverUrl, documentId, token });
   await raw.opened;
   raw.ws.send(payload);
@@ -92,25 +99,34 @@ describe('collab limits and hostile input', () => {
       trailingBytes: Uint8Array.of(...SYNC_STEP1_EMPTY, 1, 2, 3),
       awarenessNotJson: message((encoder) => {
         encoding.writeVarUint(encoder, 1);
-        encoding.writeVarUint8Array(encoder, message((inner) => {
-          encoding.writeVarUint(inner, 1);
-          encoding.writeVarUint(inner, 42);
-          encoding.writeVarUint(inner, 1);
-          encoding.writeVarString(inner, '{not json');
-        }));
+        encoding.writeVarUint8Array(
+          encoder,
+          message((inner) => {
+            encoding.writeVarUint(inner, 1);
+            encoding.writeVarUint(inner, 42);
+            encoding.writeVarUint(inner, 1);
+            encoding.writeVarString(inner, '{not json');
+          }),
+        );
       }),
       awarenessArrayState: message((encoder) => {
         encoding.writeVarUint(encoder, 1);
-        encoding.writeVarUint8Array(encoder, message((inner) => {
-          encoding.writeVarUint(inner, 1);
-          encoding.writeVarUint(inner, 42);
-          encoding.writeVarUint(inner, 1);
-          encoding.writeVarString(inner, '[1,2]');
-        }));
+        encoding.writeVarUint8Array(
+          encoder,
+          message((inner) => {
+            encoding.writeVarUint(inner, 1);
+            encoding.writeVarUint(inner, 42);
+            encoding.writeVarUint(inner, 1);
+            encoding.writeVarString(inner, '[1,2]');
+          }),
+        );
       }),
     };
     for (const [name, payload] of Object.entries(malformed)) {
-      expect({ name, code: await sendAndClose(target, document.id, token, payload) }).toEqual({ name, code: CLOSE_CODES.badMessage });
+      expect({ name, code: await sendAndClose(target, document.id, token, payload) }).toEqual({
+        name,
+        code: CLOSE_CODES.badMessage,
+      });
     }
     honest.ydoc.getText('text').insert(6, '!');
     const fresh = client(target, document.id, token);
@@ -122,7 +138,9 @@ describe('collab limits and hostile input', () => {
     const target = await server({ options: { maxMessageBytes: 2048, maxDocBytes: 8192 } });
     const { owner, document } = await seedDocument(target.storage);
     const token = tokenFor({ userId: owner.id, documentId: document.id });
-    expect(await sendAndClose(target, document.id, token, syncUpdate(realUpdate('x'.repeat(4000))))).toBe(CLOSE_CODES.tooLarge);
+    expect(
+      await sendAndClose(target, document.id, token, syncUpdate(realUpdate('x'.repeat(4000)))),
+    ).toBe(CLOSE_CODES.tooLarge);
 
     const watcher = client(target, document.id, token);
     const bloater = client(target, document.id, token);
@@ -134,7 +152,10 @@ describe('collab limits and hostile input', () => {
       text.insert(text.length, 'y'.repeat(1000));
       await sleep(20);
     }
-    await waitFor(() => bloater.closeCodes.includes(CLOSE_CODES.tooLarge), 'bloater closed with 4413');
+    await waitFor(
+      () => bloater.closeCodes.includes(CLOSE_CODES.tooLarge),
+      'bloater closed with 4413',
+    );
     const estimated = target.collab.registry.get(document.id)?.estimatedBytes() ?? 0;
     expect(estimated).toBeLessThanOrEqual(8192);
     expect(watcher.closeCodes).toEqual([]);
@@ -162,21 +183,43 @@ describe('collab limits and hostile input', () => {
   });
 
   it('caps connections per document and per user with 4429', async () => {
-    const target = await server({ options: { maxConnectionsPerDocument: 2, maxConnectionsPerUser: 3 } });
+    const target = await server({
+      options: { maxConnectionsPerDocument: 2, maxConnectionsPerUser: 3 },
+    });
     const { owner, workspace, document } = await seedDocument(target.storage);
     const colleague = await buildUser(target.storage);
     await buildMembership(target.storage, { workspace, user: colleague, role: 'editor' });
-    const first = client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id }));
-    const second = client(target, document.id, tokenFor({ userId: colleague.id, documentId: document.id }));
+    const first = client(
+      target,
+      document.id,
+      tokenFor({ userId: owner.id, documentId: document.id }),
+    );
+    const second = client(
+      target,
+      document.id,
+      tokenFor({ userId: colleague.id, documentId: document.id }),
+    );
     await Promise.all([first, second].map((each) => waitSynced(each)));
-    const raw = connectRaw({ serverUrl: target.serverUrl, documentId: document.id, token: tokenFor({ userId: colleague.id, documentId: document.id }) });
+    const raw = connectRaw({
+      serverUrl: target.serverUrl,
+      documentId: document.id,
+      token: tokenFor({ userId: colleague.id, documentId: document.id }),
+    });
     expect((await raw.closed).code).toBe(CLOSE_CODES.rateLimited);
 
-    const others = await Promise.all([0, 1, 2].map(() => buildDocument(target.storage, { workspace, createdBy: owner })));
-    const ownerClients = others.slice(0, 2).map((doc) => client(target, doc.id, tokenFor({ userId: owner.id, documentId: doc.id })));
+    const others = await Promise.all(
+      [0, 1, 2].map(() => buildDocument(target.storage, { workspace, createdBy: owner })),
+    );
+    const ownerClients = others
+      .slice(0, 2)
+      .map((doc) => client(target, doc.id, tokenFor({ userId: owner.id, documentId: doc.id })));
     await Promise.all(ownerClients.map((each) => waitSynced(each)));
     const third = others[2]!;
-    const overUser = connectRaw({ serverUrl: target.serverUrl, documentId: third.id, token: tokenFor({ userId: owner.id, documentId: third.id }) });
+    const overUser = connectRaw({
+      serverUrl: target.serverUrl,
+      documentId: third.id,
+      token: tokenFor({ userId: owner.id, documentId: third.id }),
+    });
     expect((await overUser.closed).code).toBe(CLOSE_CODES.rateLimited);
 
     // Slots are given back when connections close.

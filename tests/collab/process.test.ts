@@ -41,7 +41,8 @@ async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promis
 async function start(dataDir: string, port?: number): Promise<ServerProcess> {
   const server = await spawnServer({ dataDir, ...(port ? { port } : {}) });
   cleanups.push(() => {
-    if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL');
+    if (server.child.exitCode === null && server.child.signalCode === null)
+      server.child.kill('SIGKILL');
   });
   return server;
 }
@@ -76,24 +77,37 @@ describe('collab server process', () => {
     const clients = clientsFor(server.serverUrl, seeded, 3);
     await Promise.all(clients.map((client) => waitSynced(client)));
     clients.forEach((client, index) => {
-      for (let edit = 0; edit < 20; edit++) client.ydoc.getText('text').insert(0, `c${index}e${edit};`);
+      for (let edit = 0; edit < 20; edit++)
+        client.ydoc.getText('text').insert(0, `c${index}e${edit};`);
     });
-    const allTokens = clients.flatMap((_, index) => Array.from({ length: 20 }, (_unused, edit) => `c${index}e${edit};`));
+    const allTokens = clients.flatMap((_, index) =>
+      Array.from({ length: 20 }, (_unused, edit) => `c${index}e${edit};`),
+    );
     await waitFor(
-      () => clients.every((client) => client.text() === clients[0]!.text() && allTokens.every((token) => client.text().includes(token))),
+      () =>
+        clients.every(
+          (client) =>
+            client.text() === clients[0]!.text() &&
+            allTokens.every((token) => client.text().includes(token)),
+        ),
       'clients converge',
     );
     const expected = clients[0]!.text();
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
-    await waitFor(() => clients.every((client) => client.closeCodes.includes(CLOSE_CODES.goingAway)), 'clients got 1001');
+    await waitFor(
+      () => clients.every((client) => client.closeCodes.includes(CLOSE_CODES.goingAway)),
+      'clients got 1001',
+    );
     clients.forEach((client) => client.provider.disconnect());
 
     expect(await storedText(dataDir, seeded.document.id)).toBe(expected);
     await withStorage(dataDir, async (storage) => {
       expect(await storage.countDocUpdates({ documentId: seeded.document.id })).toBe(0);
-      expect((await storage.getDocument({ id: seeded.document.id }))?.lastEditorIds).toEqual([seeded.owner.id]);
+      expect((await storage.getDocument({ id: seeded.document.id }))?.lastEditorIds).toEqual([
+        seeded.owner.id,
+      ]);
     });
   });
 
@@ -121,16 +135,31 @@ describe('collab server process', () => {
     const second = await start(dataDir, first.port);
     await burst;
 
-    const expectedTokens = clients.flatMap((_, index) => Array.from({ length: editsPerClient }, (_unused, edit) => `<c${index}e${edit}>`));
+    const expectedTokens = clients.flatMap((_, index) =>
+      Array.from({ length: editsPerClient }, (_unused, edit) => `<c${index}e${edit}>`),
+    );
     await Promise.all(clients.map((client) => waitSynced(client, 10_000)));
-    await waitFor(() => clients.every((client) => client.text() === clients[0]!.text()), 'clients converge after restart', 10_000);
-    for (const client of clients) expect(expectedTokens.filter((token) => !client.text().includes(token))).toEqual([]);
+    await waitFor(
+      () => clients.every((client) => client.text() === clients[0]!.text()),
+      'clients converge after restart',
+      10_000,
+    );
+    for (const client of clients)
+      expect(expectedTokens.filter((token) => !client.text().includes(token))).toEqual([]);
 
     const fresh = clientsFor(second.serverUrl, seeded, 1)[0]!;
     await waitSynced(fresh);
-    await waitFor(() => fresh.text() === clients[0]!.text(), 'fresh client sees every edit', 10_000);
+    await waitFor(
+      () => fresh.text() === clients[0]!.text(),
+      'fresh client sees every edit',
+      10_000,
+    );
     const persistedAtCrash = expectedTokens.filter((token) => onDiskAtCrash.includes(token)).length;
-    console.info(`crash recovery: ${persistedAtCrash}/${expectedTokens.length} edits were on disk at SIGKILL; the rest came back from the clients`);
-    expect(clients.flatMap((client) => client.closeCodes).filter((code) => code >= 4000)).toEqual([]);
+    console.info(
+      `crash recovery: ${persistedAtCrash}/${expectedTokens.length} edits were on disk at SIGKILL; the rest came back from the clients`,
+    );
+    expect(clients.flatMap((client) => client.closeCodes).filter((code) => code >= 4000)).toEqual(
+      [],
+    );
   });
 });

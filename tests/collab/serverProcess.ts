@@ -20,7 +20,11 @@ export interface ServerProcess {
 }
 
 /** Starts `server/main.ts` on `port` (0 = any free port) and waits for its "listening" log line. */
-export async function spawnServer(input: { dataDir: string; port?: number; timeoutMs?: number }): Promise<ServerProcess> {
+export async function spawnServer(input: {
+  dataDir: string;
+  port?: number;
+  timeoutMs?: number;
+}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -40,8 +44,13 @@ export async function spawnServer(input: { dataDir: string; port?: number; timeo
   );
   child.stderr?.on('data', (chunk: Buffer) => logs.push(chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${logs.join('\n')}`)), input.timeoutMs ?? 20_000);
-    void exited.then(({ code }) => reject(new Error(`server exited with ${code}:\n${logs.join('\n')}`)));
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${logs.join('\n')}`)),
+      input.timeoutMs ?? 20_000,
+    );
+    void exited.then(({ code }) =>
+      reject(new Error(`server exited with ${code}:\n${logs.join('\n')}`)),
+    );
     createInterface({ input: child.stdout! }).on('line', (line) => {
       logs.push(line);
       const match = /"url":"https?:\/\/[^":]+:(\d+)"/.exec(line);

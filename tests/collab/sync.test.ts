@@ -30,8 +30,18 @@ function track<T extends CollabTestServer | TestClient>(thing: T): T {
 }
 
 /** Fresh client after everything settled: what the server (and its storage) hold. */
-async function readBack(server: CollabTestServer, documentId: string, userId: string): Promise<TestClient> {
-  const client = track(connectClient({ serverUrl: server.serverUrl, documentId, token: tokenFor({ userId, documentId }) }));
+async function readBack(
+  server: CollabTestServer,
+  documentId: string,
+  userId: string,
+): Promise<TestClient> {
+  const client = track(
+    connectClient({
+      serverUrl: server.serverUrl,
+      documentId,
+      token: tokenFor({ userId, documentId }),
+    }),
+  );
   await waitSynced(client);
   return client;
 }
@@ -44,7 +54,13 @@ describe('collab sync', () => {
     const server = track(await startCollabTestServer());
     const { owner, document } = await seedDocument(server.storage);
     const clients = Array.from({ length: 4 }, () =>
-      track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) })),
+      track(
+        connectClient({
+          serverUrl: server.serverUrl,
+          documentId: document.id,
+          token: tokenFor({ userId: owner.id, documentId: document.id }),
+        }),
+      ),
     );
     await Promise.all(clients.map((client) => waitSynced(client)));
 
@@ -78,7 +94,8 @@ describe('collab sync', () => {
         clients.every(
           (client) =>
             client.text() === reference.text() &&
-            client.ydoc.getXmlFragment('default').toString() === reference.ydoc.getXmlFragment('default').toString(),
+            client.ydoc.getXmlFragment('default').toString() ===
+              reference.ydoc.getXmlFragment('default').toString(),
         ),
       'all clients converge',
       10_000,
@@ -87,7 +104,9 @@ describe('collab sync', () => {
 
     const fresh = await readBack(server, document.id, owner.id);
     await waitFor(() => fresh.text() === reference.text(), 'fresh client sees the same text');
-    expect(fresh.ydoc.getXmlFragment('default').toString()).toBe(reference.ydoc.getXmlFragment('default').toString());
+    expect(fresh.ydoc.getXmlFragment('default').toString()).toBe(
+      reference.ydoc.getXmlFragment('default').toString(),
+    );
     expect(clients.flatMap((client) => client.closeCodes)).toEqual([]);
   });
 
@@ -102,20 +121,31 @@ describe('collab sync', () => {
     heading.setAttribute('level', 2 as unknown as string);
     heading.insert(0, [new Y.XmlText('Housing')]);
     writer.ydoc.getXmlFragment('default').insert(0, [heading]);
-    await waitFor(async () => (await first.storage.countDocUpdates({ documentId: document.id })) >= 2, 'updates flushed');
+    await waitFor(
+      async () => (await first.storage.countDocUpdates({ documentId: document.id })) >= 2,
+      'updates flushed',
+    );
     writer.destroy();
     await first.close();
 
     const second = track(await startCollabTestServer({ dataDir: first.dataDir }));
     const reader = await readBack(second, document.id, owner.id);
     expect(reader.text()).toBe('Bologna case study');
-    expect(reader.ydoc.getXmlFragment('default').toString()).toBe('<heading level="2">Housing</heading>');
+    expect(reader.ydoc.getXmlFragment('default').toString()).toBe(
+      '<heading level="2">Housing</heading>',
+    );
   });
 
   it('unloads an idle document: compacts its log into a snapshot and writes derived fields', async () => {
     const server = track(await startCollabTestServer({ options: { compactAfterUpdates: 1000 } }));
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    const client = track(
+      connectClient({
+        serverUrl: server.serverUrl,
+        documentId: document.id,
+        token: tokenFor({ userId: owner.id, documentId: document.id }),
+      }),
+    );
     await waitSynced(client);
     const fragment = client.ydoc.getXmlFragment('default');
     const heading = new Y.XmlElement('heading');
@@ -125,12 +155,19 @@ describe('collab sync', () => {
     const body = new Y.XmlText();
     paragraph.insert(0, [body]);
     fragment.insert(0, [heading, paragraph]);
-    for (const word of ['Vienna ', 'and ', 'Liège ', 'compare ', 'notes']) body.insert(body.length, word);
-    await waitFor(async () => (await server.storage.countDocUpdates({ documentId: document.id })) >= 3, 'log written');
+    for (const word of ['Vienna ', 'and ', 'Liège ', 'compare ', 'notes'])
+      body.insert(body.length, word);
+    await waitFor(
+      async () => (await server.storage.countDocUpdates({ documentId: document.id })) >= 3,
+      'log written',
+    );
     expect(server.collab.registry.get(document.id)).toBeDefined();
 
     client.destroy();
-    await waitFor(() => server.collab.registry.list().length === 0, 'document unloaded after the grace period');
+    await waitFor(
+      () => server.collab.registry.list().length === 0,
+      'document unloaded after the grace period',
+    );
     expect(await server.storage.countDocUpdates({ documentId: document.id })).toBe(0);
     const state = await server.storage.loadDocState({ documentId: document.id });
     expect(state.snapshot).not.toBeNull();
@@ -149,16 +186,28 @@ describe('collab sync', () => {
   });
 
   it('compacts after N updates while the document stays open, and a cold load reads the snapshot', async () => {
-    const server = track(await startCollabTestServer({ options: { compactAfterUpdates: 20, flushDelayMs: 1 } }));
+    const server = track(
+      await startCollabTestServer({ options: { compactAfterUpdates: 20, flushDelayMs: 1 } }),
+    );
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    const client = track(
+      connectClient({
+        serverUrl: server.serverUrl,
+        documentId: document.id,
+        token: tokenFor({ userId: owner.id, documentId: document.id }),
+      }),
+    );
     await waitSynced(client);
     const text = client.ydoc.getText('text');
     for (let index = 0; index < 60; index++) {
       text.insert(text.length, `${index},`);
       await new Promise((resolve) => setTimeout(resolve, 3));
     }
-    await waitFor(async () => (await server.storage.loadDocState({ documentId: document.id })).snapshot !== null, 'snapshot written');
+    await waitFor(
+      async () =>
+        (await server.storage.loadDocState({ documentId: document.id })).snapshot !== null,
+      'snapshot written',
+    );
     expect(await server.storage.countDocUpdates({ documentId: document.id })).toBeLessThan(20);
     const other = await readBack(server, document.id, owner.id);
     await waitFor(() => other.text() === text.toString(), 'second client sees everything');
@@ -167,11 +216,20 @@ describe('collab sync', () => {
   it('applies server-side changes through the live document so clients see them', async () => {
     const server = track(await startCollabTestServer());
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    const client = track(
+      connectClient({
+        serverUrl: server.serverUrl,
+        documentId: document.id,
+        token: tokenFor({ userId: owner.id, documentId: document.id }),
+      }),
+    );
     await waitSynced(client);
     const source = new Y.Doc();
     source.getText('text').insert(0, 'restored version');
-    await server.collab.applyUpdate({ documentId: document.id, update: Y.encodeStateAsUpdate(source) });
+    await server.collab.applyUpdate({
+      documentId: document.id,
+      update: Y.encodeStateAsUpdate(source),
+    });
     await waitFor(() => client.text() === 'restored version', 'client sees the server change');
     const state = new Y.Doc();
     Y.applyUpdate(state, await server.collab.encodeState({ documentId: document.id }));
@@ -183,7 +241,13 @@ describe('collab fan-out', () => {
   it('merges updates applied in one event-loop turn into one frame per peer', async () => {
     const server = track(await startCollabTestServer());
     const { owner, document } = await seedDocument(server.storage);
-    const listener = track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token: tokenFor({ userId: owner.id, documentId: document.id }) }));
+    const listener = track(
+      connectClient({
+        serverUrl: server.serverUrl,
+        documentId: document.id,
+        token: tokenFor({ userId: owner.id, documentId: document.id }),
+      }),
+    );
     await waitSynced(listener);
     const frames: number[] = [];
     listener.provider.ws?.addEventListener('message', (event: { data: unknown }) => {
@@ -193,7 +257,8 @@ describe('collab fan-out', () => {
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on('update', (update: Uint8Array) => updates.push(update));
-    for (const word of ['one ', 'two ', 'three']) source.getText('text').insert(source.getText('text').length, word);
+    for (const word of ['one ', 'two ', 'three'])
+      source.getText('text').insert(source.getText('text').length, word);
     for (const update of updates) live.applyUpdate(update, SERVER_ORIGIN);
     await waitFor(() => listener.text() === 'one two three', 'listener sees all three');
     expect(frames).toHaveLength(1);
@@ -205,29 +270,42 @@ describe('collab cold open', () => {
     const first = await startCollabTestServer();
     const { owner, document } = await seedDocument(first.storage);
     const token = tokenFor({ userId: owner.id, documentId: document.id });
-    const writer = track(connectClient({ serverUrl: first.serverUrl, documentId: document.id, token }));
+    const writer = track(
+      connectClient({ serverUrl: first.serverUrl, documentId: document.id, token }),
+    );
     await waitSynced(writer);
     writer.ydoc.getText('text').insert(0, 'stored. ');
-    await waitFor(async () => (await first.storage.countDocUpdates({ documentId: document.id })) > 0, 'flushed');
+    await waitFor(
+      async () => (await first.storage.countDocUpdates({ documentId: document.id })) > 0,
+      'flushed',
+    );
     writer.provider.disconnect();
     await first.close();
     writer.ydoc.getText('text').insert(8, 'offline edit.');
 
     const second = track(await startCollabTestServer({ dataDir: first.dataDir, port: first.port }));
     const state = await second.storage.loadDocState({ documentId: document.id });
-    expect({ hasSnapshot: state.snapshot !== null, updates: state.updates.length }).toEqual({ hasSnapshot: true, updates: 0 });
+    expect({ hasSnapshot: state.snapshot !== null, updates: state.updates.length }).toEqual({
+      hasSnapshot: true,
+      updates: 0,
+    });
     const raw = connectRaw({ serverUrl: second.serverUrl, documentId: document.id, token });
     await waitFor(() => raw.messages.length >= 2, 'raw client got its first messages');
     // First a step 2 carrying the snapshot as stored, then the server's step 1 once it built its copy.
     expect([...raw.messages[0]!.subarray(0, 2)]).toEqual([0, 1]);
     expect([...raw.messages[1]!.subarray(0, 2)]).toEqual([0, 0]);
     raw.ws.close();
-    const reader = track(connectClient({ serverUrl: second.serverUrl, documentId: document.id, token }));
+    const reader = track(
+      connectClient({ serverUrl: second.serverUrl, documentId: document.id, token }),
+    );
     await waitSynced(reader);
     expect(reader.text()).toBe('stored. ');
 
     writer.provider.connect();
-    await waitFor(() => reader.text() === 'stored. offline edit.', 'offline edit reaches the reader through the server');
+    await waitFor(
+      () => reader.text() === 'stored. offline edit.',
+      'offline edit reaches the reader through the server',
+    );
     expect(writer.text()).toBe('stored. offline edit.');
     expect(second.collab.registry.get(document.id)?.isHydrated()).toBe(true);
   });
