@@ -38,7 +38,11 @@ export async function startServer(options: {
   const logger = options.logger ?? createLogger(config);
   const storage = options.storage ?? (await openStorage({ config, logger }));
 
-  const collab = createCollabServer({ config, storage, logger: logger.child({ module: 'collab' }) });
+  const collab = createCollabServer({
+    config,
+    storage,
+    logger: logger.child({ module: 'collab' }),
+  });
   const app = createApp({
     config,
     storage,

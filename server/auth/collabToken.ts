@@ -94,6 +94,11 @@ export function verifyCollabToken(options: {
   if (payload.e <= nowSeconds) return { isValid: false, reason: 'expired' };
   return {
     isValid: true,
-    claims: { userId: payload.u, documentId: payload.d, canWrite: payload.w === 1, expiresAt: payload.e },
+    claims: {
+      userId: payload.u,
+      documentId: payload.d,
+      canWrite: payload.w === 1,
+      expiresAt: payload.e,
+    },
   };
 }
