@@ -45,8 +45,21 @@ export function createBroadcaster<Peer extends BroadcastPeer>(
     const origin = queuedOrigin;
     queued = [];
     queuedOrigin = undefined;
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    sendToAll(encodeSyncUpdate(update), origin);
+    if (updates.length === 1) {
+      sendToAll(encodeSyncUpdate(updates[0]!), origin);
+      return;
+    }
+    let merged: Uint8Array | null = null;
+    try {
+      merged = Y.mergeUpdates(updates);
+    } catch {
+      // Runs outside any request: never let it throw. Send them one by one instead.
+    }
+    if (merged) {
+      sendToAll(encodeSyncUpdate(merged), origin);
+      return;
+    }
+    for (const update of updates) sendToAll(encodeSyncUpdate(update), origin);
   };
 
   return {

@@ -28,6 +28,7 @@ import { createTokenBucket } from './rateLimit';
 const WS_OPEN = 1;
 /** Standard "try again later": a client too slow to read its messages is dropped and resyncs. */
 const TRY_AGAIN_LATER = 1013;
+const INTERNAL_ERROR = 1011;
 
 /** A joined connection, as the collab server and the access watcher see it. */
 export interface CollabConnection extends DocPeer {
@@ -171,7 +172,12 @@ export function attachConnection(input: {
     sendAwarenessStates(connection, doc);
     whenDrained(ws, () => {
       if (isClosing) return;
-      connection.send(encodeSyncStep1(doc.ydoc));
+      try {
+        connection.send(encodeSyncStep1(doc.ydoc));
+      } catch (error) {
+        logger.error({ err: error, documentId: grant.documentId }, 'building the document failed');
+        connection.close(INTERNAL_ERROR, 'document could not be loaded');
+      }
     });
     return connection;
   }

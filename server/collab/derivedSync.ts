@@ -57,7 +57,9 @@ export function createDerivedSync(input: {
   const flush = (): Promise<void> => {
     if (timer) clearTimeout(timer);
     timer = null;
-    writing = writing.then(write);
+    writing = writing.then(write).catch((error: unknown) => {
+      logger.warn({ err: error, documentId }, 'derived content task failed');
+    });
     return writing;
   };
 

@@ -54,7 +54,10 @@ export function createDocPersistence(input: {
 
   /** Serializes storage writes of this document: one append or compaction at a time. */
   const enqueueTask = (task: () => Promise<void>): Promise<void> => {
-    chain = chain.then(task, task);
+    // Tasks run from timers: a failure is logged, never an unhandled rejection.
+    chain = chain.then(task).catch((error: unknown) => {
+      logger.error({ err: error, documentId }, 'document persistence task failed');
+    });
     return chain;
   };
 
