@@ -202,6 +202,10 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).innerText()).not.toContain('Ana-undo-me.');
     expect(await editorOf(bea).innerText()).toContain('Bea-stays.');
     expect(await editorOf(ana).innerText()).toContain('Bea-stays.');
+    // Redo brings Ana's words back (Yjs may group her earlier typing into the same step).
+    await ana.getByRole('button', { name: 'Redo' }).click();
+    await expect.poll(() => editorOf(bea).innerText()).toContain('Ana-undo-me.');
+    expect(await editorOf(bea).innerText()).toContain('Stuttgart agrees.');
 
     await editorOf(ana).click();
     await ana.keyboard.press('Control+End');
