@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
 import { serveRequests, type ServerRequest } from './ipc';
-import { readProcessStats } from './processStats';
+import { createLoopMonitor, readProcessStats } from './processStats';
 import { createWindowProfiler } from './windowProfiler';
 
 function main(): void {
@@ -22,11 +22,13 @@ function main(): void {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
   const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
+  const loop = createLoopMonitor();
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'stats':
-        return readProcessStats();
+        return readProcessStats(loop.histogram);
       case 'profileStart':
+        loop.reset();
         await profiler.start();
         return { started: true };
       case 'profileStop':

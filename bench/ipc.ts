@@ -9,6 +9,7 @@ export type ServerRequest =
   | { type: 'seedHistory'; documentId: string; edits: number }
   | { type: 'countUpdates'; documentId: string }
   | { type: 'stats' }
+  /** Starts the measured window: resets the event-loop monitor, starts profiling if asked. */
   | { type: 'profileStart' }
   | { type: 'profileStop'; label: string }
   | { type: 'stop' };

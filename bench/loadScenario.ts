@@ -43,6 +43,8 @@ export interface LoadResult {
   rssPerClientKb: number;
   isConverged: boolean;
   unexpectedCloses: number[];
+  /** The server's event-loop delay over the edit window. */
+  loopDelayMs: { p50: number; p99: number; max: number };
   /** Busiest driver's CPU in the edit window, % of one core: near 100 means the clients limit the numbers. */
   driverCpuPercentOfCore: number;
 }
@@ -225,6 +227,7 @@ export async function runLoadScenario(input: {
       rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
       isConverged: Object.values(hashes).every((set) => set.size === 1),
       unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
+      loopDelayMs: after.loopDelayMs,
       driverCpuPercentOfCore: Math.max(
         ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
       ),

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
 import { serveRequests, type SeedAnswer, type ServerRequest } from './ipc';
-import { readProcessStats } from './processStats';
+import { createLoopMonitor, readProcessStats } from './processStats';
 import { createWindowProfiler } from './windowProfiler';
 
 async function seed(input: {
@@ -98,6 +98,7 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer({ config });
   const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
+  const loop = createLoopMonitor();
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'seed':
@@ -107,8 +108,9 @@ async function main(): Promise<void> {
       case 'countUpdates':
         return { count: await server.storage.countDocUpdates({ documentId: request.documentId }) };
       case 'stats':
-        return readProcessStats();
+        return readProcessStats(loop.histogram);
       case 'profileStart':
+        loop.reset();
         await profiler.start();
         return { started: true };
       case 'profileStop':

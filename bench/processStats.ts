@@ -3,6 +3,7 @@
  * (the coordinator cannot see a child's `process.cpuUsage()`).
  */
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** One reading; CPU is cumulative since the process started. */
 export interface ProcessStats {
@@ -11,9 +12,18 @@ export interface ProcessStats {
   rssBytes: number;
   /** High-water mark of the resident set (VmHWM): the peak since the process started. */
   peakRssBytes: number;
+  /** Event-loop delay since the window started (stalls delay every client of the server). */
+  loopDelayMs: { p50: number; p99: number; max: number };
 }
 
-export function readProcessStats(): ProcessStats {
+/** Event-loop delay of this process, restartable at the start of a measured window. */
+export function createLoopMonitor(): { reset(): void; histogram: IntervalHistogram } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return { reset: () => histogram.reset(), histogram };
+}
+
+export function readProcessStats(loop: IntervalHistogram): ProcessStats {
   const cpu = process.cpuUsage();
   const rss = process.memoryUsage.rss();
   let peak = rss;
@@ -23,10 +33,12 @@ export function readProcessStats(): ProcessStats {
   } catch {
     // Not Linux: the current RSS is the best available figure.
   }
+  const ms = (nanos: number): number => nanos / 1e6;
   return {
     cpuUserMicros: cpu.user,
     cpuSystemMicros: cpu.system,
     rssBytes: rss,
     peakRssBytes: peak,
+    loopDelayMs: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
   };
 }

@@ -24,6 +24,7 @@ function skipped(ours: LoadResult): LoadResult {
     cpuPercentOfCore: Number.NaN,
     peakRssMb: Number.NaN,
     idleRssMb: Number.NaN,
+    loopDelayMs: { p50: Number.NaN, p99: Number.NaN, max: Number.NaN },
     rssPerClientKb: Number.NaN,
     driverCpuPercentOfCore: Number.NaN,
   };
@@ -46,6 +47,8 @@ export function renderLoadTable(input: {
     ['fan-out max (ms)', ours.fanoutMs.max, baseline.fanoutMs.max, 1],
     ['server CPU in edit window (s)', ours.cpuSeconds, baseline.cpuSeconds, 2],
     ['server CPU (% of one core)', ours.cpuPercentOfCore, baseline.cpuPercentOfCore, 0],
+    ['server event-loop delay p99 (ms)', ours.loopDelayMs.p99, baseline.loopDelayMs.p99, 1],
+    ['server event-loop delay max (ms)', ours.loopDelayMs.max, baseline.loopDelayMs.max, 1],
     ['server peak RSS (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
     ['RSS per client (KB)', ours.rssPerClientKb, baseline.rssPerClientKb, 0],
     [
@@ -59,11 +62,11 @@ export function renderLoadTable(input: {
   const lines = [
     `${spec.name}: ${spec.documents} doc(s) × ${spec.clientsPerDocument} clients, ` +
       `${spec.writersPerDocument} writer(s)/doc × ${spec.editsPerSecondPerWriter} edits/s, ${spec.durationMs / 1000} s`,
-    `  ${'metric'.padEnd(32)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ours/base'.padStart(11)}`,
+    `  ${'metric'.padEnd(34)}${'ours'.padStart(10)}${'baseline'.padStart(10)}${'ours/base'.padStart(11)}`,
   ];
   for (const [label, a, b, digits] of rows) {
     lines.push(
-      `  ${label.padEnd(32)}${fmt(a, digits).padStart(10)}${fmt(b, digits).padStart(10)}${ratio(a, b).padStart(11)}`,
+      `  ${label.padEnd(34)}${fmt(a, digits).padStart(10)}${fmt(b, digits).padStart(10)}${ratio(a, b).padStart(11)}`,
     );
   }
   lines.push(
