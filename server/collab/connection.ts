@@ -88,7 +88,8 @@ export function attachConnection(input: {
         { documentId: grant.documentId, userId: grant.userId, code, reason },
         'collab connection closed by server',
       );
-      ws.close(code, reason.slice(0, 120));
+      // A close reason is at most 123 bytes of UTF-8, or `ws` throws: keep it short ASCII.
+      ws.close(code, reason.replace(/[^\x20-\x7e]/g, '?').slice(0, 120));
     },
   };
 
