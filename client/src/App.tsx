@@ -4,6 +4,7 @@
  */
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { Skeleton } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { RequireUser } from './components/RequireUser';
@@ -23,59 +24,61 @@ const EditorPage = lazy(() => import('./editor/EditorPage'));
 /** The whole client. */
 export function App() {
   return (
-    <BrowserRouter>
-      <SessionProvider>
-        <RealtimeProvider>
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route path="/setup" element={<SetupPage />} />
-            <Route path="/invite/:token" element={<InvitePage />} />
-            <Route path="/library" element={<LibraryPage />} />
-            <Route path="/library/:documentId" element={<LibraryPage />} />
-            <Route
-              path="/"
-              element={
-                <RequireUser>
-                  <DashboardPage />
-                </RequireUser>
-              }
-            />
-            <Route
-              path="/account"
-              element={
-                <RequireUser>
-                  <AccountPage />
-                </RequireUser>
-              }
-            />
-            <Route
-              path="/w/:workspaceId"
-              element={
-                <RequireUser>
-                  <WorkspacePage />
-                </RequireUser>
-              }
-            />
-            <Route
-              path="/documents/:documentId"
-              element={
-                <RequireUser>
-                  <Suspense
-                    fallback={
-                      <Layout isWide>
-                        <Skeleton lines={8} />
-                      </Layout>
-                    }
-                  >
-                    <EditorPage />
-                  </Suspense>
-                </RequireUser>
-              }
-            />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </RealtimeProvider>
-      </SessionProvider>
-    </BrowserRouter>
+    <ErrorBoundary>
+      <BrowserRouter>
+        <SessionProvider>
+          <RealtimeProvider>
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route path="/setup" element={<SetupPage />} />
+              <Route path="/invite/:token" element={<InvitePage />} />
+              <Route path="/library" element={<LibraryPage />} />
+              <Route path="/library/:documentId" element={<LibraryPage />} />
+              <Route
+                path="/"
+                element={
+                  <RequireUser>
+                    <DashboardPage />
+                  </RequireUser>
+                }
+              />
+              <Route
+                path="/account"
+                element={
+                  <RequireUser>
+                    <AccountPage />
+                  </RequireUser>
+                }
+              />
+              <Route
+                path="/w/:workspaceId"
+                element={
+                  <RequireUser>
+                    <WorkspacePage />
+                  </RequireUser>
+                }
+              />
+              <Route
+                path="/documents/:documentId"
+                element={
+                  <RequireUser>
+                    <Suspense
+                      fallback={
+                        <Layout isWide>
+                          <Skeleton lines={8} />
+                        </Layout>
+                      }
+                    >
+                      <EditorPage />
+                    </Suspense>
+                  </RequireUser>
+                }
+              />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </RealtimeProvider>
+        </SessionProvider>
+      </BrowserRouter>
+    </ErrorBoundary>
   );
 }

@@ -132,11 +132,14 @@ describe('co-editing in the browser', () => {
     await workspaceDialog.getByRole('button', { name: 'Create workspace' }).click();
     await ana.waitForURL('**/w/*');
     workspaceUrl = new URL(ana.url()).pathname;
+    await expect.poll(() => ana.title()).toBe('Housing and integration · CLIP Workspace');
     await ana.getByRole('heading', { name: 'Housing and integration' }).waitFor();
     await ana.getByText('No documents yet').waitFor();
 
     await ana.getByRole('button', { name: 'New document' }).click();
     const documentDialog = ana.getByRole('dialog', { name: 'New document' });
+    await documentDialog.waitFor();
+    await expectNoSeriousA11yIssues(ana);
     await documentDialog
       .getByRole('textbox', { name: 'Title' })
       .fill('Guideline on affordable housing');

@@ -2,16 +2,28 @@
  * The frame of every page: a skip link, the header with navigation and the account menu,
  * and the main landmark the content goes into.
  */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useSession } from '../session/SessionContext';
 import { AccountMenu } from './AccountMenu';
 
-/** Wraps a page; `wide` lets the editor use the full width. */
-export function Layout({ children, isWide = false }: { children: ReactNode; isWide?: boolean }) {
+/** Wraps a page; `isWide` lets the editor use the full width; `title` names the browser tab. */
+export function Layout({
+  children,
+  isWide = false,
+  title,
+}: {
+  children: ReactNode;
+  isWide?: boolean;
+  title?: string;
+}) {
   const { t } = useTranslation();
   const { user } = useSession();
+  const appName = t('common.appName');
+  useEffect(() => {
+    document.title = title ? `${title} · ${appName}` : appName;
+  }, [title, appName]);
   return (
     <div className="app">
       <a className="skip-link" href="#main">

@@ -23,7 +23,7 @@ export function DashboardPage() {
   const presence = useWorkspacesPresence(workspaceIds);
 
   return (
-    <Layout>
+    <Layout title={t('dashboard.title')}>
       <div className="page-header">
         <h1>{t('dashboard.greeting', { name: user.name })}</h1>
       </div>

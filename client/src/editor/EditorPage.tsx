@@ -66,7 +66,7 @@ export default function EditorPage() {
   }
 
   return (
-    <Layout isWide>
+    <Layout isWide title={document.title}>
       <nav className="breadcrumbs" aria-label={t('editor.backTo', { name: workspace.name })}>
         <Link to={`/w/${workspace.id}`}>← {workspace.name}</Link>
       </nav>

@@ -6,6 +6,7 @@ export const de: Messages = {
     appName: 'CLIP Workspace',
     loading: 'Wird geladen…',
     retry: 'Erneut versuchen',
+    reload: 'Seite neu laden',
     cancel: 'Abbrechen',
     save: 'Speichern',
     saving: 'Wird gespeichert…',

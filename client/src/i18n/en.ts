@@ -4,6 +4,7 @@ export const en = {
     appName: 'CLIP Workspace',
     loading: 'Loading…',
     retry: 'Try again',
+    reload: 'Reload the page',
     cancel: 'Cancel',
     save: 'Save',
     saving: 'Saving…',

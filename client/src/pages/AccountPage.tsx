@@ -45,7 +45,7 @@ export function AccountPage() {
   };
 
   return (
-    <Layout>
+    <Layout title={t('auth.accountTitle')}>
       <section className="card narrow">
         <h1>{t('auth.accountTitle')}</h1>
         <p className="muted">

@@ -13,7 +13,7 @@ export function AuthCard({
   children: ReactNode;
 }) {
   return (
-    <Layout>
+    <Layout title={title}>
       <section className="card auth-card">
         <h1>{title}</h1>
         {intro && <div className="auth-card__intro">{intro}</div>}

@@ -6,7 +6,7 @@ import { Layout } from '../components/Layout';
 export function LibraryPage() {
   const { t } = useTranslation();
   return (
-    <Layout>
+    <Layout title={t('library.title')}>
       <section className="card narrow library-placeholder">
         <p className="eyebrow">{t('library.title')}</p>
         <h1>{t('library.comingSoon')}</h1>

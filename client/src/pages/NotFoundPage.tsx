@@ -7,7 +7,7 @@ import { Layout } from '../components/Layout';
 export function NotFoundPage() {
   const { t } = useTranslation();
   return (
-    <Layout>
+    <Layout title={t('common.notFoundTitle')}>
       <section className="card narrow">
         <h1>{t('common.notFoundTitle')}</h1>
         <p>{t('common.notFoundBody')}</p>

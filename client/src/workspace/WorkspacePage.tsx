@@ -60,7 +60,7 @@ export function WorkspacePage() {
   const hasFilters = Object.values(debouncedFilters).some(Boolean);
 
   return (
-    <Layout>
+    <Layout title={name}>
       <div className="page-header">
         <div>
           <h1>{name}</h1>
