@@ -265,6 +265,23 @@ describe('co-editing in the browser', () => {
     await carl.context.close();
   });
 
+  it('lets the owner change a member’s role and remove them', async () => {
+    await ana.goto(workspaceUrl);
+    const members = ana.getByRole('region', { name: 'Members' });
+    const carlsRole = members.getByRole('combobox', { name: 'Role of Carl Viewer' });
+    await carlsRole.selectOption('reviewer');
+    await expect.poll(() => carlsRole.inputValue()).toBe('reviewer');
+    await ana.reload();
+    await expect.poll(() => carlsRole.inputValue()).toBe('reviewer');
+
+    ana.once('dialog', (dialog) => void dialog.accept());
+    await members.getByRole('button', { name: 'Remove Carl Viewer' }).click();
+    await expect.poll(() => carlsRole.count()).toBe(0);
+    await ana.reload();
+    await members.getByRole('combobox', { name: 'Role of Bea Editor' }).waitFor();
+    expect(await carlsRole.count()).toBe(0);
+  });
+
   it('keeps edits made offline and delivers them when the connection returns', async () => {
     await ana.goto(documentUrl);
     await editorOf(ana).waitFor();
