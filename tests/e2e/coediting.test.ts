@@ -392,6 +392,36 @@ describe('co-editing in the browser', () => {
     await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
   });
 
+  it('can be driven from the keyboard, with a visible focus ring', async () => {
+    await ana.goto('/');
+    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
+    await ana.keyboard.press('Tab');
+    const skipLink = ana.getByRole('link', { name: 'Skip to content' });
+    await expect
+      .poll(() => skipLink.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    const outline = await skipLink.evaluate((element) => getComputedStyle(element).outlineStyle);
+    expect(outline).not.toBe('none');
+
+    const newWorkspace = ana.getByRole('button', { name: 'New workspace' });
+    for (let step = 0; step < 12; step += 1) {
+      if (await newWorkspace.evaluate((element) => element === document.activeElement)) break;
+      await ana.keyboard.press('Tab');
+    }
+    await ana.keyboard.press('Enter');
+    const dialog = ana.getByRole('dialog', { name: 'New workspace' });
+    await dialog.waitFor();
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('textbox', { name: 'Name' })
+          .evaluate((element) => element === document.activeElement),
+      )
+      .toBe(true);
+    await ana.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
   it('switches the interface to German from the account menu', async () => {
     await ana.goto('/');
     await ana.getByRole('button', { name: /Account menu/ }).click();
