@@ -1,115 +1,59 @@
 /**
  * The product's main story in real Chromium against the real server and built client:
  * first-account setup, a workspace and a document made through the UI, a colleague invited
- * by copied link, live co-editing with named carets, a read-only viewer, offline edits that
- * sync on reconnect, reload persistence, and accessibility scans of the main pages.
- * The steps share one server and build on each other, so they run in order.
+ * by copied link, live co-editing with named carets and own-changes-only undo, live
+ * presence, a read-only viewer, member management, offline edits that sync on reconnect,
+ * and text kept across reloads (server and IndexedDB). The steps share one server and build
+ * on each other, so they run in order.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
 import { startE2eServer, type E2eServer } from './server';
-import { seriousA11yViolations } from './axe';
-import { launchBrowser, newPerson } from './browser';
-
-const SCREENSHOTS = 'test-results/screenshots';
-const PASSWORD = 'correct-horse-42';
+import {
+  acceptInvitation,
+  createCast,
+  editorOf,
+  expectNoSeriousA11yIssues,
+  inviteFromWorkspace,
+  PASSWORD,
+  prepareScreenshots,
+  screenshot,
+  signIn,
+  syncStateOf,
+  typeAtEnd,
+} from './steps';
 
 let server: E2eServer;
 let browser: Browser;
-const people: { context: BrowserContext; page: Page }[] = [];
+let cast: ReturnType<typeof createCast>;
 let ana: Page;
 let bea: Page;
 let beaContext: BrowserContext;
 let documentUrl = '';
 let workspaceUrl = '';
 
-async function person(): Promise<{ context: BrowserContext; page: Page }> {
-  const created = await newPerson({ browser, baseURL: server.url });
-  people.push(created);
-  return created;
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
-}
-
-/** Invites `email` with `role` from the workspace page and returns the copied link. */
-async function inviteFromWorkspace(input: {
-  page: Page;
-  email: string;
-  role: string;
-}): Promise<string> {
-  const { page, email, role } = input;
-  await page.goto(workspaceUrl);
-  const form = page.getByRole('form', { name: 'Add a member' });
-  await form.getByRole('textbox', { name: 'E-mail' }).fill(email);
-  await form.getByRole('combobox', { name: 'Role' }).selectOption(role);
-  await form.getByRole('button', { name: 'Add', exact: true }).click();
-  const link = page.getByTestId('copy-field-value');
-  await expect.poll(() => link.inputValue()).toContain('/invite/');
-  await page.getByRole('button', { name: 'Copy' }).click();
-  await page.getByRole('button', { name: 'Copied' }).waitFor();
-  return link.inputValue();
-}
-
-/** Accepts an invitation link in a fresh browser context. */
-async function acceptInvitation(input: {
-  link: string;
-  name: string;
-}): Promise<{ context: BrowserContext; page: Page }> {
-  const invited = await person();
-  await invited.page.goto(input.link);
-  await invited.page.getByRole('heading', { name: 'Join CLIP Workspace' }).waitFor();
-  await invited.page.getByLabel('Full name').fill(input.name);
-  await invited.page.getByLabel('Password').fill(PASSWORD);
-  await invited.page.getByRole('button', { name: 'Accept and create account' }).click();
-  await invited.page.getByRole('heading', { name: `Welcome, ${input.name}` }).waitFor();
-  return invited;
-}
-
-function editorOf(page: Page) {
-  return page.locator('.ProseMirror');
-}
-
-async function typeAtEnd(page: Page, text: string): Promise<void> {
-  const editor = editorOf(page);
-  await editor.click();
-  await page.keyboard.press('Control+End');
-  await page.keyboard.type(text);
-}
-
-async function expectNoSeriousA11yIssues(page: Page): Promise<void> {
-  expect(await seriousA11yViolations(page)).toEqual([]);
-}
-
 describe('co-editing in the browser', () => {
   beforeAll(async () => {
-    await mkdir(SCREENSHOTS, { recursive: true });
+    await prepareScreenshots();
     server = await startE2eServer();
     browser = await launchBrowser();
+    cast = createCast({ browser, baseURL: server.url });
   });
 
   // A failed step leaves a picture of every open page, so the failure can be seen, not guessed.
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail') return;
-    const slug = context.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40);
-    for (const [index, { page }] of people.entries()) {
-      if (!page.isClosed())
-        await page
-          .screenshot({ path: `${SCREENSHOTS}/failed-${slug}-${index}.png` })
-          .catch(() => {});
-    }
+    if (context.task.result?.state === 'fail') await cast.snapshotAll(context.task.name);
   });
 
   afterAll(async () => {
-    for (const { context } of people) await context.close().catch(() => {});
+    await cast?.closeAll();
     await browser?.close();
     await server?.close();
   });
 
   it('sends the first visitor to setup and creates the admin account through the UI', async () => {
-    ({ page: ana } = await person());
+    ({ page: ana } = await cast.add());
     await ana.goto('/');
     await ana.waitForURL('**/setup');
     await ana.getByRole('heading', { name: 'Create the first account' }).waitFor();
@@ -149,21 +93,22 @@ describe('co-editing in the browser', () => {
     await ana.waitForURL('**/documents/*');
     documentUrl = new URL(ana.url()).pathname;
     await editorOf(ana).waitFor();
-    await expect.poll(() => ana.getByTestId('sync-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => syncStateOf(ana)).toBe('saved');
     await typeAtEnd(ana, 'Cities share what works.');
     await expect.poll(() => editorOf(ana).innerText()).toContain('Cities share what works.');
-    await expect.poll(() => ana.getByTestId('sync-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => syncStateOf(ana)).toBe('saved');
   });
 
   it('invites a colleague by copied link; they accept it in their own browser', async () => {
     const link = await inviteFromWorkspace({
       page: ana,
+      workspaceUrl,
       email: 'bea@bologna.example',
       role: 'editor',
     });
     expect(link).toMatch(/^http:\/\/.+\/invite\/[A-Za-z0-9_-]+$/);
     await screenshot(ana, '03-workspace-members');
-    const invited = await acceptInvitation({ link, name: 'Bea Editor' });
+    const invited = await acceptInvitation({ cast, link, name: 'Bea Editor' });
     bea = invited.page;
     beaContext = invited.context;
     await bea.getByRole('link', { name: /Housing and integration/ }).waitFor();
@@ -218,15 +163,9 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).locator('table').innerText()).toContain('Bologna');
   });
 
-  it('shows live "people here" badges on the workspace page', async () => {
-    const watcher = await person();
-    await watcher.page.goto('/login');
-    await watcher.page.getByLabel('E-mail').fill('ana@stuttgart.example');
-    await watcher.page.getByLabel('Password').fill(PASSWORD);
-    await expectNoSeriousA11yIssues(watcher.page);
-    await screenshot(watcher.page, '00-login');
-    await watcher.page.getByRole('button', { name: 'Sign in' }).click();
-    await watcher.page.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
+  it('shows live "people here" badges on the dashboard and the workspace page', async () => {
+    const watcher = await cast.add();
+    await signIn({ page: watcher.page, email: 'ana@stuttgart.example', name: 'Ana Admin' });
     await watcher.page.getByTestId('presence-list').getByText('Bea Editor').waitFor();
     await watcher.page.goto(workspaceUrl);
     await watcher.page
@@ -241,10 +180,11 @@ describe('co-editing in the browser', () => {
   it('keeps a viewer read-only, with a banner saying why', async () => {
     const link = await inviteFromWorkspace({
       page: ana,
+      workspaceUrl,
       email: 'carl@liege.example',
       role: 'viewer',
     });
-    const carl = await acceptInvitation({ link, name: 'Carl Viewer' });
+    const carl = await acceptInvitation({ cast, link, name: 'Carl Viewer' });
     await carl.page.goto(documentUrl);
     await carl.page
       .getByTestId('read-only-banner')
@@ -285,11 +225,9 @@ describe('co-editing in the browser', () => {
   it('keeps edits made offline and delivers them when the connection returns', async () => {
     await ana.goto(documentUrl);
     await editorOf(ana).waitFor();
-    await expect.poll(() => bea.getByTestId('sync-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => syncStateOf(bea)).toBe('saved');
     await beaContext.setOffline(true);
-    await expect
-      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'))
-      .toBe('offline');
+    await expect.poll(() => syncStateOf(bea)).toBe('offline');
     await expect
       .poll(() => bea.getByTestId('sync-state').innerText())
       .toContain('your edits are kept');
@@ -302,9 +240,7 @@ describe('co-editing in the browser', () => {
     await expect
       .poll(() => editorOf(ana).innerText(), { timeout: 15_000 })
       .toContain('Written on the train.');
-    await expect
-      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'), { timeout: 15_000 })
-      .toBe('saved');
+    await expect.poll(() => syncStateOf(bea), { timeout: 15_000 }).toBe('saved');
   });
 
   it('keeps the text after a reload', async () => {
@@ -328,9 +264,7 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).innerText()).toContain('Written on the train.');
     await typeAtEnd(bea, ' Kept in this browser.');
     await expect.poll(() => editorOf(bea).innerText()).toContain('Kept in this browser.');
-    await expect
-      .poll(() => bea.getByTestId('sync-state').getAttribute('data-state'))
-      .toBe('offline');
+    await expect.poll(() => syncStateOf(bea)).toBe('offline');
 
     // y-indexeddb commits each update in its own async transaction; a reload in the same
     // instant as the last keystroke can abort it (as closing a tab mid-keystroke would).
@@ -344,93 +278,5 @@ describe('co-editing in the browser', () => {
     await expect
       .poll(() => editorOf(ana).innerText(), { timeout: 15_000 })
       .toContain('Kept in this browser.');
-  });
-
-  it('moves the document through the workflow with the status buttons', async () => {
-    const status = ana.getByTestId('document-status');
-    await expect.poll(() => status.innerText()).toBe('Draft');
-    await ana.getByRole('button', { name: 'Submit for review' }).click();
-    await expect.poll(() => status.innerText()).toBe('In review');
-    await ana.getByRole('button', { name: 'Approve' }).waitFor();
-    await ana.getByRole('button', { name: 'Back to draft' }).waitFor();
-
-    const details = ana.getByRole('complementary', { name: 'Details' });
-    await details
-      .getByRole('textbox', { name: 'Title' })
-      .fill('Guideline on affordable housing 2026');
-    await details.getByRole('button', { name: 'Save details' }).click();
-    await ana
-      .getByRole('heading', { level: 1, name: 'Guideline on affordable housing 2026' })
-      .waitFor();
-  });
-
-  it('explains a failed page load and offers a retry', async () => {
-    await ana.goto('/documents/no-such-document');
-    const alert = ana.getByRole('alert');
-    await alert.getByText('This does not exist, or it was deleted.').waitFor();
-    await alert.getByRole('button', { name: 'Try again' }).waitFor();
-    await screenshot(ana, '08-error');
-  });
-
-  it('lays the editor out for a tablet', async () => {
-    await bea.setViewportSize({ width: 820, height: 1180 });
-    await bea.goto(documentUrl);
-    await editorOf(bea).waitFor();
-    await bea.getByRole('toolbar', { name: 'Formatting' }).waitFor();
-    const editorBox = await editorOf(bea).boundingBox();
-    expect(editorBox?.width ?? 0).toBeGreaterThan(600);
-    await screenshot(bea, '09-editor-tablet');
-  });
-
-  it('filters the workspace documents by kind', async () => {
-    await ana.goto(workspaceUrl);
-    const table = ana.getByRole('table');
-    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
-    await ana.getByRole('search').getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
-    await ana.getByText('No documents match these filters.').waitFor();
-    await ana.getByRole('button', { name: 'Clear filters' }).first().click();
-    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
-  });
-
-  it('can be driven from the keyboard, with a visible focus ring', async () => {
-    await ana.goto('/');
-    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
-    await ana.keyboard.press('Tab');
-    const skipLink = ana.getByRole('link', { name: 'Skip to content' });
-    await expect
-      .poll(() => skipLink.evaluate((element) => element === document.activeElement))
-      .toBe(true);
-    const outline = await skipLink.evaluate((element) => getComputedStyle(element).outlineStyle);
-    expect(outline).not.toBe('none');
-
-    const newWorkspace = ana.getByRole('button', { name: 'New workspace' });
-    for (let step = 0; step < 12; step += 1) {
-      if (await newWorkspace.evaluate((element) => element === document.activeElement)) break;
-      await ana.keyboard.press('Tab');
-    }
-    await ana.keyboard.press('Enter');
-    const dialog = ana.getByRole('dialog', { name: 'New workspace' });
-    await dialog.waitFor();
-    await expect
-      .poll(() =>
-        dialog
-          .getByRole('textbox', { name: 'Name' })
-          .evaluate((element) => element === document.activeElement),
-      )
-      .toBe(true);
-    await ana.keyboard.press('Escape');
-    await expect.poll(() => dialog.isVisible()).toBe(false);
-  });
-
-  it('switches the interface to German from the account menu', async () => {
-    await ana.goto('/');
-    await ana.getByRole('button', { name: /Account menu/ }).click();
-    await ana.getByRole('combobox', { name: 'Language' }).selectOption('de');
-    await ana.getByRole('heading', { name: 'Willkommen, Ana Admin' }).waitFor();
-    await ana.getByRole('heading', { name: 'Ihre Arbeitsbereiche' }).waitFor();
-    expect(await ana.locator('html').getAttribute('lang')).toBe('de');
-    await screenshot(ana, '07-dashboard-de');
-    await ana.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
-    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
   });
 });

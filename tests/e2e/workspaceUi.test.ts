@@ -1,0 +1,171 @@
+/**
+ * The workspace and editor screens around the co-editing story, in real Chromium: sign-in,
+ * the status workflow and details panel, filters, the error screen with retry, the tablet
+ * layout, keyboard use with visible focus, and the German interface. The admin, workspace and
+ * document are made through the API so these steps start from a known state.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
+import { createApiClient, signUpAdmin } from '../helpers/server';
+import { launchBrowser } from './browser';
+import { startE2eServer, type E2eServer } from './server';
+import {
+  createCast,
+  editorOf,
+  expectNoSeriousA11yIssues,
+  PASSWORD,
+  prepareScreenshots,
+  screenshot,
+  signIn,
+} from './steps';
+
+let server: E2eServer;
+let browser: Browser;
+let cast: ReturnType<typeof createCast>;
+let ana: Page;
+let documentUrl = '';
+let workspaceUrl = '';
+
+describe('workspace and editor screens', () => {
+  beforeAll(async () => {
+    await prepareScreenshots();
+    server = await startE2eServer();
+    browser = await launchBrowser();
+    cast = createCast({ browser, baseURL: server.url });
+
+    const admin = createApiClient(server.url);
+    await signUpAdmin(admin, {
+      name: 'Ana Admin',
+      email: 'ana@stuttgart.example',
+      password: PASSWORD,
+    });
+    const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
+      name: 'Housing and integration',
+    });
+    workspaceUrl = `/w/${created.body.workspace.id}`;
+    const document = await admin.post<{ document: DocumentDto }>(
+      `/api/workspaces/${created.body.workspace.id}/documents`,
+      { title: 'Guideline on affordable housing', kind: 'guideline' },
+    );
+    documentUrl = `/documents/${document.body.document.id}`;
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await cast.snapshotAll(context.task.name);
+  });
+
+  afterAll(async () => {
+    await cast?.closeAll();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs in from an accessible login page', async () => {
+    ({ page: ana } = await cast.add());
+    await ana.goto('/');
+    await ana.waitForURL('**/login?next=*');
+    await ana.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectNoSeriousA11yIssues(ana);
+    await screenshot(ana, '00-login');
+    await ana.getByLabel('E-mail').fill('ana@stuttgart.example');
+    await ana.getByLabel('Password').fill('not-the-password');
+    await ana.getByRole('button', { name: 'Sign in' }).click();
+    await ana
+      .getByRole('alert')
+      .getByText('That e-mail and password do not match an account.')
+      .waitFor();
+    await signIn({ page: ana, email: 'ana@stuttgart.example', name: 'Ana Admin' });
+  });
+
+  it('moves the document through the workflow with the status buttons', async () => {
+    await ana.goto(documentUrl);
+    await editorOf(ana).waitFor();
+    const status = ana.getByTestId('document-status');
+    await expect.poll(() => status.innerText()).toBe('Draft');
+    await ana.getByRole('button', { name: 'Submit for review' }).click();
+    await expect.poll(() => status.innerText()).toBe('In review');
+    await ana.getByRole('button', { name: 'Approve' }).waitFor();
+    await ana.getByRole('button', { name: 'Back to draft' }).waitFor();
+
+    const details = ana.getByRole('complementary', { name: 'Details' });
+    await details
+      .getByRole('textbox', { name: 'Title' })
+      .fill('Guideline on affordable housing 2026');
+    await details.getByRole('button', { name: 'Save details' }).click();
+    await ana
+      .getByRole('heading', { level: 1, name: 'Guideline on affordable housing 2026' })
+      .waitFor();
+  });
+
+  it('explains a failed page load and offers a retry', async () => {
+    await ana.goto('/documents/no-such-document');
+    const alert = ana.getByRole('alert');
+    await alert.getByText('This does not exist, or it was deleted.').waitFor();
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    await screenshot(ana, '08-error');
+  });
+
+  it('lays the editor out for a tablet', async () => {
+    await ana.setViewportSize({ width: 820, height: 1180 });
+    await ana.goto(documentUrl);
+    await editorOf(ana).waitFor();
+    await ana.getByRole('toolbar', { name: 'Formatting' }).waitFor();
+    const editorBox = await editorOf(ana).boundingBox();
+    expect(editorBox?.width ?? 0).toBeGreaterThan(600);
+    await screenshot(ana, '09-editor-tablet');
+    await ana.setViewportSize({ width: 1366, height: 900 });
+  });
+
+  it('filters the workspace documents by kind', async () => {
+    await ana.goto(workspaceUrl);
+    const table = ana.getByRole('table');
+    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
+    await ana.getByRole('search').getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
+    await ana.getByText('No documents match these filters.').waitFor();
+    await ana.getByRole('button', { name: 'Clear filters' }).first().click();
+    await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
+  });
+
+  it('can be driven from the keyboard, with a visible focus ring', async () => {
+    await ana.goto('/');
+    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
+    await ana.keyboard.press('Tab');
+    const skipLink = ana.getByRole('link', { name: 'Skip to content' });
+    await expect
+      .poll(() => skipLink.evaluate((element) => element === document.activeElement))
+      .toBe(true);
+    const outline = await skipLink.evaluate((element) => getComputedStyle(element).outlineStyle);
+    expect(outline).not.toBe('none');
+
+    const newWorkspace = ana.getByRole('button', { name: 'New workspace' });
+    for (let step = 0; step < 12; step += 1) {
+      if (await newWorkspace.evaluate((element) => element === document.activeElement)) break;
+      await ana.keyboard.press('Tab');
+    }
+    await ana.keyboard.press('Enter');
+    const dialog = ana.getByRole('dialog', { name: 'New workspace' });
+    await dialog.waitFor();
+    await expect
+      .poll(() =>
+        dialog
+          .getByRole('textbox', { name: 'Name' })
+          .evaluate((element) => element === document.activeElement),
+      )
+      .toBe(true);
+    await ana.keyboard.press('Escape');
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+  });
+
+  it('switches the interface to German from the account menu', async () => {
+    await ana.goto('/');
+    await ana.getByRole('button', { name: /Account menu/ }).click();
+    await ana.getByRole('combobox', { name: 'Language' }).selectOption('de');
+    await ana.getByRole('heading', { name: 'Willkommen, Ana Admin' }).waitFor();
+    await ana.getByRole('heading', { name: 'Ihre Arbeitsbereiche' }).waitFor();
+    expect(await ana.locator('html').getAttribute('lang')).toBe('de');
+    await screenshot(ana, '07-dashboard-de');
+    await ana.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
+  });
+});
