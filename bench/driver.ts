@@ -74,7 +74,7 @@ function runDriver(): void {
           concurrency: command.concurrency,
         });
         return;
-      case 'edit':
+      case 'edit': {
         const cpuBefore = process.cpuUsage();
         for (const client of clients) client.startEditing({ intervalMs: command.intervalMs });
         setTimeout(() => {
@@ -87,6 +87,7 @@ function runDriver(): void {
           reply({ type: 'edited', sentByDoc, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
         }, command.durationMs);
         return;
+      }
       case 'report': {
         const receivedByDoc: Record<string, number> = {};
         const hashesByDoc: Record<string, string[]> = {};
