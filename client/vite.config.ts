@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const clientRoot = fileURLToPath(new URL('.', import.meta.url));
-const serverOrigin = 'http://localhost:3000';
+// The API server `npm run dev` starts; override with CLIP_API_ORIGIN when it runs elsewhere.
+const serverOrigin = process.env.CLIP_API_ORIGIN ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: clientRoot,
@@ -60,9 +61,10 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': serverOrigin,
-      '/collab': { target: serverOrigin, ws: true },
-      '/socket.io': { target: serverOrigin, ws: true },
+      // Host is passed through unchanged so the server's same-origin check sees the page's host.
+      '/api': { target: serverOrigin, changeOrigin: false },
+      '/collab': { target: serverOrigin, ws: true, changeOrigin: false },
+      '/socket.io': { target: serverOrigin, ws: true, changeOrigin: false },
     },
   },
 });
