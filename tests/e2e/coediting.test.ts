@@ -279,4 +279,20 @@ describe('co-editing in the browser', () => {
       .poll(() => editorOf(ana).innerText(), { timeout: 15_000 })
       .toContain('Kept in this browser.');
   });
+
+  it('warns before a tab with unsynced edits is closed', async () => {
+    const tab = await beaContext.newPage();
+    await tab.goto(documentUrl);
+    await editorOf(tab).waitFor();
+    await expect.poll(() => syncStateOf(tab)).toBe('saved');
+    await beaContext.setOffline(true);
+    await typeAtEnd(tab, ' Not sent yet.');
+    await expect.poll(() => syncStateOf(tab)).toBe('offline');
+    const dialog = tab.waitForEvent('dialog');
+    await tab.close({ runBeforeUnload: true });
+    const shown = await dialog;
+    expect(shown.type()).toBe('beforeunload');
+    await shown.accept();
+    await beaContext.setOffline(false);
+  });
 });
