@@ -9,6 +9,7 @@
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
 export const REALTIME_ERROR_CODES = [
   'validation_failed',
+  'unauthenticated',
   'forbidden',
   'not_found',
   'rate_limited',

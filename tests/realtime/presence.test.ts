@@ -262,6 +262,32 @@ describe('presence over Socket.IO', () => {
     }
   });
 
+  it('ends an open socket at its next request once the session is gone, and picks up a new name', async () => {
+    const eve = await makeUser('Eve');
+    await server.storage.addMembership({
+      workspaceId: workspace.id,
+      userId: eve.id,
+      role: 'editor',
+    });
+    const socket = await connectAs(eve);
+    await server.storage.updateUser({ id: eve.id, patch: { name: 'Eve Renamed' } });
+    const renamed = nextUpdate(socket, (u) => u.users.some((user) => user.id === eve.id));
+    expect(await socket.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    expect((await renamed).users).toContainEqual({ id: eve.id, name: 'Eve Renamed' });
+
+    await server.storage.deleteSessionsForUser({ userId: eve.id });
+    const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    expect(
+      await socket.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+    expect(await disconnected).toBe('io server disconnect');
+  });
+
   it('answers not_found for a document in the trash', async () => {
     const trashed = await server.storage.createDocument({
       workspaceId: workspace.id,
