@@ -123,10 +123,17 @@ export async function loadLiveDoc(input: {
   const broadcast = (message: Uint8Array, except?: DocPeer): void =>
     broadcaster.sendNow(message, except);
 
+  /**
+   * True while applying an update on top of pending (not yet integrable) structs or deletes:
+   * the resulting change may then include pending parts from others, so even its sender
+   * must receive it.
+   */
+  let isOverPending = false;
+
   ydoc.on('update', (update: Uint8Array, origin: unknown) => {
     if (origin === LOAD_ORIGIN) return;
     const peer = isPeer(origin, peers) ? origin : undefined;
-    broadcaster.queueUpdate(update, peer);
+    broadcaster.queueUpdate(update, isOverPending ? undefined : peer);
     persistence.enqueue(update);
     estimated += update.byteLength;
     derived.noteChange(peer ? peer.userId : null);
@@ -171,7 +178,12 @@ export async function loadLiveDoc(input: {
         throw new DocTooLargeError(`document would exceed ${options.maxDocBytes} bytes`);
       }
       hydrate();
-      Y.applyUpdate(ydoc, update, origin);
+      isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
+      try {
+        Y.applyUpdate(ydoc, update, origin);
+      } finally {
+        isOverPending = false;
+      }
     },
     broadcast,
     addPeer(peer) {

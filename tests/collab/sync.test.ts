@@ -310,3 +310,44 @@ describe('collab cold open', () => {
     expect(second.collab.registry.get(document.id)?.isHydrated()).toBe(true);
   });
 });
+
+describe('collab pending updates', () => {
+  it('sends a change that completed pending structs back to its sender too', async () => {
+    const server = track(await startCollabTestServer());
+    const { owner, document } = await seedDocument(server.storage);
+    const token = tokenFor({ userId: owner.id, documentId: document.id });
+    const [a, b] = [0, 1].map(() =>
+      track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token })),
+    ) as [TestClient, TestClient];
+    await Promise.all([a, b].map((client) => waitSynced(client)));
+    // A third party's two edits, the second depending on the first.
+    const third = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    third.on('update', (update: Uint8Array) => updates.push(update));
+    third.getText('text').insert(0, 'abc');
+    third.getText('text').insert(3, 'def');
+    // The second reaches the server first (e.g. relayed by a client that reconnected): pending.
+    const raw = connectRaw({ serverUrl: server.serverUrl, documentId: document.id, token });
+    await raw.opened;
+    raw.ws.send(Uint8Array.from([0, 2, ...lengthPrefixed(updates[1]!)]));
+    await waitFor(
+      () => server.collab.registry.get(document.id)?.ydoc.store.pendingStructs !== null,
+      'pending on the server',
+    );
+    // A then relays the first: the server integrates both in A's transaction.
+    Y.applyUpdate(a.ydoc, updates[0]!);
+    await waitFor(() => b.text() === 'abcdef', 'b sees both');
+    await waitFor(() => a.text() === 'abcdef', 'a gets the pending part back');
+  });
+});
+
+function lengthPrefixed(bytes: Uint8Array): number[] {
+  const out: number[] = [];
+  let length = bytes.length;
+  while (length > 127) {
+    out.push((length & 127) | 128);
+    length >>>= 7;
+  }
+  out.push(length);
+  return [...out, ...bytes];
+}
