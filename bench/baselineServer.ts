@@ -23,6 +23,8 @@ function main(): void {
   });
   const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
   const loop = createLoopMonitor();
+  // The coordinator is gone (finished or crashed): never linger as an orphan.
+  process.on('disconnect', () => process.exit(0));
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'stats':

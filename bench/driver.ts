@@ -64,6 +64,8 @@ function addTo(record: Record<string, number>, key: string, amount: number): voi
 function runDriver(): void {
   const clients: BenchClient[] = [];
   const histogram = createHistogram();
+  // The coordinator is gone (finished or crashed): never linger as an orphan.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', (command: DriverCommand) => {
     switch (command.type) {
       case 'connect':

@@ -99,6 +99,8 @@ async function main(): Promise<void> {
   const server = await startServer({ config });
   const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
   const loop = createLoopMonitor();
+  // The coordinator is gone (finished or crashed): never linger as an orphan.
+  process.on('disconnect', () => process.exit(0));
   serveRequests(async (request: ServerRequest) => {
     switch (request.type) {
       case 'seed':

@@ -60,6 +60,13 @@ export async function startTarget(input: {
   });
   let nextId = 1;
   const pending = new Map<number, { resolve(body: unknown): void; reject(error: Error): void }>();
+  // A child that dies fails every open request instead of hanging the run.
+  child.once('exit', (code, signal) => {
+    for (const waiter of pending.values()) {
+      waiter.reject(new Error(`${input.kind} server exited (${code ?? signal})`));
+    }
+    pending.clear();
+  });
   child.on('message', (message: AnswerEnvelope) => {
     const waiter = pending.get(message.id);
     if (!waiter) return;
@@ -80,8 +87,9 @@ export async function startTarget(input: {
     request,
     stats: () => request<ProcessStats>({ type: 'stats' }),
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = awaitExit(child, 30_000);
-      await request({ type: 'stop' });
+      await request({ type: 'stop' }).catch(() => undefined);
       await exited;
     },
   };
@@ -104,13 +112,19 @@ export async function startDriver(): Promise<Driver> {
   return {
     send: (command) => child.send(command),
     next: (type) =>
-      new Promise((resolve) => {
+      new Promise((resolve, reject) => {
+        const onExit = (code: number | null): void => {
+          child.off('message', listener);
+          reject(new Error(`driver exited (${code}) while waiting for ${type}`));
+        };
         const listener = (message: DriverReply): void => {
           if (message.type !== type) return;
           child.off('message', listener);
+          child.off('exit', onExit);
           resolve(message as Extract<DriverReply, { type: typeof type }>);
         };
         child.on('message', listener);
+        child.once('exit', onExit);
       }),
     async close() {
       const exited = awaitExit(child, 5_000);
