@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { buildMembership, buildUser } from '../helpers/factories';
 import {
@@ -87,20 +88,27 @@ describe('collab fuzz', () => {
     await Promise.all(honest.map((client) => waitSynced(client)));
     const stopEditing = startHonestEditing(honest, mulberry32(seed ^ 0x5eed));
 
+    // The whole hostile sequence is generated up front from the seed, so a replay sends the
+    // same messages (only their interleaving with the honest edits depends on timing).
     const pool = realMessagePool(random);
     const kinds = new Map<string, number>();
-    const unexpectedCodes: Array<{ kind: string; code: number }> = [];
+    const plan: Array<{ kind: string; bytes: Uint8Array; url: string }> = [];
     let malformed = 0;
-    let sent = 0;
+    while (malformed < MALFORMED_TARGET) {
+      const { kind, bytes } = hostileMessage(random, pool);
+      if (isMalformed(bytes)) {
+        malformed += 1;
+        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      }
+      plan.push({ kind, bytes, url: random() < 0.8 ? writerUrl : readerUrl });
+    }
+    const unexpectedCodes: Array<{ kind: string; code: number }> = [];
+    let next = 0;
     const worker = async (): Promise<void> => {
-      while (malformed < MALFORMED_TARGET) {
-        const { kind, bytes } = hostileMessage(random, pool);
-        if (isMalformed(bytes)) {
-          malformed += 1;
-          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        }
-        sent += 1;
-        const code = await sendHostile(random() < 0.8 ? writerUrl : readerUrl, bytes);
+      while (next < plan.length) {
+        const { kind, bytes, url } = plan[next]!;
+        next += 1;
+        const code = await sendHostile(url, bytes);
         if (code !== CLOSE_CODES.badMessage) unexpectedCodes.push({ kind, code });
       }
     };
@@ -108,7 +116,7 @@ describe('collab fuzz', () => {
     await Promise.all(Array.from({ length: PARALLEL_SOCKETS }, worker));
     stopEditing();
     console.info(
-      `fuzz: ${malformed} malformed of ${sent} hostile messages in ${Math.round(performance.now() - startedAt)} ms`,
+      `fuzz: ${malformed} malformed of ${plan.length} hostile messages in ${Math.round(performance.now() - startedAt)} ms`,
       Object.fromEntries(kinds),
     );
     expect(malformed).toBeGreaterThanOrEqual(MALFORMED_TARGET);
@@ -116,7 +124,26 @@ describe('collab fuzz', () => {
 
     // Honest clients were never disturbed and converge.
     const [first, second] = honest as [TestClient, TestClient];
-    await waitFor(() => first.text() === second.text(), 'honest clients converge', 10_000);
+    await waitFor(() => first.text() === second.text(), 'honest clients converge', 10_000).catch(
+      (error: unknown) => {
+        const a = first.text();
+        const b = second.text();
+        let at = 0;
+        while (at < a.length && a[at] === b[at]) at += 1;
+        console.error('diverged', {
+          lengths: [a.length, b.length],
+          at,
+          first: a.slice(Math.max(0, at - 40), at + 80),
+          second: b.slice(Math.max(0, at - 40), at + 80),
+          stateVectors: [first.ydoc, second.ydoc].map((doc) => [
+            ...Y.decodeStateVector(Y.encodeStateVector(doc)),
+          ]),
+          pending: [first.ydoc, second.ydoc].map((doc) => doc.store.pendingStructs !== null),
+          synced: honest.map((client) => client.provider.synced),
+        });
+        throw error;
+      },
+    );
     expect(first.ydoc.getXmlFragment('default').toString()).toBe(
       second.ydoc.getXmlFragment('default').toString(),
     );
