@@ -109,6 +109,12 @@ describe('collab server process', () => {
         seeded.owner.id,
       ]);
     });
+
+    // And the restarted server serves exactly that to a fresh client.
+    const restarted = await start(dataDir);
+    const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
+    await waitSynced(fresh);
+    expect(fresh.text()).toBe(expected);
   });
 
   it('after SIGKILL mid-burst and a restart, every edit is in every client and in a fresh client', async () => {
