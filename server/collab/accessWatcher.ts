@@ -1,11 +1,11 @@
 /**
  * Makes role changes, removals, deactivations and trashing take effect on open connections:
- * every `accessRecheckMs`, for each live document with connections, one fresh read of the
- * document, its workspace memberships and the connected users, then each connection is
+ * every `accessRecheckMs`, one read of all connected users, one of each involved workspace's
+ * memberships and one of each live document with connections, then each connection is
  * downgraded/upgraded (read-only ⇄ writer) or closed with 4401/4403/4404.
  */
 import type { Logger } from '../logger';
-import type { Storage } from '../storage/types';
+import type { Membership, Storage, User } from '../storage/types';
 import { decideAccess } from './access';
 import type { CollabConnection } from './connection';
 import type { LiveDoc } from './liveDoc';
@@ -26,26 +26,24 @@ export function startAccessWatcher(input: {
 }): AccessWatcher {
   let running: Promise<void> | null = null;
 
-  type MembershipList = ReturnType<Storage['listMemberships']>;
+  /** One round's reads, shared by every document: each workspace's members and each user once. */
+  interface RoundReads {
+    membershipsOf(workspaceId: string): Promise<Map<string, Membership>>;
+    users: Map<string, User>;
+  }
 
-  const checkDoc = async (
-    doc: LiveDoc,
-    membershipsOf: (workspaceId: string) => MembershipList,
-  ): Promise<void> => {
+  const checkDoc = async (doc: LiveDoc, reads: RoundReads): Promise<void> => {
     const connections = input.connectionsOf(doc);
     if (connections.length === 0) return;
-    const userIds = [...new Set(connections.map((connection) => connection.userId))];
-    const [document, memberships, users] = await Promise.all([
+    const [document, memberships] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
-      membershipsOf(doc.workspaceId),
-      input.storage.listUsers({ ids: userIds }),
+      reads.membershipsOf(doc.workspaceId),
     ]);
     for (const connection of connections) {
       const decision = decideAccess({
         document,
-        user: users.find((user) => user.id === connection.userId) ?? null,
-        membership:
-          memberships.find((membership) => membership.userId === connection.userId) ?? null,
+        user: reads.users.get(connection.userId) ?? null,
+        membership: memberships.get(connection.userId) ?? null,
         tokenCanWrite: connection.tokenCanWrite,
       });
       if (!decision.isAllowed) {
@@ -56,24 +54,39 @@ export function startAccessWatcher(input: {
     }
   };
 
+  const readRound = async (docs: LiveDoc[]): Promise<RoundReads> => {
+    const userIds = new Set<string>();
+    for (const doc of docs)
+      for (const connection of input.connectionsOf(doc)) userIds.add(connection.userId);
+    const users = await input.storage.listUsers({ ids: [...userIds] });
+    // One membership read per workspace per round, not per document: with 200 open
+    // documents in one 400-member workspace, per-document reads were ~40% of the server's
+    // CPU in bench scenario (b) (docs/PERFORMANCE.md).
+    const byWorkspace = new Map<string, Promise<Map<string, Membership>>>();
+    return {
+      users: new Map(users.map((user) => [user.id, user])),
+      membershipsOf(workspaceId) {
+        let memberships = byWorkspace.get(workspaceId);
+        if (!memberships) {
+          memberships = input.storage
+            .listMemberships({ workspaceId })
+            .then((list) => new Map(list.map((membership) => [membership.userId, membership])));
+          byWorkspace.set(workspaceId, memberships);
+        }
+        return memberships;
+      },
+    };
+  };
+
   const run = (): Promise<void> => {
     running ??= (async () => {
-      // One membership read per workspace per round, not per document: with 200 open
-      // documents in one 400-member workspace, per-document reads were ~40% of the server's
-      // CPU in bench scenario (b) (docs/PERFORMANCE.md).
-      const byWorkspace = new Map<string, MembershipList>();
-      const membershipsOf = (workspaceId: string): MembershipList => {
-        let list = byWorkspace.get(workspaceId);
-        if (!list) {
-          list = input.storage.listMemberships({ workspaceId });
-          byWorkspace.set(workspaceId, list);
-        }
-        return list;
-      };
       try {
+        const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
+        if (docs.length === 0) return;
+        const reads = await readRound(docs);
         await Promise.all(
-          input.liveDocs().map((doc) =>
-            checkDoc(doc, membershipsOf).catch((error: unknown) => {
+          docs.map((doc) =>
+            checkDoc(doc, reads).catch((error: unknown) => {
               input.logger.warn(
                 { err: error, documentId: doc.documentId },
                 'access re-check failed',
@@ -81,6 +94,8 @@ export function startAccessWatcher(input: {
             }),
           ),
         );
+      } catch (error) {
+        input.logger.warn({ err: error }, 'access re-check failed');
       } finally {
         running = null;
       }
