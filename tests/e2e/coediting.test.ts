@@ -140,7 +140,7 @@ describe('co-editing in the browser', () => {
     await screenshot(ana, '04-editor');
   });
 
-  it('undoes only your own change, and syncs tables inserted from the toolbar', async () => {
+  it('undoes only your own change, and syncs tables, links and images from the toolbar', async () => {
     await typeAtEnd(ana, ' Ana-undo-me.');
     await expect.poll(() => editorOf(bea).innerText()).toContain('Ana-undo-me.');
     await typeAtEnd(bea, ' Bea-stays.');
@@ -161,6 +161,20 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).locator('table').count()).toBe(1);
     await ana.keyboard.type('Bologna');
     await expect.poll(() => editorOf(bea).locator('table').innerText()).toContain('Bologna');
+
+    await ana.keyboard.press('Shift+Control+ArrowLeft');
+    ana.once('dialog', (prompt) => void prompt.accept('https://www.comune.bologna.it/'));
+    await ana.getByRole('button', { name: 'Link' }).click();
+    await expect
+      .poll(() => editorOf(bea).locator('a[href="https://www.comune.bologna.it/"]').innerText())
+      .toContain('Bologna');
+
+    await ana.keyboard.press('Control+Home');
+    ana.once('dialog', (prompt) => void prompt.accept('https://example.org/bologna-map.png'));
+    await ana.getByRole('button', { name: 'Image from URL' }).click();
+    await expect
+      .poll(() => editorOf(bea).locator('img[src="https://example.org/bologna-map.png"]').count())
+      .toBe(1);
   });
 
   it('shows live "people here" badges on the dashboard and the workspace page', async () => {
@@ -292,7 +306,9 @@ describe('co-editing in the browser', () => {
     await tab.close({ runBeforeUnload: true });
     const shown = await dialog;
     expect(shown.type()).toBe('beforeunload');
+    const closed = tab.waitForEvent('close');
     await shown.accept();
+    await closed;
     await beaContext.setOffline(false);
   });
 });
