@@ -42,6 +42,8 @@ export interface BenchClient {
   stopEditing(): void;
   /** When the server's sync answer arrived (ms after connect started), before applying it. */
   syncAnswerMs(): number;
+  /** CPU time (user+system) this process spent applying the sync answer. */
+  syncApplyCpuMs(): number;
   /** Edits this client sent. */
   sentCount(): number;
   /** Markers from other writers this client observed. */
@@ -95,6 +97,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
   let timer: NodeJS.Timeout | null = null;
   let isEditing = false;
   let answerMs = Number.NaN;
+  let applyCpuMs = Number.NaN;
   let text: Y.XmlText | null = null;
   const closes: number[] = [];
 
@@ -156,10 +159,13 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
         });
         ws.on('message', (data: Buffer) => {
           const arrivedMs = performance.now() - startedAt;
+          const cpuBefore = process.cpuUsage();
           const isStep2 = handle(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
           if (!isStep2 || isSynced) return;
+          const cpu = process.cpuUsage(cpuBefore);
           isSynced = true;
           answerMs = arrivedMs;
+          applyCpuMs = (cpu.user + cpu.system) / 1000;
           clearTimeout(timeout);
           resolve(performance.now() - startedAt);
         });
@@ -202,6 +208,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
       timer = null;
     },
     syncAnswerMs: () => answerMs,
+    syncApplyCpuMs: () => applyCpuMs,
     sentCount: () => sent,
     receivedCount: () => received,
     unexpectedCloses: () => closes,

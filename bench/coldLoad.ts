@@ -46,6 +46,8 @@ export interface ColdLoadResult {
 export interface OpenTiming {
   totalMs: number;
   serverAnswerMs: number;
+  /** CPU the client spent applying the state (wall time minus this is waiting for a core). */
+  clientApplyCpuMs: number;
   stateBytes: number;
 }
 
@@ -67,7 +69,12 @@ async function openOnce(input: {
   try {
     const totalMs = await client.connect();
     input.onSynced?.(client.encodeState());
-    return { totalMs, serverAnswerMs: client.syncAnswerMs(), stateBytes: client.stateBytes() };
+    return {
+      totalMs,
+      serverAnswerMs: client.syncAnswerMs(),
+      clientApplyCpuMs: client.syncApplyCpuMs(),
+      stateBytes: client.stateBytes(),
+    };
   } finally {
     client.close();
   }
