@@ -84,28 +84,32 @@ export function MembersPanel({
                   </span>
                   <span className="member__email">{member.user.email}</span>
                 </span>
-                <select
-                  aria-label={t('workspace.roleOf', { name: member.user.name })}
-                  value={member.role}
-                  disabled={isSelf}
-                  onChange={(event) => void changeRole(member, event.target.value as WorkspaceRole)}
-                >
-                  {WORKSPACE_ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`roles.${role}`)}
-                    </option>
-                  ))}
-                </select>
-                {!isSelf && (
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    aria-label={t('workspace.removeMember', { name: member.user.name })}
-                    onClick={() => void remove(member)}
+                <div className="member__controls">
+                  <select
+                    aria-label={t('workspace.roleOf', { name: member.user.name })}
+                    value={member.role}
+                    disabled={isSelf}
+                    onChange={(event) =>
+                      void changeRole(member, event.target.value as WorkspaceRole)
+                    }
                   >
-                    {t('common.remove')}
-                  </button>
-                )}
+                    {WORKSPACE_ROLES.map((role) => (
+                      <option key={role} value={role}>
+                        {t(`roles.${role}`)}
+                      </option>
+                    ))}
+                  </select>
+                  {!isSelf && (
+                    <button
+                      type="button"
+                      className="button button--ghost button--small"
+                      aria-label={t('workspace.removeMember', { name: member.user.name })}
+                      onClick={() => void remove(member)}
+                    >
+                      {t('common.remove')}
+                    </button>
+                  )}
+                </div>
               </li>
             );
           })}
