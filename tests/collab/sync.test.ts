@@ -351,3 +351,29 @@ function lengthPrefixed(bytes: Uint8Array): number[] {
   out.push(length);
   return [...out, ...bytes];
 }
+
+describe('collab document lifecycle', () => {
+  it('keeps every edit when clients come and go around unloads', async () => {
+    const server = track(await startCollabTestServer({ options: { unloadGraceMs: 1 } }));
+    const { owner, document } = await seedDocument(server.storage);
+    const token = tokenFor({ userId: owner.id, documentId: document.id });
+    for (let round = 0; round < 15; round++) {
+      const client = connectClient({ serverUrl: server.serverUrl, documentId: document.id, token });
+      await waitSynced(client);
+      const text = client.ydoc.getText('text');
+      text.insert(text.length, `r${round};`);
+      await waitFor(
+        async () =>
+          (await server.collab.encodeState({ documentId: document.id })).length > 0 &&
+          client.provider.synced,
+        'connected',
+      );
+      await new Promise((resolve) => setTimeout(resolve, round % 3)); // sometimes leave at once
+      client.destroy();
+    }
+    await waitFor(() => server.collab.registry.list().length === 0, 'finally unloaded');
+    const reader = await readBack(server, document.id, owner.id);
+    const expected = Array.from({ length: 15 }, (_, round) => `r${round};`).join('');
+    expect(reader.text()).toBe(expected);
+  });
+});
