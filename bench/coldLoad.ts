@@ -13,7 +13,7 @@ import { signCollabToken } from '../server/auth/collabToken';
 import { createBenchClient } from './client';
 import { createHistogram, percentileOf } from './histogram';
 import type { SeedAnswer } from './ipc';
-import { ourServerEnv } from './loadScenario';
+import { BASELINE_ENV, ourServerEnv } from './loadScenario';
 import { startTarget } from './targets';
 
 export interface ColdLoadResult {
@@ -91,7 +91,7 @@ function warmUpClient(state: Uint8Array): void {
 
 /** Loads `state` into a fresh baseline server and opens it like a new client, `times` times. */
 async function openOnBaseline(input: { state: Uint8Array; times: number }): Promise<OpenTiming[]> {
-  const baseline = await startTarget({ kind: 'baseline' });
+  const baseline = await startTarget({ kind: 'baseline', env: BASELINE_ENV });
   try {
     const url = `ws://127.0.0.1:${baseline.port}/history`;
     // The pushing client syncs its state up; the server applies it after answering.

@@ -61,6 +61,16 @@ export function ourServerEnv(input: { dataDir: string; secret: string }): NodeJS
   };
 }
 
+/**
+ * The reference server reads these at import time; unset, it keeps documents in memory with
+ * no persistence, no HTTP callbacks and garbage collection on — its defaults.
+ */
+export const BASELINE_ENV: NodeJS.ProcessEnv = {
+  YPERSISTENCE: undefined,
+  CALLBACK_URL: undefined,
+  GC: undefined,
+};
+
 /** Builds the socket address of every client, minting a collab token per client for ours. */
 async function planClients(input: {
   target: Target;
@@ -125,7 +135,7 @@ export async function runLoadScenario(input: {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-bench-'));
   const target = await startTarget({
     kind,
-    env: kind === 'ours' ? ourServerEnv({ dataDir, secret }) : {},
+    env: kind === 'ours' ? ourServerEnv({ dataDir, secret }) : BASELINE_ENV,
   });
   const drivers = await Promise.all(Array.from({ length: spec.drivers }, () => startDriver()));
   phase('started server and drivers');
