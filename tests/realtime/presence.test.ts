@@ -43,12 +43,14 @@ async function makeUser(name: string): Promise<User> {
   return user;
 }
 
-function connect(options: { cookie?: string; origin?: string } = {}): ClientSocket {
+function connect(
+  options: { cookie?: string; origin?: string; transport?: 'websocket' | 'polling' } = {},
+): ClientSocket {
   const headers: Record<string, string> = { origin: options.origin ?? server.url };
   if (options.cookie) headers.cookie = options.cookie;
   const socket: ClientSocket = connectClient(server.url, {
     path: '/socket.io',
-    transports: ['websocket'],
+    transports: [options.transport ?? 'websocket'],
     extraHeaders: headers,
     reconnection: false,
     forceNew: true,
@@ -340,6 +342,20 @@ describe('presence over Socket.IO', () => {
     expect(await connectError(connect({ cookie: `clip_session=${'a'.repeat(43)}` }))).toBe(
       'unauthenticated',
     );
+  });
+
+  it('works over HTTP long-polling too, with the same cookie check', async () => {
+    const polling = connect({ cookie: cookies.get(ada.id), transport: 'polling' });
+    await new Promise<void>((resolve, reject) => {
+      polling.once('connect', resolve);
+      polling.once('connect_error', reject);
+    });
+    expect(await polling.emitWithAck('workspace:subscribe', { workspaceId: workspace.id })).toEqual(
+      {
+        ok: true,
+      },
+    );
+    expect(await connectError(connect({ transport: 'polling' }))).toBe('unauthenticated');
   });
 
   it('refuses a handshake from a foreign origin', async () => {
