@@ -14,6 +14,7 @@ import { InvitePage } from './pages/InvitePage';
 import { LibraryPage } from './pages/LibraryPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { RealtimeProvider } from './realtime/RealtimeContext';
 import { SessionProvider } from './session/SessionContext';
@@ -31,6 +32,7 @@ export function App() {
             <Routes>
               <Route path="/login" element={<LoginPage />} />
               <Route path="/setup" element={<SetupPage />} />
+              <Route path="/register" element={<RegisterPage />} />
               <Route path="/invite/:token" element={<InvitePage />} />
               <Route path="/library" element={<LibraryPage />} />
               <Route path="/library/:documentId" element={<LibraryPage />} />

@@ -26,6 +26,7 @@ let cast: ReturnType<typeof createCast>;
 let ana: Page;
 let documentUrl = '';
 let workspaceUrl = '';
+let admin: ReturnType<typeof createApiClient>;
 
 describe('workspace and editor screens', () => {
   beforeAll(async () => {
@@ -34,7 +35,7 @@ describe('workspace and editor screens', () => {
     browser = await launchBrowser();
     cast = createCast({ browser, baseURL: server.url });
 
-    const admin = createApiClient(server.url);
+    admin = createApiClient(server.url);
     await signUpAdmin(admin, {
       name: 'Ana Admin',
       email: 'ana@stuttgart.example',
@@ -167,5 +168,24 @@ describe('workspace and editor screens', () => {
     await screenshot(ana, '07-dashboard-de');
     await ana.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await ana.getByRole('heading', { name: 'Welcome, Ana Admin' }).waitFor();
+  });
+
+  it('lets newcomers register themselves once an admin opens registration', async () => {
+    const visitor = await cast.add();
+    await visitor.page.goto('/login');
+    await visitor.page.getByText('Ask a workspace owner for an invitation link.').waitFor();
+
+    const opened = await admin.patch('/api/settings', { openRegistration: true });
+    expect(opened.status).toBe(200);
+    await visitor.page.reload();
+    await visitor.page.getByRole('link', { name: 'Create one.' }).click();
+    await visitor.page.getByRole('heading', { name: 'Create your account' }).waitFor();
+    await expectNoSeriousA11yIssues(visitor.page);
+    await visitor.page.getByLabel('Full name').fill('Nia Newcomer');
+    await visitor.page.getByLabel('E-mail').fill('nia@vienna.example');
+    await visitor.page.getByLabel('Password').fill(PASSWORD);
+    await visitor.page.getByRole('button', { name: 'Create account' }).click();
+    await visitor.page.getByRole('heading', { name: 'Welcome, Nia Newcomer' }).waitFor();
+    await visitor.page.getByText('No workspaces yet').waitFor();
   });
 });

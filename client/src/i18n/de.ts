@@ -52,6 +52,13 @@ export const de: Messages = {
     invalidCredentials: 'E-Mail-Adresse und Passwort passen zu keinem Konto.',
     noAccount:
       'Noch kein Konto? Bitten Sie eine Person mit der Rolle Eigentümer um einen Einladungslink.',
+    noAccountYet: 'Noch kein Konto?',
+    createOne: 'Jetzt anlegen.',
+    registerTitle: 'Ihr Konto anlegen',
+    registerIntro:
+      'Die Registrierung ist offen: Legen Sie ein Konto an und lassen Sie sich dann zu einem Arbeitsbereich hinzufügen.',
+    registrationClosed:
+      'Konten werden per Einladung angelegt. Bitten Sie eine Person mit der Rolle Eigentümer um einen Einladungslink.',
     setupTitle: 'Das erste Konto anlegen',
     setupIntro:
       'Dieses Konto verwaltet das Netzwerk. Danach können Sie Kolleginnen und Kollegen einladen.',

@@ -47,6 +47,13 @@ export const en = {
     signingIn: 'Signing in…',
     invalidCredentials: 'That e-mail and password do not match an account.',
     noAccount: 'No account yet? Ask a workspace owner for an invitation link.',
+    noAccountYet: 'No account yet?',
+    createOne: 'Create one.',
+    registerTitle: 'Create your account',
+    registerIntro:
+      'Registration is open: create an account, then ask a workspace owner to add you.',
+    registrationClosed:
+      'Accounts are created by invitation. Ask a workspace owner for an invitation link.',
     setupTitle: 'Create the first account',
     setupIntro:
       'This account becomes the network administrator. You can invite colleagues afterwards.',

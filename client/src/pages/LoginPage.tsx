@@ -1,7 +1,7 @@
 /** /login: e-mail and password; goes back to the page that asked for sign-in. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
@@ -90,7 +90,13 @@ export function LoginPage() {
         <button type="submit" className="button button--primary button--block" disabled={isBusy}>
           {isBusy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
-        <p className="muted">{t('auth.noAccount')}</p>
+        {session.isOpenRegistration ? (
+          <p className="muted">
+            {t('auth.noAccountYet')} <Link to="/register">{t('auth.createOne')}</Link>
+          </p>
+        ) : (
+          <p className="muted">{t('auth.noAccount')}</p>
+        )}
       </form>
     </AuthCard>
   );

@@ -20,6 +20,8 @@ export interface Session {
   status: 'loading' | 'error' | 'ready';
   error: unknown;
   needsSetup: boolean;
+  /** Whether anyone may create an account without an invitation (an admin setting). */
+  isOpenRegistration: boolean;
   user: UserDto | null;
   setUser: (user: UserDto | null) => void;
   reload: () => void;
@@ -28,14 +30,20 @@ export interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
-async function loadSession(): Promise<{ needsSetup: boolean; user: UserDto | null }> {
-  const { needsSetup } = await api.auth.setupStatus();
-  if (needsSetup) return { needsSetup, user: null };
+async function loadSession(): Promise<{
+  needsSetup: boolean;
+  isOpenRegistration: boolean;
+  user: UserDto | null;
+}> {
+  const { needsSetup, isOpenRegistration } = await api.auth.setupStatus();
+  if (needsSetup) return { needsSetup, isOpenRegistration, user: null };
   try {
     const { user } = await api.auth.me();
-    return { needsSetup, user };
+    return { needsSetup, isOpenRegistration, user };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return { needsSetup, user: null };
+    if (error instanceof ApiError && error.status === 401) {
+      return { needsSetup, isOpenRegistration, user: null };
+    }
     throw error;
   }
 }
@@ -45,6 +53,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Session['status']>('loading');
   const [error, setError] = useState<unknown>(undefined);
   const [needsSetup, setNeedsSetup] = useState(false);
+  const [isOpenRegistration, setIsOpenRegistration] = useState(false);
   const [user, setUserState] = useState<UserDto | null>(null);
   const [attempt, setAttempt] = useState(0);
 
@@ -54,6 +63,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       (loaded) => {
         if (!isCurrent) return;
         setNeedsSetup(loaded.needsSetup);
+        setIsOpenRegistration(loaded.isOpenRegistration);
         setUserState(loaded.user);
         setStatus('ready');
       },
@@ -82,8 +92,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<Session>(
-    () => ({ status, error, needsSetup, user, setUser, reload, signOut }),
-    [status, error, needsSetup, user, setUser, reload, signOut],
+    () => ({ status, error, needsSetup, isOpenRegistration, user, setUser, reload, signOut }),
+    [status, error, needsSetup, isOpenRegistration, user, setUser, reload, signOut],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
