@@ -8,6 +8,7 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { Skeleton } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { RequireUser } from './components/RequireUser';
+import { AdminPage } from './admin/AdminPage';
 import { AccountPage } from './pages/AccountPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { InvitePage } from './pages/InvitePage';
@@ -41,6 +42,14 @@ export function App() {
                 element={
                   <RequireUser>
                     <DashboardPage />
+                  </RequireUser>
+                }
+              />
+              <Route
+                path="/admin"
+                element={
+                  <RequireUser>
+                    <AdminPage />
                   </RequireUser>
                 }
               />

@@ -79,6 +79,30 @@ describe('workspace and editor screens', () => {
     await signIn({ page: ana, email: 'ana@stuttgart.example', name: 'Ana Admin' });
   });
 
+  it('lets the network admin add a city from the Network page', async () => {
+    await ana
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Network' })
+      .click();
+    await ana.getByRole('heading', { name: 'Network administration' }).waitFor();
+    await ana.getByText('No organisations yet.').waitFor();
+    const form = ana.getByRole('form', { name: 'Add organisation' });
+    await form.getByRole('textbox', { name: 'Name' }).fill('Stuttgart');
+    await form.getByRole('combobox', { name: 'Type' }).selectOption('city');
+    await form.getByRole('textbox', { name: 'Country code' }).fill('de');
+    await form.getByRole('button', { name: 'Add organisation' }).click();
+    await ana.getByRole('cell', { name: 'Stuttgart', exact: true }).waitFor();
+    await ana.getByRole('cell', { name: 'DE' }).waitFor();
+    const invite = ana.getByRole('region', { name: 'Invite someone to the network' });
+    await invite.getByRole('textbox', { name: 'E-mail' }).fill('olga@oxford.example');
+    await invite.getByRole('button', { name: 'Create invitation' }).click();
+    await expect
+      .poll(() => invite.getByTestId('copy-field-value').inputValue())
+      .toMatch(/\/invite\//);
+    await expectNoSeriousA11yIssues(ana);
+    await screenshot(ana, '10-admin');
+  });
+
   it('moves the document through the workflow with the status buttons', async () => {
     await ana.goto(documentUrl);
     await editorOf(ana).waitFor();
@@ -93,6 +117,7 @@ describe('workspace and editor screens', () => {
     await details
       .getByRole('textbox', { name: 'Title' })
       .fill('Guideline on affordable housing 2026');
+    await details.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Stuttgart' });
     await details.getByRole('button', { name: 'Save details' }).click();
     await ana
       .getByRole('heading', { level: 1, name: 'Guideline on affordable housing 2026' })
@@ -122,7 +147,12 @@ describe('workspace and editor screens', () => {
     await ana.goto(workspaceUrl);
     const table = ana.getByRole('table');
     await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
-    await ana.getByRole('search').getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
+    const filters = ana.getByRole('search');
+    await filters.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Stuttgart' });
+    await expect
+      .poll(() => table.getByRole('cell', { name: 'Stuttgart', exact: true }).count())
+      .toBe(1);
+    await filters.getByRole('combobox', { name: 'Kind' }).selectOption('minutes');
     await ana.getByText('No documents match these filters.').waitFor();
     await ana.getByRole('button', { name: 'Clear filters' }).first().click();
     await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
@@ -175,8 +205,9 @@ describe('workspace and editor screens', () => {
     await visitor.page.goto('/login');
     await visitor.page.getByText('Ask a workspace owner for an invitation link.').waitFor();
 
-    const opened = await admin.patch('/api/settings', { openRegistration: true });
-    expect(opened.status).toBe(200);
+    await ana.goto('/admin');
+    await ana.getByRole('checkbox', { name: /without an invitation/ }).check();
+    await ana.getByRole('status').getByText('Settings saved.').waitFor();
     await visitor.page.reload();
     await visitor.page.getByRole('link', { name: 'Create one.' }).click();
     await visitor.page.getByRole('heading', { name: 'Create your account' }).waitFor();

@@ -29,6 +29,9 @@ import {
   ChangeMemberRoleBody,
   CreateWorkspaceBody,
 } from '../../../shared/api/workspaces';
+import { CreateOrganizationBody } from '../../../shared/api/organizations';
+import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
+import { CreateInvitationBody } from '../../../shared/api/users';
 import type {
   DocumentKind,
   DocumentStatus,
@@ -98,6 +101,30 @@ export const api = {
   },
   organizations: {
     list: () => requestJson<{ organizations: OrganizationDto[] }>({ path: '/api/organizations' }),
+    create: (body: z.input<typeof CreateOrganizationBody>) =>
+      requestJson<{ organization: OrganizationDto }>({
+        method: 'POST',
+        path: '/api/organizations',
+        body: validated(CreateOrganizationBody, body),
+      }),
+    remove: (organizationId: string) =>
+      requestJson<void>({ method: 'DELETE', path: `/api/organizations/${id(organizationId)}` }),
+  },
+  /** Network administration (admins only). */
+  admin: {
+    settings: () => requestJson<{ settings: NetworkSettingsDto }>({ path: '/api/settings' }),
+    updateSettings: (body: z.input<typeof UpdateSettingsBody>) =>
+      requestJson<{ settings: NetworkSettingsDto }>({
+        method: 'PATCH',
+        path: '/api/settings',
+        body: validated(UpdateSettingsBody, body),
+      }),
+    invite: (body: z.input<typeof CreateInvitationBody>) =>
+      requestJson<{ invitation: InvitationDto }>({
+        method: 'POST',
+        path: '/api/invitations',
+        body: validated(CreateInvitationBody, body),
+      }),
   },
   workspaces: {
     list: () => requestJson<{ workspaces: WorkspaceDto[] }>({ path: '/api/workspaces' }),

@@ -43,6 +43,7 @@ export function Layout({
             </NavLink>
           )}
           <NavLink to="/library">{t('nav.library')}</NavLink>
+          {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
         </nav>
         {user && <AccountMenu user={user} />}
       </header>

@@ -13,11 +13,7 @@ import { CopyField } from '../components/CopyField';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { useResource } from '../session/useResource';
-
-function invitationLink(invitation: InvitationDto): string {
-  if (invitation.link) return new URL(invitation.link, window.location.origin).toString();
-  return `${window.location.origin}/invite/${invitation.token ?? ''}`;
-}
+import { invitationLink } from './invitationLink';
 
 /** The members of one workspace, editable by its owners. */
 export function MembersPanel({

@@ -1,0 +1,161 @@
+/** The network's organisations: list, add (name, type, country) and remove. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationDto } from '../../../shared/api/entities';
+import { ORGANIZATION_TYPES, type OrganizationType } from '../../../shared/domain';
+import { api } from '../api/client';
+import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
+import { EmptyState, Skeleton } from '../components/Feedback';
+import { useResource } from '../session/useResource';
+
+/** Organisations grouped in one table, sorted by name. */
+export function OrganizationsPanel() {
+  const { t } = useTranslation();
+  const organizations = useResource({ key: 'organizations', load: () => api.organizations.list() });
+  const [error, setError] = useState<string | null>(null);
+
+  const remove = async (organization: OrganizationDto) => {
+    if (!window.confirm(t('admin.confirmRemoveOrganization', { name: organization.name }))) return;
+    setError(null);
+    try {
+      await api.organizations.remove(organization.id);
+      organizations.setData((data) => ({
+        organizations: data.organizations.filter((item) => item.id !== organization.id),
+      }));
+    } catch (removeError) {
+      setError(describeError(t, removeError));
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="organizations-heading">
+      <h2 id="organizations-heading">{t('admin.organizations')}</h2>
+      <p className="muted">{t('admin.organizationsHint')}</p>
+      {organizations.status === 'loading' && <Skeleton />}
+      {organizations.status === 'error' && (
+        <ErrorScreen error={organizations.error} onRetry={organizations.reload} />
+      )}
+      {organizations.status === 'ready' && organizations.data.organizations.length === 0 && (
+        <EmptyState title={t('admin.noOrganizations')} />
+      )}
+      {organizations.status === 'ready' && organizations.data.organizations.length > 0 && (
+        <div className="table-wrap">
+          <table className="documents-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('admin.orgName')}</th>
+                <th scope="col">{t('admin.orgType')}</th>
+                <th scope="col">{t('admin.orgCountry')}</th>
+                <td />
+              </tr>
+            </thead>
+            <tbody>
+              {[...organizations.data.organizations]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((organization) => (
+                  <tr key={organization.id}>
+                    <td>{organization.name}</td>
+                    <td>{t(`admin.types.${organization.type}`)}</td>
+                    <td>{organization.country}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        aria-label={t('admin.removeOrganization', { name: organization.name })}
+                        onClick={() => void remove(organization)}
+                      >
+                        {t('common.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <FormError message={error} />
+      <AddOrganizationForm
+        onAdded={(organization) =>
+          organizations.setData((data) => ({
+            organizations: [...data.organizations, organization],
+          }))
+        }
+      />
+    </section>
+  );
+}
+
+function AddOrganizationForm({ onAdded }: { onAdded: (organization: OrganizationDto) => void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [type, setType] = useState<OrganizationType>('city');
+  const [country, setCountry] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    setIsBusy(true);
+    setError(null);
+    try {
+      const { organization } = await api.organizations.create({ name, type, country });
+      onAdded(organization);
+      setName('');
+      setCountry('');
+    } catch (createError) {
+      setError(describeError(t, createError));
+    } finally {
+      setIsBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="form add-organization"
+      aria-labelledby="add-organization-heading"
+      onSubmit={(event) => void onSubmit(event)}
+    >
+      <h3 id="add-organization-heading">{t('admin.addOrganization')}</h3>
+      <div className="add-organization__row">
+        <label className="field">
+          <span className="field__label">{t('admin.orgName')}</span>
+          <input
+            required
+            maxLength={200}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('admin.orgType')}</span>
+          <select
+            value={type}
+            onChange={(event) => setType(event.target.value as OrganizationType)}
+          >
+            {ORGANIZATION_TYPES.map((option) => (
+              <option key={option} value={option}>
+                {t(`admin.types.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('admin.orgCountry')}</span>
+          <input
+            required
+            pattern="[A-Za-z]{2}"
+            maxLength={2}
+            title={t('admin.orgCountryHint')}
+            placeholder="DE"
+            value={country}
+            onChange={(event) => setCountry(event.target.value)}
+          />
+        </label>
+        <button type="submit" className="button button--primary" disabled={isBusy}>
+          {t('admin.addOrganization')}
+        </button>
+      </div>
+      <FormError message={error} />
+    </form>
+  );
+}
