@@ -1,6 +1,10 @@
 /** The editor offers exactly the status moves the server's workflow policy allows per role. */
 import { describe, expect, it } from 'vitest';
-import { allowedStatusMoves, canEditMetadata } from '../../client/src/editor/permissions';
+import {
+  allowedStatusMoves,
+  canEditMetadata,
+  canTrashDocument,
+} from '../../client/src/editor/permissions';
 
 describe('editor permissions', () => {
   it('lets owners make every move of the workflow', () => {
@@ -30,5 +34,13 @@ describe('editor permissions', () => {
     }
     expect(canEditMetadata('editor')).toBe(true);
     expect(canEditMetadata('owner')).toBe(true);
+  });
+
+  it('offers the trash to owners and to the editor who created the document', () => {
+    const createdById = 'u1';
+    expect(canTrashDocument({ role: 'owner', userId: 'u2', createdById })).toBe(true);
+    expect(canTrashDocument({ role: 'editor', userId: 'u1', createdById })).toBe(true);
+    expect(canTrashDocument({ role: 'editor', userId: 'u2', createdById })).toBe(false);
+    expect(canTrashDocument({ role: 'reviewer', userId: 'u1', createdById })).toBe(false);
   });
 });

@@ -219,4 +219,13 @@ describe('workspace and editor screens', () => {
     await visitor.page.getByRole('heading', { name: 'Welcome, Nia Newcomer' }).waitFor();
     await visitor.page.getByText('No workspaces yet').waitFor();
   });
+
+  it('moves a document to the trash from the details panel', async () => {
+    await ana.goto(documentUrl);
+    await editorOf(ana).waitFor();
+    ana.once('dialog', (confirm) => void confirm.accept());
+    await ana.getByRole('button', { name: 'Move to trash' }).click();
+    await ana.waitForURL(`**${workspaceUrl}`);
+    await ana.getByText('No documents yet').waitFor();
+  });
 });

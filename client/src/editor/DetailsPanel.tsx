@@ -20,16 +20,19 @@ import { describeError, FormError } from '../components/ErrorScreen';
 import { CheckboxGroup } from '../workspace/CheckboxGroup';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
-import { allowedStatusMoves, canEditMetadata } from './permissions';
+import { allowedStatusMoves, canEditMetadata, canTrashDocument } from './permissions';
+import { TrashButton } from './TrashButton';
 
 /** Details of `document`; `onChange` receives the server's updated copy. */
 export function DetailsPanel({
   document,
   role,
+  userId,
   onChange,
 }: {
   document: DocumentDto;
   role: WorkspaceRole;
+  userId: string;
   onChange: (document: DocumentDto) => void;
 }) {
   const { t } = useTranslation();
@@ -170,6 +173,9 @@ export function DetailsPanel({
           </button>
         )}
       </form>
+      {canTrashDocument({ role, userId, createdById: document.createdById }) && (
+        <TrashButton document={document} />
+      )}
     </aside>
   );
 }

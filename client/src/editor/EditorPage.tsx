@@ -77,6 +77,7 @@ export default function EditorPage() {
           key={document.updatedAt}
           document={document}
           role={workspace.role}
+          userId={user.id}
           onChange={(updated) => loaded.setData((data) => ({ ...data, document: updated }))}
         />
       </div>

@@ -29,3 +29,13 @@ export function allowedStatusMoves(input: {
       (status === 'in-review' && target === 'draft'),
   );
 }
+
+/** Moving to the trash: owners, or the editor who created the document. */
+export function canTrashDocument(input: {
+  role: WorkspaceRole;
+  userId: string;
+  createdById: string;
+}): boolean {
+  if (input.role === 'owner') return true;
+  return input.role === 'editor' && input.userId === input.createdById;
+}

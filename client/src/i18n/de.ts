@@ -178,6 +178,9 @@ export const de: Messages = {
       approved: 'Freigeben',
       published: 'Veröffentlichen',
     },
+    moveToTrash: 'In den Papierkorb',
+    confirmTrash:
+      '„{{title}}“ in den Papierkorb verschieben? Eigentümer können es {{days}} Tage lang wiederherstellen.',
     saveDetails: 'Angaben speichern',
     detailsSaved: 'Angaben gespeichert.',
   },

@@ -173,6 +173,9 @@ export const en = {
       approved: 'Approve',
       published: 'Publish',
     },
+    moveToTrash: 'Move to trash',
+    confirmTrash:
+      'Move “{{title}}” to the trash? A workspace owner can restore it for {{days}} days.',
     saveDetails: 'Save details',
     detailsSaved: 'Details saved.',
   },
