@@ -1,40 +1,68 @@
 /**
- * Read-access checks for joining rooms. Deliberately the same rule the HTTP API applies for
- * reading (member of the workspace, any role, or network admin); looked up fresh on every
- * join so a removed member cannot come back through an old socket.
+ * Read-access checks for joining rooms. They ask the same policies the HTTP API asks
+ * (`canReadWorkspace`, `canReadDocument`), so the two doors cannot drift apart; looked up
+ * fresh on every join so a removed member cannot come back through an old socket.
  */
 import type { RealtimeErrorCode, SocketData } from '../../shared/realtime/events';
-import type { Storage } from '../storage/types';
+import { canReadDocument } from '../policies/document';
+import type { Actor } from '../policies/role';
+import { canReadWorkspace } from '../policies/workspace';
+import type { Membership, Storage, Workspace } from '../storage/types';
 
 export type AccessResult<T> =
   { isAllowed: true; value: T } | { isAllowed: false; code: RealtimeErrorCode };
 
+type SocketUser = SocketData['user'];
+
+/**
+ * The policies' view of a socket's user. Sockets only ever carry active accounts: the
+ * handshake and every granting request resolve the session, which refuses deactivated ones.
+ */
+function actorOf(user: SocketUser): Actor {
+  return { id: user.id, role: user.isAdmin ? 'admin' : 'member', isActive: true };
+}
+
+/** Loads what the policies need to judge a workspace, or null when it does not exist. */
+async function loadWorkspaceContext(
+  storage: Storage,
+  user: SocketUser,
+  workspaceId: string,
+): Promise<{ workspace: Workspace; membership: Membership | null } | null> {
+  const workspace = await storage.getWorkspace({ id: workspaceId });
+  if (!workspace) return null;
+  const membership = await storage.getMembership({ workspaceId, userId: user.id });
+  return { workspace, membership };
+}
+
 /** May this user follow the workspace's activity (`workspace:<id>`)? */
 export async function checkWorkspaceRead(input: {
   storage: Storage;
-  user: SocketData['user'];
+  user: SocketUser;
   workspaceId: string;
 }): Promise<AccessResult<{ workspaceId: string }>> {
   const { storage, user, workspaceId } = input;
-  const workspace = await storage.getWorkspace({ id: workspaceId });
-  if (!workspace) return { isAllowed: false, code: 'not_found' };
-  if (user.isAdmin) return { isAllowed: true, value: { workspaceId } };
-  const membership = await storage.getMembership({ workspaceId, userId: user.id });
-  if (!membership) return { isAllowed: false, code: 'forbidden' };
+  const context = await loadWorkspaceContext(storage, user, workspaceId);
+  if (!context) return { isAllowed: false, code: 'not_found' };
+  if (!canReadWorkspace(actorOf(user), context.membership, context.workspace)) {
+    return { isAllowed: false, code: 'forbidden' };
+  }
   return { isAllowed: true, value: { workspaceId } };
 }
 
 /** May this user read the document (`doc:<id>`)? Answers with its workspace. */
 export async function checkDocumentRead(input: {
   storage: Storage;
-  user: SocketData['user'];
+  user: SocketUser;
   documentId: string;
 }): Promise<AccessResult<{ workspaceId: string }>> {
   const { storage, user, documentId } = input;
   const document = await storage.getDocument({ id: documentId });
   if (!document || document.deletedAt !== null) return { isAllowed: false, code: 'not_found' };
-  const workspace = await checkWorkspaceRead({ storage, user, workspaceId: document.workspaceId });
+  const { workspaceId } = document;
+  const context = await loadWorkspaceContext(storage, user, workspaceId);
   // A member of another workspace learns nothing about this document's existence beyond 403.
-  if (!workspace.isAllowed) return { isAllowed: false, code: 'forbidden' };
-  return workspace;
+  if (!context || !canReadDocument(actorOf(user), context.membership, document)) {
+    return { isAllowed: false, code: 'forbidden' };
+  }
+  return { isAllowed: true, value: { workspaceId } };
 }
