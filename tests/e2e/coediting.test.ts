@@ -6,27 +6,21 @@
  * and text kept across reloads (server and IndexedDB). The steps share one server and build
  * on each other, so they run in order.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { startE2eServer, type E2eServer } from './server';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useE2eStage } from './stage';
 import {
   acceptInvitation,
-  createCast,
   editorOf,
   expectNoSeriousA11yIssues,
   inviteFromWorkspace,
   PASSWORD,
-  prepareScreenshots,
   screenshot,
   signIn,
   syncStateOf,
   typeAtEnd,
 } from './steps';
 
-let server: E2eServer;
-let browser: Browser;
-let cast: ReturnType<typeof createCast>;
 let ana: Page;
 let bea: Page;
 let beaContext: BrowserContext;
@@ -34,26 +28,10 @@ let documentUrl = '';
 let workspaceUrl = '';
 
 describe('co-editing in the browser', () => {
-  beforeAll(async () => {
-    await prepareScreenshots();
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    cast = createCast({ browser, baseURL: server.url });
-  });
-
-  // A failed step leaves a picture of every open page, so the failure can be seen, not guessed.
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await cast.snapshotAll(context.task.name);
-  });
-
-  afterAll(async () => {
-    await cast?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
+  const stage = useE2eStage();
 
   it('sends the first visitor to setup and creates the admin account through the UI', async () => {
-    ({ page: ana } = await cast.add());
+    ({ page: ana } = await stage.cast.add());
     await ana.goto('/');
     await ana.waitForURL('**/setup');
     await ana.getByRole('heading', { name: 'Create the first account' }).waitFor();
@@ -108,7 +86,7 @@ describe('co-editing in the browser', () => {
     });
     expect(link).toMatch(/^http:\/\/.+\/invite\/[A-Za-z0-9_-]+$/);
     await screenshot(ana, '03-workspace-members');
-    const invited = await acceptInvitation({ cast, link, name: 'Bea Editor' });
+    const invited = await acceptInvitation({ cast: stage.cast, link, name: 'Bea Editor' });
     bea = invited.page;
     beaContext = invited.context;
     await bea.getByRole('link', { name: /Housing and integration/ }).waitFor();
@@ -178,7 +156,7 @@ describe('co-editing in the browser', () => {
   });
 
   it('shows live "people here" badges on the dashboard and the workspace page', async () => {
-    const watcher = await cast.add();
+    const watcher = await stage.cast.add();
     await signIn({ page: watcher.page, email: 'ana@stuttgart.example', name: 'Ana Admin' });
     await watcher.page.getByTestId('presence-list').getByText('Bea Editor').waitFor();
     await watcher.page.goto(workspaceUrl);
@@ -198,7 +176,7 @@ describe('co-editing in the browser', () => {
       email: 'carl@liege.example',
       role: 'viewer',
     });
-    const carl = await acceptInvitation({ cast, link, name: 'Carl Viewer' });
+    const carl = await acceptInvitation({ cast: stage.cast, link, name: 'Carl Viewer' });
     await carl.page.goto(documentUrl);
     await carl.page
       .getByTestId('read-only-banner')

@@ -4,38 +4,23 @@
  * layout, keyboard use with visible focus, and the German interface. The admin, workspace and
  * document are made through the API so these steps start from a known state.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
 import { createApiClient, signUpAdmin } from '../helpers/server';
-import { launchBrowser } from './browser';
-import { startE2eServer, type E2eServer } from './server';
-import {
-  createCast,
-  editorOf,
-  expectNoSeriousA11yIssues,
-  PASSWORD,
-  prepareScreenshots,
-  screenshot,
-  signIn,
-} from './steps';
+import { useE2eStage } from './stage';
+import { editorOf, expectNoSeriousA11yIssues, PASSWORD, screenshot, signIn } from './steps';
 
-let server: E2eServer;
-let browser: Browser;
-let cast: ReturnType<typeof createCast>;
 let ana: Page;
 let documentUrl = '';
 let workspaceUrl = '';
 let admin: ReturnType<typeof createApiClient>;
 
 describe('workspace and editor screens', () => {
-  beforeAll(async () => {
-    await prepareScreenshots();
-    server = await startE2eServer();
-    browser = await launchBrowser();
-    cast = createCast({ browser, baseURL: server.url });
+  const stage = useE2eStage();
 
-    admin = createApiClient(server.url);
+  beforeAll(async () => {
+    admin = createApiClient(stage.server.url);
     await signUpAdmin(admin, {
       name: 'Ana Admin',
       email: 'ana@stuttgart.example',
@@ -52,18 +37,8 @@ describe('workspace and editor screens', () => {
     documentUrl = `/documents/${document.body.document.id}`;
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await cast.snapshotAll(context.task.name);
-  });
-
-  afterAll(async () => {
-    await cast?.closeAll();
-    await browser?.close();
-    await server?.close();
-  });
-
   it('signs in from an accessible login page', async () => {
-    ({ page: ana } = await cast.add());
+    ({ page: ana } = await stage.cast.add());
     await ana.goto('/');
     await ana.waitForURL('**/login?next=*');
     await ana.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -201,7 +176,7 @@ describe('workspace and editor screens', () => {
   });
 
   it('lets newcomers register themselves once an admin opens registration', async () => {
-    const visitor = await cast.add();
+    const visitor = await stage.cast.add();
     await visitor.page.goto('/login');
     await visitor.page.getByText('Ask a workspace owner for an invitation link.').waitFor();
 

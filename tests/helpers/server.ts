@@ -33,12 +33,21 @@ export interface TestServer {
 /** A fixed secret so tests never write a generated one (and tokens are reproducible). */
 export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdefghijklmnop';
 
+/** Server options that are not env variables. */
+export interface TestServerOptions {
+  /** Serve the client from here (browser tests pass their private build). */
+  clientDir?: string;
+}
+
 /**
  * Starts the real server (`startServer`) on 127.0.0.1:0 with its own temp DATA_DIR.
  * The auth rate limit is high by default so helpers can sign many people in; tests of the
  * limit pass `{ AUTH_RATE_LIMIT: '3' }`.
  */
-export async function startTestServer(overrides: TestEnvOverrides = {}): Promise<TestServer> {
+export async function startTestServer(
+  overrides: TestEnvOverrides = {},
+  options: TestServerOptions = {},
+): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -50,7 +59,10 @@ export async function startTestServer(overrides: TestEnvOverrides = {}): Promise
     AUTH_RATE_LIMIT: '10000',
     ...overrides,
   });
-  const server = await startServer({ config });
+  const server = await startServer({
+    config,
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
   return {
     url: server.url,
     server,
