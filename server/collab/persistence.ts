@@ -10,6 +10,7 @@
  * durable once its batch was written, i.e. within about `flushDelayMs` of being applied;
  * anything newer is recovered from the clients' own copies by Yjs sync when they reconnect.
  */
+import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 
@@ -29,6 +30,18 @@ export interface DocPersistence {
 
 const RETRY_DELAY_MS = 200;
 
+/** Codes with which storage refuses writes to a document that no longer exists. */
+const GONE_CODES: ReadonlySet<string> = new Set(['reference_not_found', 'document_not_found']);
+
+/**
+ * Whether storage refused a write because the document was purged from the trash:
+ * retrying can never succeed, so such writes are dropped rather than retried.
+ */
+export function isDocumentGoneError(error: unknown): boolean {
+  return error instanceof NotFoundError && GONE_CODES.has(error.code);
+}
+
+/** Creates the persistence of one live document (see the module comment for its guarantees). */
 export function createDocPersistence(input: {
   documentId: string;
   /** The whole document as one update (builds the Y.Doc if it is not built yet). */
@@ -51,6 +64,20 @@ export function createDocPersistence(input: {
   let logSize = input.initialLogSize;
   let lastSeq = input.initialLastSeq;
   let isDisposed = false;
+  // Set once storage said the document is gone (purged): later writes are dropped unsent.
+  let isGone = false;
+
+  /** Drops everything still queued; warns only the first time so a busy document cannot flood the log. */
+  const markGone = (error: unknown, dropped: number): void => {
+    pending = [];
+    logSize = 0;
+    if (isGone) return;
+    isGone = true;
+    logger.warn(
+      { err: error, documentId, count: dropped },
+      'document no longer exists (purged); dropping its pending updates',
+    );
+  };
 
   /** Serializes storage writes of this document: one append or compaction at a time. */
   const enqueueTask = (task: () => Promise<void>): Promise<void> => {
@@ -63,6 +90,10 @@ export function createDocPersistence(input: {
 
   const writeBatch = async (): Promise<void> => {
     if (pending.length === 0) return;
+    if (isGone) {
+      pending = [];
+      return;
+    }
     const batch = pending;
     pending = [];
     try {
@@ -70,6 +101,10 @@ export function createDocPersistence(input: {
       lastSeq = Math.max(lastSeq, ...seqs);
       logSize += batch.length;
     } catch (error) {
+      if (isDocumentGoneError(error)) {
+        markGone(error, batch.length + pending.length);
+        return;
+      }
       // Keep the batch (in order) and retry; clients still hold these edits meanwhile.
       pending = batch.concat(pending);
       logger.error(
@@ -83,7 +118,7 @@ export function createDocPersistence(input: {
   };
 
   const writeSnapshot = async (): Promise<void> => {
-    if (logSize === 0) return;
+    if (logSize === 0 || isGone) return;
     const snapshot = input.encodeSnapshot();
     const upToSeq = lastSeq;
     try {
@@ -91,6 +126,10 @@ export function createDocPersistence(input: {
       logSize = 0;
       input.onCompacted?.(snapshot.byteLength);
     } catch (error) {
+      if (isDocumentGoneError(error)) {
+        markGone(error, pending.length);
+        return;
+      }
       logger.error({ err: error, documentId }, 'compacting the document log failed');
     }
   };
