@@ -1,13 +1,14 @@
 /**
  * Builds the Express app from its dependencies (no module-level state, so several apps can
  * live in one process). Order matters: request id + logging → security headers → origin
- * check → /api (JSON body, session, routes, JSON 404) → built client → error renderer.
+ * check → /api (JSON body, session, routes, JSON 404) → built client → JSON 404 → error
+ * renderer.
  */
 import express from 'express';
 import type { CollabServer } from './collab';
 import type { Config } from './env';
 import { createSessionLoader } from './http/authentication';
-import { apiNotFound, createErrorHandler } from './http/errorHandler';
+import { apiNotFound, createErrorHandler, notFound } from './http/errorHandler';
 import { createOriginCheck } from './http/originCheck';
 import { createRequestLogging } from './http/requestLogging';
 import { createSecurityHeaders } from './http/securityHeaders';
@@ -54,6 +55,7 @@ export function createApp(options: {
 
   const client = createStaticClient(options.clientDir ? { clientDir: options.clientDir } : {});
   if (client) app.use(client);
+  app.use(notFound);
 
   app.use(createErrorHandler({ logger }));
   return app;

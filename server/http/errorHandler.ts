@@ -60,6 +60,15 @@ export function apiNotFound(req: Request, _res: Response, next: NextFunction): v
   next(new NotFoundError(`No API route for ${req.method} ${req.baseUrl}${req.path}.`, 'not_found'));
 }
 
+/**
+ * 404 for whatever nothing else answered (a POST to a page path, plain HTTP to /collab,
+ * everything when no client is built), so callers get the same JSON error as from the API
+ * instead of Express's HTML page.
+ */
+export function notFound(req: Request, _res: Response, next: NextFunction): void {
+  next(new NotFoundError(`Nothing here for ${req.method} ${req.path}.`, 'not_found'));
+}
+
 /** Express error middleware (four arguments, so Express recognises it). */
 export function createErrorHandler(options: { logger: Logger }) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction): void => {
