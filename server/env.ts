@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -49,6 +50,30 @@ const envSchema = z.object({
    * rate limits and the audit log see the client's address rather than the balancer's.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Largest collab WebSocket message in bytes; a bigger one closes the connection (4413). */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(DEFAULT_COLLAB_OPTIONS.maxMessageBytes),
+  /** Cap on one document's encoded size in bytes; an edit beyond it closes the connection (4413). */
+  COLLAB_MAX_DOC_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(DEFAULT_COLLAB_OPTIONS.maxDocBytes),
+  /** Open collab connections allowed on one document. */
+  COLLAB_MAX_CONNECTIONS_PER_DOC: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_COLLAB_OPTIONS.maxConnectionsPerDocument),
+  /** Open collab connections allowed for one account (all documents, all tabs). */
+  COLLAB_MAX_CONNECTIONS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_COLLAB_OPTIONS.maxConnectionsPerUser),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -71,7 +96,15 @@ export interface Config {
   authRateWindowSeconds: number;
   redisUrl: string | null;
   trustProxyHops: number;
+  /** The collab limits an operator may tune; every other collab knob keeps its default. */
+  collabLimits: CollabLimits;
 }
+
+/** The subset of `CollabOptions` settable from the environment. */
+export type CollabLimits = Pick<
+  CollabOptions,
+  'maxMessageBytes' | 'maxDocBytes' | 'maxConnectionsPerDocument' | 'maxConnectionsPerUser'
+>;
 
 /** Thrown with every problem of the environment in one message. */
 export class ConfigError extends Error {}
@@ -110,6 +143,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateWindowSeconds: raw.AUTH_RATE_WINDOW_SECONDS,
     redisUrl: raw.REDIS_URL ?? null,
     trustProxyHops: raw.TRUST_PROXY,
+    collabLimits: {
+      maxMessageBytes: raw.COLLAB_MAX_MESSAGE_BYTES,
+      maxDocBytes: raw.COLLAB_MAX_DOC_BYTES,
+      maxConnectionsPerDocument: raw.COLLAB_MAX_CONNECTIONS_PER_DOC,
+      maxConnectionsPerUser: raw.COLLAB_MAX_CONNECTIONS_PER_USER,
+    },
   };
 }
 

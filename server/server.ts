@@ -42,6 +42,7 @@ export async function startServer(options: {
     config,
     storage,
     logger: logger.child({ module: 'collab' }),
+    options: config.collabLimits,
   });
   const app = createApp({
     config,

@@ -1,0 +1,40 @@
+/** The collab limits read from the environment: today's defaults unless set, validated when set. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_COLLAB_OPTIONS } from './collab/options';
+import { ConfigError, loadConfig } from './env';
+
+const BASE = { SESSION_SECRET: 'x'.repeat(40), DATA_DIR: './data-env-test-unused' };
+
+describe('collab limits from the environment', () => {
+  it('default to the collab server defaults', () => {
+    expect(loadConfig(BASE).collabLimits).toEqual({
+      maxMessageBytes: DEFAULT_COLLAB_OPTIONS.maxMessageBytes,
+      maxDocBytes: DEFAULT_COLLAB_OPTIONS.maxDocBytes,
+      maxConnectionsPerDocument: DEFAULT_COLLAB_OPTIONS.maxConnectionsPerDocument,
+      maxConnectionsPerUser: DEFAULT_COLLAB_OPTIONS.maxConnectionsPerUser,
+    });
+  });
+
+  it('take the values set', () => {
+    const config = loadConfig({
+      ...BASE,
+      COLLAB_MAX_MESSAGE_BYTES: '65536',
+      COLLAB_MAX_DOC_BYTES: '2097152',
+      COLLAB_MAX_CONNECTIONS_PER_DOC: '20',
+      COLLAB_MAX_CONNECTIONS_PER_USER: '3',
+    });
+    expect(config.collabLimits).toEqual({
+      maxMessageBytes: 65536,
+      maxDocBytes: 2097152,
+      maxConnectionsPerDocument: 20,
+      maxConnectionsPerUser: 3,
+    });
+  });
+
+  it('refuse nonsense', () => {
+    expect(() => loadConfig({ ...BASE, COLLAB_MAX_CONNECTIONS_PER_USER: '0' })).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ ...BASE, COLLAB_MAX_DOC_BYTES: 'lots' })).toThrow(ConfigError);
+  });
+});
