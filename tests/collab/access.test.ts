@@ -2,41 +2,22 @@
  * Authentication and authorization of collab connections: each refusal's close code,
  * read-only enforcement, and access changes applied to open connections.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { signCollabToken } from '../../server/auth/collabToken';
 import { buildMembership, buildUser } from '../helpers/factories';
 import {
-  connectClient,
   connectRaw,
   seedDocument,
   sleep,
-  startCollabTestServer,
   tokenFor,
+  useCollabScope,
   waitFor,
   waitSynced,
   type CollabTestServer,
-  type TestClient,
 } from './helpers';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(
-  options: Parameters<typeof startCollabTestServer>[0] = {},
-): Promise<CollabTestServer> {
-  const started = await startCollabTestServer(options);
-  cleanups.push(() => started.close());
-  return started;
-}
-
-function client(target: CollabTestServer, documentId: string, token: string): TestClient {
-  const connected = connectClient({ serverUrl: target.serverUrl, documentId, token });
-  cleanups.push(() => connected.destroy());
-  return connected;
-}
+const { server, client, clientAs } = useCollabScope();
 
 async function closeCodeOf(
   target: CollabTestServer,
@@ -45,6 +26,15 @@ async function closeCodeOf(
 ): Promise<number> {
   const raw = connectRaw({ serverUrl: target.serverUrl, documentId, token });
   return (await raw.closed).code;
+}
+
+/** `closeCodeOf` with a default token for `userId`. */
+function closeCodeAs(
+  target: CollabTestServer,
+  documentId: string,
+  userId: string,
+): Promise<number> {
+  return closeCodeOf(target, documentId, tokenFor({ userId, documentId }));
 }
 
 describe('collab access', () => {
@@ -77,49 +67,21 @@ describe('collab access', () => {
     const inactive = await buildUser(target.storage, { isActive: false });
     await buildMembership(target.storage, { workspace, user: inactive, role: 'editor' });
     const outsider = await buildUser(target.storage);
-    expect(
-      await closeCodeOf(
-        target,
-        document.id,
-        tokenFor({ userId: inactive.id, documentId: document.id }),
-      ),
-    ).toBe(CLOSE_CODES.unauthenticated);
-    expect(
-      await closeCodeOf(
-        target,
-        document.id,
-        tokenFor({ userId: outsider.id, documentId: document.id }),
-      ),
-    ).toBe(CLOSE_CODES.forbidden);
-    expect(
-      await closeCodeOf(
-        target,
-        'no-such-document',
-        tokenFor({ userId: owner.id, documentId: 'no-such-document' }),
-      ),
-    ).toBe(CLOSE_CODES.notFound);
+    expect(await closeCodeAs(target, document.id, inactive.id)).toBe(CLOSE_CODES.unauthenticated);
+    expect(await closeCodeAs(target, document.id, outsider.id)).toBe(CLOSE_CODES.forbidden);
+    expect(await closeCodeAs(target, 'no-such-document', owner.id)).toBe(CLOSE_CODES.notFound);
     await target.storage.updateDocument({
       id: document.id,
       patch: { deletedAt: new Date(), deletedById: owner.id },
     });
-    expect(
-      await closeCodeOf(
-        target,
-        document.id,
-        tokenFor({ userId: owner.id, documentId: document.id }),
-      ),
-    ).toBe(CLOSE_CODES.notFound);
+    expect(await closeCodeAs(target, document.id, owner.id)).toBe(CLOSE_CODES.notFound);
   });
 
   it('the stock provider stops reconnecting after a 44xx close', async () => {
     const target = await server();
     const { document } = await seedDocument(target.storage);
     const outsider = await buildUser(target.storage);
-    const refused = client(
-      target,
-      document.id,
-      tokenFor({ userId: outsider.id, documentId: document.id }),
-    );
+    const refused = clientAs(target, document.id, outsider.id);
     await waitFor(() => refused.closeCodes.length > 0, 'refused');
     await sleep(700);
     expect(refused.closeCodes).toEqual([CLOSE_CODES.forbidden]);
@@ -133,14 +95,10 @@ describe('collab access', () => {
     const reviewer = await buildUser(target.storage);
     await buildMembership(target.storage, { workspace, user: viewer, role: 'viewer' });
     await buildMembership(target.storage, { workspace, user: reviewer, role: 'reviewer' });
-    const writer = client(
-      target,
-      document.id,
-      tokenFor({ userId: owner.id, documentId: document.id }),
-    );
+    const writer = clientAs(target, document.id, owner.id);
     const readers = [
-      client(target, document.id, tokenFor({ userId: viewer.id, documentId: document.id })),
-      client(target, document.id, tokenFor({ userId: reviewer.id, documentId: document.id })),
+      clientAs(target, document.id, viewer.id),
+      clientAs(target, document.id, reviewer.id),
       client(
         target,
         document.id,
@@ -188,26 +146,10 @@ describe('collab access', () => {
     ]);
     for (const user of [editor, removed, deactivated])
       await buildMembership(target.storage, { workspace, user, role: 'editor' });
-    const ownerClient = client(
-      target,
-      document.id,
-      tokenFor({ userId: owner.id, documentId: document.id }),
-    );
-    const editorClient = client(
-      target,
-      document.id,
-      tokenFor({ userId: editor.id, documentId: document.id }),
-    );
-    const removedClient = client(
-      target,
-      document.id,
-      tokenFor({ userId: removed.id, documentId: document.id }),
-    );
-    const deactivatedClient = client(
-      target,
-      document.id,
-      tokenFor({ userId: deactivated.id, documentId: document.id }),
-    );
+    const ownerClient = clientAs(target, document.id, owner.id);
+    const editorClient = clientAs(target, document.id, editor.id);
+    const removedClient = clientAs(target, document.id, removed.id);
+    const deactivatedClient = clientAs(target, document.id, deactivated.id);
     await Promise.all(
       [ownerClient, editorClient, removedClient, deactivatedClient].map((each) => waitSynced(each)),
     );
@@ -253,9 +195,7 @@ describe('collab access', () => {
   it('disconnectDocument closes every connection of a document with the given code', async () => {
     const target = await server();
     const { owner, document } = await seedDocument(target.storage);
-    const clients = [0, 1].map(() =>
-      client(target, document.id, tokenFor({ userId: owner.id, documentId: document.id })),
-    );
+    const clients = [0, 1].map(() => clientAs(target, document.id, owner.id));
     await Promise.all(clients.map((each) => waitSynced(each)));
     target.collab.disconnectDocument({
       documentId: document.id,

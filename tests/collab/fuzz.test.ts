@@ -4,21 +4,19 @@
  * must stay up, close each hostile connection with 4400, never disturb the honest clients,
  * and persist exactly what they converge to. Replay a failure with FUZZ_SEED=<seed>.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { buildMembership, buildUser } from '../helpers/factories';
 import {
-  connectClient,
   mulberry32,
   seedDocument,
   seedFrom,
-  startCollabTestServer,
   tokenFor,
+  useCollabScope,
   waitFor,
   waitSynced,
-  type CollabTestServer,
   type TestClient,
 } from './helpers';
 import { hostileMessage, isMalformed, realMessagePool, type Random } from './fuzzMessages';
@@ -28,10 +26,7 @@ const PARALLEL_SOCKETS = 16;
 /** Sent after each hostile message, so a message that happened to be valid still ends its socket. */
 const SENTINEL = Uint8Array.of(0x7f);
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const scope = useCollabScope();
 
 /** Opens a socket, sends `[message, sentinel]`, resolves with the server's close code. */
 function sendHostile(url: string, message: Uint8Array): Promise<number> {
@@ -66,25 +61,20 @@ describe('collab fuzz', () => {
     const seed = seedFrom('FUZZ_SEED');
     console.info(`fuzz seed: ${seed} (replay with FUZZ_SEED=${seed})`);
     const random = mulberry32(seed);
-    let server: CollabTestServer = await startCollabTestServer({
-      options: { maxConnectionsPerUser: 1000 },
-    });
-    cleanups.push(() => server.close());
+    let server = await scope.server({ options: { maxConnectionsPerUser: 1000 } });
     const { owner, workspace, document } = await seedDocument(server.storage);
     const fuzzer = await buildUser(server.storage);
     await buildMembership(server.storage, { workspace, user: fuzzer, role: 'editor' });
     const writerUrl = `${server.serverUrl}/${document.id}?token=${tokenFor({ userId: fuzzer.id, documentId: document.id, ttlSeconds: 3600 })}`;
     const readerUrl = `${server.serverUrl}/${document.id}?token=${tokenFor({ userId: fuzzer.id, documentId: document.id, canWrite: false, ttlSeconds: 3600 })}`;
 
-    const honest = [0, 1].map(() => {
-      const client = connectClient({
-        serverUrl: server.serverUrl,
-        documentId: document.id,
-        token: tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 3600 }),
-      });
-      cleanups.push(() => client.destroy());
-      return client;
-    });
+    const honest = [0, 1].map(() =>
+      scope.client(
+        server,
+        document.id,
+        tokenFor({ userId: owner.id, documentId: document.id, ttlSeconds: 3600 }),
+      ),
+    );
     await Promise.all(honest.map((client) => waitSynced(client)));
     const stopEditing = startHonestEditing(honest, mulberry32(seed ^ 0x5eed));
 
@@ -155,13 +145,8 @@ describe('collab fuzz', () => {
     honest.forEach((client) => client.provider.disconnect());
     const { dataDir } = server;
     await server.close();
-    server = await startCollabTestServer({ dataDir });
-    const fresh = connectClient({
-      serverUrl: server.serverUrl,
-      documentId: document.id,
-      token: tokenFor({ userId: owner.id, documentId: document.id }),
-    });
-    cleanups.push(() => fresh.destroy());
+    server = await scope.server({ dataDir });
+    const fresh = scope.clientAs(server, document.id, owner.id);
     await waitSynced(fresh);
     expect(fresh.text()).toBe(converged);
   }, 120_000);

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
+import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { signCollabToken } from '../../server/auth/collabToken';
 import { createCollabServer, type CollabOptions, type CollabServer } from '../../server/collab';
@@ -165,6 +166,49 @@ export function connectClient(input: {
       provider.destroy();
       ydoc.destroy();
     },
+  };
+}
+
+/** What one collab test opened, closed again after it: servers, clients, anything deferred. */
+export interface CollabTestScope {
+  /** Runs `cleanup` after the current test (newest first, so clients go before servers). */
+  defer(cleanup: () => unknown): void;
+  /** `startCollabTestServer`, closed after the test. */
+  server(input?: Parameters<typeof startCollabTestServer>[0]): Promise<CollabTestServer>;
+  /** `connectClient` on `target`, destroyed after the test. */
+  client(target: CollabTestServer, documentId: string, token: string): TestClient;
+  /** `client` with a default (writable) token for `userId`: the usual way a member connects. */
+  clientAs(target: CollabTestServer, documentId: string, userId: string): TestClient;
+}
+
+/**
+ * Registers an `afterEach` in the calling test file that closes what its tests opened, so
+ * every file does not repeat the same bookkeeping. The methods are plain functions and may be
+ * destructured.
+ */
+export function useCollabScope(): CollabTestScope {
+  const cleanups: Array<() => unknown> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const defer = (cleanup: () => unknown): void => {
+    cleanups.push(cleanup);
+  };
+  const client = (target: CollabTestServer, documentId: string, token: string): TestClient => {
+    const connected = connectClient({ serverUrl: target.serverUrl, documentId, token });
+    defer(() => connected.destroy());
+    return connected;
+  };
+  return {
+    defer,
+    client,
+    async server(input = {}) {
+      const started = await startCollabTestServer(input);
+      defer(() => started.close());
+      return started;
+    },
+    clientAs: (target, documentId, userId) =>
+      client(target, documentId, tokenFor({ userId, documentId })),
   };
 }
 

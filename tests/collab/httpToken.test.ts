@@ -2,7 +2,7 @@
  * End to end through the real app: sign up, create a workspace and a document over HTTP, get
  * collab tokens from `POST /api/documents/:id/collab-token`, and edit with stock providers.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -14,12 +14,9 @@ import {
   type ApiClient,
   type TestServer,
 } from '../helpers/server';
-import { sleep, waitFor } from './helpers';
+import { sleep, useCollabScope, waitFor } from './helpers';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { defer } = useCollabScope();
 
 interface TokenAnswer {
   token: string;
@@ -41,7 +38,7 @@ async function openDoc(
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  cleanups.push(() => provider.destroy());
+  defer(() => provider.destroy());
   await waitFor(() => provider.synced, 'provider synced');
   return { ydoc, provider, answer };
 }
@@ -49,7 +46,7 @@ async function openDoc(
 describe('collab through the HTTP token route', () => {
   it('serves the template, applies owner edits, drops a viewer’s, and refreshes derived fields', async () => {
     const server: TestServer = await startTestServer();
-    cleanups.push(() => server.close());
+    defer(() => server.close());
     const owner = await signUpAdmin(createApiClient(server.url));
     const workspace = await owner.client.post<{ workspace: { id: string } }>('/api/workspaces', {
       name: 'Housing and integration',

@@ -3,41 +3,22 @@
  * and every other connection carry on.
  */
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { buildMembership, buildUser, buildDocument } from '../helpers/factories';
 import {
-  connectClient,
   connectRaw,
   seedDocument,
   sleep,
-  startCollabTestServer,
   tokenFor,
+  useCollabScope,
   waitFor,
   waitSynced,
   type CollabTestServer,
-  type TestClient,
 } from './helpers';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-async function server(
-  options: Parameters<typeof startCollabTestServer>[0] = {},
-): Promise<CollabTestServer> {
-  const started = await startCollabTestServer(options);
-  cleanups.push(() => started.close());
-  return started;
-}
-
-function client(target: CollabTestServer, documentId: string, token: string): TestClient {
-  const connected = connectClient({ serverUrl: target.serverUrl, documentId, token });
-  cleanups.push(() => connected.destroy());
-  return connected;
-}
+const { server, client, clientAs } = useCollabScope();
 
 function message(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -50,6 +31,22 @@ function syncUpdate(update: Uint8Array): Uint8Array {
     encoding.writeVarUint(encoder, 0);
     encoding.writeVarUint(encoder, 2);
     encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+/** An awareness message for one client (id 42, clock 1) whose state is `stateJson` as sent. */
+function awarenessUpdate(stateJson: string): Uint8Array {
+  return message((encoder) => {
+    encoding.writeVarUint(encoder, 1);
+    encoding.writeVarUint8Array(
+      encoder,
+      message((inner) => {
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarUint(inner, 42);
+        encoding.writeVarUint(inner, 1);
+        encoding.writeVarString(inner, stateJson);
+      }),
+    );
   });
 }
 
@@ -97,30 +94,8 @@ describe('collab limits and hostile input', () => {
       truncatedUpdate: syncUpdate(update.subarray(0, update.length - 3)),
       garbageUpdate: syncUpdate(Uint8Array.of(5, 200, 1, 99, 7, 3, 3, 3)),
       trailingBytes: Uint8Array.of(...SYNC_STEP1_EMPTY, 1, 2, 3),
-      awarenessNotJson: message((encoder) => {
-        encoding.writeVarUint(encoder, 1);
-        encoding.writeVarUint8Array(
-          encoder,
-          message((inner) => {
-            encoding.writeVarUint(inner, 1);
-            encoding.writeVarUint(inner, 42);
-            encoding.writeVarUint(inner, 1);
-            encoding.writeVarString(inner, '{not json');
-          }),
-        );
-      }),
-      awarenessArrayState: message((encoder) => {
-        encoding.writeVarUint(encoder, 1);
-        encoding.writeVarUint8Array(
-          encoder,
-          message((inner) => {
-            encoding.writeVarUint(inner, 1);
-            encoding.writeVarUint(inner, 42);
-            encoding.writeVarUint(inner, 1);
-            encoding.writeVarString(inner, '[1,2]');
-          }),
-        );
-      }),
+      awarenessNotJson: awarenessUpdate('{not json'),
+      awarenessArrayState: awarenessUpdate('[1,2]'),
     };
     for (const [name, payload] of Object.entries(malformed)) {
       expect({ name, code: await sendAndClose(target, document.id, token, payload) }).toEqual({
@@ -189,16 +164,8 @@ describe('collab limits and hostile input', () => {
     const { owner, workspace, document } = await seedDocument(target.storage);
     const colleague = await buildUser(target.storage);
     await buildMembership(target.storage, { workspace, user: colleague, role: 'editor' });
-    const first = client(
-      target,
-      document.id,
-      tokenFor({ userId: owner.id, documentId: document.id }),
-    );
-    const second = client(
-      target,
-      document.id,
-      tokenFor({ userId: colleague.id, documentId: document.id }),
-    );
+    const first = clientAs(target, document.id, owner.id);
+    const second = clientAs(target, document.id, colleague.id);
     await Promise.all([first, second].map((each) => waitSynced(each)));
     const raw = connectRaw({
       serverUrl: target.serverUrl,
@@ -210,9 +177,7 @@ describe('collab limits and hostile input', () => {
     const others = await Promise.all(
       [0, 1, 2].map(() => buildDocument(target.storage, { workspace, createdBy: owner })),
     );
-    const ownerClients = others
-      .slice(0, 2)
-      .map((doc) => client(target, doc.id, tokenFor({ userId: owner.id, documentId: doc.id })));
+    const ownerClients = others.slice(0, 2).map((doc) => clientAs(target, doc.id, owner.id));
     await Promise.all(ownerClients.map((each) => waitSynced(each)));
     const third = others[2]!;
     const overUser = connectRaw({
@@ -225,7 +190,7 @@ describe('collab limits and hostile input', () => {
     // Slots are given back when connections close.
     first.destroy();
     await waitFor(() => target.collab.stats().connections === 3, 'first connection gone');
-    const again = client(target, third.id, tokenFor({ userId: owner.id, documentId: third.id }));
+    const again = clientAs(target, third.id, owner.id);
     await waitSynced(again);
   });
 });

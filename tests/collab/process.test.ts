@@ -3,7 +3,7 @@
  * exit 0) and crash recovery after SIGKILL in the middle of a burst of edits (every edit is
  * back in every client and in a fresh client, via the log plus Yjs sync from the clients).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { createLogger } from '../../server/logger';
@@ -16,6 +16,7 @@ import {
   sleep,
   testConfig,
   tokenFor,
+  useCollabScope,
   waitFor,
   waitSynced,
   type Seeded,
@@ -23,10 +24,7 @@ import {
 } from './helpers';
 import { spawnServer, type ServerProcess } from './serverProcess';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const { defer } = useCollabScope();
 
 async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promise<T>): Promise<T> {
   const config = testConfig(dataDir);
@@ -40,7 +38,7 @@ async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promis
 
 async function start(dataDir: string, port?: number): Promise<ServerProcess> {
   const server = await spawnServer({ dataDir, ...(port ? { port } : {}) });
-  cleanups.push(() => {
+  defer(() => {
     if (server.child.exitCode === null && server.child.signalCode === null)
       server.child.kill('SIGKILL');
   });
@@ -54,7 +52,7 @@ function clientsFor(serverUrl: string, seeded: Seeded, count: number): TestClien
       documentId: seeded.document.id,
       token: tokenFor({ userId: seeded.owner.id, documentId: seeded.document.id }),
     });
-    cleanups.push(() => client.destroy());
+    defer(() => client.destroy());
     return client;
   });
 }

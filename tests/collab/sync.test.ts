@@ -2,7 +2,7 @@
  * Convergence, persistence and the document lifecycle, with stock WebsocketProvider clients
  * against a real collab server over real SQLite.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SERVER_ORIGIN } from '../../server/collab/liveDoc';
 import {
@@ -13,35 +13,25 @@ import {
   seedFrom,
   startCollabTestServer,
   tokenFor,
+  useCollabScope,
   waitFor,
   waitSynced,
   type CollabTestServer,
   type TestClient,
 } from './helpers';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const scope = useCollabScope();
 
-function track<T extends CollabTestServer | TestClient>(thing: T): T {
-  cleanups.push(() => ('provider' in thing ? thing.destroy() : thing.close()));
-  return thing;
-}
-
-/** Fresh client after everything settled: what the server (and its storage) hold. */
-async function readBack(
+/**
+ * A member's client once its first sync is done. Opened after everything settled, it shows
+ * what the server (and its storage) hold.
+ */
+async function syncedClient(
   server: CollabTestServer,
   documentId: string,
   userId: string,
 ): Promise<TestClient> {
-  const client = track(
-    connectClient({
-      serverUrl: server.serverUrl,
-      documentId,
-      token: tokenFor({ userId, documentId }),
-    }),
-  );
+  const client = scope.clientAs(server, documentId, userId);
   await waitSynced(client);
   return client;
 }
@@ -51,17 +41,9 @@ describe('collab sync', () => {
     const seed = seedFrom('CONVERGENCE_SEED');
     console.info(`convergence seed: ${seed} (replay with CONVERGENCE_SEED=${seed})`);
     const random = mulberry32(seed);
-    const server = track(await startCollabTestServer());
+    const server = await scope.server();
     const { owner, document } = await seedDocument(server.storage);
-    const clients = Array.from({ length: 4 }, () =>
-      track(
-        connectClient({
-          serverUrl: server.serverUrl,
-          documentId: document.id,
-          token: tokenFor({ userId: owner.id, documentId: document.id }),
-        }),
-      ),
-    );
+    const clients = Array.from({ length: 4 }, () => scope.clientAs(server, document.id, owner.id));
     await Promise.all(clients.map((client) => waitSynced(client)));
 
     for (let round = 0; round < 300; round++) {
@@ -102,7 +84,7 @@ describe('collab sync', () => {
     );
     expect(reference.text().length).toBeGreaterThan(0);
 
-    const fresh = await readBack(server, document.id, owner.id);
+    const fresh = await syncedClient(server, document.id, owner.id);
     await waitFor(() => fresh.text() === reference.text(), 'fresh client sees the same text');
     expect(fresh.ydoc.getXmlFragment('default').toString()).toBe(
       reference.ydoc.getXmlFragment('default').toString(),
@@ -128,8 +110,8 @@ describe('collab sync', () => {
     writer.destroy();
     await first.close();
 
-    const second = track(await startCollabTestServer({ dataDir: first.dataDir }));
-    const reader = await readBack(second, document.id, owner.id);
+    const second = await scope.server({ dataDir: first.dataDir });
+    const reader = await syncedClient(second, document.id, owner.id);
     expect(reader.text()).toBe('Bologna case study');
     expect(reader.ydoc.getXmlFragment('default').toString()).toBe(
       '<heading level="2">Housing</heading>',
@@ -137,16 +119,9 @@ describe('collab sync', () => {
   });
 
   it('unloads an idle document: compacts its log into a snapshot and writes derived fields', async () => {
-    const server = track(await startCollabTestServer({ options: { compactAfterUpdates: 1000 } }));
+    const server = await scope.server({ options: { compactAfterUpdates: 1000 } });
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(
-      connectClient({
-        serverUrl: server.serverUrl,
-        documentId: document.id,
-        token: tokenFor({ userId: owner.id, documentId: document.id }),
-      }),
-    );
-    await waitSynced(client);
+    const client = await syncedClient(server, document.id, owner.id);
     const fragment = client.ydoc.getXmlFragment('default');
     const heading = new Y.XmlElement('heading');
     heading.setAttribute('level', 1 as unknown as string);
@@ -186,18 +161,9 @@ describe('collab sync', () => {
   });
 
   it('compacts after N updates while the document stays open, and a cold load reads the snapshot', async () => {
-    const server = track(
-      await startCollabTestServer({ options: { compactAfterUpdates: 20, flushDelayMs: 1 } }),
-    );
+    const server = await scope.server({ options: { compactAfterUpdates: 20, flushDelayMs: 1 } });
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(
-      connectClient({
-        serverUrl: server.serverUrl,
-        documentId: document.id,
-        token: tokenFor({ userId: owner.id, documentId: document.id }),
-      }),
-    );
-    await waitSynced(client);
+    const client = await syncedClient(server, document.id, owner.id);
     const text = client.ydoc.getText('text');
     for (let index = 0; index < 60; index++) {
       text.insert(text.length, `${index},`);
@@ -209,21 +175,14 @@ describe('collab sync', () => {
       'snapshot written',
     );
     expect(await server.storage.countDocUpdates({ documentId: document.id })).toBeLessThan(20);
-    const other = await readBack(server, document.id, owner.id);
+    const other = await syncedClient(server, document.id, owner.id);
     await waitFor(() => other.text() === text.toString(), 'second client sees everything');
   });
 
   it('applies server-side changes through the live document so clients see them', async () => {
-    const server = track(await startCollabTestServer());
+    const server = await scope.server();
     const { owner, document } = await seedDocument(server.storage);
-    const client = track(
-      connectClient({
-        serverUrl: server.serverUrl,
-        documentId: document.id,
-        token: tokenFor({ userId: owner.id, documentId: document.id }),
-      }),
-    );
-    await waitSynced(client);
+    const client = await syncedClient(server, document.id, owner.id);
     const source = new Y.Doc();
     source.getText('text').insert(0, 'restored version');
     await server.collab.applyUpdate({
@@ -239,16 +198,9 @@ describe('collab sync', () => {
 
 describe('collab fan-out', () => {
   it('merges updates applied in one event-loop turn into one frame per peer', async () => {
-    const server = track(await startCollabTestServer());
+    const server = await scope.server();
     const { owner, document } = await seedDocument(server.storage);
-    const listener = track(
-      connectClient({
-        serverUrl: server.serverUrl,
-        documentId: document.id,
-        token: tokenFor({ userId: owner.id, documentId: document.id }),
-      }),
-    );
-    await waitSynced(listener);
+    const listener = await syncedClient(server, document.id, owner.id);
     const frames: number[] = [];
     listener.provider.ws?.addEventListener('message', (event: { data: unknown }) => {
       frames.push((event.data as ArrayBuffer).byteLength);
@@ -270,9 +222,7 @@ describe('collab cold open', () => {
     const first = await startCollabTestServer();
     const { owner, document } = await seedDocument(first.storage);
     const token = tokenFor({ userId: owner.id, documentId: document.id });
-    const writer = track(
-      connectClient({ serverUrl: first.serverUrl, documentId: document.id, token }),
-    );
+    const writer = scope.client(first, document.id, token);
     await waitSynced(writer);
     writer.ydoc.getText('text').insert(0, 'stored. ');
     await waitFor(
@@ -283,7 +233,7 @@ describe('collab cold open', () => {
     await first.close();
     writer.ydoc.getText('text').insert(8, 'offline edit.');
 
-    const second = track(await startCollabTestServer({ dataDir: first.dataDir, port: first.port }));
+    const second = await scope.server({ dataDir: first.dataDir, port: first.port });
     const state = await second.storage.loadDocState({ documentId: document.id });
     expect({ hasSnapshot: state.snapshot !== null, updates: state.updates.length }).toEqual({
       hasSnapshot: true,
@@ -295,9 +245,7 @@ describe('collab cold open', () => {
     expect([...raw.messages[0]!.subarray(0, 2)]).toEqual([0, 1]);
     expect([...raw.messages[1]!.subarray(0, 2)]).toEqual([0, 0]);
     raw.ws.close();
-    const reader = track(
-      connectClient({ serverUrl: second.serverUrl, documentId: document.id, token }),
-    );
+    const reader = scope.client(second, document.id, token);
     await waitSynced(reader);
     expect(reader.text()).toBe('stored. ');
 
@@ -313,12 +261,13 @@ describe('collab cold open', () => {
 
 describe('collab pending updates', () => {
   it('sends a change that completed pending structs back to its sender too', async () => {
-    const server = track(await startCollabTestServer());
+    const server = await scope.server();
     const { owner, document } = await seedDocument(server.storage);
     const token = tokenFor({ userId: owner.id, documentId: document.id });
-    const [a, b] = [0, 1].map(() =>
-      track(connectClient({ serverUrl: server.serverUrl, documentId: document.id, token })),
-    ) as [TestClient, TestClient];
+    const [a, b] = [
+      scope.client(server, document.id, token),
+      scope.client(server, document.id, token),
+    ];
     await Promise.all([a, b].map((client) => waitSynced(client)));
     // A third party's two edits, the second depending on the first.
     const third = new Y.Doc();
@@ -354,7 +303,7 @@ function lengthPrefixed(bytes: Uint8Array): number[] {
 
 describe('collab document lifecycle', () => {
   it('keeps every edit when clients come and go around unloads', async () => {
-    const server = track(await startCollabTestServer({ options: { unloadGraceMs: 1 } }));
+    const server = await scope.server({ options: { unloadGraceMs: 1 } });
     const { owner, document } = await seedDocument(server.storage);
     const token = tokenFor({ userId: owner.id, documentId: document.id });
     for (let round = 0; round < 15; round++) {
@@ -372,7 +321,7 @@ describe('collab document lifecycle', () => {
       client.destroy();
     }
     await waitFor(() => server.collab.registry.list().length === 0, 'finally unloaded');
-    const reader = await readBack(server, document.id, owner.id);
+    const reader = await syncedClient(server, document.id, owner.id);
     const expected = Array.from({ length: 15 }, (_, round) => `r${round};`).join('');
     expect(reader.text()).toBe(expected);
   });
