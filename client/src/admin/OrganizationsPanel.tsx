@@ -1,11 +1,14 @@
 /** The network's organisations: list, add (name, type, country) and remove. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '../../../shared/api/entities';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../../../shared/domain';
 import { api } from '../api/client';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
 import { EmptyState, Skeleton } from '../components/Feedback';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { useResource } from '../session/useResource';
 
 /** Organisations grouped in one table, sorted by name. */
@@ -90,72 +93,52 @@ function AddOrganizationForm({ onAdded }: { onAdded: (organization: Organization
   const [name, setName] = useState('');
   const [type, setType] = useState<OrganizationType>('city');
   const [country, setCountry] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { organization } = await api.organizations.create({ name, type, country });
-      onAdded(organization);
-      setName('');
-      setCountry('');
-    } catch (createError) {
-      setError(describeError(t, createError));
-    } finally {
-      setIsBusy(false);
-    }
+  const add = async () => {
+    const { organization } = await api.organizations.create({ name, type, country });
+    onAdded(organization);
+    setName('');
+    setCountry('');
   };
 
   return (
     <form
       className="form add-organization"
       aria-labelledby="add-organization-heading"
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={form.handleSubmit(add)}
     >
       <h3 id="add-organization-heading">{t('admin.addOrganization')}</h3>
       <div className="add-organization__row">
-        <label className="field">
-          <span className="field__label">{t('admin.orgName')}</span>
-          <input
-            required
-            maxLength={200}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('admin.orgType')}</span>
-          <select
-            value={type}
-            onChange={(event) => setType(event.target.value as OrganizationType)}
-          >
-            {ORGANIZATION_TYPES.map((option) => (
-              <option key={option} value={option}>
-                {t(`admin.types.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('admin.orgCountry')}</span>
-          <input
-            required
-            pattern="[A-Za-z]{2}"
-            maxLength={2}
-            title={t('admin.orgCountryHint')}
-            placeholder="DE"
-            value={country}
-            onChange={(event) => setCountry(event.target.value)}
-          />
-        </label>
-        <button type="submit" className="button button--primary" disabled={isBusy}>
+        <TextField
+          label={t('admin.orgName')}
+          required
+          maxLength={200}
+          value={name}
+          onValue={setName}
+        />
+        <SelectField
+          label={t('admin.orgType')}
+          value={type}
+          options={ORGANIZATION_TYPES}
+          labelFor={(option) => t(`admin.types.${option}`)}
+          onValue={setType}
+        />
+        <TextField
+          label={t('admin.orgCountry')}
+          required
+          pattern="[A-Za-z]{2}"
+          maxLength={2}
+          title={t('admin.orgCountryHint')}
+          placeholder="DE"
+          value={country}
+          onValue={setCountry}
+        />
+        <button type="submit" className="button button--primary" disabled={form.isBusy}>
           {t('admin.addOrganization')}
         </button>
       </div>
-      <FormError message={error} />
+      <FormError message={form.error} />
     </form>
   );
 }

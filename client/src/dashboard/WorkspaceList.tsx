@@ -1,12 +1,14 @@
 /** The dashboard's workspace cards and the "New workspace" form. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { WorkspaceDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { Dialog } from '../components/Dialog';
-import { describeError, FormError } from '../components/ErrorScreen';
+import { FormError } from '../components/ErrorScreen';
 import { EmptyState } from '../components/Feedback';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
 
 /** Lists workspaces; creating one opens it. */
 export function WorkspaceList({
@@ -73,39 +75,27 @@ function NewWorkspaceForm({ onCreated }: { onCreated: (workspace: WorkspaceDto) 
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { workspace } = await api.workspaces.create({
-        name,
-        description: description || undefined,
-      });
-      onCreated(workspace);
-      navigate(`/w/${workspace.id}`);
-    } catch (createError) {
-      setError(describeError(t, createError));
-    } finally {
-      setIsBusy(false);
-    }
+  const create = async () => {
+    const { workspace } = await api.workspaces.create({
+      name,
+      description: description || undefined,
+    });
+    onCreated(workspace);
+    navigate(`/w/${workspace.id}`);
   };
 
   return (
-    <form className="form" onSubmit={(event) => void onSubmit(event)}>
-      <label className="field">
-        <span className="field__label">{t('dashboard.workspaceName')}</span>
-        <input
-          name="workspaceName"
-          required
-          maxLength={120}
-          value={name}
-          onChange={(event) => setName(event.target.value)}
-        />
-      </label>
+    <form className="form" onSubmit={form.handleSubmit(create)}>
+      <TextField
+        label={t('dashboard.workspaceName')}
+        name="workspaceName"
+        required
+        maxLength={120}
+        value={name}
+        onValue={setName}
+      />
       <label className="field">
         <span className="field__label">
           {t('dashboard.workspaceDescription')}{' '}
@@ -118,8 +108,8 @@ function NewWorkspaceForm({ onCreated }: { onCreated: (workspace: WorkspaceDto) 
           onChange={(event) => setDescription(event.target.value)}
         />
       </label>
-      <FormError message={error} />
-      <button type="submit" className="button button--primary" disabled={isBusy}>
+      <FormError message={form.error} />
+      <button type="submit" className="button button--primary" disabled={form.isBusy}>
         {t('dashboard.createWorkspace')}
       </button>
     </form>

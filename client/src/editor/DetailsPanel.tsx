@@ -7,8 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '../../../shared/api/entities';
 import {
   DOCUMENT_KINDS,
-  POLICY_AREAS,
-  STAKEHOLDER_TYPES,
   type DocumentKind,
   type DocumentStatus,
   type PolicyArea,
@@ -16,8 +14,12 @@ import {
   type WorkspaceRole,
 } from '../../../shared/domain';
 import { api } from '../api/client';
-import { describeError, FormError } from '../components/ErrorScreen';
-import { CheckboxGroup } from '../workspace/CheckboxGroup';
+import { FormError } from '../components/ErrorScreen';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
+import { CityPicker } from '../workspace/CityPicker';
+import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
 import { allowedStatusMoves, canEditMetadata, canTrashDocument } from './permissions';
@@ -43,31 +45,23 @@ export function DetailsPanel({
   const [cityId, setCityId] = useState(document.cityId ?? '');
   const [policyAreas, setPolicyAreas] = useState<PolicyArea[]>(document.policyAreas);
   const [stakeholders, setStakeholders] = useState<StakeholderType[]>(document.stakeholders);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const { error, isBusy, run } = useFormSubmit();
   const moves = allowedStatusMoves({ role, status: document.status });
 
-  const run = async (
+  const applyChange = (
     action: () => Promise<{ document: DocumentDto }>,
     doneMessage: string | null,
-  ) => {
-    setIsBusy(true);
-    setError(null);
-    setNotice(null);
-    try {
+  ) =>
+    run(async () => {
+      setNotice(null);
       const { document: updated } = await action();
       onChange(updated);
       setNotice(doneMessage);
-    } catch (actionError) {
-      setError(describeError(t, actionError));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    });
   const onSave = (event: FormEvent) => {
     event.preventDefault();
-    void run(
+    void applyChange(
       () =>
         api.documents.update({
           documentId: document.id,
@@ -77,7 +71,7 @@ export function DetailsPanel({
     );
   };
   const onStatus = (status: DocumentStatus) =>
-    void run(() => api.documents.setStatus({ documentId: document.id, status }), null);
+    void applyChange(() => api.documents.setStatus({ documentId: document.id, status }), null);
 
   return (
     <aside className="details card" aria-labelledby="details-heading">
@@ -106,60 +100,36 @@ export function DetailsPanel({
         </div>
       )}
       <form className="form" onSubmit={onSave}>
-        <label className="field">
-          <span className="field__label">{t('workspace.title')}</span>
-          <input
-            required
-            maxLength={200}
-            value={title}
-            readOnly={!canEdit}
-            onChange={(event) => setTitle(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('workspace.kind')}</span>
-          <select
-            value={kind}
-            disabled={!canEdit}
-            onChange={(event) => setKind(event.target.value as DocumentKind)}
-          >
-            {DOCUMENT_KINDS.map((option) => (
-              <option key={option} value={option}>
-                {t(`kinds.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span className="field__label">{t('workspace.city')}</span>
-          <select
-            value={cityId}
-            disabled={!canEdit}
-            onChange={(event) => setCityId(event.target.value)}
-          >
-            <option value="">{t('newDocument.noCity')}</option>
-            {cities.map((city) => (
-              <option key={city.id} value={city.id}>
-                {city.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <CheckboxGroup
-          legend={t('newDocument.policyAreas')}
-          options={POLICY_AREAS}
-          selected={policyAreas}
-          isDisabled={!canEdit}
-          labelFor={(area) => t(`policyAreas.${area}`)}
-          onChange={setPolicyAreas}
+        <TextField
+          label={t('workspace.title')}
+          required
+          maxLength={200}
+          value={title}
+          readOnly={!canEdit}
+          onValue={setTitle}
         />
-        <CheckboxGroup
-          legend={t('newDocument.stakeholders')}
-          options={STAKEHOLDER_TYPES}
-          selected={stakeholders}
+        <SelectField
+          label={t('workspace.kind')}
+          value={kind}
+          disabled={!canEdit}
+          options={DOCUMENT_KINDS}
+          labelFor={(option) => t(`kinds.${option}`)}
+          onValue={setKind}
+        />
+        <CityPicker
+          label={t('workspace.city')}
+          emptyLabel={t('newDocument.noCity')}
+          cities={cities}
+          value={cityId}
           isDisabled={!canEdit}
-          labelFor={(type) => t(`stakeholders.${type}`)}
-          onChange={setStakeholders}
+          onValue={setCityId}
+        />
+        <FacetCheckboxes
+          policyAreas={policyAreas}
+          stakeholders={stakeholders}
+          isDisabled={!canEdit}
+          onPolicyAreas={setPolicyAreas}
+          onStakeholders={setStakeholders}
         />
         <FormError message={error} />
         {notice && (

@@ -1,5 +1,6 @@
 /** Name, e-mail and new-password fields shared by first-account setup and invitations. */
 import { useTranslation } from 'react-i18next';
+import { TextField } from '../components/TextField';
 
 /** Minimum password length the forms ask for (the server enforces its own rule too). */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -17,45 +18,37 @@ export function AccountFields(props: {
   const { t } = useTranslation();
   return (
     <>
-      <label className="field">
-        <span className="field__label">{t('auth.name')}</span>
-        <input
-          name="name"
-          autoComplete="name"
-          required
-          maxLength={120}
-          value={props.name}
-          onChange={(event) => props.onName(event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('auth.email')}</span>
-        <input
-          type="email"
-          name="email"
-          autoComplete="email"
-          required
-          readOnly={props.isEmailLocked}
-          value={props.email}
-          onChange={(event) => props.onEmail(event.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('auth.password')}</span>
-        <input
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          aria-describedby="password-hint"
-          value={props.password}
-          onChange={(event) => props.onPassword(event.target.value)}
-        />
-        <span className="field__hint" id="password-hint">
-          {t('auth.passwordHint')}
-        </span>
-      </label>
+      <TextField
+        label={t('auth.name')}
+        name="name"
+        autoComplete="name"
+        required
+        maxLength={120}
+        value={props.name}
+        onValue={props.onName}
+      />
+      <TextField
+        label={t('auth.email')}
+        type="email"
+        name="email"
+        autoComplete="email"
+        required
+        readOnly={props.isEmailLocked}
+        value={props.email}
+        onValue={props.onEmail}
+      />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        name="password"
+        autoComplete="new-password"
+        required
+        minLength={MIN_PASSWORD_LENGTH}
+        hint={t('auth.passwordHint')}
+        hintId="password-hint"
+        value={props.password}
+        onValue={props.onPassword}
+      />
     </>
   );
 }

@@ -3,8 +3,10 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
-import { describeError, FormError } from '../components/ErrorScreen';
+import { FormError } from '../components/ErrorScreen';
 import { Layout } from '../components/Layout';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { useCurrentUser } from '../session/SessionContext';
 import { MIN_PASSWORD_LENGTH } from './AccountFields';
 
@@ -15,33 +17,30 @@ export function AccountPage() {
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [confirmPassword, setConfirmPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [isDone, setIsDone] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit((changeError) =>
+    changeError instanceof ApiError &&
+    (changeError.status === 401 || changeError.code === 'invalid_credentials')
+      ? t('auth.wrongPassword')
+      : null,
+  );
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
+  const changePassword = async () => {
+    await api.auth.changePassword({ currentPassword, newPassword });
+    setIsDone(true);
+    setCurrentPassword('');
+    setNewPassword('');
+    setConfirmPassword('');
+  };
+  const onSubmit = (event: FormEvent) => {
     setIsDone(false);
+    // Checked before anything is sent: the server gets the new password, not its confirmation.
     if (newPassword !== confirmPassword) {
-      setError(t('auth.passwordsDiffer'));
+      event.preventDefault();
+      form.setError(t('auth.passwordsDiffer'));
       return;
     }
-    setIsBusy(true);
-    setError(null);
-    try {
-      await api.auth.changePassword({ currentPassword, newPassword });
-      setIsDone(true);
-      setCurrentPassword('');
-      setNewPassword('');
-      setConfirmPassword('');
-    } catch (changeError) {
-      const isWrong =
-        changeError instanceof ApiError &&
-        (changeError.status === 401 || changeError.code === 'invalid_credentials');
-      setError(isWrong ? t('auth.wrongPassword') : describeError(t, changeError));
-    } finally {
-      setIsBusy(false);
-    }
+    form.handleSubmit(changePassword)(event);
   };
 
   return (
@@ -52,46 +51,40 @@ export function AccountPage() {
           {user.name} · {user.email}
         </p>
         <h2>{t('nav.changePassword')}</h2>
-        <form className="form" onSubmit={(event) => void onSubmit(event)}>
-          <label className="field">
-            <span className="field__label">{t('auth.currentPassword')}</span>
-            <input
-              type="password"
-              autoComplete="current-password"
-              required
-              value={currentPassword}
-              onChange={(event) => setCurrentPassword(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('auth.newPassword')}</span>
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              value={newPassword}
-              onChange={(event) => setNewPassword(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('auth.confirmPassword')}</span>
-            <input
-              type="password"
-              autoComplete="new-password"
-              required
-              value={confirmPassword}
-              onChange={(event) => setConfirmPassword(event.target.value)}
-            />
-          </label>
-          <FormError message={error} />
+        <form className="form" onSubmit={onSubmit}>
+          <TextField
+            label={t('auth.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={currentPassword}
+            onValue={setCurrentPassword}
+          />
+          <TextField
+            label={t('auth.newPassword')}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            value={newPassword}
+            onValue={setNewPassword}
+          />
+          <TextField
+            label={t('auth.confirmPassword')}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={confirmPassword}
+            onValue={setConfirmPassword}
+          />
+          <FormError message={form.error} />
           {isDone && (
             <p className="form-success" role="status">
               {t('auth.passwordChanged')}
             </p>
           )}
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {isBusy ? t('common.saving') : t('nav.changePassword')}
+          <button type="submit" className="button button--primary" disabled={form.isBusy}>
+            {form.isBusy ? t('common.saving') : t('nav.changePassword')}
           </button>
         </form>
       </section>

@@ -1,28 +1,20 @@
 /** /invite/:token: shows the invitation, then creates the invited person's account. */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
-import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
+import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
-import { useSession } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
-import { AccountFields } from './AccountFields';
 import { AuthCard } from './AuthCard';
+import { NewAccountForm } from './NewAccountForm';
 
 /** The accept-invitation screen. */
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const session = useSession();
-  const navigate = useNavigate();
   const invitation = useResource({ key: token, load: () => api.invitations.get(token) });
-  const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
 
   if (invitation.status === 'loading')
     return (
@@ -46,21 +38,6 @@ export function InvitePage() {
   const { email, role, workspaceName } = invitation.data.invitation;
   const roleLabel = role ? t(`roles.${role}`) : t('roles.viewer');
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { user } = await api.auth.register({ name, email, password, inviteToken: token });
-      session.setUser(user);
-      navigate('/', { replace: true });
-    } catch (registerError) {
-      setError(describeError(t, registerError));
-    } finally {
-      setIsBusy(false);
-    }
-  };
-
   return (
     <AuthCard
       title={t('auth.inviteTitle')}
@@ -75,21 +52,7 @@ export function InvitePage() {
         </>
       }
     >
-      <form className="form" onSubmit={(event) => void onSubmit(event)}>
-        <AccountFields
-          name={name}
-          email={email}
-          password={password}
-          isEmailLocked
-          onName={setName}
-          onEmail={() => {}}
-          onPassword={setPassword}
-        />
-        <FormError message={error} />
-        <button type="submit" className="button button--primary button--block" disabled={isBusy}>
-          {isBusy ? t('auth.creating') : t('auth.acceptInvite')}
-        </button>
-      </form>
+      <NewAccountForm submitLabel={t('auth.acceptInvite')} invitation={{ token, email }} />
     </AuthCard>
   );
 }

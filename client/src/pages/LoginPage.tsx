@@ -1,12 +1,13 @@
 /** /login: e-mail and password; goes back to the page that asked for sign-in. */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
-import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
-import { Skeleton } from '../components/Feedback';
-import { Layout } from '../components/Layout';
+import { FormError } from '../components/ErrorScreen';
+import { sessionPending } from '../components/SessionPending';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { useSession } from '../session/SessionContext';
 import { AuthCard } from './AuthCard';
 
@@ -23,72 +24,52 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit((loginError) =>
+    loginError instanceof ApiError && loginError.code === 'invalid_credentials'
+      ? t('auth.invalidCredentials')
+      : null,
+  );
   const next = safeNext(searchParams.get('next'));
 
-  if (session.status === 'loading')
-    return (
-      <Layout>
-        <Skeleton />
-      </Layout>
-    );
-  if (session.status === 'error')
-    return (
-      <Layout>
-        <ErrorScreen error={session.error} onRetry={session.reload} />
-      </Layout>
-    );
+  const pending = sessionPending(session);
+  if (pending) return pending;
   if (session.needsSetup) return <Navigate to="/setup" replace />;
   if (session.user) return <Navigate to={next} replace />;
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { user } = await api.auth.login({ email, password });
-      session.setUser(user);
-      navigate(next, { replace: true });
-    } catch (loginError) {
-      setError(
-        loginError instanceof ApiError && loginError.code === 'invalid_credentials'
-          ? t('auth.invalidCredentials')
-          : describeError(t, loginError),
-      );
-    } finally {
-      setIsBusy(false);
-    }
+  const signIn = async () => {
+    const { user } = await api.auth.login({ email, password });
+    session.setUser(user);
+    navigate(next, { replace: true });
   };
 
   return (
     <AuthCard title={t('auth.loginTitle')} intro={<p>{t('auth.loginIntro')}</p>}>
-      <form className="form" onSubmit={(event) => void onSubmit(event)}>
-        <label className="field">
-          <span className="field__label">{t('auth.email')}</span>
-          <input
-            type="email"
-            name="email"
-            autoComplete="email"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('auth.password')}</span>
-          <input
-            type="password"
-            name="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </label>
-        <FormError message={error} />
-        <button type="submit" className="button button--primary button--block" disabled={isBusy}>
-          {isBusy ? t('auth.signingIn') : t('auth.signIn')}
+      <form className="form" onSubmit={form.handleSubmit(signIn)}>
+        <TextField
+          label={t('auth.email')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label={t('auth.password')}
+          type="password"
+          name="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onValue={setPassword}
+        />
+        <FormError message={form.error} />
+        <button
+          type="submit"
+          className="button button--primary button--block"
+          disabled={form.isBusy}
+        >
+          {form.isBusy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
         {session.isOpenRegistration ? (
           <p className="muted">

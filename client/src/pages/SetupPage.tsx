@@ -1,71 +1,23 @@
 /** /setup: the very first account on an empty database (it becomes the network admin). */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
-import { api } from '../api/client';
-import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
-import { Skeleton } from '../components/Feedback';
-import { Layout } from '../components/Layout';
+import { Navigate } from 'react-router';
+import { sessionPending } from '../components/SessionPending';
 import { useSession } from '../session/SessionContext';
 import { AuthCard } from './AuthCard';
-import { AccountFields } from './AccountFields';
+import { NewAccountForm } from './NewAccountForm';
 
 /** The first-account screen; anyone arriving later is sent to sign in. */
 export function SetupPage() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
 
-  if (session.status === 'loading')
-    return (
-      <Layout>
-        <Skeleton />
-      </Layout>
-    );
-  if (session.status === 'error')
-    return (
-      <Layout>
-        <ErrorScreen error={session.error} onRetry={session.reload} />
-      </Layout>
-    );
+  const pending = sessionPending(session);
+  if (pending) return pending;
   if (!session.needsSetup) return <Navigate to={session.user ? '/' : '/login'} replace />;
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
-    try {
-      const { user } = await api.auth.register({ name, email, password });
-      session.setUser(user);
-      navigate('/', { replace: true });
-    } catch (registerError) {
-      setError(describeError(t, registerError));
-    } finally {
-      setIsBusy(false);
-    }
-  };
 
   return (
     <AuthCard title={t('auth.setupTitle')} intro={<p>{t('auth.setupIntro')}</p>}>
-      <form className="form" onSubmit={(event) => void onSubmit(event)}>
-        <AccountFields
-          name={name}
-          email={email}
-          password={password}
-          onName={setName}
-          onEmail={setEmail}
-          onPassword={setPassword}
-        />
-        <FormError message={error} />
-        <button type="submit" className="button button--primary button--block" disabled={isBusy}>
-          {isBusy ? t('auth.creating') : t('auth.createAccount')}
-        </button>
-      </form>
+      <NewAccountForm submitLabel={t('auth.createAccount')} />
     </AuthCard>
   );
 }

@@ -3,6 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '../../../shared/api/entities';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, POLICY_AREAS } from '../../../shared/domain';
 import type { DocumentFilters as Filters } from '../api/client';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { CityPicker } from './CityPicker';
 
 /** Controlled filters; every change calls `onChange` with the whole set. */
 export function DocumentFilters({
@@ -23,77 +26,44 @@ export function DocumentFilters({
       aria-label={t('workspace.filters')}
       onSubmit={(event) => event.preventDefault()}
     >
-      <label className="field">
-        <span className="field__label">{t('workspace.search')}</span>
-        <input
-          type="search"
-          placeholder={t('workspace.searchPlaceholder')}
-          value={filters.q ?? ''}
-          onChange={(event) => onChange({ ...filters, q: event.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('workspace.kind')}</span>
-        <select
-          value={filters.kind ?? ''}
-          onChange={(event) =>
-            onChange({ ...filters, kind: event.target.value as Filters['kind'] })
-          }
-        >
-          <option value="">{t('workspace.all')}</option>
-          {DOCUMENT_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`kinds.${kind}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('workspace.status')}</span>
-        <select
-          value={filters.status ?? ''}
-          onChange={(event) =>
-            onChange({ ...filters, status: event.target.value as Filters['status'] })
-          }
-        >
-          <option value="">{t('workspace.all')}</option>
-          {DOCUMENT_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {t(`statuses.${status}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('workspace.city')}</span>
-        <select
-          value={filters.cityId ?? ''}
-          onChange={(event) => onChange({ ...filters, cityId: event.target.value })}
-        >
-          <option value="">{t('workspace.all')}</option>
-          {cities.map((city) => (
-            <option key={city.id} value={city.id}>
-              {city.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field__label">{t('workspace.policyArea')}</span>
-        <select
-          value={filters.policyArea ?? ''}
-          onChange={(event) =>
-            onChange({ ...filters, policyArea: event.target.value as Filters['policyArea'] })
-          }
-        >
-          <option value="">{t('workspace.all')}</option>
-          {POLICY_AREAS.map((area) => (
-            <option key={area} value={area}>
-              {t(`policyAreas.${area}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <TextField
+        label={t('workspace.search')}
+        type="search"
+        placeholder={t('workspace.searchPlaceholder')}
+        value={filters.q ?? ''}
+        onValue={(q) => onChange({ ...filters, q })}
+      />
+      <SelectField<NonNullable<Filters['kind']>>
+        label={t('workspace.kind')}
+        value={filters.kind ?? ''}
+        options={DOCUMENT_KINDS}
+        labelFor={(kind) => t(`kinds.${kind}`)}
+        emptyLabel={t('workspace.all')}
+        onValue={(kind) => onChange({ ...filters, kind })}
+      />
+      <SelectField<NonNullable<Filters['status']>>
+        label={t('workspace.status')}
+        value={filters.status ?? ''}
+        options={DOCUMENT_STATUSES}
+        labelFor={(status) => t(`statuses.${status}`)}
+        emptyLabel={t('workspace.all')}
+        onValue={(status) => onChange({ ...filters, status })}
+      />
+      <CityPicker
+        label={t('workspace.city')}
+        emptyLabel={t('workspace.all')}
+        cities={cities}
+        value={filters.cityId ?? ''}
+        onValue={(cityId) => onChange({ ...filters, cityId })}
+      />
+      <SelectField<NonNullable<Filters['policyArea']>>
+        label={t('workspace.policyArea')}
+        value={filters.policyArea ?? ''}
+        options={POLICY_AREAS}
+        labelFor={(area) => t(`policyAreas.${area}`)}
+        emptyLabel={t('workspace.all')}
+        onValue={(policyArea) => onChange({ ...filters, policyArea })}
+      />
       {hasFilters && (
         <button
           type="button"

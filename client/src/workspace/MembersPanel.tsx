@@ -3,7 +3,7 @@
  * (which answers with a membership, or with an invitation link to copy when there is no
  * account for that address yet).
  */
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationDto, MembershipDto } from '../../../shared/api/entities';
 import { WORKSPACE_ROLES, type WorkspaceRole } from '../../../shared/domain';
@@ -12,6 +12,9 @@ import { Avatar } from '../components/Avatar';
 import { CopyField } from '../components/CopyField';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
+import { SelectField } from '../components/SelectField';
+import { TextField } from '../components/TextField';
+import { useFormSubmit } from '../components/useFormSubmit';
 import { useResource } from '../session/useResource';
 import { invitationLink } from './invitationLink';
 
@@ -134,70 +137,52 @@ function AddMemberForm({
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<WorkspaceRole>('editor');
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [invitation, setInvitation] = useState<InvitationDto | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
+  const form = useFormSubmit();
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setIsBusy(true);
-    setError(null);
+  const add = async () => {
     setNotice(null);
     setInvitation(null);
-    try {
-      const result = await api.workspaces.addMember({ workspaceId, email, role });
-      if ('membership' in result) {
-        onMember(result.membership);
-        setNotice(t('workspace.memberAdded', { name: result.membership.user.name }));
-      } else {
-        setInvitation(result.invitation);
-      }
-      setEmail('');
-    } catch (addError) {
-      setError(describeError(t, addError));
-    } finally {
-      setIsBusy(false);
+    const result = await api.workspaces.addMember({ workspaceId, email, role });
+    if ('membership' in result) {
+      onMember(result.membership);
+      setNotice(t('workspace.memberAdded', { name: result.membership.user.name }));
+    } else {
+      setInvitation(result.invitation);
     }
+    setEmail('');
   };
 
   return (
     <form
       className="form add-member"
       aria-labelledby="add-member-heading"
-      onSubmit={(event) => void onSubmit(event)}
+      onSubmit={form.handleSubmit(add)}
     >
       <h3 id="add-member-heading">{t('workspace.addMember')}</h3>
       <div className="add-member__row">
-        <label className="field">
-          <span className="field__label">{t('workspace.memberEmail')}</span>
-          <input
-            type="email"
-            name="memberEmail"
-            required
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('workspace.memberRole')}</span>
-          <select
-            name="memberRole"
-            value={role}
-            onChange={(event) => setRole(event.target.value as WorkspaceRole)}
-          >
-            {WORKSPACE_ROLES.map((option) => (
-              <option key={option} value={option}>
-                {t(`roles.${option}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="submit" className="button button--primary" disabled={isBusy}>
+        <TextField
+          label={t('workspace.memberEmail')}
+          type="email"
+          name="memberEmail"
+          required
+          value={email}
+          onValue={setEmail}
+        />
+        <SelectField
+          label={t('workspace.memberRole')}
+          name="memberRole"
+          value={role}
+          options={WORKSPACE_ROLES}
+          labelFor={(option) => t(`roles.${option}`)}
+          onValue={setRole}
+        />
+        <button type="submit" className="button button--primary" disabled={form.isBusy}>
           {t('workspace.add')}
         </button>
       </div>
-      <FormError message={error} />
+      <FormError message={form.error} />
       {notice && (
         <p className="form-success" role="status">
           {notice}
