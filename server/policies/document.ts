@@ -3,11 +3,40 @@
  * document's workspace, document). A document in the trash is frozen: only reading
  * (for owners, through the trash) and restoring remain possible.
  */
-import type { DocumentStatus } from '../../shared/domain';
+import type { DocumentStatus, WorkspaceRole } from '../../shared/domain';
 import type { DocumentRecord, Membership } from '../storage/types';
 import { effectiveRole, hasRoleAtLeast, type Actor } from './role';
 
 type DocumentLike = Pick<DocumentRecord, 'status' | 'deletedAt' | 'createdById'>;
+
+/**
+ * The common shape of the rules: the document is not in the trash (which freezes it) and
+ * the actor holds at least `minimum` in its workspace (`null`: any role at all).
+ */
+function isLiveWithRole(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+  minimum: WorkspaceRole | null,
+): boolean {
+  if (document.deletedAt) return false;
+  if (minimum === null) return effectiveRole(actor, membership) !== null;
+  return hasRoleAtLeast(actor, membership, minimum);
+}
+
+/**
+ * The shape of the workflow and trash rules: on a live document owners always may, editors
+ * only in the case the rule carves out for them (`isEditorCase`).
+ */
+function isOwnerOrEditorWhen(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+  isEditorCase: boolean,
+): boolean {
+  if (isLiveWithRole(actor, membership, document, 'owner')) return true;
+  return isEditorCase && isLiveWithRole(actor, membership, document, 'editor');
+}
 
 /** Any member of the workspace (and a network admin) reads a live document. */
 export function canReadDocument(
@@ -15,8 +44,7 @@ export function canReadDocument(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (document.deletedAt) return false;
-  return effectiveRole(actor, membership) !== null;
+  return isLiveWithRole(actor, membership, document, null);
 }
 
 /** Owners may look at a trashed document before deciding to restore it. */
@@ -25,8 +53,7 @@ export function canReadTrashedDocument(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (!document.deletedAt) return false;
-  return hasRoleAtLeast(actor, membership, 'owner');
+  return Boolean(document.deletedAt) && hasRoleAtLeast(actor, membership, 'owner');
 }
 
 /** Direct edits of the shared text: owners and editors; reviewers only comment and suggest. */
@@ -35,8 +62,7 @@ export function canEditDocumentContent(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (document.deletedAt) return false;
-  return hasRoleAtLeast(actor, membership, 'editor');
+  return isLiveWithRole(actor, membership, document, 'editor');
 }
 
 /** Comment threads and suggestions: everyone but viewers. */
@@ -45,8 +71,7 @@ export function canComment(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (document.deletedAt) return false;
-  return hasRoleAtLeast(actor, membership, 'reviewer');
+  return isLiveWithRole(actor, membership, document, 'reviewer');
 }
 
 /** Title, kind, city, policy areas, stakeholders: the same people who edit the text. */
@@ -69,12 +94,9 @@ export function canChangeStatus(
   document: DocumentLike,
   toStatus: DocumentStatus,
 ): boolean {
-  if (document.deletedAt) return false;
-  if (hasRoleAtLeast(actor, membership, 'owner')) return true;
-  if (!hasRoleAtLeast(actor, membership, 'editor')) return false;
   const isSendingToReview = document.status === 'draft' && toStatus === 'in-review';
   const isTakingBack = document.status === 'in-review' && toStatus === 'draft';
-  return isSendingToReview || isTakingBack;
+  return isOwnerOrEditorWhen(actor, membership, document, isSendingToReview || isTakingBack);
 }
 
 /**
@@ -86,9 +108,7 @@ export function canDeleteDocument(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (document.deletedAt) return false;
-  if (hasRoleAtLeast(actor, membership, 'owner')) return true;
-  return hasRoleAtLeast(actor, membership, 'editor') && document.createdById === actor.id;
+  return isOwnerOrEditorWhen(actor, membership, document, document.createdById === actor.id);
 }
 
 /** Only owners bring a document back from the trash. */
@@ -97,6 +117,5 @@ export function canRestoreDocument(
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  if (!document.deletedAt) return false;
-  return hasRoleAtLeast(actor, membership, 'owner');
+  return Boolean(document.deletedAt) && hasRoleAtLeast(actor, membership, 'owner');
 }
