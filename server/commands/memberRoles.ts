@@ -46,6 +46,24 @@ async function undoIfOwnerless(input: {
   throw new ConflictError(input.message, 'last_owner');
 }
 
+/**
+ * Runs `write` on `target` under the last-owner rule: refused (409 `last_owner`) when the
+ * target is the only owner, and undone when a concurrent change left no owner after all.
+ */
+async function writeKeepingAnOwner<T>(input: {
+  storage: Storage;
+  target: Membership;
+  message: string;
+  write: () => Promise<T>;
+  undo: () => Promise<unknown>;
+}): Promise<T> {
+  const { storage, target, message } = input;
+  await assertNotLastOwner({ storage, target, message });
+  const result = await input.write();
+  await undoIfOwnerless({ storage, target, undo: input.undo, message });
+  return result;
+}
+
 /** Gives a member another role; the last owner cannot be demoted. */
 export async function changeMemberRole(input: {
   storage: Storage;
@@ -58,28 +76,24 @@ export async function changeMemberRole(input: {
   const { storage } = input;
   const target = await loadTarget(input);
   if (target.role === input.role) return target;
-  if (input.role !== 'owner') {
-    await assertNotLastOwner({
-      storage,
-      target,
-      message: 'A workspace needs at least one owner: make someone else owner first.',
-    });
-  }
-  const updated = await storage.updateMembership({
-    workspaceId: input.workspaceId,
-    userId: input.userId,
-    role: input.role,
-  });
-  await undoIfOwnerless({
+  // A target who is an owner is being demoted here (same role returned above), so the
+  // guard is exactly "the last owner cannot be demoted".
+  const updated = await writeKeepingAnOwner({
     storage,
     target,
+    message: 'A workspace needs at least one owner: make someone else owner first.',
+    write: () =>
+      storage.updateMembership({
+        workspaceId: input.workspaceId,
+        userId: input.userId,
+        role: input.role,
+      }),
     undo: () =>
       storage.updateMembership({
         workspaceId: target.workspaceId,
         userId: target.userId,
         role: target.role,
       }),
-    message: 'A workspace needs at least one owner: make someone else owner first.',
   });
   await recordAudit({
     storage,
@@ -102,22 +116,17 @@ export async function removeMember(input: {
 }): Promise<void> {
   const { storage } = input;
   const target = await loadTarget(input);
-  await assertNotLastOwner({
+  await writeKeepingAnOwner({
     storage,
     target,
     message: 'The last owner cannot leave: make someone else owner first.',
-  });
-  await storage.removeMembership({ workspaceId: input.workspaceId, userId: input.userId });
-  await undoIfOwnerless({
-    storage,
-    target,
+    write: () => storage.removeMembership({ workspaceId: input.workspaceId, userId: input.userId }),
     undo: () =>
       storage.addMembership({
         workspaceId: target.workspaceId,
         userId: target.userId,
         role: target.role,
       }),
-    message: 'The last owner cannot leave: make someone else owner first.',
   });
   await recordAudit({
     storage,

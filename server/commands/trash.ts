@@ -9,7 +9,7 @@ import { TRASH_RETENTION_DAYS } from '../../shared/domain';
 import type { CollabServer } from '../collab';
 import { AppError, ConflictError } from '../errors';
 import type { DocumentRecord, Storage, User } from '../storage/types';
-import { recordAudit } from './recordAudit';
+import { recordAudit, type AuditActor } from './recordAudit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,6 +17,28 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function isTrashExpired(document: Pick<DocumentRecord, 'deletedAt'>, now: Date): boolean {
   if (!document.deletedAt) return false;
   return now.getTime() - document.deletedAt.getTime() > TRASH_RETENTION_DAYS * DAY_MS;
+}
+
+/**
+ * Audits a trash event. Each names the document's workspace and title in its details, as a
+ * purged document can no longer be looked up from the log.
+ */
+async function auditTrashEvent(input: {
+  storage: Storage;
+  actor: AuditActor;
+  action: 'document.trashed' | 'document.restored' | 'document.purged';
+  document: DocumentRecord;
+  ip: string | null;
+}): Promise<void> {
+  const { document } = input;
+  await recordAudit({
+    storage: input.storage,
+    actor: input.actor,
+    action: input.action,
+    target: { type: 'document', id: document.id },
+    details: { workspaceId: document.workspaceId, title: document.title },
+    ip: input.ip,
+  });
 }
 
 /** Moves a document to the trash and closes every open editor on it (close code 4404). */
@@ -40,12 +62,11 @@ export async function trashDocument(input: {
     code: CLOSE_CODES.notFound,
     reason: 'The document was moved to the trash.',
   });
-  await recordAudit({
+  await auditTrashEvent({
     storage,
     actor: input.actor,
     action: 'document.trashed',
-    target: { type: 'document', id: document.id },
-    details: { workspaceId: document.workspaceId, title: document.title },
+    document,
     ip: input.ip ?? null,
   });
   return updated;
@@ -75,12 +96,11 @@ export async function restoreDocument(input: {
     id: document.id,
     patch: { deletedAt: null, deletedById: null },
   });
-  await recordAudit({
+  await auditTrashEvent({
     storage,
     actor: input.actor,
     action: 'document.restored',
-    target: { type: 'document', id: document.id },
-    details: { workspaceId: document.workspaceId, title: document.title },
+    document,
     ip: input.ip ?? null,
   });
   return restored;
@@ -88,12 +108,11 @@ export async function restoreDocument(input: {
 
 async function purgeDocument(input: { storage: Storage; document: DocumentRecord }): Promise<void> {
   await input.storage.purgeDocument({ id: input.document.id });
-  await recordAudit({
+  await auditTrashEvent({
     storage: input.storage,
     actor: null,
     action: 'document.purged',
-    target: { type: 'document', id: input.document.id },
-    details: { workspaceId: input.document.workspaceId, title: input.document.title },
+    document: input.document,
     ip: null,
   });
 }
