@@ -1,36 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocumentDto } from '../../shared/api/entities';
 import { buildOrganization } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { TestServer } from '../helpers/server';
 import {
-  buildWorkspaceWorld,
   createDoc,
+  documentsPath,
   expectStatus,
+  listDocumentTitles,
+  useWorkspaceWorld,
   type WorkspaceWorld,
 } from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorkspaceWorld(server.url);
+useWorkspaceWorld((started) => {
+  ({ server, world } = started);
 });
-afterAll(async () => {
-  await server?.close();
-});
-
-function docsPath(query = ''): string {
-  return `/api/workspaces/${world.workspace.id}/documents${query}`;
-}
-
-async function listTitles(query: string, client = world.viewer.client): Promise<string[]> {
-  const res = await client.get<{ documents: DocumentDto[] }>(docsPath(query));
-  return expectStatus(res, 200)
-    .documents.map((d) => d.title)
-    .sort();
-}
 
 describe('creating documents', () => {
   it('starts a case study from CLIP’s template, stored as Yjs content', async () => {
@@ -76,17 +63,18 @@ describe('creating documents', () => {
   });
 
   it('rejects an invalid kind, a missing title and a city that is not a city', async () => {
-    const kind = await world.editor.client.post(docsPath(), { title: 'x', kind: 'novel' });
+    const docsPath = documentsPath(world);
+    const kind = await world.editor.client.post(docsPath, { title: 'x', kind: 'novel' });
     expect(kind.status).toBe(400);
     expect(kind.body.error?.code).toBe('validation_failed');
-    expect((await world.editor.client.post(docsPath(), { kind: 'note' })).status).toBe(400);
+    expect((await world.editor.client.post(docsPath, { kind: 'note' })).status).toBe(400);
     const research = await buildOrganization(server.storage, {
       name: 'COMPAS',
       type: 'research',
       country: 'GB',
     });
     for (const cityId of [research.id, '00000000-0000-4000-8000-000000000000']) {
-      const res = await world.editor.client.post(docsPath(), {
+      const res = await world.editor.client.post(docsPath, {
         title: 'x',
         kind: 'case-study',
         cityId,
@@ -135,13 +123,14 @@ describe('listing and filtering', () => {
       200,
     );
 
-    expect(await listTitles('?kind=minutes')).toEqual(['Filter: minutes of Vienna meeting']);
-    expect(await listTitles(`?cityId=${bologna.id}`)).toEqual(['Filter: Bologna housing']);
-    expect(await listTitles('?status=in-review')).toEqual(['Filter: guideline']);
-    expect(await listTitles('?policyArea=intercultural-relations')).toEqual(['Filter: guideline']);
-    expect(await listTitles('?q=VIENNA')).toEqual(['Filter: minutes of Vienna meeting']);
-    expect(await listTitles('?kind=case-study&q=filter')).toEqual(['Filter: Bologna housing']);
-    expect((await world.viewer.client.get(docsPath('?kind=novel'))).status).toBe(400);
+    const titles = (query: string) => listDocumentTitles(world, query);
+    expect(await titles('?kind=minutes')).toEqual(['Filter: minutes of Vienna meeting']);
+    expect(await titles(`?cityId=${bologna.id}`)).toEqual(['Filter: Bologna housing']);
+    expect(await titles('?status=in-review')).toEqual(['Filter: guideline']);
+    expect(await titles('?policyArea=intercultural-relations')).toEqual(['Filter: guideline']);
+    expect(await titles('?q=VIENNA')).toEqual(['Filter: minutes of Vienna meeting']);
+    expect(await titles('?kind=case-study&q=filter')).toEqual(['Filter: Bologna housing']);
+    expect((await world.viewer.client.get(documentsPath(world, '?kind=novel'))).status).toBe(400);
   });
 
   it('lists recent documents across the caller’s workspaces, newest first, with a limit', async () => {

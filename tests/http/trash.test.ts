@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { CollabTokenDto, DocumentDto } from '../../shared/api/entities';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { verifyCollabToken } from '../../server/auth/collabToken';
-import { startTestServer, TEST_SESSION_SECRET, type TestServer } from '../helpers/server';
+import { TEST_SESSION_SECRET, type TestServer } from '../helpers/server';
 import {
-  buildWorkspaceWorld,
   createDoc,
+  documentsPath,
   expectStatus,
+  listDocumentTitles,
+  useWorkspaceWorld,
   type WorkspaceWorld,
 } from './workspaceWorld';
 
@@ -15,24 +17,9 @@ let server: TestServer;
 let world: WorkspaceWorld;
 const DAY_MS = 86_400_000;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorkspaceWorld(server.url);
+useWorkspaceWorld((started) => {
+  ({ server, world } = started);
 });
-afterAll(async () => {
-  await server?.close();
-});
-
-function docsPath(query = ''): string {
-  return `/api/workspaces/${world.workspace.id}/documents${query}`;
-}
-
-async function listTitles(query: string, client = world.viewer.client): Promise<string[]> {
-  const res = await client.get<{ documents: DocumentDto[] }>(docsPath(query));
-  return expectStatus(res, 200)
-    .documents.map((d) => d.title)
-    .sort();
-}
 
 describe('trash', () => {
   it('moves to the trash, hides it, shows it to owners only, and restores it', async () => {
@@ -48,9 +35,9 @@ describe('trash', () => {
       `/api/documents/${document.id}?includeTrashed=1`,
     );
     expect(expectStatus(seen, 200).document.deletedAt).toEqual(expect.any(String));
-    expect(await listTitles('')).not.toContain('Trash me');
-    expect(await listTitles('?trash=1', world.owner.client)).toContain('Trash me');
-    expect((await world.editor.client.get(docsPath('?trash=1'))).status).toBe(403);
+    expect(await listDocumentTitles(world, '')).not.toContain('Trash me');
+    expect(await listDocumentTitles(world, '?trash=1', world.owner.client)).toContain('Trash me');
+    expect((await world.editor.client.get(documentsPath(world, '?trash=1'))).status).toBe(403);
     expect((await world.editor.client.delete(`/api/documents/${document.id}`)).status).toBe(404);
     expect(
       (await world.editor.client.post(`/api/documents/${document.id}/collab-token`)).status,
@@ -84,7 +71,7 @@ describe('trash', () => {
     expect(expired.body.error?.code).toBe('trash_expired');
     expect((await world.owner.client.post(`/api/documents/${old.id}/restore`)).status).toBe(404);
 
-    const trash = await listTitles('?trash=1', world.owner.client);
+    const trash = await listDocumentTitles(world, '?trash=1', world.owner.client);
     expect(trash).toContain('Recently trashed');
     expect(trash).not.toContain('Even longer gone');
     expect(await server.storage.getDocument({ id: older.id })).toBeNull();

@@ -4,14 +4,17 @@
  * member), plus an anonymous client. Shared by the workspace/document integration tests and
  * the authorization matrix.
  */
+import { afterAll, beforeAll } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
 import type { WorkspaceRole } from '../../shared/domain';
 import {
   createApiClient,
   inviteAndRegister,
   signUpAdmin,
+  startTestServer,
   type ApiClient,
   type SignedUpUser,
+  type TestServer,
 } from '../helpers/server';
 
 export interface WorkspaceWorld {
@@ -93,4 +96,42 @@ export async function createDoc(
     },
   );
   return expectStatus(res, 201).document;
+}
+
+/** A test server and the world built on it, shared by every test of one file. */
+export interface WorldServer {
+  server: TestServer;
+  world: WorkspaceWorld;
+}
+
+/**
+ * Starts a server and builds the world before the file's tests, and stops the server after
+ * them, so each file does not repeat the same hooks. `ready` hands both over to the file.
+ */
+export function useWorkspaceWorld(ready: (started: WorldServer) => void): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    ready({ server, world: await buildWorkspaceWorld(server.url) });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+}
+
+/** The world's document list URL, with an optional query string such as `?trash=1`. */
+export function documentsPath(world: WorkspaceWorld, query = ''): string {
+  return `/api/workspaces/${world.workspace.id}/documents${query}`;
+}
+
+/** The sorted titles `client` (default: the viewer) gets from the document list for `query`. */
+export async function listDocumentTitles(
+  world: WorkspaceWorld,
+  query: string,
+  client: ApiClient = world.viewer.client,
+): Promise<string[]> {
+  const res = await client.get<{ documents: DocumentDto[] }>(documentsPath(world, query));
+  return expectStatus(res, 200)
+    .documents.map((d) => d.title)
+    .sort();
 }

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InvitationDto, MembershipDto, WorkspaceDto } from '../../shared/api/entities';
-import { registerWithInvitation, startTestServer, type TestServer } from '../helpers/server';
-import { buildWorkspaceWorld, expectStatus, type WorkspaceWorld } from './workspaceWorld';
+import { registerWithInvitation, type TestServer } from '../helpers/server';
+import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  world = await buildWorkspaceWorld(server.url);
-});
-afterAll(async () => {
-  await server?.close();
+useWorkspaceWorld((started) => {
+  ({ server, world } = started);
 });
 
 describe('workspaces', () => {
