@@ -70,129 +70,118 @@ function queryString(values: Record<string, string | number | undefined>): strin
 
 const id = (value: string): string => encodeURIComponent(value);
 
+/** A GET, written as one short line per endpoint below. */
+function get<T>(path: string): Promise<T> {
+  return requestJson<T>({ path });
+}
+
+/**
+ * A POST, PATCH or DELETE; callers pass bodies through `validated`, which throws before
+ * anything is sent when the body breaks the server's schema.
+ */
+function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return requestJson<T>({ method, path, body });
+}
+
 /** Every API call the client makes, grouped by resource. */
 export const api = {
   auth: {
-    setupStatus: () => requestJson<SetupStatusDto>({ path: '/api/auth/setup-status' }),
-    me: () => requestJson<{ user: UserDto }>({ path: '/api/auth/me' }),
+    setupStatus: () => get<SetupStatusDto>('/api/auth/setup-status'),
+    me: () => get<{ user: UserDto }>('/api/auth/me'),
     login: (body: z.input<typeof LoginBody>) =>
-      requestJson<{ user: UserDto }>({
-        method: 'POST',
-        path: '/api/auth/login',
-        body: validated(LoginBody, body),
-      }),
+      send<{ user: UserDto }>('POST', '/api/auth/login', validated(LoginBody, body)),
     register: (body: z.input<typeof RegisterBody>) =>
-      requestJson<{ user: UserDto }>({
-        method: 'POST',
-        path: '/api/auth/register',
-        body: validated(RegisterBody, body),
-      }),
-    logout: () => requestJson<void>({ method: 'POST', path: '/api/auth/logout' }),
+      send<{ user: UserDto }>('POST', '/api/auth/register', validated(RegisterBody, body)),
+    logout: () => send<void>('POST', '/api/auth/logout'),
     changePassword: (body: z.input<typeof ChangePasswordBody>) =>
-      requestJson<void>({
-        method: 'POST',
-        path: '/api/auth/password',
-        body: validated(ChangePasswordBody, body),
-      }),
+      send<void>('POST', '/api/auth/password', validated(ChangePasswordBody, body)),
   },
   invitations: {
     get: (token: string) =>
-      requestJson<{ invitation: InvitationPreviewDto }>({ path: `/api/invitations/${id(token)}` }),
+      get<{ invitation: InvitationPreviewDto }>(`/api/invitations/${id(token)}`),
   },
   organizations: {
-    list: () => requestJson<{ organizations: OrganizationDto[] }>({ path: '/api/organizations' }),
+    list: () => get<{ organizations: OrganizationDto[] }>('/api/organizations'),
     create: (body: z.input<typeof CreateOrganizationBody>) =>
-      requestJson<{ organization: OrganizationDto }>({
-        method: 'POST',
-        path: '/api/organizations',
-        body: validated(CreateOrganizationBody, body),
-      }),
+      send<{ organization: OrganizationDto }>(
+        'POST',
+        '/api/organizations',
+        validated(CreateOrganizationBody, body),
+      ),
     remove: (organizationId: string) =>
-      requestJson<void>({ method: 'DELETE', path: `/api/organizations/${id(organizationId)}` }),
+      send<void>('DELETE', `/api/organizations/${id(organizationId)}`),
   },
   /** Network administration (admins only). */
   admin: {
-    settings: () => requestJson<{ settings: NetworkSettingsDto }>({ path: '/api/settings' }),
+    settings: () => get<{ settings: NetworkSettingsDto }>('/api/settings'),
     updateSettings: (body: z.input<typeof UpdateSettingsBody>) =>
-      requestJson<{ settings: NetworkSettingsDto }>({
-        method: 'PATCH',
-        path: '/api/settings',
-        body: validated(UpdateSettingsBody, body),
-      }),
+      send<{ settings: NetworkSettingsDto }>(
+        'PATCH',
+        '/api/settings',
+        validated(UpdateSettingsBody, body),
+      ),
     invite: (body: z.input<typeof CreateInvitationBody>) =>
-      requestJson<{ invitation: InvitationDto }>({
-        method: 'POST',
-        path: '/api/invitations',
-        body: validated(CreateInvitationBody, body),
-      }),
+      send<{ invitation: InvitationDto }>(
+        'POST',
+        '/api/invitations',
+        validated(CreateInvitationBody, body),
+      ),
   },
   workspaces: {
-    list: () => requestJson<{ workspaces: WorkspaceDto[] }>({ path: '/api/workspaces' }),
+    list: () => get<{ workspaces: WorkspaceDto[] }>('/api/workspaces'),
     get: (workspaceId: string) =>
-      requestJson<{ workspace: WorkspaceDto }>({ path: `/api/workspaces/${id(workspaceId)}` }),
+      get<{ workspace: WorkspaceDto }>(`/api/workspaces/${id(workspaceId)}`),
     create: (body: z.input<typeof CreateWorkspaceBody>) =>
-      requestJson<{ workspace: WorkspaceDto }>({
-        method: 'POST',
-        path: '/api/workspaces',
-        body: validated(CreateWorkspaceBody, body),
-      }),
+      send<{ workspace: WorkspaceDto }>(
+        'POST',
+        '/api/workspaces',
+        validated(CreateWorkspaceBody, body),
+      ),
     members: (workspaceId: string) =>
-      requestJson<{ members: MembershipDto[] }>({
-        path: `/api/workspaces/${id(workspaceId)}/members`,
-      }),
+      get<{ members: MembershipDto[] }>(`/api/workspaces/${id(workspaceId)}/members`),
     addMember: (input: { workspaceId: string; email: string; role: WorkspaceRole }) =>
-      requestJson<AddMemberResult>({
-        method: 'POST',
-        path: `/api/workspaces/${id(input.workspaceId)}/members`,
-        body: validated(AddMemberBody, { email: input.email, role: input.role }),
-      }),
+      send<AddMemberResult>(
+        'POST',
+        `/api/workspaces/${id(input.workspaceId)}/members`,
+        validated(AddMemberBody, { email: input.email, role: input.role }),
+      ),
     changeRole: (input: { workspaceId: string; userId: string; role: WorkspaceRole }) =>
-      requestJson<{ membership: MembershipDto }>({
-        method: 'PATCH',
-        path: `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`,
-        body: validated(ChangeMemberRoleBody, { role: input.role }),
-      }),
+      send<{ membership: MembershipDto }>(
+        'PATCH',
+        `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`,
+        validated(ChangeMemberRoleBody, { role: input.role }),
+      ),
     removeMember: (input: { workspaceId: string; userId: string }) =>
-      requestJson<void>({
-        method: 'DELETE',
-        path: `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`,
-      }),
+      send<void>('DELETE', `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`),
     documents: (input: { workspaceId: string; filters?: DocumentFilters }) =>
-      requestJson<{ documents: DocumentDto[] }>({
-        path: `/api/workspaces/${id(input.workspaceId)}/documents${queryString({ ...input.filters })}`,
-      }),
+      get<{ documents: DocumentDto[] }>(
+        `/api/workspaces/${id(input.workspaceId)}/documents${queryString({ ...input.filters })}`,
+      ),
     createDocument: (input: { workspaceId: string; document: NewDocumentInput }) =>
-      requestJson<{ document: DocumentDto }>({
-        method: 'POST',
-        path: `/api/workspaces/${id(input.workspaceId)}/documents`,
-        body: validated(CreateDocumentBody, input.document),
-      }),
+      send<{ document: DocumentDto }>(
+        'POST',
+        `/api/workspaces/${id(input.workspaceId)}/documents`,
+        validated(CreateDocumentBody, input.document),
+      ),
   },
   documents: {
     recent: (limit = 8) =>
-      requestJson<{ documents: DocumentDto[] }>({
-        path: `/api/documents${queryString({ limit })}`,
-      }),
-    get: (documentId: string) =>
-      requestJson<{ document: DocumentDto }>({ path: `/api/documents/${id(documentId)}` }),
+      get<{ documents: DocumentDto[] }>(`/api/documents${queryString({ limit })}`),
+    get: (documentId: string) => get<{ document: DocumentDto }>(`/api/documents/${id(documentId)}`),
     update: (input: { documentId: string; patch: DocumentPatch }) =>
-      requestJson<{ document: DocumentDto }>({
-        method: 'PATCH',
-        path: `/api/documents/${id(input.documentId)}`,
-        body: validated(UpdateDocumentBody, input.patch),
-      }),
+      send<{ document: DocumentDto }>(
+        'PATCH',
+        `/api/documents/${id(input.documentId)}`,
+        validated(UpdateDocumentBody, input.patch),
+      ),
     setStatus: (input: { documentId: string; status: DocumentStatus }) =>
-      requestJson<{ document: DocumentDto }>({
-        method: 'POST',
-        path: `/api/documents/${id(input.documentId)}/status`,
-        body: validated(ChangeStatusBody, { status: input.status }),
-      }),
-    remove: (documentId: string) =>
-      requestJson<void>({ method: 'DELETE', path: `/api/documents/${id(documentId)}` }),
+      send<{ document: DocumentDto }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/status`,
+        validated(ChangeStatusBody, { status: input.status }),
+      ),
+    remove: (documentId: string) => send<void>('DELETE', `/api/documents/${id(documentId)}`),
     collabToken: (documentId: string) =>
-      requestJson<CollabTokenDto>({
-        method: 'POST',
-        path: `/api/documents/${id(documentId)}/collab-token`,
-      }),
+      send<CollabTokenDto>('POST', `/api/documents/${id(documentId)}/collab-token`),
   },
 };
