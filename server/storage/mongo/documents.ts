@@ -1,6 +1,6 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
 import { trusted } from 'mongoose';
-import { NotFoundError } from '../../errors';
+import { documentNotFound } from '../notFound';
 import type { DocumentFilter, DocumentRecord, Storage } from '../types';
 import type { MongoContext } from './context';
 import type { DocumentDoc } from './records';
@@ -76,8 +76,6 @@ type DocumentMethods = Pick<
   Storage,
   'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
 >;
-
-const NOT_FOUND = (): NotFoundError => new NotFoundError('No such document.', 'document_not_found');
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
@@ -160,20 +158,20 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
               { returnDocument: 'after', runValidators: true },
             ).lean<DocumentDoc>()
           : null;
-        if (!doc) throw NOT_FOUND();
+        if (!doc) throw documentNotFound();
         return toDocument(doc);
       }),
 
     purgeDocument: ({ id }) =>
       run(async () => {
         const objectId = toObjectId(id);
-        if (!objectId) throw NOT_FOUND();
+        if (!objectId) throw documentNotFound();
         const result = await Document.deleteOne({ _id: objectId });
         // The Yjs log goes too, even when the metadata was gone already (no orphans left).
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
         await DocCounter.deleteOne({ _id: objectId });
-        if (result.deletedCount === 0) throw NOT_FOUND();
+        if (result.deletedCount === 0) throw documentNotFound();
       }),
   };
 }

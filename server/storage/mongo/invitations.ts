@@ -1,6 +1,7 @@
 /** Invitations (to the network or to a workspace) in MongoDB. */
 import { trusted } from 'mongoose';
-import { ConflictError, NotFoundError } from '../../errors';
+import { ConflictError } from '../../errors';
+import { invitationNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
 import type { Invitation, Storage } from '../types';
 import type { MongoContext } from './context';
@@ -20,9 +21,6 @@ function toInvitation(doc: InvitationDoc): Invitation {
     acceptedAt: doc.acceptedAt ?? null,
   };
 }
-
-const NOT_FOUND = (): NotFoundError =>
-  new NotFoundError('No such invitation.', 'invitation_not_found');
 
 type InvitationMethods = Pick<
   Storage,
@@ -94,7 +92,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
     markInvitationAccepted: ({ id, at }) =>
       run(async () => {
         const objectId = toObjectId(id);
-        if (!objectId) throw NOT_FOUND();
+        if (!objectId) throw invitationNotFound();
         // Conditional update: of two concurrent acceptances exactly one wins.
         const doc = await Invitation.findOneAndUpdate(
           { _id: objectId, acceptedAt: null },
@@ -103,7 +101,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
         ).lean<InvitationDoc>();
         if (doc) return toInvitation(doc);
         const exists = await Invitation.exists({ _id: objectId });
-        if (!exists) throw NOT_FOUND();
+        if (!exists) throw invitationNotFound();
         throw new ConflictError('That invitation has been used already.', 'invitation_used');
       }),
 
@@ -111,7 +109,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
       run(async () => {
         const objectId = toObjectId(id);
         const result = objectId ? await Invitation.deleteOne({ _id: objectId }) : null;
-        if (!result || result.deletedCount === 0) throw NOT_FOUND();
+        if (!result || result.deletedCount === 0) throw invitationNotFound();
       }),
   };
 }

@@ -1,5 +1,5 @@
 /** Organisations in MongoDB. */
-import { NotFoundError } from '../../errors';
+import { organizationNotFound } from '../notFound';
 import { normalizeCountry } from '../normalize';
 import type { Organization, Storage } from '../types';
 import type { MongoContext } from './context';
@@ -16,9 +16,6 @@ function toOrganization(doc: OrganizationDoc): Organization {
     updatedAt: doc.updatedAt,
   };
 }
-
-const NOT_FOUND = (): NotFoundError =>
-  new NotFoundError('No such organisation.', 'organization_not_found');
 
 type OrganizationMethods = Pick<
   Storage,
@@ -76,16 +73,16 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
               { returnDocument: 'after', runValidators: true },
             ).lean<OrganizationDoc>()
           : null;
-        if (!doc) throw NOT_FOUND();
+        if (!doc) throw organizationNotFound();
         return toOrganization(doc);
       }),
 
     deleteOrganization: ({ id }) =>
       run(async () => {
         const objectId = toObjectId(id);
-        if (!objectId) throw NOT_FOUND();
+        if (!objectId) throw organizationNotFound();
         const result = await Organization.deleteOne({ _id: objectId });
-        if (result.deletedCount === 0) throw NOT_FOUND();
+        if (result.deletedCount === 0) throw organizationNotFound();
         // Detach, never delete, what pointed at it (as SQLite's ON DELETE SET NULL does).
         await User.updateMany({ organizationId: objectId }, { $set: { organizationId: null } });
         await Document.updateMany(

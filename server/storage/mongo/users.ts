@@ -1,6 +1,6 @@
 /** Users and their sign-in sessions in MongoDB. */
 import { trusted } from 'mongoose';
-import { NotFoundError } from '../../errors';
+import { userNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
 import type { Session, Storage, User } from '../types';
 import type { MongoContext } from './context';
@@ -116,7 +116,7 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
               { returnDocument: 'after', runValidators: true },
             ).lean<UserDoc>()
           : null;
-        if (!doc) throw new NotFoundError('No such user.', 'user_not_found');
+        if (!doc) throw userNotFound();
         return toUser(doc);
       }, EMAIL_TAKEN),
 

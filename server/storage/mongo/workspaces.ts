@@ -1,6 +1,6 @@
 /** Workspaces and memberships in MongoDB. */
 import { trusted } from 'mongoose';
-import { NotFoundError } from '../../errors';
+import { membershipNotFound, workspaceNotFound } from '../notFound';
 import type { Membership, Storage, Workspace } from '../types';
 import type { MongoContext } from './context';
 import type { MembershipDoc, WorkspaceDoc } from './records';
@@ -27,9 +27,6 @@ function toMembership(doc: MembershipDoc): Membership {
     updatedAt: doc.updatedAt,
   };
 }
-
-const MEMBERSHIP_NOT_FOUND = (): NotFoundError =>
-  new NotFoundError('That user is not a member of this workspace.', 'membership_not_found');
 
 type WorkspaceMethods = Pick<
   Storage,
@@ -104,7 +101,7 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
               { returnDocument: 'after' },
             ).lean<WorkspaceDoc>()
           : null;
-        if (!doc) throw new NotFoundError('No such workspace.', 'workspace_not_found');
+        if (!doc) throw workspaceNotFound();
         return toWorkspace(doc);
       }),
 
@@ -162,7 +159,7 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
               { returnDocument: 'after', runValidators: true },
             ).lean<MembershipDoc>()
           : null;
-        if (!doc) throw MEMBERSHIP_NOT_FOUND();
+        if (!doc) throw membershipNotFound();
         return toMembership(doc);
       }),
 
@@ -170,7 +167,7 @@ export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceM
       run(async () => {
         const key = membershipKey(workspaceId, userId);
         const result = key ? await Membership.deleteOne(key) : null;
-        if (!result || result.deletedCount === 0) throw MEMBERSHIP_NOT_FOUND();
+        if (!result || result.deletedCount === 0) throw membershipNotFound();
       }),
   };
 }

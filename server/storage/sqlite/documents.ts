@@ -6,7 +6,7 @@ import type {
   PolicyArea,
   StakeholderType,
 } from '../../../shared/domain';
-import { NotFoundError } from '../../errors';
+import { documentNotFound } from '../notFound';
 import type {
   DocumentFilter,
   DocumentPatch,
@@ -197,13 +197,13 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
 
     async updateDocument({ id, patch }) {
       const changes = translateSqlite(() => update(id, patch), { missingMessage: 'No such city.' });
-      if (changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
+      if (changes === 0) throw documentNotFound();
       return get(id) as DocumentRecord;
     },
 
     async purgeDocument({ id }) {
       const changes = translateSqlite(() => purge(id));
-      if (changes === 0) throw new NotFoundError('No such document.', 'document_not_found');
+      if (changes === 0) throw documentNotFound();
     },
   };
 }

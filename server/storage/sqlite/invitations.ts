@@ -1,7 +1,8 @@
 /** Invitations (to the network or to a workspace) in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
-import { ConflictError, NotFoundError } from '../../errors';
+import { ConflictError } from '../../errors';
+import { invitationNotFound } from '../notFound';
 import type { Invitation, Storage } from '../types';
 import { fromMs, fromMsOrNull, toMs, type SqlValue } from './codec';
 import { normalizeEmail } from '../normalize';
@@ -33,9 +34,6 @@ function toInvitation(row: InvitationRow): Invitation {
     acceptedAt: fromMsOrNull(row.accepted_at),
   };
 }
-
-const NOT_FOUND = (): NotFoundError =>
-  new NotFoundError('No such invitation.', 'invitation_not_found');
 
 type InvitationMethods = Pick<
   Storage,
@@ -123,7 +121,7 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
         ),
       );
       if (result.changes === 0) {
-        if (!get(id)) throw NOT_FOUND();
+        if (!get(id)) throw invitationNotFound();
         throw new ConflictError('That invitation has been used already.', 'invitation_used');
       }
       return get(id) as Invitation;
@@ -131,7 +129,7 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
 
     async deleteInvitation({ id }) {
       const result = translateSqlite(() => stmt('DELETE FROM invitations WHERE id = ?').run(id));
-      if (result.changes === 0) throw NOT_FOUND();
+      if (result.changes === 0) throw invitationNotFound();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Organisations (cities, research institutes, partners) in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { OrganizationType } from '../../../shared/domain';
-import { NotFoundError } from '../../errors';
+import { organizationNotFound } from '../notFound';
 import type { Organization, OrganizationPatch, Storage } from '../types';
 import { compilePatch, encode, fromMs, type PatchColumns } from './codec';
 import { normalizeCountry } from '../normalize';
@@ -83,16 +83,14 @@ export function createSqliteOrganizations({ stmt }: SqliteContext): Organization
           `UPDATE organizations SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
         ).run(...params, Date.now(), id),
       );
-      if (result.changes === 0)
-        throw new NotFoundError('No such organisation.', 'organization_not_found');
+      if (result.changes === 0) throw organizationNotFound();
       return get(id) as Organization;
     },
 
     async deleteOrganization({ id }) {
       // Users and documents pointing at it are detached (ON DELETE SET NULL), not deleted.
       const result = translateSqlite(() => stmt('DELETE FROM organizations WHERE id = ?').run(id));
-      if (result.changes === 0)
-        throw new NotFoundError('No such organisation.', 'organization_not_found');
+      if (result.changes === 0) throw organizationNotFound();
     },
   };
 }

@@ -1,7 +1,7 @@
 /** Users and their sign-in sessions in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../../shared/domain';
-import { NotFoundError } from '../../errors';
+import { userNotFound } from '../notFound';
 import type { Session, Storage, User, UserPatch } from '../types';
 import { compilePatch, encode, fromFlag, fromMs, toMs, type PatchColumns } from './codec';
 import { normalizeEmail } from '../normalize';
@@ -144,7 +144,7 @@ export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {
           ).run(...params, Date.now(), id),
         { ...EMAIL_TAKEN, missingMessage: 'No such organisation.' },
       );
-      if (result.changes === 0) throw new NotFoundError('No such user.', 'user_not_found');
+      if (result.changes === 0) throw userNotFound();
       return getUserById(id) as User;
     },
 

@@ -1,7 +1,7 @@
 /** Workspaces and memberships in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
-import { NotFoundError } from '../../errors';
+import { membershipNotFound, workspaceNotFound } from '../notFound';
 import type { Membership, Storage, Workspace, WorkspacePatch } from '../types';
 import { compilePatch, encode, fromFlag, fromMs, type PatchColumns } from './codec';
 import type { SqliteContext } from './database';
@@ -52,9 +52,6 @@ function toMembership(row: MembershipRow): Membership {
     updatedAt: fromMs(row.updated_at),
   };
 }
-
-const MEMBERSHIP_NOT_FOUND = (): NotFoundError =>
-  new NotFoundError('That user is not a member of this workspace.', 'membership_not_found');
 
 type WorkspaceMethods = Pick<
   Storage,
@@ -118,8 +115,7 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
           `UPDATE workspaces SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`,
         ).run(...params, Date.now(), id),
       );
-      if (result.changes === 0)
-        throw new NotFoundError('No such workspace.', 'workspace_not_found');
+      if (result.changes === 0) throw workspaceNotFound();
       return get(id) as Workspace;
     },
 
@@ -166,7 +162,7 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
           'UPDATE memberships SET role = ?, updated_at = ? WHERE workspace_id = ? AND user_id = ?',
         ).run(role, Date.now(), workspaceId, userId),
       );
-      if (result.changes === 0) throw MEMBERSHIP_NOT_FOUND();
+      if (result.changes === 0) throw membershipNotFound();
       return getMembership(workspaceId, userId) as Membership;
     },
 
@@ -177,7 +173,7 @@ export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethod
           userId,
         ),
       );
-      if (result.changes === 0) throw MEMBERSHIP_NOT_FOUND();
+      if (result.changes === 0) throw membershipNotFound();
     },
   };
 }

@@ -1,0 +1,36 @@
+/**
+ * The storage contract's "no such record" errors. Both engines throw exactly these, so
+ * the codes callers and the contract tests match on (`document_not_found`, …) and the
+ * messages cannot drift between SQLite and MongoDB.
+ */
+import { NotFoundError } from '../errors';
+
+/** The user to update does not exist. */
+export function userNotFound(): NotFoundError {
+  return new NotFoundError('No such user.', 'user_not_found');
+}
+
+/** The workspace to update does not exist. */
+export function workspaceNotFound(): NotFoundError {
+  return new NotFoundError('No such workspace.', 'workspace_not_found');
+}
+
+/** The membership to change or remove does not exist. */
+export function membershipNotFound(): NotFoundError {
+  return new NotFoundError('That user is not a member of this workspace.', 'membership_not_found');
+}
+
+/** The document to update or purge does not exist. */
+export function documentNotFound(): NotFoundError {
+  return new NotFoundError('No such document.', 'document_not_found');
+}
+
+/** The invitation to accept or delete does not exist. */
+export function invitationNotFound(): NotFoundError {
+  return new NotFoundError('No such invitation.', 'invitation_not_found');
+}
+
+/** The organisation to update or delete does not exist. */
+export function organizationNotFound(): NotFoundError {
+  return new NotFoundError('No such organisation.', 'organization_not_found');
+}
