@@ -8,8 +8,15 @@ import type { DocState, Storage } from '../../../server/storage/types';
 import { buildDocument, buildUser, buildWorkspace } from '../../helpers/factories';
 import type { GetStorage } from '../contract';
 
+/** A document whose edits are captured as Yjs updates, in order. */
+interface RecordingDoc {
+  doc: Y.Doc;
+  updates: Uint8Array[];
+  type(text: string): void;
+}
+
 /** Builds a document whose edits are captured as Yjs updates, in order. */
-function recordingDoc(): { doc: Y.Doc; updates: Uint8Array[]; type(text: string): void } {
+function recordingDoc(): RecordingDoc {
   const doc = new Y.Doc();
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
@@ -29,6 +36,21 @@ async function makeDocument(storage: Storage): Promise<string> {
   const author = await buildUser(storage);
   const workspace = await buildWorkspace(storage, { owner: author });
   return (await buildDocument(storage, { workspace, createdBy: author })).id;
+}
+
+/** Appends the updates `editor` captured since the last flush, as the collab server does. */
+function flush(storage: Storage, documentId: string, editor: RecordingDoc): Promise<number[]> {
+  return storage.appendDocUpdates({ documentId, updates: editor.updates.splice(0) });
+}
+
+/** Compacts the log up to `upToSeq` into a snapshot of everything `editor` holds. */
+function compactTo(
+  storage: Storage,
+  documentId: string,
+  editor: RecordingDoc,
+  upToSeq: number,
+): Promise<void> {
+  return storage.compactDoc({ documentId, snapshot: Y.encodeStateAsUpdate(editor.doc), upToSeq });
 }
 
 /** Registers the Yjs-log tests. */
@@ -92,22 +114,12 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('Draft ');
       editor.type('guideline ');
-      const seqs = await storage.appendDocUpdates({
-        documentId,
-        updates: editor.updates.splice(0),
-      });
-      await storage.compactDoc({
-        documentId,
-        snapshot: Y.encodeStateAsUpdate(editor.doc),
-        upToSeq: seqs.at(-1) ?? 0,
-      });
+      const seqs = await flush(storage, documentId, editor);
+      await compactTo(storage, documentId, editor, seqs.at(-1) ?? 0);
       expect(await storage.countDocUpdates({ documentId })).toBe(0);
 
       editor.type('on housing');
-      const later = await storage.appendDocUpdates({
-        documentId,
-        updates: editor.updates.splice(0),
-      });
+      const later = await flush(storage, documentId, editor);
       expect(later[0]).toBeGreaterThan(seqs.at(-1) ?? Infinity);
       const state = await storage.loadDocState({ documentId });
       expect(state.snapshot).not.toBeNull();
@@ -121,16 +133,9 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('Peer review ');
       editor.type('minutes');
-      const seqs = await storage.appendDocUpdates({
-        documentId,
-        updates: editor.updates.splice(0),
-      });
+      const seqs = await flush(storage, documentId, editor);
       // "Snapshot written, delete not reached": a snapshot that claims no seq keeps the whole log.
-      await storage.compactDoc({
-        documentId,
-        snapshot: Y.encodeStateAsUpdate(editor.doc),
-        upToSeq: 0,
-      });
+      await compactTo(storage, documentId, editor, 0);
       const afterCrash = await storage.loadDocState({ documentId });
       expect(afterCrash.snapshot).not.toBeNull();
       expect(afterCrash.updates.map((u) => u.seq)).toEqual(seqs);
@@ -149,21 +154,11 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const documentId = await makeDocument(storage);
       const editor = recordingDoc();
       editor.type('first ');
-      const [firstSeq = 0] = await storage.appendDocUpdates({
-        documentId,
-        updates: editor.updates.splice(0),
-      });
+      const [firstSeq = 0] = await flush(storage, documentId, editor);
       const oldSnapshot = Y.encodeStateAsUpdate(editor.doc);
       editor.type('second');
-      const [secondSeq = 0] = await storage.appendDocUpdates({
-        documentId,
-        updates: editor.updates.splice(0),
-      });
-      await storage.compactDoc({
-        documentId,
-        snapshot: Y.encodeStateAsUpdate(editor.doc),
-        upToSeq: secondSeq,
-      });
+      const [secondSeq = 0] = await flush(storage, documentId, editor);
+      await compactTo(storage, documentId, editor, secondSeq);
       await storage.compactDoc({ documentId, snapshot: oldSnapshot, upToSeq: firstSeq });
       expect(textOf(await storage.loadDocState({ documentId }))).toBe('first second');
     });
