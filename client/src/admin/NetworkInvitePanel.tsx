@@ -3,11 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InvitationDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
-import { CopyField } from '../components/CopyField';
 import { FormError } from '../components/ErrorScreen';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
-import { invitationLink } from '../workspace/invitationLink';
+import { InvitationResult } from '../workspace/InvitationResult';
 
 /** The network invitation form. */
 export function NetworkInvitePanel() {
@@ -40,12 +39,10 @@ export function NetworkInvitePanel() {
           {t('admin.sendInvite')}
         </button>
       </form>
-      {invitation && (
-        <div className="invitation-result" role="status">
-          <p>{t('admin.inviteCreated', { email: invitation.email })}</p>
-          <CopyField label={t('workspace.invitationLink')} value={invitationLink(invitation)} />
-        </div>
-      )}
+      <InvitationResult
+        invitation={invitation}
+        message={(email) => t('admin.inviteCreated', { email })}
+      />
     </section>
   );
 }

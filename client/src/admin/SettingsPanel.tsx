@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
-import { Skeleton } from '../components/Feedback';
+import { FormSuccess, Skeleton } from '../components/Feedback';
 import { useResource } from '../session/useResource';
 
 /** A switch per setting, saved as soon as it changes. */
@@ -48,11 +48,7 @@ export function SettingsPanel() {
         </label>
       )}
       <FormError message={error} />
-      {notice && (
-        <p className="form-success" role="status">
-          {notice}
-        </p>
-      )}
+      <FormSuccess message={notice} />
     </section>
   );
 }

@@ -1,4 +1,7 @@
-/** Loading skeletons and empty states: the two in-between states every list has. */
+/**
+ * Loading skeletons and empty states, the two in-between states every list has, and the
+ * success line a form shows after saving.
+ */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -33,5 +36,15 @@ export function EmptyState({
       {hint && <p className="empty-state__hint">{hint}</p>}
       {action}
     </div>
+  );
+}
+
+/** A confirmation line under a form (the counterpart of `FormError`), announced politely. */
+export function FormSuccess({ message }: { message: string | null }) {
+  if (!message) return null;
+  return (
+    <p className="form-success" role="status">
+      {message}
+    </p>
   );
 }

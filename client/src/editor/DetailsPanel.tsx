@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain';
 import { api } from '../api/client';
 import { FormError } from '../components/ErrorScreen';
+import { FormSuccess } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
@@ -132,11 +133,7 @@ export function DetailsPanel({
           onStakeholders={setStakeholders}
         />
         <FormError message={error} />
-        {notice && (
-          <p className="form-success" role="status">
-            {notice}
-          </p>
-        )}
+        <FormSuccess message={notice} />
         {canEdit && (
           <button type="submit" className="button button--primary" disabled={isBusy}>
             {t('editor.saveDetails')}

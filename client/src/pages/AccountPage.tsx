@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { FormError } from '../components/ErrorScreen';
+import { FormSuccess } from '../components/Feedback';
 import { Layout } from '../components/Layout';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
@@ -78,11 +79,7 @@ export function AccountPage() {
             onValue={setConfirmPassword}
           />
           <FormError message={form.error} />
-          {isDone && (
-            <p className="form-success" role="status">
-              {t('auth.passwordChanged')}
-            </p>
-          )}
+          <FormSuccess message={isDone ? t('auth.passwordChanged') : null} />
           <button type="submit" className="button button--primary" disabled={form.isBusy}>
             {form.isBusy ? t('common.saving') : t('nav.changePassword')}
           </button>

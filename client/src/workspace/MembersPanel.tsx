@@ -9,14 +9,13 @@ import type { InvitationDto, MembershipDto } from '../../../shared/api/entities'
 import { WORKSPACE_ROLES, type WorkspaceRole } from '../../../shared/domain';
 import { api } from '../api/client';
 import { Avatar } from '../components/Avatar';
-import { CopyField } from '../components/CopyField';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
-import { Skeleton } from '../components/Feedback';
+import { FormSuccess, Skeleton } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useResource } from '../session/useResource';
-import { invitationLink } from './invitationLink';
+import { InvitationResult } from './InvitationResult';
 
 /** The members of one workspace, editable by its owners. */
 export function MembersPanel({
@@ -183,17 +182,11 @@ function AddMemberForm({
         </button>
       </div>
       <FormError message={form.error} />
-      {notice && (
-        <p className="form-success" role="status">
-          {notice}
-        </p>
-      )}
-      {invitation && (
-        <div className="invitation-result" role="status">
-          <p>{t('workspace.invitationCreated', { email: invitation.email })}</p>
-          <CopyField label={t('workspace.invitationLink')} value={invitationLink(invitation)} />
-        </div>
-      )}
+      <FormSuccess message={notice} />
+      <InvitationResult
+        invitation={invitation}
+        message={(email) => t('workspace.invitationCreated', { email })}
+      />
     </form>
   );
 }
