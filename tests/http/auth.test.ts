@@ -19,6 +19,14 @@ afterEach(async () => {
   await server.close();
 });
 
+/** A sign-up from a fresh, signed-out browser with a valid password: only the rest varies. */
+function registerAnew(body: { name: string; email: string; inviteToken?: string }) {
+  return createApiClient(server.url).post('/api/auth/register', {
+    ...body,
+    password: 'long-enough-1',
+  });
+}
+
 describe('first run', () => {
   it('reports needsSetup until the first account exists, which becomes admin', async () => {
     const client = createApiClient(server.url);
@@ -56,11 +64,7 @@ describe('first run', () => {
   it('makes exactly one admin when several people sign up at once on an empty database', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 5 }, (_, index) =>
-        createApiClient(server.url).post('/api/auth/register', {
-          name: `Racer ${index}`,
-          email: `racer-${index}@example.test`,
-          password: 'long-enough-1',
-        }),
+        registerAnew({ name: `Racer ${index}`, email: `racer-${index}@example.test` }),
       ),
     );
     const statuses = attempts.map((res) => res.status).sort();
@@ -119,11 +123,7 @@ describe('registration after setup', () => {
     const admin = createApiClient(server.url);
     const { email } = await signUpAdmin(admin);
     await admin.patch('/api/settings', { openRegistration: true });
-    const res = await createApiClient(server.url).post('/api/auth/register', {
-      name: 'Copy',
-      email: email.toUpperCase(),
-      password: 'long-enough-1',
-    });
+    const res = await registerAnew({ name: 'Copy', email: email.toUpperCase() });
     expect(res.status).toBe(409);
     expect(res.body.error?.code).toBe('email_taken');
   });
@@ -152,10 +152,9 @@ describe('registration after setup', () => {
       expiresAt: invitation?.expiresAt,
     });
 
-    const wrongEmail = await createApiClient(server.url).post('/api/auth/register', {
+    const wrongEmail = await registerAnew({
       name: 'Someone Else',
       email: 'else@example.test',
-      password: 'long-enough-1',
       inviteToken: token,
     });
     expect(wrongEmail.status).toBe(400);
@@ -169,10 +168,9 @@ describe('registration after setup', () => {
     expect(bea.user.role).toBe('member');
     expect((await bea.client.get('/api/auth/me')).status).toBe(200);
 
-    const reused = await createApiClient(server.url).post('/api/auth/register', {
+    const reused = await registerAnew({
       name: 'Bea Again',
       email: 'bea@example.test',
-      password: 'long-enough-1',
       inviteToken: token,
     });
     expect(reused.status).toBe(400);
@@ -196,10 +194,9 @@ describe('registration after setup', () => {
       now: new Date(Date.now() - 30 * 86_400_000),
     });
     expect((await createApiClient(server.url).get(`/api/invitations/${token}`)).status).toBe(404);
-    const res = await createApiClient(server.url).post('/api/auth/register', {
+    const res = await registerAnew({
       name: 'Late',
       email: 'late@example.test',
-      password: 'long-enough-1',
       inviteToken: token,
     });
     expect(res.status).toBe(400);
