@@ -117,31 +117,28 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   return entries;
 }
 
-/** `[sync, step1, stateVector(doc)]`: asks the client for what the server lacks. */
-export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+/** `[sync, subtype, payload]`: every sync message has this one layout. */
+function encodeSyncMessage(subtype: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP1);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc));
+  encoding.writeVarUint(encoder, subtype);
+  encoding.writeVarUint8Array(encoder, payload);
   return encoding.toUint8Array(encoder);
+}
+
+/** `[sync, step1, stateVector(doc)]`: asks the client for what the server lacks. */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(doc));
 }
 
 /** `[sync, step2, diff]`: what the client lacks, given its state vector. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP2);
-  encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(doc, stateVector));
-  return encoding.toUint8Array(encoder);
+  return encodeSyncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 /** `[sync, step2, update]` for an already encoded update (e.g. a stored snapshot, sent as is). */
 export function encodeSyncStep2FromUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_STEP2);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncMessage(SYNC_STEP2, update);
 }
 
 /** An empty Yjs update: "you have everything I have". */
@@ -158,11 +155,7 @@ export function mergeStateVectors(a: Uint8Array, b: Uint8Array): Uint8Array {
 
 /** `[sync, update, update]`: one document change, broadcast to every other connection. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MESSAGE_SYNC);
-  encoding.writeVarUint(encoder, SYNC_UPDATE);
-  encoding.writeVarUint8Array(encoder, update);
-  return encoding.toUint8Array(encoder);
+  return encodeSyncMessage(SYNC_UPDATE, update);
 }
 
 /** `[awareness, update]` for an already encoded awareness update. */
