@@ -2,9 +2,6 @@
  * Presence over Socket.IO against a real server (port 0, SQLite in a temp dir) with real
  * socket.io-client connections carrying real session cookies.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -15,14 +12,12 @@ import type {
   ServerToClientEvents,
 } from '../../shared/realtime/events';
 import { startSession } from '../../server/auth/sessions';
-import { loadConfig } from '../../server/env';
-import { startServer, type RunningServer } from '../../server/server';
 import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
+import { startTestServer, type TestServer } from '../helpers/server';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-let server: RunningServer;
-let dataDir: string;
+let server: TestServer;
 let ada: User;
 let bo: User;
 let carl: User;
@@ -103,15 +98,7 @@ function rawRequest(socket: ClientSocket, event: string, payload: unknown): Prom
 }
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-realtime-'));
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    LOG_LEVEL: 'silent',
-  });
-  server = await startServer({ config });
+  server = await startTestServer();
   ada = await makeUser('Ada');
   bo = await makeUser('Bo');
   carl = await makeUser('Carl');
@@ -135,7 +122,6 @@ afterEach(() => {
 
 afterAll(async () => {
   await server?.close();
-  await rm(dataDir, { recursive: true, force: true });
 });
 
 describe('presence over Socket.IO', () => {
