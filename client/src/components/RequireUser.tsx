@@ -5,14 +5,13 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useSession } from '../session/SessionContext';
-import { sessionPending } from './SessionPending';
+import { PendingPage } from './PendingPage';
 
 /** Renders `children` only for a signed-in user. */
 export function RequireUser({ children }: { children: ReactNode }) {
   const session = useSession();
   const location = useLocation();
-  const pending = sessionPending(session, 4);
-  if (pending) return pending;
+  if (session.status !== 'ready') return <PendingPage state={session} skeletonLines={4} />;
   if (session.needsSetup) return <Navigate to="/setup" replace />;
   if (!session.user) {
     const next = encodeURIComponent(location.pathname + location.search);

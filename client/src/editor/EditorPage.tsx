@@ -10,6 +10,7 @@ import { api } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
+import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
@@ -34,18 +35,7 @@ export default function EditorPage() {
   const collab = useCollabSession({ documentId, userId: user.id });
   useAnnounceDocument(documentId);
 
-  if (loaded.status === 'loading')
-    return (
-      <Layout isWide>
-        <Skeleton lines={8} />
-      </Layout>
-    );
-  if (loaded.status === 'error')
-    return (
-      <Layout isWide>
-        <ErrorScreen error={loaded.error} onRetry={loaded.reload} />
-      </Layout>
-    );
+  if (loaded.status !== 'ready') return <PendingPage state={loaded} skeletonLines={8} isWide />;
   const { document, workspace } = loaded.data;
 
   let body;

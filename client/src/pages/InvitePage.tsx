@@ -4,8 +4,7 @@ import { useParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { ErrorScreen } from '../components/ErrorScreen';
-import { Skeleton } from '../components/Feedback';
-import { Layout } from '../components/Layout';
+import { PendingPage } from '../components/PendingPage';
 import { useResource } from '../session/useResource';
 import { AuthCard } from './AuthCard';
 import { NewAccountForm } from './NewAccountForm';
@@ -16,12 +15,7 @@ export function InvitePage() {
   const { token = '' } = useParams();
   const invitation = useResource({ key: token, load: () => api.invitations.get(token) });
 
-  if (invitation.status === 'loading')
-    return (
-      <Layout>
-        <Skeleton />
-      </Layout>
-    );
+  if (invitation.status === 'loading') return <PendingPage state={invitation} />;
   if (invitation.status === 'error') {
     const isGone =
       invitation.error instanceof ApiError && [404, 410, 400].includes(invitation.error.status);

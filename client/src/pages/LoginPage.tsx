@@ -5,7 +5,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { FormError } from '../components/ErrorScreen';
-import { sessionPending } from '../components/SessionPending';
+import { PendingPage } from '../components/PendingPage';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useSession } from '../session/SessionContext';
@@ -31,8 +31,7 @@ export function LoginPage() {
   );
   const next = safeNext(searchParams.get('next'));
 
-  const pending = sessionPending(session);
-  if (pending) return pending;
+  if (session.status !== 'ready') return <PendingPage state={session} />;
   if (session.needsSetup) return <Navigate to="/setup" replace />;
   if (session.user) return <Navigate to={next} replace />;
 

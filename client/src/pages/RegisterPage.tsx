@@ -1,7 +1,7 @@
 /** /register: self-service accounts, only while an admin has opened registration. */
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
-import { sessionPending } from '../components/SessionPending';
+import { PendingPage } from '../components/PendingPage';
 import { useSession } from '../session/SessionContext';
 import { AuthCard } from './AuthCard';
 import { NewAccountForm } from './NewAccountForm';
@@ -11,8 +11,7 @@ export function RegisterPage() {
   const { t } = useTranslation();
   const session = useSession();
 
-  const pending = sessionPending(session);
-  if (pending) return pending;
+  if (session.status !== 'ready') return <PendingPage state={session} />;
   if (session.needsSetup) return <Navigate to="/setup" replace />;
   if (session.user) return <Navigate to="/" replace />;
   if (!session.isOpenRegistration) {

@@ -1,7 +1,7 @@
 /** /setup: the very first account on an empty database (it becomes the network admin). */
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
-import { sessionPending } from '../components/SessionPending';
+import { PendingPage } from '../components/PendingPage';
 import { useSession } from '../session/SessionContext';
 import { AuthCard } from './AuthCard';
 import { NewAccountForm } from './NewAccountForm';
@@ -11,8 +11,7 @@ export function SetupPage() {
   const { t } = useTranslation();
   const session = useSession();
 
-  const pending = sessionPending(session);
-  if (pending) return pending;
+  if (session.status !== 'ready') return <PendingPage state={session} />;
   if (!session.needsSetup) return <Navigate to={session.user ? '/' : '/login'} replace />;
 
   return (

@@ -7,6 +7,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { EmptyState, Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
+import { PendingPage } from '../components/PendingPage';
 import { useWorkspacesPresence } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
@@ -42,18 +43,7 @@ export function WorkspacePage() {
   });
   const presence = useWorkspacesPresence([workspaceId])[workspaceId] ?? {};
 
-  if (workspace.status === 'loading')
-    return (
-      <Layout>
-        <Skeleton lines={6} />
-      </Layout>
-    );
-  if (workspace.status === 'error')
-    return (
-      <Layout>
-        <ErrorScreen error={workspace.error} onRetry={workspace.reload} />
-      </Layout>
-    );
+  if (workspace.status !== 'ready') return <PendingPage state={workspace} skeletonLines={6} />;
   const { name, description, role } = workspace.data.workspace;
   const canCreate = role === 'owner' || role === 'editor';
   const isOwner = role === 'owner';
