@@ -27,16 +27,24 @@ import {
   canUpdateDocumentMetadata,
 } from '../../policies/document';
 import { presentDocuments } from '../../presenters/document';
-import type { DocumentRecord, Storage, User } from '../../storage/types';
+import type { DocumentRecord, Membership, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import { authorize, loadDocumentAccess, parseParams } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
-/** A live document (not in the trash) and the caller's access; trashed ones are 404. */
-async function loadLiveDocument(input: { storage: Storage; actor: User; documentId: string }) {
+/**
+ * The first step of the handlers that change a document: a live document (trashed ones are
+ * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows.
+ */
+async function loadAuthorizedLiveDocument(
+  input: { storage: Storage; actor: User; documentId: string },
+  policy: (actor: User, membership: Membership | null, document: DocumentRecord) => boolean,
+  message: string,
+) {
   const access = await loadDocumentAccess(input);
   if (access.document.deletedAt) throw new NotFoundError('No such document.');
+  authorize(policy(input.actor, access.membership, access.document), message);
   return access;
 }
 
@@ -90,9 +98,9 @@ export function createDocumentsRouter(
   router.patch('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
-    authorize(
-      canUpdateDocumentMetadata(actor, membership, document),
+    await loadAuthorizedLiveDocument(
+      { storage, actor, documentId: id },
+      canUpdateDocumentMetadata,
       'Only owners and editors change a document.',
     );
     const { body } = validate(req, { body: UpdateDocumentBody });
@@ -107,9 +115,9 @@ export function createDocumentsRouter(
   router.post('/documents/:id/status', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
-    authorize(
-      canEditDocumentContent(actor, membership, document),
+    const { document, membership } = await loadAuthorizedLiveDocument(
+      { storage, actor, documentId: id },
+      canEditDocumentContent,
       'Only owners and editors change the status.',
     );
     const { body } = validate(req, { body: ChangeStatusBody });
@@ -133,9 +141,9 @@ export function createDocumentsRouter(
   router.delete('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadLiveDocument({ storage, actor, documentId: id });
-    authorize(
-      canDeleteDocument(actor, membership, document),
+    const { document } = await loadAuthorizedLiveDocument(
+      { storage, actor, documentId: id },
+      canDeleteDocument,
       'Only owners, or the editor who created it, delete a document.',
     );
     await trashDocument({ storage, collab, actor, document, ip: clientIp(req) });

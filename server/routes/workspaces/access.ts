@@ -45,6 +45,27 @@ export async function loadWorkspaceAccess(input: {
   return { workspace, membership, role };
 }
 
+/** A workspace rule over what `loadWorkspaceAccess` loads (`canManageMembers`, …). */
+export type WorkspacePolicy = (
+  actor: User,
+  membership: Membership | null,
+  workspace: Workspace,
+) => boolean;
+
+/**
+ * The first step of most workspace handlers: load (404 as `loadWorkspaceAccess`), then
+ * 403 `forbidden` with `message` unless `policy` allows.
+ */
+export async function loadAuthorizedWorkspace(
+  input: { storage: Storage; actor: User; workspaceId: string },
+  policy: WorkspacePolicy,
+  message: string,
+): Promise<WorkspaceAccess> {
+  const access = await loadWorkspaceAccess(input);
+  authorize(policy(input.actor, access.membership, access.workspace), message);
+  return access;
+}
+
 /** A document, its workspace and the caller's role there; 404 when missing or out of reach. */
 export async function loadDocumentAccess(input: {
   storage: Storage;

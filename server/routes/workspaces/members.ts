@@ -21,7 +21,7 @@ import { canManageMembers, canRemoveMember } from '../../policies/workspace';
 import { presentInvitation } from '../../presenters/invitations';
 import { presentMembership } from '../../presenters/membership';
 import type { RouteDeps } from '../deps';
-import { authorize, loadWorkspaceAccess, parseParams } from './access';
+import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './access';
 
 /** Router for a workspace's members and pending invitations. */
 export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
@@ -46,9 +46,9 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
   router.post('/workspaces/:id/members', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canManageMembers(actor, access.membership, access.workspace),
+    await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      canManageMembers,
       'Only owners add members.',
     );
     const { body } = validate(req, { body: AddMemberBody });
@@ -72,9 +72,9 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
   router.patch('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id, userId } = parseParams(req, MemberParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canManageMembers(actor, access.membership, access.workspace),
+    await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      canManageMembers,
       'Only owners change roles.',
     );
     const { body } = validate(req, { body: ChangeMemberRoleBody });
@@ -94,9 +94,9 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
   router.delete('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id, userId } = parseParams(req, MemberParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canRemoveMember(actor, access.membership, access.workspace, userId),
+    await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      (who, membership, workspace) => canRemoveMember(who, membership, workspace, userId),
       'Only owners remove other members.',
     );
     await removeMember({ storage, actor, workspaceId: id, userId, ip: clientIp(req) });
@@ -106,9 +106,9 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
   router.get('/workspaces/:id/invitations', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canManageMembers(actor, access.membership, access.workspace),
+    await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      canManageMembers,
       'Only owners see invitations.',
     );
     const invitations = await storage.listInvitations({ workspaceId: id, isPending: true });
@@ -119,9 +119,9 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
   router.delete('/workspaces/:id/invitations/:invitationId', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id, invitationId } = parseParams(req, WorkspaceInvitationParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canManageMembers(actor, access.membership, access.workspace),
+    await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      canManageMembers,
       'Only owners revoke invitations.',
     );
     const invitations = await storage.listInvitations({ workspaceId: id, isPending: true });

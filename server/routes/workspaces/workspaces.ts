@@ -17,7 +17,7 @@ import { validate } from '../../http/validate';
 import { canCreateWorkspace, canUpdateWorkspace } from '../../policies/workspace';
 import { presentWorkspace } from '../../presenters/workspace';
 import type { RouteDeps } from '../deps';
-import { authorize, loadWorkspaceAccess, parseParams } from './access';
+import { authorize, loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './access';
 import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
@@ -76,9 +76,9 @@ export function createWorkspacesRouter(deps: Pick<RouteDeps, 'storage' | 'config
   router.patch('/workspaces/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canUpdateWorkspace(actor, access.membership, access.workspace),
+    const access = await loadAuthorizedWorkspace(
+      { storage, actor, workspaceId: id },
+      canUpdateWorkspace,
       'Only owners change a workspace.',
     );
     const { body } = validate(req, { body: UpdateWorkspaceBody });
