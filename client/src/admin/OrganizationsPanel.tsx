@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '../../../shared/api/entities';
 import { ORGANIZATION_TYPES, type OrganizationType } from '../../../shared/domain';
 import { api } from '../api/client';
-import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
+import { ErrorScreen, FormError } from '../components/ErrorScreen';
 import { EmptyState, Skeleton } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -15,19 +15,16 @@ import { useResource } from '../session/useResource';
 export function OrganizationsPanel() {
   const { t } = useTranslation();
   const organizations = useResource({ key: 'organizations', load: () => api.organizations.list() });
-  const [error, setError] = useState<string | null>(null);
+  const removal = useFormSubmit();
 
   const remove = async (organization: OrganizationDto) => {
     if (!window.confirm(t('admin.confirmRemoveOrganization', { name: organization.name }))) return;
-    setError(null);
-    try {
+    await removal.run(async () => {
       await api.organizations.remove(organization.id);
       organizations.setData((data) => ({
         organizations: data.organizations.filter((item) => item.id !== organization.id),
       }));
-    } catch (removeError) {
-      setError(describeError(t, removeError));
-    }
+    });
   };
 
   return (
@@ -76,7 +73,7 @@ export function OrganizationsPanel() {
           </table>
         </div>
       )}
-      <FormError message={error} />
+      <FormError message={removal.error} />
       <AddOrganizationForm
         onAdded={(organization) =>
           organizations.setData((data) => ({

@@ -1,6 +1,7 @@
 /**
  * The busy flag and error line every API-backed form repeats: disable the button while the
  * request runs, clear the last error, and put a failure into words with `describeError`.
+ * `run` serves the same way for buttons outside a form (status moves, removing a row).
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -9,7 +9,7 @@ import type { InvitationDto, MembershipDto } from '../../../shared/api/entities'
 import { WORKSPACE_ROLES, type WorkspaceRole } from '../../../shared/domain';
 import { api } from '../api/client';
 import { Avatar } from '../components/Avatar';
-import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
+import { ErrorScreen, FormError } from '../components/ErrorScreen';
 import { FormSuccess, Skeleton } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
@@ -30,37 +30,30 @@ export function MembersPanel({
     key: workspaceId,
     load: () => api.workspaces.members(workspaceId),
   });
-  const [actionError, setActionError] = useState<string | null>(null);
+  const actions = useFormSubmit();
 
   const replace = (membership: MembershipDto) =>
     members.setData((data) => ({
       members: data.members.map((m) => (m.userId === membership.userId ? membership : m)),
     }));
 
-  const changeRole = async (member: MembershipDto, role: WorkspaceRole) => {
-    setActionError(null);
-    try {
+  const changeRole = (member: MembershipDto, role: WorkspaceRole) =>
+    actions.run(async () => {
       const { membership } = await api.workspaces.changeRole({
         workspaceId,
         userId: member.userId,
         role,
       });
       replace(membership);
-    } catch (error) {
-      setActionError(describeError(t, error));
-    }
-  };
+    });
   const remove = async (member: MembershipDto) => {
     if (!window.confirm(t('workspace.confirmRemove', { name: member.user.name }))) return;
-    setActionError(null);
-    try {
+    await actions.run(async () => {
       await api.workspaces.removeMember({ workspaceId, userId: member.userId });
       members.setData((data) => ({
         members: data.members.filter((m) => m.userId !== member.userId),
       }));
-    } catch (error) {
-      setActionError(describeError(t, error));
-    }
+    });
   };
 
   return (
@@ -113,7 +106,7 @@ export function MembersPanel({
           })}
         </ul>
       )}
-      <FormError message={actionError} />
+      <FormError message={actions.error} />
       <AddMemberForm
         workspaceId={workspaceId}
         onMember={(membership) =>
