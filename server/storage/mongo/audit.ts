@@ -1,7 +1,8 @@
 /** The audit log and network settings (key → JSON value) in MongoDB. */
 import { trusted } from 'mongoose';
 import { toJsonValue } from '../normalize';
-import type { AuditEvent, Storage } from '../types';
+import type { AuditEvent } from '../types';
+import type { AuditMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { AuditDoc, SettingDoc } from './records';
 import { asString, idOf } from './values';
@@ -21,8 +22,6 @@ function toAuditEvent(doc: AuditDoc): AuditEvent {
 
 const nullableString = (value: string | null): string | null =>
   value === null ? null : String(value);
-
-type AuditMethods = Pick<Storage, 'appendAudit' | 'listAudit' | 'getSetting' | 'setSetting'>;
 
 /** The audit-log and settings part of the MongoDB adapter. */
 export function createMongoAudit({ models, run }: MongoContext): AuditMethods {

@@ -5,16 +5,12 @@
  * the two leaves extra updates that Yjs applies idempotently.
  */
 import { trusted } from 'mongoose';
-import type { DocUpdate, Storage } from '../types';
+import type { DocUpdate } from '../types';
+import type { DocUpdateMethods } from '../slices';
 import type { MongoContext } from './context';
 import { isDuplicateKeyError } from './errors';
 import type { DocCounterDoc, DocSnapshotDoc, DocUpdateDoc } from './records';
 import { requireObjectId, toBuffer, toBytes, toObjectId } from './values';
-
-type DocUpdateMethods = Pick<
-  Storage,
-  'appendDocUpdates' | 'loadDocState' | 'compactDoc' | 'countDocUpdates'
->;
 
 /** The Yjs-log part of the MongoDB adapter. */
 export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateMethods {

@@ -1,7 +1,8 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
 import { trusted } from 'mongoose';
 import { documentNotFound } from '../notFound';
-import type { DocumentFilter, DocumentRecord, Storage } from '../types';
+import type { DocumentFilter, DocumentRecord } from '../types';
+import type { DocumentMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { DocumentDoc } from './records';
 import {
@@ -71,11 +72,6 @@ function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
   if (trash === 'trashed') query.deletedAt = trusted({ $ne: null });
   return query;
 }
-
-type DocumentMethods = Pick<
-  Storage,
-  'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
->;
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {

@@ -3,7 +3,8 @@ import { trusted } from 'mongoose';
 import { ConflictError } from '../../errors';
 import { invitationNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
-import type { Invitation, Storage } from '../types';
+import type { Invitation } from '../types';
+import type { InvitationMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { InvitationDoc } from './records';
 import { asString, idOf, idOrNull, requireExisting, requireObjectId, toObjectId } from './values';
@@ -21,15 +22,6 @@ function toInvitation(doc: InvitationDoc): Invitation {
     acceptedAt: doc.acceptedAt ?? null,
   };
 }
-
-type InvitationMethods = Pick<
-  Storage,
-  | 'createInvitation'
-  | 'getInvitationByTokenHash'
-  | 'listInvitations'
-  | 'markInvitationAccepted'
-  | 'deleteInvitation'
->;
 
 /** The invitation part of the MongoDB adapter. */
 export function createMongoInvitations({ models, run }: MongoContext): InvitationMethods {

@@ -1,7 +1,8 @@
 /** Organisations in MongoDB. */
 import { organizationNotFound } from '../notFound';
 import { normalizeCountry } from '../normalize';
-import type { Organization, Storage } from '../types';
+import type { Organization } from '../types';
+import type { OrganizationMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { OrganizationDoc } from './records';
 import { asString, idOf, toObjectId } from './values';
@@ -16,15 +17,6 @@ function toOrganization(doc: OrganizationDoc): Organization {
     updatedAt: doc.updatedAt,
   };
 }
-
-type OrganizationMethods = Pick<
-  Storage,
-  | 'createOrganization'
-  | 'getOrganization'
-  | 'listOrganizations'
-  | 'updateOrganization'
-  | 'deleteOrganization'
->;
 
 /** The organisation part of the MongoDB adapter. */
 export function createMongoOrganizations({ models, run }: MongoContext): OrganizationMethods {

@@ -2,7 +2,8 @@
 import { trusted } from 'mongoose';
 import { userNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
-import type { Session, Storage, User } from '../types';
+import type { Session, User } from '../types';
+import type { UserMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { SessionDoc, UserDoc } from './records';
 import { asString, idOf, idOrNull, requireExisting, toObjectId, toObjectIds } from './values';
@@ -35,20 +36,6 @@ const EMAIL_TAKEN = {
   conflictMessage: 'That e-mail is already registered.',
 };
 const NO_ORGANIZATION = 'No such organisation.';
-
-type UserMethods = Pick<
-  Storage,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUserByEmail'
-  | 'listUsers'
-  | 'updateUser'
-  | 'countUsers'
-  | 'createSession'
-  | 'getSession'
-  | 'deleteSession'
-  | 'deleteSessionsForUser'
->;
 
 /** The user and session half of the MongoDB adapter. */
 export function createMongoUsers({ models, run }: MongoContext): UserMethods {

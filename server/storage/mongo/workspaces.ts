@@ -1,7 +1,8 @@
 /** Workspaces and memberships in MongoDB. */
 import { trusted } from 'mongoose';
 import { membershipNotFound, workspaceNotFound } from '../notFound';
-import type { Membership, Storage, Workspace } from '../types';
+import type { Membership, Workspace } from '../types';
+import type { WorkspaceMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { MembershipDoc, WorkspaceDoc } from './records';
 import { asString, idOf, requireExisting, requireObjectId, toObjectId } from './values';
@@ -27,20 +28,6 @@ function toMembership(doc: MembershipDoc): Membership {
     updatedAt: doc.updatedAt,
   };
 }
-
-type WorkspaceMethods = Pick<
-  Storage,
-  | 'createWorkspace'
-  | 'getWorkspace'
-  | 'listWorkspacesForUser'
-  | 'updateWorkspace'
-  | 'addMembership'
-  | 'getMembership'
-  | 'listMemberships'
-  | 'listMembershipsForUser'
-  | 'updateMembership'
-  | 'removeMembership'
->;
 
 /** The workspace and membership part of the MongoDB adapter. */
 export function createMongoWorkspaces({ models, run }: MongoContext): WorkspaceMethods {

@@ -1,6 +1,7 @@
 /** The audit log and network settings (key → JSON value) in SQLite. */
 import { randomUUID } from 'node:crypto';
-import type { AuditEvent, Storage } from '../types';
+import type { AuditEvent } from '../types';
+import type { AuditMethods } from '../slices';
 import { fromJson, fromMs, toJson, toMs, type SqlValue } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
@@ -28,8 +29,6 @@ function toAuditEvent(row: AuditRow): AuditEvent {
     ip: row.ip,
   };
 }
-
-type AuditMethods = Pick<Storage, 'appendAudit' | 'listAudit' | 'getSetting' | 'setSetting'>;
 
 /** The audit-log and settings part of the SQLite adapter. */
 export function createSqliteAudit({ stmt }: SqliteContext): AuditMethods {

@@ -2,7 +2,8 @@
  * The Yjs state of documents in SQLite: an append-only update log (global AUTOINCREMENT
  * seq, so seqs increase per document too) and at most one snapshot per document.
  */
-import type { DocUpdate, Storage } from '../types';
+import type { DocUpdate } from '../types';
+import type { DocUpdateMethods } from '../slices';
 import { fromBlob, toBlob } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
@@ -16,11 +17,6 @@ interface UpdateRow {
   seq: number;
   data: Buffer;
 }
-
-type DocUpdateMethods = Pick<
-  Storage,
-  'appendDocUpdates' | 'loadDocState' | 'compactDoc' | 'countDocUpdates'
->;
 
 /** The Yjs-log part of the SQLite adapter. */
 export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMethods {

@@ -7,13 +7,8 @@ import type {
   StakeholderType,
 } from '../../../shared/domain';
 import { documentNotFound } from '../notFound';
-import type {
-  DocumentFilter,
-  DocumentPatch,
-  DocumentRecord,
-  OutlineHeading,
-  Storage,
-} from '../types';
+import type { DocumentFilter, DocumentPatch, DocumentRecord, OutlineHeading } from '../types';
+import type { DocumentMethods } from '../slices';
 import {
   compilePatch,
   encode,
@@ -119,11 +114,6 @@ function compileFilter(filter: DocumentFilter): { where: string; params: SqlValu
   if (trash === 'trashed') add('deleted_at IS NOT NULL');
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
-
-type DocumentMethods = Pick<
-  Storage,
-  'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
->;
 
 /** The document-metadata part of the SQLite adapter. */
 export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMethods {

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { ConflictError } from '../../errors';
 import { invitationNotFound } from '../notFound';
-import type { Invitation, Storage } from '../types';
+import type { Invitation } from '../types';
+import type { InvitationMethods } from '../slices';
 import { fromMs, fromMsOrNull, toMs, type SqlValue } from './codec';
 import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';
@@ -34,15 +35,6 @@ function toInvitation(row: InvitationRow): Invitation {
     acceptedAt: fromMsOrNull(row.accepted_at),
   };
 }
-
-type InvitationMethods = Pick<
-  Storage,
-  | 'createInvitation'
-  | 'getInvitationByTokenHash'
-  | 'listInvitations'
-  | 'markInvitationAccepted'
-  | 'deleteInvitation'
->;
 
 /** The invitation part of the SQLite adapter. */
 export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMethods {

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganizationType } from '../../../shared/domain';
 import { organizationNotFound } from '../notFound';
-import type { Organization, OrganizationPatch, Storage } from '../types';
+import type { Organization, OrganizationPatch } from '../types';
+import type { OrganizationMethods } from '../slices';
 import { compilePatch, encode, fromMs, type PatchColumns } from './codec';
 import { normalizeCountry } from '../normalize';
 import type { SqliteContext } from './database';
@@ -33,15 +34,6 @@ function toOrganization(row: OrganizationRow): Organization {
     updatedAt: fromMs(row.updated_at),
   };
 }
-
-type OrganizationMethods = Pick<
-  Storage,
-  | 'createOrganization'
-  | 'getOrganization'
-  | 'listOrganizations'
-  | 'updateOrganization'
-  | 'deleteOrganization'
->;
 
 /** The organisation part of the SQLite adapter. */
 export function createSqliteOrganizations({ stmt }: SqliteContext): OrganizationMethods {

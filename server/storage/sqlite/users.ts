@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../../shared/domain';
 import { userNotFound } from '../notFound';
-import type { Session, Storage, User, UserPatch } from '../types';
+import type { Session, User, UserPatch } from '../types';
+import type { UserMethods } from '../slices';
 import { compilePatch, encode, fromFlag, fromMs, toMs, type PatchColumns } from './codec';
 import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';
@@ -63,20 +64,6 @@ function toSession(row: SessionRow): Session {
     expiresAt: fromMs(row.expires_at),
   };
 }
-
-type UserMethods = Pick<
-  Storage,
-  | 'createUser'
-  | 'getUserById'
-  | 'getUserByEmail'
-  | 'listUsers'
-  | 'updateUser'
-  | 'countUsers'
-  | 'createSession'
-  | 'getSession'
-  | 'deleteSession'
-  | 'deleteSessionsForUser'
->;
 
 /** The user and session half of the SQLite adapter. */
 export function createSqliteUsers({ stmt }: SqliteContext): UserMethods {

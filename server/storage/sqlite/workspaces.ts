@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { membershipNotFound, workspaceNotFound } from '../notFound';
-import type { Membership, Storage, Workspace, WorkspacePatch } from '../types';
+import type { Membership, Workspace, WorkspacePatch } from '../types';
+import type { WorkspaceMethods } from '../slices';
 import { compilePatch, encode, fromFlag, fromMs, type PatchColumns } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
@@ -52,20 +53,6 @@ function toMembership(row: MembershipRow): Membership {
     updatedAt: fromMs(row.updated_at),
   };
 }
-
-type WorkspaceMethods = Pick<
-  Storage,
-  | 'createWorkspace'
-  | 'getWorkspace'
-  | 'listWorkspacesForUser'
-  | 'updateWorkspace'
-  | 'addMembership'
-  | 'getMembership'
-  | 'listMemberships'
-  | 'listMembershipsForUser'
-  | 'updateMembership'
-  | 'removeMembership'
->;
 
 /** The workspace and membership part of the SQLite adapter. */
 export function createSqliteWorkspaces({ stmt }: SqliteContext): WorkspaceMethods {
