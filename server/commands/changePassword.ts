@@ -18,8 +18,19 @@ export async function changePassword(options: {
     password: options.currentPassword,
     hash: actor.passwordHash,
   });
-  if (!isMatch)
+  if (!isMatch) {
+    // A wrong current password on a live session may be someone else at an unlocked
+    // screen trying to take the account over: audited like a failed sign-in.
+    await recordAudit({
+      storage,
+      actor,
+      action: 'auth.password_change_failed',
+      target: { type: 'user', id: actor.id },
+      details: { reason: 'wrong_password' },
+      ip: options.ip ?? null,
+    });
     throw new ValidationError('The current password is wrong.', undefined, 'wrong_password');
+  }
   await storage.updateUser({
     id: actor.id,
     patch: { passwordHash: await hashPassword(options.newPassword) },

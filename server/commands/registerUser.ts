@@ -81,7 +81,7 @@ export async function registerUser(options: {
     throw error;
   }
 
-  if (invitation) await acceptInvitation({ storage, invitation, user });
+  if (invitation) await acceptInvitation({ storage, invitation, user, ip: options.ip ?? null });
   await recordAudit({
     storage,
     actor: user,
@@ -93,11 +93,16 @@ export async function registerUser(options: {
   return { user, invitation };
 }
 
-/** Marks the invitation used and, for a workspace invitation, adds the membership. */
+/**
+ * Marks the invitation used and, for a workspace invitation, adds the membership. The
+ * membership is audited as `membership.added` like one an owner adds directly, so the log
+ * answers "who got access to this workspace" whichever way they joined.
+ */
 async function acceptInvitation(options: {
   storage: Storage;
   invitation: Invitation;
   user: User;
+  ip: string | null;
 }): Promise<void> {
   const { storage, invitation, user } = options;
   await storage.markInvitationAccepted({ id: invitation.id, at: new Date() });
@@ -112,5 +117,19 @@ async function acceptInvitation(options: {
     });
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
+    return;
   }
+  await recordAudit({
+    storage,
+    actor: user,
+    action: 'membership.added',
+    target: { type: 'workspace', id: workspace.id },
+    details: {
+      userId: user.id,
+      role: invitation.role,
+      invitationId: invitation.id,
+      invitedById: invitation.invitedById,
+    },
+    ip: options.ip,
+  });
 }

@@ -10,6 +10,7 @@ import { Server } from 'socket.io';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import { ACCESS_SWEEP_MS, startAccessSweep } from './accessSweep';
 import { createHandshakeMiddleware } from './handshake';
 import { registerPresenceHandlers, type RealtimeServer } from './presenceHandlers';
 import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
@@ -56,9 +57,19 @@ export function attachRealtime(input: {
     registerPresenceHandlers({ io, socket, storage, tracker: presence, logger });
   });
 
+  // Sign-out, deactivation and removal reach sockets that never send another request.
+  const sweep = startAccessSweep({
+    io,
+    storage,
+    tracker: presence,
+    logger,
+    intervalMs: ACCESS_SWEEP_MS,
+  });
+
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
+      sweep.stop();
       io.disconnectSockets(true);
       io.engine.close();
     })();

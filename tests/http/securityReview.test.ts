@@ -1,0 +1,234 @@
+/**
+ * Findings of the security review, each pinned by a test against a real server (port 0,
+ * SQLite in a temp dir) with real HTTP clients and real socket.io-client connections.
+ */
+import { io as connectClient, type Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEventDto, DocumentDto, InvitationDto } from '../../shared/api/entities';
+import type {
+  ClientToServerEvents,
+  PresenceUpdate,
+  ServerToClientEvents,
+} from '../../shared/realtime/events';
+import { registerWithInvitation, type ApiClient, type TestServer } from '../helpers/server';
+import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+let server: TestServer;
+let world: WorkspaceWorld;
+
+useWorkspaceWorld((started) => {
+  ({ server, world } = started);
+});
+
+const openSockets: ClientSocket[] = [];
+afterEach(() => {
+  for (const socket of openSockets.splice(0)) socket.disconnect();
+});
+
+/** A browser-like Socket.IO connection carrying `client`'s session cookie. */
+async function connectAs(client: ApiClient): Promise<ClientSocket> {
+  const socket: ClientSocket = connectClient(server.url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: { origin: server.url, cookie: client.cookieHeader() },
+    reconnection: false,
+    forceNew: true,
+  });
+  openSockets.push(socket);
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('connect_error', reject);
+  });
+  return socket;
+}
+
+/** Resolves with the disconnect reason, or 'still connected' after `ms`. */
+function disconnectWithin(socket: ClientSocket, ms: number): Promise<string> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('still connected'), ms);
+    socket.once('disconnect', (reason) => {
+      clearTimeout(timer);
+      resolve(reason);
+    });
+  });
+}
+
+/** Collects the presence updates `socket` hears. */
+function listen(socket: ClientSocket): PresenceUpdate[] {
+  const heard: PresenceUpdate[] = [];
+  socket.on('presence:update', (update) => heard.push(update));
+  return heard;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The sweep runs every 2 s; this leaves room for one full round on a busy machine. */
+const SWEEP_WAIT_MS = 6_000;
+
+async function auditEvents(action: string): Promise<AuditEventDto[]> {
+  const res = await world.admin.client.get<{ events: AuditEventDto[] }>(
+    `/api/audit?limit=200&action=${action}`,
+  );
+  return expectStatus(res, 200).events;
+}
+
+async function createDocument(): Promise<DocumentDto> {
+  const res = await world.owner.client.post<{ document: DocumentDto }>(
+    `/api/workspaces/${world.workspace.id}/documents`,
+    { title: `Review ${Math.random().toString(36).slice(2, 8)}`, kind: 'note' },
+  );
+  return expectStatus(res, 201).document;
+}
+
+describe('security review: open sockets follow the account', () => {
+  it('deactivating an account ends its open Socket.IO connections', async () => {
+    const person = await (async () => {
+      const invited = await world.owner.client.post<{ invitation: InvitationDto }>(
+        `/api/workspaces/${world.workspace.id}/members`,
+        { email: `leaver-${Date.now()}@example.test`, role: 'viewer' },
+      );
+      const { invitation } = expectStatus(invited, 201);
+      return registerWithInvitation({
+        baseUrl: server.url,
+        token: invitation.token ?? '',
+        email: invitation.email,
+      });
+    })();
+    const socket = await connectAs(person.client);
+    await socket.emitWithAck('workspace:subscribe', { workspaceId: world.workspace.id });
+
+    expectStatus(await world.admin.client.post(`/api/users/${person.user.id}/deactivate`), 200);
+    expect(await disconnectWithin(socket, SWEEP_WAIT_MS)).toBe('io server disconnect');
+  });
+
+  it('signing out ends the Socket.IO connections that rode on that session', async () => {
+    const socket = await connectAs(world.reviewer.client);
+    const cookie = world.reviewer.client.cookieHeader();
+    expectStatus(await world.reviewer.client.post('/api/auth/logout'), 204);
+    try {
+      expect(await disconnectWithin(socket, SWEEP_WAIT_MS)).toBe('io server disconnect');
+    } finally {
+      // Sign the reviewer back in for the other tests (the world shares one client).
+      expectStatus(
+        await world.reviewer.client.post('/api/auth/login', {
+          email: world.reviewer.email,
+          password: world.reviewer.password,
+        }),
+        200,
+      );
+      expect(world.reviewer.client.cookieHeader()).not.toBe(cookie);
+    }
+  });
+
+  it('a member removed from a workspace stops hearing its presence', async () => {
+    const document = await createDocument();
+    const removedSocket = await connectAs(world.viewer.client);
+    const editorSocket = await connectAs(world.editor.client);
+    for (const socket of [removedSocket, editorSocket]) {
+      expect(
+        await socket.emitWithAck('workspace:subscribe', { workspaceId: world.workspace.id }),
+      ).toEqual({ ok: true });
+    }
+    const removedHeard = listen(removedSocket);
+    const editorHeard = listen(editorSocket);
+
+    expectStatus(
+      await world.owner.client.delete(
+        `/api/workspaces/${world.workspace.id}/members/${world.viewer.user.id}`,
+      ),
+      204,
+    );
+    try {
+      await sleep(SWEEP_WAIT_MS);
+      const ownerSocket = await connectAs(world.owner.client);
+      expect(await ownerSocket.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+        ok: true,
+      });
+      await expect
+        .poll(() => editorHeard.some((update) => update.documentId === document.id))
+        .toBe(true);
+      await sleep(300);
+      expect(removedHeard.filter((update) => update.documentId === document.id)).toEqual([]);
+    } finally {
+      expectStatus(
+        await world.owner.client.post(`/api/workspaces/${world.workspace.id}/members`, {
+          email: world.viewer.email,
+          role: 'viewer',
+        }),
+        201,
+      );
+    }
+  });
+});
+
+describe('security review: audit log completeness', () => {
+  it('records joining a workspace through an invitation as membership.added', async () => {
+    const email = `joiner-${Date.now()}@example.test`;
+    const invited = await world.owner.client.post<{ invitation: InvitationDto }>(
+      `/api/workspaces/${world.workspace.id}/members`,
+      { email, role: 'editor' },
+    );
+    const { invitation } = expectStatus(invited, 201);
+    const joiner = await registerWithInvitation({
+      baseUrl: server.url,
+      token: invitation.token ?? '',
+      email,
+    });
+
+    const added = await auditEvents('membership.added');
+    expect(added).toContainEqual(
+      expect.objectContaining({
+        actorId: joiner.user.id,
+        targetType: 'workspace',
+        targetId: world.workspace.id,
+        details: expect.objectContaining({
+          userId: joiner.user.id,
+          role: 'editor',
+          invitationId: invitation.id,
+        }) as unknown,
+      }),
+    );
+  });
+
+  it('records a password change refused for a wrong current password', async () => {
+    const res = await world.editor.client.post('/api/auth/password', {
+      currentPassword: 'not-the-password',
+      newPassword: 'whatever-new-password',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('wrong_password');
+
+    const failed = await auditEvents('auth.password_change_failed');
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        actorId: world.editor.user.id,
+        targetType: 'user',
+        targetId: world.editor.user.id,
+      }),
+    );
+  });
+});
+
+describe('security review: display names', () => {
+  it.each([
+    ['only invisible characters', '\u200B\u200B\u2060'],
+    ['a control character', 'Olga\u0000Owner'],
+    ['a line break', 'Olga\nOwner'],
+    ['a right-to-left override', 'Olga \u202Erenwo'],
+  ])('refuses a name with %s (400)', async (_label, name) => {
+    const res = await world.editor.client.patch(`/api/users/${world.editor.user.id}`, { name });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('validation_failed');
+  });
+
+  it('still accepts names in any script, with accents and joiners', async () => {
+    for (const name of ['Zoë Ø. Łukasiewicz-Müller', 'Ἀλέξανδρος', 'محمد علي', '山田 太郎']) {
+      const res = await world.editor.client.patch(`/api/users/${world.editor.user.id}`, { name });
+      expect(res.status, name).toBe(200);
+      expect(res.body.user?.name).toBe(name);
+    }
+    await world.editor.client.patch(`/api/users/${world.editor.user.id}`, { name: 'Emil Editor' });
+  });
+});
