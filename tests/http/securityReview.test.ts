@@ -10,7 +10,14 @@ import type {
   PresenceUpdate,
   ServerToClientEvents,
 } from '../../shared/realtime/events';
-import { registerWithInvitation, type ApiClient, type TestServer } from '../helpers/server';
+import {
+  createApiClient,
+  registerWithInvitation,
+  signUpAdmin,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../helpers/server';
 import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -230,5 +237,73 @@ describe('security review: display names', () => {
       expect(res.body.user?.name).toBe(name);
     }
     await world.editor.client.patch(`/api/users/${world.editor.user.id}`, { name: 'Emil Editor' });
+  });
+});
+
+describe('security review: rate limits', () => {
+  it('audits a guessing attack once per window as auth.rate_limited, not once per request', async () => {
+    const limited = await startTestServer({ AUTH_RATE_LIMIT: '3', AUTH_RATE_WINDOW_SECONDS: '60' });
+    try {
+      const admin = await signUpAdmin(createApiClient(limited.url));
+      const guesser = createApiClient(limited.url);
+      const guess = { email: admin.email.toUpperCase(), password: 'wrong-guess-1' };
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 5; attempt += 1) {
+        statuses.push((await guesser.post('/api/auth/login', guess)).status);
+      }
+      expect(statuses).toEqual([401, 401, 429, 429, 429]);
+
+      const res = await admin.client.get<{ events: AuditEventDto[] }>(
+        '/api/audit?action=auth.rate_limited',
+      );
+      const events = expectStatus(res, 200).events;
+      expect(events).toHaveLength(1);
+      expect(events[0]).toMatchObject({ actorId: null, details: { path: '/auth/login' } });
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('security review: role escalation (regression guards, these held already)', () => {
+  it('an editor can neither promote themselves nor invite an owner', async () => {
+    const { workspace, editor } = world;
+    const self = await editor.client.patch(
+      `/api/workspaces/${workspace.id}/members/${editor.user.id}`,
+      { role: 'owner' },
+    );
+    expect(self.status).toBe(403);
+    const invite = await editor.client.post(`/api/workspaces/${workspace.id}/members`, {
+      email: `accomplice-${Date.now()}@example.test`,
+      role: 'owner',
+    });
+    expect(invite.status).toBe(403);
+  });
+
+  it("owning workspace B gives no hold on workspace A's members, invitations or documents", async () => {
+    const other = expectStatus(
+      await world.outsider.client.post<{ workspace: { id: string } }>('/api/workspaces', {
+        name: 'Outsider module',
+      }),
+      201,
+    ).workspace;
+    const document = await createDocument();
+    const { outsider, workspace, editor } = world;
+    const attempts = [
+      outsider.client.patch(`/api/workspaces/${workspace.id}/members/${editor.user.id}`, {
+        role: 'viewer',
+      }),
+      outsider.client.delete(`/api/workspaces/${workspace.id}/members/${editor.user.id}`),
+      outsider.client.get(`/api/workspaces/${workspace.id}/invitations`),
+      outsider.client.get(`/api/documents/${document.id}`),
+      outsider.client.post(`/api/documents/${document.id}/collab-token`),
+      outsider.client.post(`/api/documents/${document.id}/status`, { status: 'in-review' }),
+      // A's member through B's URL: not a member of B, so nothing to change.
+      outsider.client.patch(`/api/workspaces/${other.id}/members/${editor.user.id}`, {
+        role: 'viewer',
+      }),
+    ];
+    const statuses = (await Promise.all(attempts)).map((res) => res.status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 404, 404]);
   });
 });

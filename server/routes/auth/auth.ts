@@ -32,7 +32,19 @@ function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): Router {
   const { config, storage } = deps;
   const router = express.Router();
-  const limitAttempts = createAuthRateLimit({ config });
+  const limitAttempts = createAuthRateLimit({
+    config,
+    // Someone guessing passwords from one address shows up in the audit log, once per window.
+    onLimited: async (req) => {
+      await recordAudit({
+        storage,
+        actor: req.res ? findActor(req.res) : null,
+        action: 'auth.rate_limited',
+        details: { path: req.path },
+        ip: clientIp(req),
+      });
+    },
+  });
   const decoyHash = createDecoy();
   const inRegistrationOrder = createSerialQueue();
 
