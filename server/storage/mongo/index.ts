@@ -18,18 +18,22 @@ import { createMongoWorkspaces } from './workspaces';
 
 /**
  * The host list of a MongoDB URI, for logs and error messages: credentials, database
- * and options are left out (`mongodb://u:p@a:1,b:2/db?x` → `a:1,b:2`).
+ * and options are left out (`mongodb://u:p@a:1,b:2/db?x` → `a:1,b:2`). An `@` after
+ * the first `/`, `?` or `#` may end a password with unescaped characters
+ * (`mongodb://u:pa/ss@host`, which the driver refuses): nothing before it can be shown
+ * safely, so the host is then "unknown".
  */
 export function describeMongoUri(uri: string): string {
   const withoutScheme = uri.replace(/^mongodb(\+srv)?:\/\//, '');
-  const authority = withoutScheme.split(/[/?]/, 1)[0] ?? '';
+  const authority = withoutScheme.split(/[/?#]/, 1)[0] ?? '';
+  if (withoutScheme.lastIndexOf('@') >= authority.length) return 'unknown host';
   const hosts = authority.slice(authority.lastIndexOf('@') + 1);
   return hosts || 'unknown host';
 }
 
-/** Removes `user:password@` from any URI quoted inside a driver message. */
+/** Removes `user:password@` (up to the last `@`) from any URI quoted inside a message. */
 function redactCredentials(message: string): string {
-  return message.replace(/(mongodb(?:\+srv)?:\/\/)[^@/\s]*@/g, '$1***@');
+  return message.replace(/(mongodb(?:\+srv)?:\/\/)\S*@/g, '$1***@');
 }
 
 /**
