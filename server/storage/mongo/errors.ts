@@ -20,9 +20,42 @@ export interface TranslateOptions {
   missingMessage?: string;
 }
 
-/** True for MongoDB's duplicate-key error (E11000). */
+/**
+ * True for MongoDB's duplicate-key error (E11000). A bulk write (`insertMany`) reports
+ * it with the code of its first write error, so the same check covers it.
+ */
 export function isDuplicateKeyError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 11000;
+}
+
+/**
+ * The error and the ones it wraps: a bulk write (`insertMany`) that fails for a driver
+ * reason rethrows the original error (a network error, say) inside a
+ * `MongoBulkWriteError`, as its `errorResponse`.
+ */
+function errorChain(error: Error): Error[] {
+  const chain: Error[] = [];
+  let current: unknown = error;
+  while (current instanceof Error && !chain.includes(current) && chain.length < 5) {
+    chain.push(current);
+    current =
+      'errorResponse' in current && current.errorResponse instanceof Error
+        ? current.errorResponse
+        : current.cause;
+  }
+  return chain;
+}
+
+/** True when an error (or one it wraps) means MongoDB cannot be reached right now. */
+function isUnavailableError(error: Error): boolean {
+  return errorChain(error).some(
+    (link) =>
+      UNAVAILABLE_NAMES.has(link.name) ||
+      (link instanceof mongoose.Error &&
+        /force closed|buffering timed out|before initial connection|client was closed/i.test(
+          link.message,
+        )),
+  );
 }
 
 /** Maps one thrown value; anything unrecognised is returned unchanged. */
@@ -48,13 +81,9 @@ export function mapMongoError(error: unknown, options: TranslateOptions = {}): u
       'reference_not_found',
     );
   }
-  const isUnavailable =
-    UNAVAILABLE_NAMES.has(error.name) ||
-    (error instanceof mongoose.Error &&
-      /force closed|buffering timed out|before initial connection|client was closed/i.test(
-        error.message,
-      ));
-  if (isUnavailable) return new StorageUnavailableError(`MongoDB is unavailable: ${error.name}.`);
+  if (isUnavailableError(error)) {
+    return new StorageUnavailableError(`MongoDB is unavailable: ${error.name}.`);
+  }
   return error;
 }
 
