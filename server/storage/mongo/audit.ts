@@ -5,7 +5,7 @@ import type { AuditEvent } from '../types';
 import type { AuditMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { AuditDoc, SettingDoc } from './records';
-import { asString, idOf } from './values';
+import { asString, idOf, toCursorLimit } from './values';
 
 function toAuditEvent(doc: AuditDoc): AuditEvent {
   return {
@@ -44,14 +44,14 @@ export function createMongoAudit({ models, run }: MongoContext): AuditMethods {
 
     listAudit: ({ limit, before, action }) =>
       run(async () => {
-        if (limit <= 0) return [];
+        const cursorLimit = toCursorLimit(limit);
+        if (cursorLimit === null) return [];
         const filter: Record<string, unknown> = {};
         if (before !== undefined) filter.at = trusted({ $lt: new Date(before.getTime()) });
         if (action !== undefined) filter.action = asString(action);
-        const docs = await Audit.find(filter)
-          .sort({ at: -1, _id: -1 })
-          .limit(Math.floor(limit))
-          .lean<AuditDoc[]>();
+        const cursor = Audit.find(filter).sort({ at: -1, _id: -1 });
+        if (cursorLimit !== undefined) cursor.limit(cursorLimit);
+        const docs = await cursor.lean<AuditDoc[]>();
         return docs.map(toAuditEvent);
       }),
 

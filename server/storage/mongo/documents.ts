@@ -13,6 +13,7 @@ import {
   optionalObjectId,
   requireExisting,
   requireObjectId,
+  toCursorLimit,
   toObjectId,
 } from './values';
 
@@ -103,10 +104,10 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
     listDocuments: ({ filter, limit }) =>
       run(async () => {
         const query = compileFilter(filter);
-        // Mongo reads limit(0) as "no limit"; the port means "none".
-        if (!query || (limit !== undefined && limit <= 0)) return [];
+        const cursorLimit = toCursorLimit(limit);
+        if (!query || cursorLimit === null) return [];
         const cursor = Document.find(query).sort({ updatedAt: -1, _id: -1 });
-        if (limit !== undefined) cursor.limit(Math.floor(limit));
+        if (cursorLimit !== undefined) cursor.limit(cursorLimit);
         const docs = await cursor.lean<DocumentDoc[]>();
         return docs.map(toDocument);
       }),

@@ -60,9 +60,24 @@ export function toBuffer(data: Uint8Array): Buffer {
   return Buffer.from(data);
 }
 
-/** Escapes a literal string for use inside a regular expression. */
+/**
+ * Escapes a literal string for use inside a regular expression. A NUL character becomes
+ * `\x00`: MongoDB refuses a pattern with an embedded null byte, so a search for one
+ * would fail with a server error instead of finding nothing or the match.
+ */
 export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\0/g, '\\x00');
+}
+
+/**
+ * The cursor limit for the port's `limit`: `undefined` lists everything, `null` lists
+ * nothing. MongoDB reads `limit(0)` as "no limit", so a limit that floors to 0 (such as
+ * `0.5`, which SQLite's `LIMIT 0` answers with no rows) must never reach the cursor.
+ */
+export function toCursorLimit(limit: number | undefined): number | null | undefined {
+  if (limit === undefined || limit === Infinity) return undefined;
+  const whole = Math.floor(limit);
+  return Number.isFinite(whole) && whole > 0 ? whole : null;
 }
 
 /** A copy of a JSON-like value, so a stored value is never shared with a caller. */
