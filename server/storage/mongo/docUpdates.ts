@@ -62,15 +62,22 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
       run(async () => {
         const objectId = requireObjectId(documentId, 'No such document.');
         const seq = Number(upToSeq);
-        try {
-          // Replaces only an older (or equal) snapshot; a newer one makes the upsert collide.
-          await DocSnapshot.updateOne(
+        // Replaces only an older (or equal) snapshot; when one exists that the condition
+        // excludes, the upsert's insert collides on `_id`.
+        const writeSnapshot = (upsert: boolean) =>
+          DocSnapshot.updateOne(
             { _id: objectId, upToSeq: trusted({ $lte: seq }) },
             { $set: { data: toBuffer(snapshot), upToSeq: seq, createdAt: new Date() } },
-            { upsert: true },
+            { upsert },
           );
+        try {
+          await writeSnapshot(true);
         } catch (error) {
           if (!isDuplicateKeyError(error)) throw error;
+          // The colliding snapshot is either newer (the retry matches nothing) or was just
+          // inserted by a concurrent first compaction with a lower upToSeq: the retry
+          // replaces that one, or the deletion below would drop updates no snapshot holds.
+          await writeSnapshot(false);
         }
         await DocUpdate.deleteMany({ documentId: objectId, seq: trusted({ $lte: seq }) });
       }),
