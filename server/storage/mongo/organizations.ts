@@ -76,7 +76,11 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
         const result = await Organization.deleteOne({ _id: objectId });
         if (result.deletedCount === 0) throw organizationNotFound();
         // Detach, never delete, what pointed at it (as SQLite's ON DELETE SET NULL does).
-        await User.updateMany({ organizationId: objectId }, { $set: { organizationId: null } });
+        await User.updateMany(
+          { organizationId: objectId },
+          { $set: { organizationId: null } },
+          { timestamps: false },
+        );
         await Document.updateMany(
           { cityId: objectId },
           { $set: { cityId: null } },
