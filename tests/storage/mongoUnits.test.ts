@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
 import { isDuplicateKeyError, mapMongoError } from '../../server/storage/mongo/errors';
-import { escapeRegExp, toCursorLimit } from '../../server/storage/mongo/values';
+import { escapeRegExp, toCursorLimit, toObjectId } from '../../server/storage/mongo/values';
 
 const { MongoBulkWriteError, MongoNetworkError, MongoServerError } = mongoose.mongo;
 
@@ -50,6 +50,18 @@ describe('describeMongoUri', () => {
     );
     expect(describeMongoUri('mongodb://localhost:27017/clip?appName=clip')).toBe('localhost:27017');
     expect(describeMongoUri('mongodb://u:p@ss@host:1/db')).toBe('host:1');
+  });
+});
+
+describe('toObjectId', () => {
+  it('maps exactly the ids the adapter hands out, and nothing else', () => {
+    const id = new mongoose.Types.ObjectId().toHexString();
+    expect(toObjectId(id)?.toHexString()).toBe(id);
+    // Ids are opaque: an upper-cased copy is another id (on SQLite too), not an alias.
+    expect(toObjectId(id.toUpperCase())).toBeNull();
+    for (const other of ['no-such-id-0000', `${id}0`, { $ne: null }, 42, null]) {
+      expect(toObjectId(other)).toBeNull();
+    }
   });
 });
 

@@ -5,7 +5,9 @@
 import mongoose, { Types } from 'mongoose';
 import { NotFoundError } from '../../errors';
 
-const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/i;
+// Lower case only: ids are opaque and compared exactly (as on SQLite); the adapter hands
+// out `toHexString()`, so an upper-cased copy is another id, which matches nothing.
+const OBJECT_ID_PATTERN = /^[0-9a-f]{24}$/;
 
 /** The ObjectId an id stands for, or null when it cannot be one (so it matches nothing). */
 export function toObjectId(id: unknown): Types.ObjectId | null {
