@@ -66,6 +66,20 @@ describe('document policies', () => {
     expect(allowed(canDeleteDocument, someoneElses)).toEqual(['owner', 'admin']);
   });
 
+  it('leaves approved and published work to owners, even for the editor who created it', () => {
+    expect(allowed(canDeleteDocument, makeDocument({ status: 'in-review' }))).toEqual([
+      'owner',
+      'editor',
+      'admin',
+    ]);
+    for (const status of ['approved', 'published'] as const) {
+      expect(allowed(canDeleteDocument, makeDocument({ status })), status).toEqual([
+        'owner',
+        'admin',
+      ]);
+    }
+  });
+
   it('lets editors send to review and take back, and only owners approve and publish', () => {
     expect(allowedMove('draft', 'in-review')).toEqual(['owner', 'editor', 'admin']);
     expect(allowedMove('in-review', 'draft')).toEqual(['owner', 'editor', 'admin']);

@@ -99,16 +99,23 @@ export function canChangeStatus(
   return isOwnerOrEditorWhen(actor, membership, document, isSendingToReview || isTakingBack);
 }
 
+/** Statuses in which the work is still the author's own business (not yet signed off). */
+const UNAPPROVED: readonly DocumentStatus[] = ['draft', 'in-review'];
+
 /**
- * Moving to the trash: owners, or the editor who created the document (so an editor
- * can clean up their own false start, never a colleague's work).
+ * Moving to the trash: owners, or the editor who created the document while it is still a
+ * draft or in review (so an editor can clean up their own false start, never a colleague's
+ * work). Approved and published work is the owners': trashing it takes it out of the library,
+ * which would otherwise let an editor withdraw a publication that only owners may withdraw.
  */
 export function canDeleteDocument(
   actor: Actor,
   membership: Membership | null,
   document: DocumentLike,
 ): boolean {
-  return isOwnerOrEditorWhen(actor, membership, document, document.createdById === actor.id);
+  const isOwnUnapprovedWork =
+    document.createdById === actor.id && UNAPPROVED.includes(document.status);
+  return isOwnerOrEditorWhen(actor, membership, document, isOwnUnapprovedWork);
 }
 
 /** Only owners bring a document back from the trash. */
