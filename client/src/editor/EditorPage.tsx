@@ -5,7 +5,6 @@
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { CLOSE_CODES } from '../../../shared/closeCodes';
 import { api } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
@@ -14,6 +13,7 @@ import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
+import { closedSessionMessage } from './closedSession';
 import { CollabEditor } from './CollabEditor';
 import { DetailsPanel } from './DetailsPanel';
 import { useCollabSession } from './useCollabSession';
@@ -40,12 +40,16 @@ export default function EditorPage() {
 
   let body;
   if (collab.closedCode !== null) {
+    const closed = closedSessionMessage(collab.closedCode);
     body = (
-      <p className="banner banner--error" role="alert">
-        {collab.closedCode === CLOSE_CODES.notFound
-          ? t('common.notFoundError')
-          : t('editor.accessLost')}
-      </p>
+      <div className="banner banner--error" role="alert">
+        <p>{t(closed.key)}</p>
+        {closed.canRetry && (
+          <button type="button" className="button" onClick={collab.retry}>
+            {t('common.retry')}
+          </button>
+        )}
+      </div>
     );
   } else if (collab.error) {
     body = <ErrorScreen error={collab.error} onRetry={collab.retry} />;

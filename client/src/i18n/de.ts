@@ -167,6 +167,11 @@ export const de: Messages = {
     readOnlyReviewer:
       'Sie sind hier Gutachter: Sie können das Dokument lesen, den Text ändern nur Bearbeiter und Eigentümer.',
     accessLost: 'Sie haben keinen Zugriff mehr auf dieses Dokument.',
+    closedTooBusy:
+      'Der Server hat die Verbindung abgelehnt: zu viele Verbindungen oder Änderungen auf einmal. Schließen Sie andere Tabs mit diesem Dokument und versuchen Sie es erneut.',
+    closedTooLarge:
+      'Ihre letzte Änderung würde das Dokument zu groß zum Speichern machen (zum Beispiel ein sehr großes eingefügtes Bild), daher wurde sie nicht gespeichert.',
+    closedOther: 'Die Verbindung zum Server wurde unerwartet beendet.',
     details: 'Angaben',
     here: 'Gerade hier',
     you: '{{name}} (Sie)',

@@ -162,6 +162,11 @@ export const en = {
     readOnlyReviewer:
       'You are a reviewer here: you can read the document, but only editors and owners change its text.',
     accessLost: 'You no longer have access to this document.',
+    closedTooBusy:
+      'The server refused the connection: too many connections or changes at once. Close other tabs with this document, then try again.',
+    closedTooLarge:
+      'Your last change would make the document too large to save (for example a very large pasted image), so it was not saved.',
+    closedOther: 'The connection to the server was closed unexpectedly.',
     details: 'Details',
     here: 'Here now',
     you: '{{name}} (you)',
