@@ -26,7 +26,14 @@ describe('collab tokens', () => {
       documentId: 'd-1',
       canWrite: false,
       expiresAt: now.getTime() / 1000 + 300,
+      sessionId: null,
     });
+  });
+
+  it('carries the sign-in session it was issued under', () => {
+    const { token } = sign({ canWrite: true, sessionId: 'session-hash-1' });
+    const result = verifyCollabToken({ secret, token, now });
+    expect(result.isValid && result.claims.sessionId).toBe('session-hash-1');
   });
 
   it('rejects an expired token', () => {

@@ -13,6 +13,12 @@ export interface CollabTokenClaims {
   canWrite: boolean;
   /** Expiry, seconds since the epoch. */
   expiresAt: number;
+  /**
+   * The sign-in session the token was issued under (its stored id, a hash: not a credential).
+   * When present, the connection lives only as long as that session: signing out, a password
+   * change ending other sessions, or deactivation close it. Absent for server-minted tokens.
+   */
+  sessionId: string | null;
 }
 
 interface WirePayload {
@@ -20,6 +26,7 @@ interface WirePayload {
   d: string;
   w: 0 | 1;
   e: number;
+  s?: string;
 }
 
 /** Derives a dedicated key so the session secret itself never signs anything directly. */
@@ -34,6 +41,7 @@ export function signCollabToken(options: {
   documentId: string;
   canWrite: boolean;
   ttlSeconds: number;
+  sessionId?: string | null;
   now?: Date;
 }): { token: string; claims: CollabTokenClaims } {
   const nowSeconds = Math.floor((options.now ?? new Date()).getTime() / 1000);
@@ -42,6 +50,7 @@ export function signCollabToken(options: {
     d: options.documentId,
     w: options.canWrite ? 1 : 0,
     e: nowSeconds + options.ttlSeconds,
+    ...(options.sessionId ? { s: options.sessionId } : {}),
   };
   const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
   const mac = createHmac('sha256', signingKey(options.secret)).update(body).digest('base64url');
@@ -52,6 +61,7 @@ export function signCollabToken(options: {
       documentId: payload.d,
       canWrite: options.canWrite,
       expiresAt: payload.e,
+      sessionId: payload.s ?? null,
     },
   };
 }
@@ -86,7 +96,8 @@ export function verifyCollabToken(options: {
     typeof payload.u !== 'string' ||
     typeof payload.d !== 'string' ||
     (payload.w !== 0 && payload.w !== 1) ||
-    typeof payload.e !== 'number'
+    typeof payload.e !== 'number' ||
+    (payload.s !== undefined && typeof payload.s !== 'string')
   ) {
     return { isValid: false, reason: 'malformed' };
   }
@@ -99,6 +110,7 @@ export function verifyCollabToken(options: {
       documentId: payload.d,
       canWrite: payload.w === 1,
       expiresAt: payload.e,
+      sessionId: payload.s ?? null,
     },
   };
 }

@@ -1,12 +1,15 @@
 /**
  * Makes role changes, removals, deactivations and trashing take effect on open connections:
  * every `accessRecheckMs`, one read of all connected users, one of each involved workspace's
- * memberships and one of each live document with connections, then each connection is
- * downgraded/upgraded (read-only ⇄ writer) or closed with 4401/4403/4404.
+ * memberships, one of each sign-in session connections were opened under, and one of each
+ * live document with connections; then each connection is downgraded/upgraded
+ * (read-only ⇄ writer) or closed with 4401 (account or session ended)/4403/4404.
  */
+import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
 import type { Membership, Storage, User } from '../storage/types';
 import { decideAccess } from './access';
+import { isSessionAlive } from './authenticate';
 import type { CollabConnection } from './connection';
 import type { LiveDoc } from './liveDoc';
 
@@ -30,6 +33,8 @@ export function startAccessWatcher(input: {
   interface RoundReads {
     membershipsOf(workspaceId: string): Promise<Map<string, Membership>>;
     users: Map<string, User>;
+    /** Sessions (of connections bound to one) that have ended since the connection joined. */
+    endedSessionIds: Set<string>;
   }
 
   const checkDoc = async (doc: LiveDoc, reads: RoundReads): Promise<void> => {
@@ -40,6 +45,10 @@ export function startAccessWatcher(input: {
       reads.membershipsOf(doc.workspaceId),
     ]);
     for (const connection of connections) {
+      if (connection.sessionId && reads.endedSessionIds.has(connection.sessionId)) {
+        connection.close(CLOSE_CODES.unauthenticated, 'session ended');
+        continue;
+      }
       const decision = decideAccess({
         document,
         user: reads.users.get(connection.userId) ?? null,
@@ -56,15 +65,33 @@ export function startAccessWatcher(input: {
 
   const readRound = async (docs: LiveDoc[]): Promise<RoundReads> => {
     const userIds = new Set<string>();
+    const sessionOwners = new Map<string, string>();
     for (const doc of docs)
-      for (const connection of input.connectionsOf(doc)) userIds.add(connection.userId);
-    const users = await input.storage.listUsers({ ids: [...userIds] });
+      for (const connection of input.connectionsOf(doc)) {
+        userIds.add(connection.userId);
+        if (connection.sessionId) sessionOwners.set(connection.sessionId, connection.userId);
+      }
+    // One read per distinct session: signing out (or a password change ending other
+    // sessions) closes the connections opened under that sign-in.
+    const [users, sessionChecks] = await Promise.all([
+      input.storage.listUsers({ ids: [...userIds] }),
+      Promise.all(
+        [...sessionOwners].map(async ([sessionId, userId]) => ({
+          sessionId,
+          isAlive: await isSessionAlive({ storage: input.storage, sessionId, userId }),
+        })),
+      ),
+    ]);
+    const endedSessionIds = new Set(
+      sessionChecks.filter((check) => !check.isAlive).map((check) => check.sessionId),
+    );
     // One membership read per workspace per round, not per document: with 200 open
     // documents in one 400-member workspace, per-document reads were ~40% of the server's
     // CPU in bench scenario (b) (docs/PERFORMANCE.md).
     const byWorkspace = new Map<string, Promise<Map<string, Membership>>>();
     return {
       users: new Map(users.map((user) => [user.id, user])),
+      endedSessionIds,
       membershipsOf(workspaceId) {
         let memberships = byWorkspace.get(workspaceId);
         if (!memberships) {

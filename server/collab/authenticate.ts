@@ -18,6 +18,8 @@ export interface ConnectionGrant {
   workspaceId: string;
   userId: string;
   tokenCanWrite: boolean;
+  /** The sign-in session the token was issued under, when it was issued to a browser. */
+  sessionId: string | null;
   canWrite: boolean;
 }
 
@@ -56,10 +58,14 @@ export async function authenticateUpgrade(input: {
       reason: 'token is for another document',
     };
   }
-  const [document, user] = await Promise.all([
+  const [document, user, isSessionLive] = await Promise.all([
     input.storage.getDocument({ id: documentId }),
     input.storage.getUserById({ id: claims.userId }),
+    isSessionAlive({ storage: input.storage, sessionId: claims.sessionId, userId: claims.userId }),
   ]);
+  if (!isSessionLive) {
+    return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
+  }
   const membership = document
     ? await input.storage.getMembership({
         workspaceId: document.workspaceId,
@@ -79,9 +85,26 @@ export async function authenticateUpgrade(input: {
       workspaceId: document.workspaceId,
       userId: claims.userId,
       tokenCanWrite: claims.canWrite,
+      sessionId: claims.sessionId,
       canWrite: decision.canWrite,
     },
   };
+}
+
+/**
+ * Whether the sign-in session a token was issued under still exists, belongs to the token's
+ * user and has not expired. A token without a session (minted by the server) is not bound.
+ */
+export async function isSessionAlive(input: {
+  storage: Storage;
+  sessionId: string | null;
+  userId: string;
+  now?: Date;
+}): Promise<boolean> {
+  if (!input.sessionId) return true;
+  const session = await input.storage.getSession({ id: input.sessionId });
+  if (!session || session.userId !== input.userId) return false;
+  return session.expiresAt.getTime() > (input.now ?? new Date()).getTime();
 }
 
 function parseUrl(raw: string | undefined): URL | null {

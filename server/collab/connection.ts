@@ -34,6 +34,8 @@ const INTERNAL_ERROR = 1011;
 export interface CollabConnection extends DocPeer {
   readonly documentId: string;
   readonly tokenCanWrite: boolean;
+  /** The sign-in session the token was issued under; the connection ends with it. */
+  readonly sessionId: string | null;
   /** Whether this connection's document updates are applied (re-evaluated periodically). */
   canWrite: boolean;
   /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
@@ -65,6 +67,7 @@ export function attachConnection(input: {
     userId: grant.userId,
     documentId: grant.documentId,
     tokenCanWrite: grant.tokenCanWrite,
+    sessionId: grant.sessionId,
     canWrite: grant.canWrite,
     isAlive: true,
     awarenessIds: new Set<number>(),

@@ -114,6 +114,8 @@ describe('collab tokens', () => {
         documentId: document.id,
         canWrite: true,
         expiresAt: Date.parse(forEditor.expiresAt) / 1000,
+        // Bound to the editor's sign-in session (a stored hash, not the cookie token).
+        sessionId: expect.stringMatching(/^[0-9a-f]{64}$/),
       },
     });
     const forReviewer = expectStatus(await world.reviewer.client.post<CollabTokenDto>(path), 200);

@@ -9,7 +9,7 @@ import { DocumentParams } from '../../../shared/api/documents';
 import { signCollabToken } from '../../auth/collabToken';
 import type { Config } from '../../env';
 import { NotFoundError } from '../../errors';
-import { getActor, requireUser } from '../../http/authentication';
+import { findSession, getActor, requireUser } from '../../http/authentication';
 import { publicBaseUrl } from '../../http/requestContext';
 import { canEditDocumentContent, canReadDocument } from '../../policies/document';
 import type { RouteDeps } from '../deps';
@@ -39,6 +39,8 @@ export function createCollabTokenRouter(deps: Pick<RouteDeps, 'storage' | 'confi
       documentId: document.id,
       canWrite,
       ttlSeconds: config.collabTokenTtlSeconds,
+      // Binds the connection to this sign-in: signing out closes it (server/collab/accessWatcher.ts).
+      sessionId: findSession(res)?.id ?? null,
     });
     const answer: CollabTokenDto = {
       token,
