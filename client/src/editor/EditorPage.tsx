@@ -24,15 +24,18 @@ export default function EditorPage() {
   const { t } = useTranslation();
   const { documentId = '' } = useParams();
   const user = useCurrentUser();
+  const collab = useCollabSession({ documentId, userId: user.id });
+  // Write access changed while the page is open: load the role again, so the read-only banner
+  // and the details panel describe the new role, not the one the page opened with.
+  const accessChanges = collab.session?.accessChanges ?? 0;
   const loaded = useResource({
-    key: documentId,
+    key: `${documentId}:${accessChanges}`,
     load: async () => {
       const { document } = await api.documents.get(documentId);
       const { workspace } = await api.workspaces.get(document.workspaceId);
       return { document, workspace };
     },
   });
-  const collab = useCollabSession({ documentId, userId: user.id });
   useAnnounceDocument(documentId);
 
   if (loaded.status !== 'ready') return <PendingPage state={loaded} skeletonLines={8} isWide />;

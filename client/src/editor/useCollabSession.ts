@@ -12,6 +12,9 @@ import type { CollabTokenDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 
+/** How often, at most, typing rechecks whether the person may still write. */
+const EDIT_RECHECK_MS = 5_000;
+
 /** A ready session. */
 export interface CollabSession {
   ydoc: Y.Doc;
@@ -19,6 +22,11 @@ export interface CollabSession {
   /** The IndexedDB copy: its updates are not local edits. */
   local: IndexeddbPersistence;
   canWrite: boolean;
+  /**
+   * How many times write access changed since the session opened (a role change while the
+   * document is open), so the page can reload the role it shows.
+   */
+  accessChanges: number;
 }
 
 /** Session plus the reason it could not start or was ended by the server. */
@@ -65,6 +73,8 @@ export function useCollabSession(input: {
     let refreshTimer = 0;
     let provider: WebsocketProvider | null = null;
     let canWrite = false;
+    let accessChanges = 0;
+    let lastCheckAt = 0;
     const ydoc = new Y.Doc();
     const local = new IndexeddbPersistence(`clip:${userId}:${documentId}`, ydoc);
 
@@ -77,6 +87,7 @@ export function useCollabSession(input: {
     };
     // Keeps `params.token` fresh so the provider's own reconnects always carry a valid token.
     const refresh = async (): Promise<boolean> => {
+      lastCheckAt = Date.now();
       try {
         const token = await api.documents.collabToken(documentId);
         if (!isActive || !provider) return false;
@@ -85,7 +96,8 @@ export function useCollabSession(input: {
         if (token.canWrite !== canWrite) {
           // The server already applies the new role to the open socket; make the editor match.
           canWrite = token.canWrite;
-          update({ session: { ydoc, provider, local, canWrite } });
+          accessChanges += 1;
+          update({ session: { ydoc, provider, local, canWrite, accessChanges } });
         }
         return true;
       } catch (refreshError) {
@@ -95,6 +107,8 @@ export function useCollabSession(input: {
           update({ error: refreshError });
           return false;
         }
+        // One retry chain only, however many callers asked for a refresh.
+        window.clearTimeout(refreshTimer);
         refreshTimer = window.setTimeout(() => void refresh(), 10_000);
         return false;
       }
@@ -121,7 +135,7 @@ export function useCollabSession(input: {
         update({ closedCode: event.code });
       });
       canWrite = token.canWrite;
-      update({ session: { ydoc, provider: current, local, canWrite } });
+      update({ session: { ydoc, provider: current, local, canWrite, accessChanges } });
     };
 
     // The browser knows first when the network goes: stop retrying, then resume when it returns.
@@ -132,6 +146,17 @@ export function useCollabSession(input: {
     };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
+    // The server makes a downgraded writer's socket read-only within seconds and drops its
+    // edits silently (the protocol has no acknowledgements), while the editor stayed editable
+    // and "Saved" until the next scheduled refresh, up to a minute. While someone types,
+    // recheck the role every few seconds so the editor turns read-only soon after.
+    const onLocalEdit = (_update: Uint8Array, origin: unknown) => {
+      // Offline edits need no check now: the reconnect fetches a fresh token anyway.
+      if (!provider?.wsconnected || origin === provider || origin === local || !canWrite) return;
+      if (Date.now() - lastCheckAt < EDIT_RECHECK_MS) return;
+      void refresh();
+    };
+    ydoc.on('update', onLocalEdit);
 
     start().catch((startError: unknown) => {
       if (isActive) update({ error: startError });
@@ -142,6 +167,7 @@ export function useCollabSession(input: {
       window.clearTimeout(refreshTimer);
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
+      ydoc.off('update', onLocalEdit);
       provider?.destroy();
       void local.destroy();
       ydoc.destroy();
