@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
 import { createApiClient, signUpAdmin, startTestServer, type TestServer } from '../helpers/server';
 import { launchBrowser, newPerson } from './browser';
-import { editorOf, PASSWORD, signIn, syncStateOf } from './steps';
+import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn, syncStateOf } from './steps';
 
 let server: TestServer;
 let browser: Browser;
@@ -54,6 +54,7 @@ describe('editor when the collaboration server refuses the connection', () => {
     const alert = second.getByRole('alert');
     await alert.getByText(/too many connections/i).waitFor();
     expect(await alert.innerText()).not.toContain('no longer have access');
+    await expectNoSeriousA11yIssues(second);
 
     await first.close();
     await alert.getByRole('button', { name: 'Try again' }).click();

@@ -8,7 +8,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
 import { createApiClient, signUpAdmin } from '../helpers/server';
 import { useE2eStage } from './stage';
-import { editorOf, PASSWORD, screenshot, signIn, syncStateOf, typeAtEnd } from './steps';
+import {
+  editorOf,
+  expectNoSeriousA11yIssues,
+  PASSWORD,
+  screenshot,
+  signIn,
+  syncStateOf,
+  typeAtEnd,
+} from './steps';
 
 let ana: Page;
 let workspaceUrl = '';
@@ -77,6 +85,7 @@ describe('UX review: layout and undo', () => {
       await screenshot(ana, `ux-filters-${viewport.width}`);
       expect(await controlsOutside(filters)).toEqual([]);
       expect(await textLineCount(filters.getByRole('button', { name: 'Clear filters' }))).toBe(1);
+      await expectNoSeriousA11yIssues(ana);
     });
 
     it(`shows the page's main action on one line at ${viewport.width}px`, async () => {
@@ -106,5 +115,20 @@ describe('UX review: layout and undo', () => {
     await ana.keyboard.press('Control+Shift+z');
     await expect.poll(() => editorOf(ana).innerText()).toContain('First burst.');
     expect(await editorOf(ana).innerText()).not.toContain('Second burst.');
+  });
+
+  it('shows the offline state without accessibility problems and recovers to Saved', async () => {
+    await ana.goto(documentUrl);
+    await expect.poll(() => syncStateOf(ana)).toBe('saved');
+    await ana.context().setOffline(true);
+    try {
+      await expect.poll(() => syncStateOf(ana)).toBe('offline');
+      await typeAtEnd(ana, ' Written offline.');
+      await screenshot(ana, 'ux-offline');
+      await expectNoSeriousA11yIssues(ana);
+    } finally {
+      await ana.context().setOffline(false);
+    }
+    await expect.poll(() => syncStateOf(ana), { timeout: 15_000 }).toBe('saved');
   });
 });
