@@ -131,4 +131,38 @@ describe('UX review: layout and undo', () => {
     }
     await expect.poll(() => syncStateOf(ana), { timeout: 15_000 }).toBe('saved');
   });
+
+  it('makes a working link and image from addresses typed without https://', async () => {
+    await ana.goto(documentUrl);
+    await expect.poll(() => syncStateOf(ana)).toBe('saved');
+    await typeAtEnd(ana, ' City website');
+    for (let step = 0; step < 'City website'.length; step += 1) {
+      await ana.keyboard.press('Shift+ArrowLeft');
+    }
+    ana.once('dialog', (prompt) => void prompt.accept('www.stuttgart.de'));
+    await ana.getByRole('button', { name: 'Link' }).click();
+    const link = editorOf(ana).getByRole('link', { name: 'City website' });
+    await expect.poll(() => link.getAttribute('href')).toBe('https://www.stuttgart.de');
+
+    ana.once('dialog', (prompt) => void prompt.accept('www.example.org/housing.png'));
+    await ana.getByRole('button', { name: 'Image from URL' }).click();
+    await expect
+      .poll(() => editorOf(ana).locator('img').first().getAttribute('src'))
+      .toBe('https://www.example.org/housing.png');
+
+    // Not an address: the person is told, and nothing is stored.
+    const messages: string[] = [];
+    ana.on('dialog', (dialog) => {
+      if (dialog.type() === 'prompt') void dialog.accept('javascript:alert(1)');
+      else {
+        messages.push(dialog.message());
+        void dialog.accept();
+      }
+    });
+    await ana.getByRole('button', { name: 'Image from URL' }).click();
+    await expect.poll(() => messages).toHaveLength(1);
+    expect(messages[0]).toContain('is not a web or e-mail address');
+    expect(await editorOf(ana).locator('img').count()).toBe(1);
+    ana.removeAllListeners('dialog');
+  });
 });

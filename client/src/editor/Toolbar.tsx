@@ -2,6 +2,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from './icons';
+import { normalizeUrl } from './normalizeUrl';
 
 const ICON_NAMES: readonly string[] = [
   'undo',
@@ -82,12 +83,23 @@ export function Toolbar({ editor }: { editor: Editor }) {
       chain().extendMarkRange('link').unsetLink().run();
       return;
     }
-    chain().extendMarkRange('link').setLink({ href: href.trim() }).run();
+    const url = normalizeUrl(href, 'link');
+    // Say so instead of silently storing a broken link or doing nothing.
+    if (url === null) {
+      window.alert(t('editor.invalidUrl', { address: href.trim() }));
+      return;
+    }
+    chain().extendMarkRange('link').setLink({ href: url }).run();
   };
   const addImage = () => {
     const src = window.prompt(t('editor.imagePrompt'), 'https://');
-    if (!src || !/^https?:\/\//.test(src.trim())) return;
-    chain().setImage({ src: src.trim() }).run();
+    if (src === null || src.trim() === '' || src.trim() === 'https://') return;
+    const url = normalizeUrl(src, 'image');
+    if (url === null) {
+      window.alert(t('editor.invalidUrl', { address: src.trim() }));
+      return;
+    }
+    chain().setImage({ src: url }).run();
   };
 
   return (

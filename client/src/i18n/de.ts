@@ -155,6 +155,8 @@ export const de: Messages = {
     quote: 'Zitat',
     image: 'Bild von URL',
     imagePrompt: 'Bildadresse (https://…)',
+    invalidUrl:
+      '„{{address}}“ ist keine Web- oder E-Mail-Adresse. Bitte prüfen Sie sie und versuchen Sie es erneut.',
     undo: 'Rückgängig',
     redo: 'Wiederholen',
     content: 'Dokumenttext',

@@ -150,6 +150,7 @@ export const en = {
     quote: 'Quote',
     image: 'Image from URL',
     imagePrompt: 'Image address (https://…)',
+    invalidUrl: '“{{address}}” is not a web or e-mail address. Check it and try again.',
     undo: 'Undo',
     redo: 'Redo',
     content: 'Document text',
