@@ -21,6 +21,7 @@ import {
   encodeSyncStep2FromUpdate,
   mergeStateVectors,
   ProtocolError,
+  readAwarenessClientIds,
   type IncomingMessage,
 } from './protocol';
 import { createTokenBucket } from './rateLimit';
@@ -119,6 +120,7 @@ export function attachConnection(input: {
         return;
       case 'awareness':
         awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, connection);
+        doc.claimAwarenessIds(connection, readAwarenessClientIds(message.update));
         return;
       case 'query-awareness':
         sendAwarenessStates(connection, doc);

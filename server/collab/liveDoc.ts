@@ -54,6 +54,13 @@ export interface LiveDoc {
   broadcast(message: Uint8Array, except?: DocPeer): void;
   addPeer(peer: DocPeer): void;
   removePeer(peer: DocPeer): void;
+  /**
+   * Makes `peer` the owner of these awareness client ids. A reconnecting browser keeps its
+   * client id (and clock, so the server may ignore the repeated state): the newest connection
+   * that speaks for an id owns it, so closing a stale connection never removes a live one's
+   * presence, and closing the live one does.
+   */
+  claimAwarenessIds(peer: DocPeer, ids: readonly number[]): void;
   /** Approximate encoded size (snapshot + updates applied since), checked against the cap. */
   estimatedBytes(): number;
   /** Writes derived fields, flushes and compacts, then frees the Y.Doc. */
@@ -188,6 +195,13 @@ export async function loadLiveDoc(input: {
     broadcast,
     addPeer(peer) {
       peers.add(peer);
+    },
+    claimAwarenessIds(peer, ids) {
+      for (const id of ids) {
+        if (peer.awarenessIds.has(id) || !awareness.getStates().has(id)) continue;
+        for (const other of peers) if (other !== peer) other.awarenessIds.delete(id);
+        peer.awarenessIds.add(id);
+      }
     },
     removePeer(peer) {
       if (!peers.delete(peer)) return;

@@ -165,3 +165,20 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * The client ids an awareness update speaks for (its wire format: count, then per entry the
+ * client id, its clock and the JSON state). Throws on a truncated update, like
+ * `applyAwarenessUpdate` would.
+ */
+export function readAwarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const ids: number[] = [];
+  for (let index = 0; index < count; index++) {
+    ids.push(decoding.readVarUint(decoder));
+    decoding.readVarUint(decoder);
+    decoding.readVarString(decoder);
+  }
+  return ids;
+}
