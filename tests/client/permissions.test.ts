@@ -36,11 +36,23 @@ describe('editor permissions', () => {
     expect(canEditMetadata('owner')).toBe(true);
   });
 
-  it('offers the trash to owners and to the editor who created the document', () => {
+  it('offers the trash to owners and to the editor who created an unapproved document', () => {
     const createdById = 'u1';
-    expect(canTrashDocument({ role: 'owner', userId: 'u2', createdById })).toBe(true);
-    expect(canTrashDocument({ role: 'editor', userId: 'u1', createdById })).toBe(true);
-    expect(canTrashDocument({ role: 'editor', userId: 'u2', createdById })).toBe(false);
-    expect(canTrashDocument({ role: 'reviewer', userId: 'u1', createdById })).toBe(false);
+    const status = 'draft';
+    expect(canTrashDocument({ role: 'owner', userId: 'u2', createdById, status })).toBe(true);
+    expect(canTrashDocument({ role: 'editor', userId: 'u1', createdById, status })).toBe(true);
+    expect(
+      canTrashDocument({ role: 'editor', userId: 'u1', createdById, status: 'in-review' }),
+    ).toBe(true);
+    expect(canTrashDocument({ role: 'editor', userId: 'u2', createdById, status })).toBe(false);
+    expect(canTrashDocument({ role: 'reviewer', userId: 'u1', createdById, status })).toBe(false);
+    for (const approved of ['approved', 'published'] as const) {
+      expect(
+        canTrashDocument({ role: 'editor', userId: 'u1', createdById, status: approved }),
+      ).toBe(false);
+      expect(canTrashDocument({ role: 'owner', userId: 'u2', createdById, status: approved })).toBe(
+        true,
+      );
+    }
   });
 });

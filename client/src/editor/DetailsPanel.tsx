@@ -140,9 +140,12 @@ export function DetailsPanel({
           </button>
         )}
       </form>
-      {canTrashDocument({ role, userId, createdById: document.createdById }) && (
-        <TrashButton document={document} />
-      )}
+      {canTrashDocument({
+        role,
+        userId,
+        createdById: document.createdById,
+        status: document.status,
+      }) && <TrashButton document={document} />}
     </aside>
   );
 }

@@ -30,12 +30,17 @@ export function allowedStatusMoves(input: {
   );
 }
 
-/** Moving to the trash: owners, or the editor who created the document. */
+/**
+ * Moving to the trash: owners, or the editor who created the document while it is a draft or
+ * in review (approved and published work is withdrawn by owners only, as on the server).
+ */
 export function canTrashDocument(input: {
   role: WorkspaceRole;
   userId: string;
   createdById: string;
+  status: DocumentStatus;
 }): boolean {
   if (input.role === 'owner') return true;
-  return input.role === 'editor' && input.userId === input.createdById;
+  const isUnapproved = input.status === 'draft' || input.status === 'in-review';
+  return input.role === 'editor' && input.userId === input.createdById && isUnapproved;
 }
