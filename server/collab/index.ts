@@ -10,7 +10,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
@@ -21,6 +20,7 @@ import { attachConnection, type CollabConnection } from './connection';
 import { createDocRegistry, type DocRegistry } from './docRegistry';
 import { SERVER_ORIGIN } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
+import { encodeIntegratedState } from './protocol';
 
 export type { CollabOptions } from './options';
 
@@ -227,7 +227,7 @@ export function createCollabServer(input: {
     },
     applyUpdate: ({ documentId, update }) =>
       withDoc(documentId, (doc) => doc.applyUpdate(update, SERVER_ORIGIN)),
-    encodeState: ({ documentId }) => withDoc(documentId, (doc) => Y.encodeStateAsUpdate(doc.ydoc)),
+    encodeState: ({ documentId }) => withDoc(documentId, (doc) => encodeIntegratedState(doc.ydoc)),
     stats: () => ({ documents: registry.list().length, connections: allConnections().length }),
     recheckAccess: () => watcher.checkNow(),
     async close() {

@@ -11,7 +11,7 @@ import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
-import { assertDecodableUpdate, encodeAwarenessMessage } from './protocol';
+import { assertDecodableUpdate, encodeAwarenessMessage, encodeIntegratedState } from './protocol';
 
 /** What a live document needs from a connection (implemented in `connection.ts`). */
 export interface DocPeer {
@@ -101,7 +101,7 @@ export async function loadLiveDoc(input: {
     documentId,
     encodeSnapshot: () => {
       hydrate();
-      return Y.encodeStateAsUpdate(ydoc);
+      return encodeIntegratedState(ydoc);
     },
     storage,
     logger,

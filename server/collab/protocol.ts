@@ -131,9 +131,36 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   return encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(doc));
 }
 
+/**
+ * The document's integrated state as one update (only what is missing from `stateVector`,
+ * if given), without its pending structs and deletes. `Y.encodeStateAsUpdate` merges the
+ * pending ones into its result with `Y.mergeUpdates`, which assumes that two structs with the
+ * same id are the same struct: a pending struct sent at clocks another client already used
+ * (a hostile or mutated update, which stays pending forever if its origin never exists) is
+ * then sliced into the real structs, and whoever applies the result takes that fragment for
+ * the real one and drops the real structs after it as duplicates. Snapshots built that way
+ * lost most of a document on reload. Pending parts are not part of the document; a client
+ * whose own update went pending sends it again at its next sync (the state vector lacks it).
+ */
+export function encodeIntegratedState(doc: Y.Doc, stateVector?: Uint8Array): Uint8Array {
+  const { store } = doc;
+  const { pendingStructs, pendingDs } = store;
+  if (pendingStructs === null && pendingDs === null) {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  }
+  store.pendingStructs = null;
+  store.pendingDs = null;
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } finally {
+    store.pendingStructs = pendingStructs;
+    store.pendingDs = pendingDs;
+  }
+}
+
 /** `[sync, step2, diff]`: what the client lacks, given its state vector. */
 export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  return encodeSyncMessage(SYNC_STEP2, Y.encodeStateAsUpdate(doc, stateVector));
+  return encodeSyncMessage(SYNC_STEP2, encodeIntegratedState(doc, stateVector));
 }
 
 /** `[sync, step2, update]` for an already encoded update (e.g. a stored snapshot, sent as is). */
