@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import * as Y from 'yjs';
 import { signCollabToken } from '../../server/auth/collabToken';
 import { createCollabServer, type CollabOptions, type CollabServer } from '../../server/collab';
@@ -19,7 +19,9 @@ import { loadConfig, type Config } from '../../server/env';
 import { createLogger } from '../../server/logger';
 import { openStorage } from '../../server/storage';
 import type { DocumentRecord, Storage, User, Workspace } from '../../server/storage/types';
+import type { CollabTokenDto } from '../../shared/api/entities';
 import { buildDocument, buildUser, buildWorkspace } from '../helpers/factories';
+import type { ApiClient } from '../helpers/server';
 
 /** A fixed secret so tests (and child server processes) can mint tokens. */
 export const TEST_SECRET = 'collab-tests-secret-0123456789abcdef-0123456789';
@@ -276,4 +278,14 @@ export function seedFrom(envName: string): number {
   const fromEnv = process.env[envName];
   if (fromEnv && /^\d+$/.test(fromEnv)) return Number(fromEnv);
   return Date.now() % 2_147_483_647;
+}
+
+/** Asks the real HTTP route for a collab token, as the browser does (expects 200). */
+export async function requestCollabToken(
+  api: ApiClient,
+  documentId: string,
+): Promise<CollabTokenDto> {
+  const res = await api.post<CollabTokenDto>(`/api/documents/${documentId}/collab-token`);
+  expect(res.status).toBe(200);
+  return res.body;
 }

@@ -14,24 +14,16 @@ import {
   type ApiClient,
   type TestServer,
 } from '../helpers/server';
-import { sleep, useCollabScope, waitFor } from './helpers';
+import type { CollabTokenDto } from '../../shared/api/entities';
+import { requestCollabToken, sleep, useCollabScope, waitFor } from './helpers';
 
 const { defer } = useCollabScope();
-
-interface TokenAnswer {
-  token: string;
-  serverUrl: string;
-  room: string;
-  canWrite: boolean;
-}
 
 async function openDoc(
   api: ApiClient,
   documentId: string,
-): Promise<{ ydoc: Y.Doc; provider: WebsocketProvider; answer: TokenAnswer }> {
-  const res = await api.post<TokenAnswer>(`/api/documents/${documentId}/collab-token`);
-  expect(res.status).toBe(200);
-  const answer = res.body;
+): Promise<{ ydoc: Y.Doc; provider: WebsocketProvider; answer: CollabTokenDto }> {
+  const answer = await requestCollabToken(api, documentId);
   const ydoc = new Y.Doc();
   const provider = new WebsocketProvider(answer.serverUrl, answer.room, ydoc, {
     params: { token: answer.token },

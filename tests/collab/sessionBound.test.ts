@@ -12,15 +12,16 @@ import {
   type ApiClient,
   type TestServer,
 } from '../helpers/server';
-import { connectClient, connectRaw, useCollabScope, waitFor, waitSynced } from './helpers';
+import {
+  connectClient,
+  connectRaw,
+  requestCollabToken,
+  useCollabScope,
+  waitFor,
+  waitSynced,
+} from './helpers';
 
 const { defer } = useCollabScope();
-
-interface TokenAnswer {
-  token: string;
-  serverUrl: string;
-  room: string;
-}
 
 async function createDocument(api: ApiClient): Promise<string> {
   const workspace = await api.post<{ workspace: { id: string } }>('/api/workspaces', {
@@ -34,12 +35,6 @@ async function createDocument(api: ApiClient): Promise<string> {
   return created.body.document.id;
 }
 
-async function tokenFor(api: ApiClient, documentId: string): Promise<TokenAnswer> {
-  const res = await api.post<TokenAnswer>(`/api/documents/${documentId}/collab-token`);
-  expect(res.status).toBe(200);
-  return res.body;
-}
-
 async function startServer(): Promise<TestServer> {
   const server = await startTestServer();
   defer(() => server.close());
@@ -51,7 +46,7 @@ describe('collab connections are bound to the sign-in session', () => {
     const server = await startServer();
     const owner = await signUpAdmin(createApiClient(server.url));
     const documentId = await createDocument(owner.client);
-    const answer = await tokenFor(owner.client, documentId);
+    const answer = await requestCollabToken(owner.client, documentId);
 
     const editor = connectClient({ serverUrl: answer.serverUrl, documentId, token: answer.token });
     defer(() => editor.destroy());
@@ -77,8 +72,8 @@ describe('collab connections are bound to the sign-in session', () => {
     });
     expect(signedIn.status).toBe(200);
 
-    const here = await tokenFor(owner.client, documentId);
-    const there = await tokenFor(otherDevice, documentId);
+    const here = await requestCollabToken(owner.client, documentId);
+    const there = await requestCollabToken(otherDevice, documentId);
     const hereClient = connectClient({ serverUrl: here.serverUrl, documentId, token: here.token });
     const thereClient = connectClient({
       serverUrl: there.serverUrl,
