@@ -7,9 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setupWSConnection } from '@y/websocket-server/utils';
 import { WebSocketServer } from 'ws';
-import { serveRequests, type ServerRequest } from './ipc';
-import { createLoopMonitor, readProcessStats } from './processStats';
-import { createWindowProfiler } from './windowProfiler';
+import { serveServerChild } from './serverChild';
 
 function main(): void {
   const wss = new WebSocketServer({ noServer: true });
@@ -21,27 +19,7 @@ function main(): void {
   server.on('upgrade', (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request));
   });
-  const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
-  const loop = createLoopMonitor();
-  // The coordinator is gone (finished or crashed): never linger as an orphan.
-  process.on('disconnect', () => process.exit(0));
-  serveRequests(async (request: ServerRequest) => {
-    switch (request.type) {
-      case 'stats':
-        return readProcessStats(loop.histogram);
-      case 'profileStart':
-        loop.reset();
-        await profiler.start();
-        return { started: true };
-      case 'profileStop':
-        return { file: await profiler.stop({ label: `baseline-${request.label}` }) };
-      case 'stop':
-        setTimeout(() => process.exit(0), 10);
-        return { stopped: true };
-      default:
-        throw new Error(`the baseline does not serve ${request.type}`);
-    }
-  });
+  serveServerChild({ name: 'baseline' });
   server.listen(0, '127.0.0.1', () => {
     process.send?.({ ready: true, port: (server.address() as AddressInfo).port });
   });

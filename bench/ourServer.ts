@@ -6,9 +6,8 @@
 import * as Y from 'yjs';
 import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
-import { serveRequests, type SeedAnswer, type ServerRequest } from './ipc';
-import { createLoopMonitor, readProcessStats } from './processStats';
-import { createWindowProfiler } from './windowProfiler';
+import type { SeedAnswer } from './ipc';
+import { serveServerChild } from './serverChild';
 
 async function seed(input: {
   server: RunningServer;
@@ -97,31 +96,23 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const server = await startServer({ config });
-  const profiler = createWindowProfiler({ dir: process.env.BENCH_PROFILE_DIR });
-  const loop = createLoopMonitor();
-  // The coordinator is gone (finished or crashed): never linger as an orphan.
-  process.on('disconnect', () => process.exit(0));
-  serveRequests(async (request: ServerRequest) => {
-    switch (request.type) {
-      case 'seed':
-        return seed({ server, users: request.users, documents: request.documents });
-      case 'seedHistory':
-        return seedHistory({ server, documentId: request.documentId, edits: request.edits });
-      case 'countUpdates':
-        return { count: await server.storage.countDocUpdates({ documentId: request.documentId }) };
-      case 'stats':
-        return readProcessStats(loop.histogram);
-      case 'profileStart':
-        loop.reset();
-        await profiler.start();
-        return { started: true };
-      case 'profileStop':
-        return { file: await profiler.stop({ label: `ours-${request.label}` }) };
-      case 'stop':
-        await server.close();
-        setTimeout(() => process.exit(0), 10);
-        return { stopped: true };
-    }
+  serveServerChild({
+    name: 'ours',
+    beforeStop: () => server.close(),
+    handle: (request) => {
+      switch (request.type) {
+        case 'seed':
+          return seed({ server, users: request.users, documents: request.documents });
+        case 'seedHistory':
+          return seedHistory({ server, documentId: request.documentId, edits: request.edits });
+        case 'countUpdates':
+          return server.storage
+            .countDocUpdates({ documentId: request.documentId })
+            .then((count) => ({ count }));
+        default:
+          return undefined;
+      }
+    },
   });
   process.send?.({ ready: true, port: server.port });
 }
