@@ -17,6 +17,8 @@ export interface ConnectionGrant {
   documentId: string;
   workspaceId: string;
   userId: string;
+  /** The account's display name: the server writes it into the connection's presence. */
+  userName: string;
   tokenCanWrite: boolean;
   /** The sign-in session the token was issued under, when it was issued to a browser. */
   sessionId: string | null;
@@ -73,7 +75,7 @@ export async function authenticateUpgrade(input: {
       })
     : null;
   const decision = decideAccess({ user, document, membership, tokenCanWrite: claims.canWrite });
-  if (!decision.isAllowed || !document) {
+  if (!decision.isAllowed || !document || !user) {
     return decision.isAllowed
       ? { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'no such document' }
       : decision;
@@ -84,6 +86,7 @@ export async function authenticateUpgrade(input: {
       documentId,
       workspaceId: document.workspaceId,
       userId: claims.userId,
+      userName: user.name,
       tokenCanWrite: claims.canWrite,
       sessionId: claims.sessionId,
       canWrite: decision.canWrite,

@@ -1,7 +1,9 @@
 /**
  * One WebSocket on `/collab/<documentId>`, after authentication: joins the live document,
  * runs the initial sync, and passes every incoming message through a fixed pipeline —
- * size cap → rate limit → decode (validated, nothing applied yet) → permission → apply.
+ * size cap → budget → decode (validated, nothing applied yet) → permission → apply.
+ * Awareness frames have their own budget (`awarenessInbox.ts`) whose excess is dropped, not
+ * punished; every other message counts toward the token bucket that closes with 4429.
  * Any failure closes only this connection, with a close code from `shared/closeCodes.ts`,
  * logged once.
  */
@@ -10,6 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
 import type { ConnectionGrant } from './authenticate';
+import { createAwarenessInbox } from './awarenessInbox';
 import { DocTooLargeError, type DocPeer, type LiveDoc } from './liveDoc';
 import type { CollabOptions } from './options';
 import {
@@ -19,9 +22,9 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
+  MESSAGE_AWARENESS,
   mergeStateVectors,
   ProtocolError,
-  readAwarenessClientIds,
   type IncomingMessage,
 } from './protocol';
 import { createTokenBucket } from './rateLimit';
@@ -66,6 +69,7 @@ export function attachConnection(input: {
 
   const connection: CollabConnection = {
     userId: grant.userId,
+    userName: grant.userName,
     documentId: grant.documentId,
     tokenCanWrite: grant.tokenCanWrite,
     sessionId: grant.sessionId,
@@ -85,6 +89,7 @@ export function attachConnection(input: {
     close(code, reason) {
       if (isClosing) return;
       isClosing = true;
+      awarenessInbox.dispose();
       doc.removePeer(connection);
       // Hostile or overloaded clients are worth a warning; access changes and shutdown are routine.
       const level = code === CLOSE_CODES.goingAway ? 'debug' : isAbuse(code) ? 'warn' : 'info';
@@ -118,27 +123,25 @@ export function attachConnection(input: {
         if (!connection.canWrite) return;
         doc.applyUpdate(message.update, connection);
         return;
-      case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(doc.awareness, message.update, connection);
-        doc.claimAwarenessIds(connection, readAwarenessClientIds(message.update));
+      case 'awareness': {
+        const dropped = doc.applyAwareness(connection, message.entries);
+        if (Object.keys(dropped).length > 0) {
+          logger.debug(
+            { documentId: grant.documentId, userId: grant.userId, dropped },
+            'awareness entries dropped',
+          );
+        }
         return;
+      }
       case 'query-awareness':
         sendAwarenessStates(connection, doc);
         return;
     }
   };
 
-  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+  /** Decodes, checks and applies one message; a failure closes this connection. */
+  const processMessage = (bytes: Uint8Array): void => {
     if (isClosing) return;
-    const bytes = toBytes(data);
-    if (bytes.byteLength > options.maxMessageBytes) {
-      connection.close(CLOSE_CODES.tooLarge, 'message too large');
-      return;
-    }
-    if (!bucket.take()) {
-      connection.close(CLOSE_CODES.rateLimited, 'too many messages');
-      return;
-    }
     try {
       handle(decodeIncoming(bytes));
     } catch (error) {
@@ -155,6 +158,37 @@ export function attachConnection(input: {
       }
       connection.close(CLOSE_CODES.badMessage, `bad message: ${reason}`);
     }
+  };
+
+  const awarenessInbox = createAwarenessInbox({
+    ratePerSecond: options.awarenessPerSecond,
+    burst: options.awarenessBurst,
+    deliver: processMessage,
+    onDropped: (reason) => {
+      logger.debug(
+        { documentId: grant.documentId, userId: grant.userId, reason },
+        'awareness frame dropped',
+      );
+    },
+  });
+
+  ws.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+    if (isClosing) return;
+    const bytes = toBytes(data);
+    if (bytes.byteLength > options.maxMessageBytes) {
+      connection.close(CLOSE_CODES.tooLarge, 'message too large');
+      return;
+    }
+    // The type is a varUint; awareness (1) is the single byte 0x01 in any honest encoding.
+    if (bytes[0] === MESSAGE_AWARENESS) {
+      awarenessInbox.receive(bytes);
+      return;
+    }
+    if (!bucket.take()) {
+      connection.close(CLOSE_CODES.rateLimited, 'too many messages');
+      return;
+    }
+    processMessage(bytes);
   });
   ws.on('pong', () => {
     connection.isAlive = true;
@@ -164,6 +198,7 @@ export function attachConnection(input: {
   });
   ws.once('close', () => {
     isClosing = true;
+    awarenessInbox.dispose();
     doc.removePeer(connection);
     input.onClosed(connection);
   });

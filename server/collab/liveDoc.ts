@@ -7,17 +7,20 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import {
+  createAwarenessGate,
+  type AwarenessAdmission,
+  type AwarenessSpeaker,
+} from './awarenessGate';
+import { createAwarenessRelay } from './awarenessRelay';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
-import { assertDecodableUpdate, encodeAwarenessMessage, encodeIntegratedState } from './protocol';
+import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
 
 /** What a live document needs from a connection (implemented in `connection.ts`). */
-export interface DocPeer {
-  readonly userId: string;
-  /** Awareness client ids this peer announced, removed when it leaves. */
-  readonly awarenessIds: Set<number>;
+export interface DocPeer extends AwarenessSpeaker {
   send(message: Uint8Array): void;
 }
 
@@ -55,12 +58,13 @@ export interface LiveDoc {
   addPeer(peer: DocPeer): void;
   removePeer(peer: DocPeer): void;
   /**
-   * Makes `peer` the owner of these awareness client ids. A reconnecting browser keeps its
-   * client id (and clock, so the server may ignore the repeated state): the newest connection
-   * that speaks for an id owns it, so closing a stale connection never removes a live one's
-   * presence, and closing the live one does.
+   * Applies the awareness entries `peer` sent, as far as `awarenessGate.ts` lets it speak for
+   * them (its own client ids, identity from its account, size caps). A reconnecting browser
+   * keeps its client id: the newest connection of that account speaking for it owns it, so
+   * closing a stale connection never removes a live one's presence, and closing the live one
+   * does. Returns what was dropped, for the connection's debug log.
    */
-  claimAwarenessIds(peer: DocPeer, ids: readonly number[]): void;
+  applyAwareness(peer: DocPeer, entries: readonly AwarenessEntry[]): AwarenessAdmission['dropped'];
   /** Approximate encoded size (snapshot + updates applied since), checked against the cap. */
   estimatedBytes(): number;
   /** Writes derived fields, flushes and compacts, then frees the Y.Doc. */
@@ -146,19 +150,13 @@ export async function loadLiveDoc(input: {
     derived.noteChange(peer ? peer.userId : null);
   });
 
-  awareness.on(
-    'update',
-    (changes: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
-      const peer = isPeer(origin, peers) ? origin : undefined;
-      if (peer) {
-        for (const id of changes.added) peer.awarenessIds.add(id);
-        for (const id of changes.removed) peer.awarenessIds.delete(id);
-      }
-      const changed = changes.added.concat(changes.updated, changes.removed);
-      const update = awarenessProtocol.encodeAwarenessUpdate(awareness, changed);
-      broadcast(encodeAwarenessMessage(update), peer);
-    },
-  );
+  const awarenessGate = createAwarenessGate({ serverClientId: awareness.clientID });
+  const awarenessRelay = createAwarenessRelay({
+    awareness,
+    peers,
+    windowMs: options.awarenessWindowMs,
+    beforeSend: () => broadcaster.flush(),
+  });
 
   // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
   // in the background, so the next cold open is one snapshot.
@@ -196,21 +194,19 @@ export async function loadLiveDoc(input: {
     addPeer(peer) {
       peers.add(peer);
     },
-    claimAwarenessIds(peer, ids) {
-      for (const id of ids) {
-        if (peer.awarenessIds.has(id) || !awareness.getStates().has(id)) continue;
-        for (const other of peers) if (other !== peer) other.awarenessIds.delete(id);
-        peer.awarenessIds.add(id);
-      }
+    applyAwareness(peer, entries) {
+      const { update, dropped } = awarenessGate.admit(peer, entries);
+      if (update) awarenessProtocol.applyAwarenessUpdate(awareness, update, peer);
+      return dropped;
     },
     removePeer(peer) {
       if (!peers.delete(peer)) return;
-      if (peer.awarenessIds.size > 0) {
-        awarenessProtocol.removeAwarenessStates(awareness, [...peer.awarenessIds], null);
-      }
+      const held = awarenessGate.release(peer);
+      if (held.length > 0) awarenessProtocol.removeAwarenessStates(awareness, held, null);
     },
     estimatedBytes: () => estimated,
     async unload() {
+      awarenessRelay.dispose();
       broadcaster.flush();
       await derived.flush();
       await persistence.compact();

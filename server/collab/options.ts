@@ -9,10 +9,22 @@ export interface CollabOptions {
   maxMessageBytes: number;
   /** Cap on a document's encoded state (approximate: snapshot + applied updates). */
   maxDocBytes: number;
-  /** Token bucket per connection: sustained messages per second … */
+  /**
+   * Token bucket per connection over every message except awareness: sustained messages per
+   * second … (a connection over it is closed with 4429; a typist sends ~10–30 updates/s).
+   */
   messagesPerSecond: number;
   /** … and the burst allowed on top of it. */
   messageBurst: number;
+  /**
+   * Awareness frames one connection may have processed per second, and the burst on top.
+   * Excess frames are dropped, never punished; the newest one is kept and processed as soon as
+   * the budget allows, so the last caret position always arrives.
+   */
+  awarenessPerSecond: number;
+  awarenessBurst: number;
+  /** Awareness changes are relayed at most once per this window, one frame per peer. */
+  awarenessWindowMs: number;
   /** Bytes queued for one slow client before it is dropped with 1013 (it resyncs on reconnect). */
   maxBufferedBytes: number;
   maxConnectionsPerDocument: number;
@@ -41,6 +53,9 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxDocBytes: 10 * 1024 * 1024,
   messagesPerSecond: 200,
   messageBurst: 500,
+  awarenessPerSecond: 30,
+  awarenessBurst: 60,
+  awarenessWindowMs: 50,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerDocument: 1000,
   maxConnectionsPerUser: 50,

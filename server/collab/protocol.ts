@@ -30,6 +30,8 @@ export interface AwarenessEntry {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
+  /** Size of the state as sent (its UTF-8 JSON with its length prefix), checked against a cap. */
+  stateBytes: number;
 }
 
 /** Why a message was refused: becomes the log line of the 4400 close. */
@@ -101,7 +103,9 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   for (let index = 0; index < count; index++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
+    const stateStart = decoder.pos;
     const json = decoding.readVarString(decoder);
+    const stateBytes = decoder.pos - stateStart;
     let state: unknown;
     try {
       state = JSON.parse(json);
@@ -111,7 +115,7 @@ export function decodeAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolError('awareness state is not an object');
     }
-    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null, stateBytes });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes in awareness update');
   return entries;
@@ -191,21 +195,4 @@ export function encodeAwarenessMessage(awarenessUpdate: Uint8Array): Uint8Array 
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessUpdate);
   return encoding.toUint8Array(encoder);
-}
-
-/**
- * The client ids an awareness update speaks for (its wire format: count, then per entry the
- * client id, its clock and the JSON state). Throws on a truncated update, like
- * `applyAwarenessUpdate` would.
- */
-export function readAwarenessClientIds(update: Uint8Array): number[] {
-  const decoder = decoding.createDecoder(update);
-  const count = decoding.readVarUint(decoder);
-  const ids: number[] = [];
-  for (let index = 0; index < count; index++) {
-    ids.push(decoding.readVarUint(decoder));
-    decoding.readVarUint(decoder);
-    decoding.readVarString(decoder);
-  }
-  return ids;
 }

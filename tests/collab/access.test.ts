@@ -118,7 +118,8 @@ describe('collab access', () => {
     await waitFor(
       () =>
         [...writer.provider.awareness.getStates().values()].some(
-          (state) => (state.user as { name?: string } | undefined)?.name === 'Viewer',
+          // The server writes the account's name over what the client announced.
+          (state) => (state.user as { name?: string } | undefined)?.name === viewer.name,
         ),
       'viewer awareness reaches the writer',
     );

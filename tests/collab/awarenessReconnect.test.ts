@@ -30,8 +30,9 @@ describe('awareness across a reconnect', () => {
       provider.awareness.setLocalStateField('user', { name: 'Ana' });
       return provider;
     };
+    // The server writes the account's name over whatever the client announced.
     const seesAna = (): boolean =>
-      observer.provider.awareness.getStates().get(ydoc.clientID)?.['user']?.name === 'Ana';
+      observer.provider.awareness.getStates().get(ydoc.clientID)?.['user']?.name === owner.name;
 
     const stale = open();
     await waitFor(() => stale.synced && seesAna(), 'observer sees the first connection');
