@@ -185,18 +185,24 @@ describe('presence over Socket.IO', () => {
     ]);
   });
 
-  it('refuses a non-member with forbidden, and an unknown document with not_found', async () => {
+  it('answers a non-member exactly as it answers an unknown id (not_found), like HTTP 404', async () => {
     const outsider = await connectAs(carl);
-    expect(
-      await outsider.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
-    ).toEqual({
-      ok: false,
-      error: { code: 'forbidden', message: expect.any(String) },
+    const hidden = await outsider.emitWithAck('workspace:subscribe', {
+      workspaceId: workspace.id,
     });
+    const unknownWorkspace = await outsider.emitWithAck('workspace:subscribe', {
+      workspaceId: 'no-such-workspace',
+    });
+    expect(hidden).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: expect.any(String) },
+    });
+    expect(hidden).toEqual(unknownWorkspace);
+
     const refused = await outsider.emitWithAck('presence:open', { documentId: document.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const unknown = await outsider.emitWithAck('presence:open', { documentId: 'no-such-document' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(refused).toEqual(unknown);
   });
 
   it('keeps presence inside its rooms: an outsider hears nothing', async () => {
@@ -239,7 +245,7 @@ describe('presence over Socket.IO', () => {
         await member.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
       ).toMatchObject({
         ok: false,
-        error: { code: 'forbidden' },
+        error: { code: 'not_found' },
       });
     } finally {
       await server.storage.addMembership({
