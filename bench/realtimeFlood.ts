@@ -8,16 +8,19 @@
  *   FLOOD_EVENTS=3000 FLOOD_SOCKETS=3 FLOOD_TEXT_CHARS=1000000   the load
  *   --json                                                        also print the result as JSON
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import type {
   AckResult,
   ClientToServerEvents,
   ServerToClientEvents,
 } from '../shared/realtime/events';
+import type { HealthProbeAnswer } from './healthProbe';
 import { percentileOf } from './histogram';
 import type { LargeDocumentAnswer } from './ipc';
 import { ourServerEnv } from './loadScenario';
@@ -30,8 +33,6 @@ const SOCKETS = Number(process.env.FLOOD_SOCKETS ?? 3);
 const TEXT_CHARS = Number(process.env.FLOOD_TEXT_CHARS ?? 1_000_000);
 /** The flood stops counting (unanswered requests are reported) after this long. */
 const DEADLINE_MS = Number(process.env.FLOOD_DEADLINE_MS ?? 120_000);
-/** Pause between health probes; each probe waits for the previous answer. */
-const PROBE_GAP_MS = 20;
 
 interface FloodResult {
   events: number;
@@ -43,6 +44,8 @@ interface FloodResult {
   rssBeforeMb: number;
   peakRssMb: number;
   health: { probes: number; failures: number; p50Ms: number; p99Ms: number; maxMs: number };
+  /** The server's event-loop delay during the flood: how long everyone else waited. */
+  serverLoopDelayMs: { p50: number; p99: number; max: number } | null;
   serverDied: boolean;
 }
 
@@ -58,30 +61,6 @@ function connect(url: string, cookie: string): Promise<ClientSocket> {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', reject);
   });
-}
-
-/** Probes `/api/health` back to back until `isDone()`; one latency sample per probe. */
-async function probeHealth(
-  url: string,
-  isDone: () => boolean,
-): Promise<{ samples: number[]; failures: number }> {
-  const samples: number[] = [];
-  let failures = 0;
-  while (!isDone()) {
-    const startedAt = performance.now();
-    try {
-      const response = await fetch(`${url}/api/health`, {
-        signal: AbortSignal.timeout(DEADLINE_MS),
-      });
-      await response.arrayBuffer();
-      if (!response.ok) failures += 1;
-    } catch {
-      failures += 1;
-    }
-    samples.push(performance.now() - startedAt);
-    await new Promise((resolve) => setTimeout(resolve, PROBE_GAP_MS));
-  }
-  return { samples, failures };
 }
 
 /** Sends this socket's share of the flood without waiting; resolves when all are answered. */
@@ -111,6 +90,26 @@ function flood(input: {
   });
 }
 
+/** Starts the health probe in its own process; `stop()` answers with its samples. */
+async function startHealthProbe(url: string): Promise<{ stop(): Promise<HealthProbeAnswer> }> {
+  const child = fork(
+    path.join(path.dirname(fileURLToPath(import.meta.url)), 'healthProbe.ts'),
+    [url],
+    {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
+  await new Promise((resolve) => child.once('message', resolve));
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('message', (answer: HealthProbeAnswer) => resolve(answer));
+        child.send('stop');
+      }),
+  };
+}
+
 async function run(target: Target): Promise<FloodResult> {
   const url = `http://127.0.0.1:${target.port}`;
   const seeded = await target.request<LargeDocumentAnswer>({
@@ -121,12 +120,13 @@ async function run(target: Target): Promise<FloodResult> {
     Array.from({ length: SOCKETS }, () => connect(url, seeded.cookie)),
   );
   const before = await target.stats();
+  // Resets the server's event-loop delay histogram: what follows is the flood's.
+  await target.request({ type: 'profileStart' });
+  const probe = await startHealthProbe(url);
 
   const answers: Record<string, number> = {};
-  let isFlooding = true;
   let serverDied = false;
   const startedAt = performance.now();
-  const probes = probeHealth(url, () => !isFlooding);
   const perSocket = Math.ceil(EVENTS / SOCKETS);
   const floods = Promise.all(
     sockets.map((socket) =>
@@ -136,8 +136,7 @@ async function run(target: Target): Promise<FloodResult> {
   const deadline = new Promise<void>((resolve) => setTimeout(resolve, DEADLINE_MS).unref());
   await Promise.race([floods, deadline]);
   const floodMs = performance.now() - startedAt;
-  isFlooding = false;
-  const health = await probes;
+  const health = await probe.stop();
   for (const socket of sockets) socket.disconnect();
   const after = await target.stats().catch(() => {
     serverDied = true;
@@ -163,6 +162,13 @@ async function run(target: Target): Promise<FloodResult> {
       p99Ms: round(percentileOf(health.samples, 0.99)),
       maxMs: round(Math.max(...health.samples)),
     },
+    serverLoopDelayMs: after
+      ? {
+          p50: round(after.loopDelayMs.p50),
+          p99: round(after.loopDelayMs.p99),
+          max: round(after.loopDelayMs.max),
+        }
+      : null,
     serverDied,
   };
 }
@@ -188,6 +194,10 @@ async function main(): Promise<void> {
           (result.serverDied ? ' (server died)' : ''),
         `  /api/health during the flood: ${result.health.probes} probes, p50 ${result.health.p50Ms} ms, ` +
           `p99 ${result.health.p99Ms} ms, max ${result.health.maxMs} ms, ${result.health.failures} failed`,
+        `  server event-loop delay during the flood: ` +
+          (result.serverLoopDelayMs
+            ? `p50 ${result.serverLoopDelayMs.p50} ms, p99 ${result.serverLoopDelayMs.p99} ms, max ${result.serverLoopDelayMs.max} ms`
+            : 'n/a'),
       ].join('\n'),
     );
     if (process.argv.includes('--json')) console.log(JSON.stringify(result, null, 2));
