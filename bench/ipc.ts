@@ -8,6 +8,8 @@ export type ServerRequest =
   | { type: 'seed'; users: number; documents: number }
   | { type: 'seedHistory'; documentId: string; edits: number }
   | { type: 'countUpdates'; documentId: string }
+  /** One signed-in account with one document holding `textChars` of plain text (flood soak). */
+  | { type: 'seedLargeDocument'; textChars: number }
   | { type: 'stats' }
   /** Starts the measured window: resets the event-loop monitor, starts profiling if asked. */
   | { type: 'profileStart' }
@@ -17,6 +19,13 @@ export type ServerRequest =
 export interface SeedAnswer {
   userIds: string[];
   documentIds: string[];
+}
+
+/** Answer to `seedLargeDocument`: the session cookie to connect with and the document. */
+export interface LargeDocumentAnswer {
+  cookie: string;
+  workspaceId: string;
+  documentId: string;
 }
 
 export interface Envelope<T> {

@@ -4,9 +4,10 @@
  * environment. It also seeds accounts and documents through the storage port on request.
  */
 import * as Y from 'yjs';
+import { startSession } from '../server/auth/sessions';
 import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
-import type { SeedAnswer } from './ipc';
+import type { LargeDocumentAnswer, SeedAnswer } from './ipc';
 import { serveServerChild } from './serverChild';
 
 async function seed(input: {
@@ -46,6 +47,43 @@ async function seed(input: {
     documentIds.push(document.id);
   }
   return { userIds, documentIds };
+}
+
+/**
+ * One account with a live session, owning a workspace with one document whose derived plain
+ * text is `textChars` long (the largest a document row gets): what the Socket.IO flood soak
+ * aims at, since every access check used to read the whole row.
+ */
+async function seedLargeDocument(input: {
+  server: RunningServer;
+  textChars: number;
+}): Promise<LargeDocumentAnswer> {
+  const { storage, config } = input.server;
+  const user = await storage.createUser({
+    name: 'Flood soak',
+    email: `flood-${Date.now()}@example.org`,
+    role: 'member',
+    passwordHash: 'soak-accounts-never-sign-in',
+  });
+  const { token } = await startSession({
+    storage,
+    userId: user.id,
+    ttlDays: config.sessionTtlDays,
+  });
+  const workspace = await storage.createWorkspace({ name: 'Flood soak', createdById: user.id });
+  await storage.addMembership({ workspaceId: workspace.id, userId: user.id, role: 'owner' });
+  const document = await storage.createDocument({
+    workspaceId: workspace.id,
+    title: 'A very long document',
+    kind: 'note',
+    createdById: user.id,
+  });
+  const words = 'integration housing city policy review ';
+  const plainText = words
+    .repeat(Math.ceil(input.textChars / words.length))
+    .slice(0, input.textChars);
+  await storage.updateDocument({ id: document.id, patch: { plainText } });
+  return { cookie: `clip_session=${token}`, workspaceId: workspace.id, documentId: document.id };
 }
 
 /**
@@ -105,6 +143,8 @@ async function main(): Promise<void> {
           return seed({ server, users: request.users, documents: request.documents });
         case 'seedHistory':
           return seedHistory({ server, documentId: request.documentId, edits: request.edits });
+        case 'seedLargeDocument':
+          return seedLargeDocument({ server, textChars: request.textChars });
         case 'countUpdates':
           return server.storage
             .countDocUpdates({ documentId: request.documentId })

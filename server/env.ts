@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_COLLAB_OPTIONS, type CollabOptions } from './collab/options';
+import { DEFAULT_REALTIME_OPTIONS, type RealtimeOptions } from './realtime/options';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -74,6 +75,12 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_COLLAB_OPTIONS.maxConnectionsPerUser),
+  /** Open Socket.IO connections allowed for one account (all tabs); more are refused. */
+  REALTIME_MAX_CONNECTIONS_PER_USER: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_REALTIME_OPTIONS.maxConnectionsPerUser),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -98,6 +105,8 @@ export interface Config {
   trustProxyHops: number;
   /** The collab limits an operator may tune; every other collab knob keeps its default. */
   collabLimits: CollabLimits;
+  /** The Socket.IO limits an operator may tune; the others keep their defaults. */
+  realtimeLimits: RealtimeLimits;
 }
 
 /** The subset of `CollabOptions` settable from the environment. */
@@ -105,6 +114,9 @@ export type CollabLimits = Pick<
   CollabOptions,
   'maxMessageBytes' | 'maxDocBytes' | 'maxConnectionsPerDocument' | 'maxConnectionsPerUser'
 >;
+
+/** The subset of `RealtimeOptions` settable from the environment. */
+export type RealtimeLimits = Pick<RealtimeOptions, 'maxConnectionsPerUser'>;
 
 /** Thrown with every problem of the environment in one message. */
 export class ConfigError extends Error {}
@@ -149,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerDocument: raw.COLLAB_MAX_CONNECTIONS_PER_DOC,
       maxConnectionsPerUser: raw.COLLAB_MAX_CONNECTIONS_PER_USER,
     },
+    realtimeLimits: { maxConnectionsPerUser: raw.REALTIME_MAX_CONNECTIONS_PER_USER },
   };
 }
 

@@ -2,6 +2,9 @@
  * Read-access checks for joining rooms. They ask the same policies the HTTP API asks
  * (`canReadWorkspace`, `canReadDocument`), so the two doors cannot drift apart; looked up
  * fresh on every join so a removed member cannot come back through an old socket.
+ * They read metadata only (`getDocumentMeta`: never the plain text), and, like HTTP's 404,
+ * answer `not_found` both for ids that do not exist and for ones the caller may not see, so
+ * probing ids tells nothing about what exists.
  */
 import type { RealtimeErrorCode, SocketData } from '../../shared/realtime/events';
 import { canReadDocument } from '../policies/document';
@@ -44,7 +47,7 @@ export async function checkWorkspaceRead(input: {
   const context = await loadWorkspaceContext(storage, user, workspaceId);
   if (!context) return { isAllowed: false, code: 'not_found' };
   if (!canReadWorkspace(actorOf(user), context.membership, context.workspace)) {
-    return { isAllowed: false, code: 'forbidden' };
+    return { isAllowed: false, code: 'not_found' };
   }
   return { isAllowed: true, value: { workspaceId } };
 }
@@ -56,13 +59,12 @@ export async function checkDocumentRead(input: {
   documentId: string;
 }): Promise<AccessResult<{ workspaceId: string }>> {
   const { storage, user, documentId } = input;
-  const document = await storage.getDocument({ id: documentId });
+  const document = await storage.getDocumentMeta({ id: documentId });
   if (!document || document.deletedAt !== null) return { isAllowed: false, code: 'not_found' };
   const { workspaceId } = document;
   const context = await loadWorkspaceContext(storage, user, workspaceId);
-  // A member of another workspace learns nothing about this document's existence beyond 403.
   if (!context || !canReadDocument(actorOf(user), context.membership, document)) {
-    return { isAllowed: false, code: 'forbidden' };
+    return { isAllowed: false, code: 'not_found' };
   }
   return { isAllowed: true, value: { workspaceId } };
 }

@@ -11,7 +11,8 @@ import { resolveSessionUser } from '../auth/sessions';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { checkDocumentRead, checkWorkspaceRead } from './access';
-import { broadcastPresence, type RealtimeServer, type RealtimeSocket } from './presenceHandlers';
+import { broadcastPresence } from './presenceHandlers';
+import type { RealtimeServer, RealtimeSocket } from './types';
 import type { PresenceTracker } from './presenceTracker';
 
 /** How often open sockets are re-checked; the collab endpoint re-checks as often. */

@@ -11,12 +11,16 @@ import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { ACCESS_SWEEP_MS, startAccessSweep } from './accessSweep';
+import { createConnectionCapMiddleware } from './connectionCap';
 import { createHandshakeMiddleware } from './handshake';
-import { registerPresenceHandlers, type RealtimeServer } from './presenceHandlers';
+import { resolveRealtimeOptions } from './options';
+import { registerPresenceHandlers } from './presenceHandlers';
 import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
+import { createSocketRequests } from './requests';
 import { userRoom } from './rooms';
+import type { RealtimeServer } from './types';
 
-export type { RealtimeServer } from './presenceHandlers';
+export type { RealtimeServer } from './types';
 export { documentRoom, userRoom, workspaceRoom } from './rooms';
 
 /** What the composition root and other modules (comments, reviews) get. */
@@ -38,6 +42,7 @@ export function attachRealtime(input: {
   logger: Logger;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
+  const options = resolveRealtimeOptions(config.realtimeLimits);
   const crossOrigins = [config.publicUrl, ...config.allowedOrigins].filter(
     (o): o is string => o !== null,
   );
@@ -52,9 +57,12 @@ export function attachRealtime(input: {
   const presence = createPresenceTracker();
 
   io.use(createHandshakeMiddleware({ config, storage, logger }));
+  io.use(createConnectionCapMiddleware({ maxPerUser: options.maxConnectionsPerUser, logger }));
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id));
-    registerPresenceHandlers({ io, socket, storage, tracker: presence, logger });
+    // One request handling per socket: every feature's events share its rate limit.
+    const requests = createSocketRequests({ socket, storage, logger, options });
+    registerPresenceHandlers({ io, socket, requests, storage, tracker: presence, options });
   });
 
   // Sign-out, deactivation and removal reach sockets that never send another request.

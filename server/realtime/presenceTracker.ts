@@ -36,6 +36,8 @@ export interface PresenceTracker {
   snapshotOf(input: { workspaceId: string }): Record<string, PresenceUser[]>;
   /** Number of documents a socket has open (to cap what one socket may hold). */
   countForSocket(input: { socketId: string }): number;
+  /** The workspace of a document this socket has open, or null when it does not have it open. */
+  workspaceOf(input: { socketId: string; documentId: string }): string | null;
 }
 
 /** Builds an empty tracker. */
@@ -112,6 +114,10 @@ export function createPresenceTracker(): PresenceTracker {
     },
     countForSocket({ socketId }) {
       return documentsBySocket.get(socketId)?.size ?? 0;
+    },
+    workspaceOf({ socketId, documentId }) {
+      const entry = documents.get(documentId);
+      return entry?.sockets.has(socketId) ? entry.workspaceId : null;
     },
   };
 }

@@ -57,7 +57,12 @@ export type OrganizationMethods = Pick<
 /** Document records (metadata, trash, purge). */
 export type DocumentMethods = Pick<
   Storage,
-  'createDocument' | 'getDocument' | 'listDocuments' | 'updateDocument' | 'purgeDocument'
+  | 'createDocument'
+  | 'getDocument'
+  | 'getDocumentMeta'
+  | 'listDocuments'
+  | 'updateDocument'
+  | 'purgeDocument'
 >;
 
 /** The Yjs state of documents: log, snapshot, compaction. */

@@ -119,6 +119,16 @@ export interface DocumentRecord {
   contentUpdatedAt: Date | null;
 }
 
+/** The fields derived from a document's Yjs content (large: plain text of up to ~1 MB). */
+export type DocumentDerivedField =
+  'plainText' | 'outline' | 'wordCount' | 'lastEditorIds' | 'contentUpdatedAt';
+
+/**
+ * A document's metadata without its derived content: what access checks need. Reading it
+ * never loads the plain text, so a check stays cheap however long the document is.
+ */
+export type DocumentMeta = Omit<DocumentRecord, DocumentDerivedField>;
+
 export interface AuditEvent {
   id: string;
   at: Date;
@@ -281,6 +291,8 @@ export interface Storage {
     stakeholders?: StakeholderType[];
   }): Promise<DocumentRecord>;
   getDocument(input: { id: string }): Promise<DocumentRecord | null>;
+  /** Like `getDocument` without the derived fields (no plain text read): for access checks. */
+  getDocumentMeta(input: { id: string }): Promise<DocumentMeta | null>;
   /** Newest `updatedAt` first. */
   listDocuments(input: { filter: DocumentFilter; limit?: number }): Promise<DocumentRecord[]>;
   updateDocument(input: { id: string; patch: DocumentPatch }): Promise<DocumentRecord>;

@@ -26,11 +26,14 @@ export type Ack = (result: AckResult) => void;
 
 /**
  * Message of the `connect_error` a client receives when the handshake is refused, so the
- * client can tell "sign in again" from "wrong site".
+ * client can tell "sign in again" from "wrong site" from "close a tab". Socket.IO clients do
+ * not reconnect by themselves after such a refusal.
  */
 export const HANDSHAKE_ERRORS = {
   unauthenticated: 'unauthenticated',
   forbiddenOrigin: 'forbidden_origin',
+  /** The account already has as many Socket.IO connections as the server allows. */
+  tooManyConnections: 'too_many_connections',
 } as const;
 
 /** A person shown in a presence list. */

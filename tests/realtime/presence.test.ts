@@ -2,20 +2,19 @@
  * Presence over Socket.IO against a real server (port 0, SQLite in a temp dir) with real
  * socket.io-client connections carrying real session cookies.
  */
-import { io as connectClient, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type {
-  AckResult,
-  ClientToServerEvents,
-  PresenceSnapshot,
-  PresenceUpdate,
-  ServerToClientEvents,
-} from '../../shared/realtime/events';
+import type { PresenceSnapshot, PresenceUpdate } from '../../shared/realtime/events';
 import { startSession } from '../../server/auth/sessions';
 import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
 import { startTestServer, type TestServer } from '../helpers/server';
-
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+import {
+  connected,
+  connectError,
+  createSignedInUser,
+  openSocket,
+  rawRequest,
+  type ClientSocket,
+} from './helpers';
 
 let server: TestServer;
 let ada: User;
@@ -27,47 +26,21 @@ const cookies = new Map<string, string>();
 const openSockets: ClientSocket[] = [];
 
 async function makeUser(name: string): Promise<User> {
-  const user = await server.storage.createUser({
-    name,
-    email: `${name.toLowerCase()}@example.org`,
-    role: 'member',
-    passwordHash: 'not-used-here',
-  });
-  const { token } = await startSession({ storage: server.storage, userId: user.id, ttlDays: 1 });
-  cookies.set(user.id, `clip_session=${token}`);
+  const { user, cookie } = await createSignedInUser(server.storage, name);
+  cookies.set(user.id, cookie);
   return user;
 }
 
 function connect(
   options: { cookie?: string; origin?: string; transport?: 'websocket' | 'polling' } = {},
 ): ClientSocket {
-  const headers: Record<string, string> = { origin: options.origin ?? server.url };
-  if (options.cookie) headers.cookie = options.cookie;
-  const socket: ClientSocket = connectClient(server.url, {
-    path: '/socket.io',
-    transports: [options.transport ?? 'websocket'],
-    extraHeaders: headers,
-    reconnection: false,
-    forceNew: true,
-  });
+  const socket = openSocket(server.url, options);
   openSockets.push(socket);
   return socket;
 }
 
-async function connectAs(user: User): Promise<ClientSocket> {
-  const socket = connect({ cookie: cookies.get(user.id) });
-  await new Promise<void>((resolve, reject) => {
-    socket.once('connect', resolve);
-    socket.once('connect_error', reject);
-  });
-  return socket;
-}
-
-function connectError(socket: ClientSocket): Promise<string> {
-  return new Promise((resolve, reject) => {
-    socket.once('connect', () => reject(new Error('connected unexpectedly')));
-    socket.once('connect_error', (error) => resolve(error.message));
-  });
+function connectAs(user: User): Promise<ClientSocket> {
+  return connected(connect({ cookie: cookies.get(user.id) }));
 }
 
 /** Resolves with the next `presence:update` for `documentId` that satisfies `isWanted`. */
@@ -87,14 +60,6 @@ function nextUpdate(
 
 function nextSnapshot(socket: ClientSocket): Promise<PresenceSnapshot> {
   return new Promise((resolve) => socket.once('presence:snapshot', resolve));
-}
-
-/** Sends any payload, as a hostile or buggy client would, and waits for the ack. */
-function rawRequest(socket: ClientSocket, event: string, payload: unknown): Promise<AckResult> {
-  const loose = socket as unknown as {
-    timeout(ms: number): { emitWithAck(e: string, p: unknown): Promise<AckResult> };
-  };
-  return loose.timeout(5000).emitWithAck(event, payload);
 }
 
 beforeAll(async () => {
@@ -185,18 +150,24 @@ describe('presence over Socket.IO', () => {
     ]);
   });
 
-  it('refuses a non-member with forbidden, and an unknown document with not_found', async () => {
+  it('answers a non-member exactly as it answers an unknown id (not_found), like HTTP 404', async () => {
     const outsider = await connectAs(carl);
-    expect(
-      await outsider.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
-    ).toEqual({
-      ok: false,
-      error: { code: 'forbidden', message: expect.any(String) },
+    const hidden = await outsider.emitWithAck('workspace:subscribe', {
+      workspaceId: workspace.id,
     });
+    const unknownWorkspace = await outsider.emitWithAck('workspace:subscribe', {
+      workspaceId: 'no-such-workspace',
+    });
+    expect(hidden).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: expect.any(String) },
+    });
+    expect(hidden).toEqual(unknownWorkspace);
+
     const refused = await outsider.emitWithAck('presence:open', { documentId: document.id });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const unknown = await outsider.emitWithAck('presence:open', { documentId: 'no-such-document' });
-    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(refused).toEqual(unknown);
   });
 
   it('keeps presence inside its rooms: an outsider hears nothing', async () => {
@@ -239,7 +210,7 @@ describe('presence over Socket.IO', () => {
         await member.emitWithAck('workspace:subscribe', { workspaceId: workspace.id }),
       ).toMatchObject({
         ok: false,
-        error: { code: 'forbidden' },
+        error: { code: 'not_found' },
       });
     } finally {
       await server.storage.addMembership({

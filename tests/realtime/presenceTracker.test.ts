@@ -37,6 +37,16 @@ describe('presence tracker', () => {
     expect(tracker.close({ socketId: 's2', documentId: 'd' })).toBeNull();
   });
 
+  it('tells which workspace a document open on a socket belongs to, per socket', () => {
+    const tracker = createPresenceTracker();
+    tracker.open({ socketId: 's1', workspaceId: 'w', documentId: 'd', user: ada });
+    expect(tracker.workspaceOf({ socketId: 's1', documentId: 'd' })).toBe('w');
+    expect(tracker.workspaceOf({ socketId: 's2', documentId: 'd' })).toBeNull();
+    expect(tracker.workspaceOf({ socketId: 's1', documentId: 'other' })).toBeNull();
+    tracker.close({ socketId: 's1', documentId: 'd' });
+    expect(tracker.workspaceOf({ socketId: 's1', documentId: 'd' })).toBeNull();
+  });
+
   it('forgets every document of a disconnected socket', () => {
     const tracker = createPresenceTracker();
     tracker.open({ socketId: 's1', workspaceId: 'w1', documentId: 'a', user: ada });

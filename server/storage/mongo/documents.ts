@@ -1,7 +1,7 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
 import { trusted } from 'mongoose';
 import { documentNotFound } from '../notFound';
-import type { DocumentFilter, DocumentRecord } from '../types';
+import type { DocumentFilter, DocumentMeta, DocumentRecord } from '../types';
 import type { DocumentMethods } from '../slices';
 import type { MongoContext } from './context';
 import type { DocumentDoc } from './records';
@@ -17,7 +17,32 @@ import {
   toObjectId,
 } from './values';
 
-function toDocument(doc: DocumentDoc): DocumentRecord {
+/** The metadata fields of a document record: what `getDocumentMeta` projects. */
+type DocumentMetaDoc = Omit<
+  DocumentDoc,
+  'plainText' | 'outline' | 'wordCount' | 'lastEditorIds' | 'contentUpdatedAt'
+>;
+
+/**
+ * Inclusion projection of the metadata: access checks never pull the plain text (up to ~1 MB)
+ * over the wire, and a field added to the schema later is not read by accident.
+ */
+const META_PROJECTION = {
+  workspaceId: 1,
+  title: 1,
+  kind: 1,
+  status: 1,
+  cityId: 1,
+  policyAreas: 1,
+  stakeholders: 1,
+  createdById: 1,
+  createdAt: 1,
+  updatedAt: 1,
+  deletedAt: 1,
+  deletedById: 1,
+} as const satisfies Record<Exclude<keyof DocumentMetaDoc, '_id'>, 1>;
+
+function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
   return {
     id: idOf(doc._id),
     workspaceId: idOf(doc.workspaceId),
@@ -32,6 +57,12 @@ function toDocument(doc: DocumentDoc): DocumentRecord {
     updatedAt: doc.updatedAt,
     deletedAt: doc.deletedAt ?? null,
     deletedById: idOrNull(doc.deletedById),
+  };
+}
+
+function toDocument(doc: DocumentDoc): DocumentRecord {
+  return {
+    ...toDocumentMeta(doc),
     plainText: doc.plainText ?? '',
     outline: (doc.outline ?? []).map((heading) => ({ level: heading.level, text: heading.text })),
     wordCount: doc.wordCount ?? 0,
@@ -99,6 +130,14 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (!objectId) return null;
         const doc = await Document.findById(objectId).lean<DocumentDoc>();
         return doc ? toDocument(doc) : null;
+      }),
+
+    getDocumentMeta: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        if (!objectId) return null;
+        const doc = await Document.findById(objectId, META_PROJECTION).lean<DocumentMetaDoc>();
+        return doc ? toDocumentMeta(doc) : null;
       }),
 
     listDocuments: ({ filter, limit }) =>

@@ -7,7 +7,13 @@ import type {
   StakeholderType,
 } from '../../../shared/domain';
 import { documentNotFound } from '../notFound';
-import type { DocumentFilter, DocumentPatch, DocumentRecord, OutlineHeading } from '../types';
+import type {
+  DocumentFilter,
+  DocumentMeta,
+  DocumentPatch,
+  DocumentRecord,
+  OutlineHeading,
+} from '../types';
 import type { DocumentMethods } from '../slices';
 import {
   compilePatch,
@@ -22,7 +28,7 @@ import {
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 
-interface DocumentRow {
+interface DocumentMetaRow {
   id: string;
   workspace_id: string;
   title: string;
@@ -36,6 +42,9 @@ interface DocumentRow {
   updated_at: number;
   deleted_at: number | null;
   deleted_by_id: string | null;
+}
+
+interface DocumentRow extends DocumentMetaRow {
   plain_text: string;
   outline: string;
   word_count: number;
@@ -59,7 +68,7 @@ const DOCUMENT_COLUMNS: PatchColumns<DocumentPatch> = {
   contentUpdatedAt: { column: 'content_updated_at', encode: encode.msOrNull },
 };
 
-function toDocument(row: DocumentRow): DocumentRecord {
+function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
@@ -74,6 +83,12 @@ function toDocument(row: DocumentRow): DocumentRecord {
     updatedAt: fromMs(row.updated_at),
     deletedAt: fromMsOrNull(row.deleted_at),
     deletedById: row.deleted_by_id,
+  };
+}
+
+function toDocument(row: DocumentRow): DocumentRecord {
+  return {
+    ...toDocumentMeta(row),
     plainText: row.plain_text,
     outline: fromJson<OutlineHeading[]>(row.outline),
     wordCount: row.word_count,
@@ -82,10 +97,11 @@ function toDocument(row: DocumentRow): DocumentRecord {
   };
 }
 
+// The metadata columns: what access checks read, never the (large) derived text.
+const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
+  created_at, updated_at, deleted_at, deleted_by_id`;
 // Every column but search_text (an index-like copy of title + plain text nobody reads back).
-const COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
-  created_at, updated_at, deleted_at, deleted_by_id, plain_text, outline, word_count, last_editor_ids,
-  content_updated_at`;
+const COLUMNS = `${META_COLUMNS}, plain_text, outline, word_count, last_editor_ids, content_updated_at`;
 
 /** Builds the WHERE clause of a listing; every value is a bound parameter. */
 function compileFilter(filter: DocumentFilter): { where: string; params: SqlValue[] } {
@@ -171,6 +187,13 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
 
     async getDocument({ id }) {
       return translateSqlite(() => get(id));
+    },
+
+    async getDocumentMeta({ id }) {
+      const row = translateSqlite(() =>
+        stmt(`SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id),
+      ) as DocumentMetaRow | undefined;
+      return row ? toDocumentMeta(row) : null;
     },
 
     async listDocuments({ filter, limit }) {

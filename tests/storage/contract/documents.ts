@@ -119,6 +119,34 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
       expect(restored).toMatchObject({ deletedAt: null, deletedById: null });
     });
 
+    it('reads metadata without the derived fields, for access checks', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await buildDocument(storage, { workspace, createdBy: author });
+      const full = await storage.updateDocument({
+        id: document.id,
+        patch: {
+          plainText: 'x'.repeat(10_000),
+          outline: [{ level: 1, text: 'Heading' }],
+          wordCount: 1,
+          lastEditorIds: [author.id],
+          contentUpdatedAt: new Date(),
+          deletedAt: new Date(),
+          deletedById: author.id,
+        },
+      });
+      const {
+        plainText: _plainText,
+        outline: _outline,
+        wordCount: _wordCount,
+        lastEditorIds: _lastEditorIds,
+        contentUpdatedAt: _contentUpdatedAt,
+        ...metadata
+      } = full;
+      // Exactly the metadata: the derived fields are not even present as keys.
+      expect(await storage.getDocumentMeta({ id: document.id })).toStrictEqual(metadata);
+      expect(await storage.getDocumentMeta({ id: MISSING_ID })).toBeNull();
+    });
+
     it('refuses to update or purge a missing document', async () => {
       const storage = getStorage();
       await expectRejection(
