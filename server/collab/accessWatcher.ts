@@ -105,28 +105,32 @@ export function startAccessWatcher(input: {
     };
   };
 
+  /** One re-check of every live document that has connections. */
+  const round = async (): Promise<void> => {
+    const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
+    if (docs.length === 0) return;
+    const reads = await readRound(docs);
+    await Promise.all(
+      docs.map((doc) =>
+        checkDoc(doc, reads).catch((error: unknown) => {
+          input.logger.warn({ err: error, documentId: doc.documentId }, 'access re-check failed');
+        }),
+      ),
+    );
+  };
+
   const run = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
-        if (docs.length === 0) return;
-        const reads = await readRound(docs);
-        await Promise.all(
-          docs.map((doc) =>
-            checkDoc(doc, reads).catch((error: unknown) => {
-              input.logger.warn(
-                { err: error, documentId: doc.documentId },
-                'access re-check failed',
-              );
-            }),
-          ),
-        );
-      } catch (error) {
+    // `.finally` always runs in a later microtask, so `running` is stored before it is
+    // cleared even when the round finishes without awaiting anything (no connections). A
+    // `try/finally` inside the async body ran first in that case and left `running` set to
+    // a settled promise for ever: no later round re-checked anything (issue 8, item 1).
+    running ??= round()
+      .catch((error: unknown) => {
         input.logger.warn({ err: error }, 'access re-check failed');
-      } finally {
+      })
+      .finally(() => {
         running = null;
-      }
-    })();
+      });
     return running;
   };
 

@@ -122,6 +122,8 @@ export function tokenFor(input: {
   canWrite?: boolean;
   ttlSeconds?: number;
   now?: Date;
+  /** Binds the token to a sign-in session, as `POST /api/documents/:id/collab-token` does. */
+  sessionId?: string;
 }): string {
   return signCollabToken({
     secret: TEST_SECRET,
@@ -130,6 +132,7 @@ export function tokenFor(input: {
     canWrite: input.canWrite ?? true,
     ttlSeconds: input.ttlSeconds ?? 300,
     ...(input.now ? { now: input.now } : {}),
+    ...(input.sessionId ? { sessionId: input.sessionId } : {}),
   }).token;
 }
 
