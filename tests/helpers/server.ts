@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InvitationDto, UserDto } from '../../shared/api/entities';
 import { loadConfig, type RawEnv } from '../../server/env';
-import { startServer, type RunningServer } from '../../server/server';
+import { startServer, type RunningServer, type ServerTuning } from '../../server/server';
 import type { Storage } from '../../server/storage/types';
 
 /** Env variables a test may override (string values, as in `process.env`). */
@@ -37,6 +37,8 @@ export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdefghijklmn
 export interface TestServerOptions {
   /** Serve the client from here (browser tests pass their private build). */
   clientDir?: string;
+  /** Internal knobs (e.g. a slow access re-check, so only a direct re-check explains a close). */
+  tuning?: ServerTuning;
 }
 
 /**
@@ -62,6 +64,7 @@ export async function startTestServer(
   const server = await startServer({
     config,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(options.tuning ? { tuning: options.tuning } : {}),
   });
   return {
     url: server.url,

@@ -71,9 +71,9 @@ async function recentDocuments(input: {
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess'>,
 ): Router {
-  const { storage, collab } = deps;
+  const { storage, collab, recheckAccess } = deps;
   const router = express.Router();
 
   router.get('/documents', requireUser, async (req, res) => {
@@ -147,6 +147,8 @@ export function createDocumentsRouter(
       'Only owners, or the editor who created it, delete a document.',
     );
     await trashDocument({ storage, collab, actor, document, ip: clientIp(req) });
+    // Collab connections were closed by the command; Socket.IO rooms of the document go now.
+    await recheckAccess();
     res.status(204).end();
   });
 
