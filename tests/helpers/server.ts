@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { InvitationDto, UserDto } from '../../shared/api/entities';
 import { loadConfig, type RawEnv } from '../../server/env';
 import { startServer, type RunningServer, type ServerTuning } from '../../server/server';
+import type { Logger } from '../../server/logger';
 import type { Storage } from '../../server/storage/types';
 
 /** Env variables a test may override (string values, as in `process.env`). */
@@ -39,6 +40,8 @@ export interface TestServerOptions {
   clientDir?: string;
   /** Internal knobs (e.g. a slow access re-check, so only a direct re-check explains a close). */
   tuning?: ServerTuning;
+  /** Log here instead of a silent logger (tests that look at what was logged). */
+  logger?: Logger;
 }
 
 /**
@@ -65,6 +68,7 @@ export async function startTestServer(
     config,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(options.tuning ? { tuning: options.tuning } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     url: server.url,
