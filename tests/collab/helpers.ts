@@ -292,3 +292,28 @@ export async function requestCollabToken(
   expect(res.status).toBe(200);
   return res.body;
 }
+
+/**
+ * Whether `writer`'s edit reaches the server's copy (`serverState`), e.g. to tell a read-only
+ * connection from a writer. An awareness change sent after the edit on the same socket, seen
+ * by `observer` (another client), proves the server has handled the edit by then.
+ */
+export async function isEditKept(input: {
+  writer: TestClient;
+  observer: TestClient;
+  serverState: () => Promise<Uint8Array>;
+  text: string;
+}): Promise<boolean> {
+  const { writer, observer } = input;
+  writer.ydoc.getText('text').insert(0, input.text);
+  const probe = `${input.text}-${Math.random()}`;
+  writer.provider.awareness.setLocalStateField('probe', probe);
+  await waitFor(
+    () =>
+      [...observer.provider.awareness.getStates().values()].some((state) => state.probe === probe),
+    'awareness sent after the edit reaches the observer',
+  );
+  const serverCopy = new Y.Doc();
+  Y.applyUpdate(serverCopy, await input.serverState());
+  return serverCopy.getText('text').toString().includes(input.text);
+}

@@ -6,7 +6,6 @@
  */
 import { io as connectSocketIo } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { hashPassword } from '../../server/auth/passwords';
 import type { User } from '../../server/storage/types';
 import { CLOSE_CODES } from '../../shared/closeCodes';
@@ -20,6 +19,7 @@ import {
 } from '../helpers/server';
 import {
   connectClient,
+  isEditKept,
   requestCollabToken,
   useCollabScope,
   waitFor,
@@ -45,6 +45,8 @@ interface World {
   signIn(user: User): Promise<ApiClient>;
   /** Opens a collab connection the way the browser does: token from the HTTP route. */
   connect(api: ApiClient, documentId?: string): Promise<TestClient>;
+  /** The server's copy of the document, unflushed edits included. */
+  serverState(): Promise<Uint8Array>;
 }
 
 async function world(): Promise<World> {
@@ -88,40 +90,12 @@ async function world(): Promise<World> {
       return api;
     },
     connect,
+    serverState: () => server.server.collab.encodeState({ documentId: document.id }),
   };
 }
 
 async function expectClosedAtOnce(client: TestClient, code: number, who: string): Promise<void> {
   await waitFor(() => client.closeCodes.includes(code), `${who} closed with ${code}`, AT_ONCE_MS);
-}
-
-/**
- * Whether `writer`'s edit reaches the server's copy. An awareness change sent after the edit
- * on the same socket, seen by `observer`, proves the server has handled the edit by then.
- */
-async function isEditKept(input: {
-  server: TestServer;
-  documentId: string;
-  writer: TestClient;
-  observer: TestClient;
-  text: string;
-}): Promise<boolean> {
-  const { writer, observer } = input;
-  writer.ydoc.getText('text').insert(0, input.text);
-  const probe = `${input.text}-${Math.random()}`;
-  writer.provider.awareness.setLocalStateField('probe', probe);
-  await waitFor(
-    () =>
-      [...observer.provider.awareness.getStates().values()].some((state) => state.probe === probe),
-    'awareness after the edit reaches the observer',
-    AT_ONCE_MS,
-  );
-  const serverCopy = new Y.Doc();
-  Y.applyUpdate(
-    serverCopy,
-    await input.server.server.collab.encodeState({ documentId: input.documentId }),
-  );
-  return serverCopy.getText('text').toString().includes(input.text);
 }
 
 describe('revocations through the API reach open connections at once', () => {
@@ -152,7 +126,7 @@ describe('revocations through the API reach open connections at once', () => {
       role: 'viewer',
     });
     expect(demotion.status).toBe(200);
-    const probe = { server: w.server, documentId: w.documentId, observer: ownerClient };
+    const probe = { serverState: w.serverState, observer: ownerClient };
     expect(await isEditKept({ ...probe, writer: clients.demoted, text: 'demoted' })).toBe(false);
 
     const roleChange = await w.admin.patch(`/api/users/${formerAdmin.id}`, { role: 'member' });
@@ -184,6 +158,29 @@ describe('revocations through the API reach open connections at once', () => {
     expect(changed.status).toBe(204);
     await expectClosedAtOnce(ended, CLOSE_CODES.unauthenticated, 'other session');
     expect(kept.closeCodes).toEqual([]);
+  });
+
+  it('archiving the workspace makes open connections read-only at once; unarchiving restores writing', async () => {
+    const w = await world();
+    const editorApi = await w.signIn(await w.member('editor'));
+    const ownerClient = await w.connect(w.admin);
+    // Two writers: a dropped edit leaves later edits of the same client pending on the server
+    // (Yjs needs them in order), so the one that writes after unarchiving writes nothing before.
+    const [archivedWriter, laterWriter] = [await w.connect(editorApi), await w.connect(editorApi)];
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    const archive = (isArchived: boolean) =>
+      w.admin.patch(`/api/workspaces/${w.workspaceId}`, { isArchived });
+
+    expect((await archive(true)).status).toBe(200);
+    const whileArchived = { ...probe, writer: archivedWriter, text: 'while archived' };
+    expect(await isEditKept(whileArchived)).toBe(false);
+    expect((await requestCollabToken(editorApi, w.documentId)).canWrite).toBe(false);
+
+    expect((await archive(false)).status).toBe(200);
+    const afterwards = { ...probe, writer: laterWriter, text: 'after unarchiving' };
+    expect(await isEditKept(afterwards)).toBe(true);
+    expect((await requestCollabToken(editorApi, w.documentId)).canWrite).toBe(true);
+    expect([...archivedWriter.closeCodes, ...laterWriter.closeCodes]).toEqual([]);
   });
 
   it('trashing closes collab with 4404, and signing out disconnects Socket.IO at once', async () => {
