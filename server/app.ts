@@ -15,6 +15,7 @@ import { createSecurityHeaders } from './http/securityHeaders';
 import { createStaticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import { mountApiRoutes } from './routes';
+import type { RecheckAccess } from './routes/deps';
 import { createHealthRouter } from './routes/health/health';
 import type { Storage } from './storage/types';
 
@@ -27,10 +28,12 @@ export function createApp(options: {
   storage: Storage;
   logger: Logger;
   collab: CollabServer;
+  /** Re-checks open connections after a revocation (see `RecheckAccess`). */
+  recheckAccess: RecheckAccess;
   /** Where the built client lives; default `dist/client` (served only if it exists). */
   clientDir?: string;
 }): express.Express {
-  const { config, storage, logger, collab } = options;
+  const { config, storage, logger, collab, recheckAccess } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -49,7 +52,7 @@ export function createApp(options: {
   // Health first: it must answer even when the session lookup (storage) is failing.
   api.use(createHealthRouter({ storage, logger }));
   api.use(createSessionLoader({ storage }));
-  mountApiRoutes({ api, deps: { config, storage, logger, collab } });
+  mountApiRoutes({ api, deps: { config, storage, logger, collab, recheckAccess } });
   api.use(apiNotFound);
   app.use('/api', api);
 

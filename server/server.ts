@@ -7,10 +7,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
-import { createCollabServer } from './collab';
+import { createCollabServer, type CollabOptions } from './collab';
 import type { Config } from './env';
 import { createLogger, type Logger } from './logger';
-import { attachRealtime } from './realtime';
+import { attachRealtime, type Realtime } from './realtime';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 
@@ -27,12 +27,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Internal knobs of the collab server and Socket.IO, for tests and the benchmark. */
+export interface ServerTuning {
+  /** Over `config.collabLimits`. */
+  collab?: Partial<CollabOptions>;
+  /** Period of the Socket.IO access sweep. */
+  accessSweepMs?: number;
+}
+
 export async function startServer(options: {
   config: Config;
   storage?: Storage;
   logger?: Logger;
   /** Serve the client from here instead of `dist/client` (browser tests use a private build). */
   clientDir?: string;
+  /** Knobs that are not env settings (tests slow the periodic access re-checks down). */
+  tuning?: ServerTuning;
 }): Promise<RunningServer> {
   const { config } = options;
   const logger = options.logger ?? createLogger(config);
@@ -42,22 +52,30 @@ export async function startServer(options: {
     config,
     storage,
     logger: logger.child({ module: 'collab' }),
-    options: config.collabLimits,
+    options: { ...config.collabLimits, ...options.tuning?.collab },
   });
+  // Socket.IO needs the HTTP server, which needs the app: bound once it exists.
+  let realtime: Realtime | null = null;
+  const recheckAccess = async (): Promise<void> => {
+    await Promise.all([collab.recheckAccess(), realtime?.recheckAccess()]);
+  };
   const app = createApp({
     config,
     storage,
     logger,
     collab,
+    recheckAccess,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
   const httpServer = http.createServer(app);
-  const realtime = attachRealtime({
+  const attached = attachRealtime({
     httpServer,
     config,
     storage,
     logger: logger.child({ module: 'realtime' }),
+    ...(options.tuning?.accessSweepMs ? { accessSweepMs: options.tuning.accessSweepMs } : {}),
   });
+  realtime = attached;
 
   httpServer.on('upgrade', (request, socket, head) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -85,7 +103,7 @@ export async function startServer(options: {
     closing ??= (async () => {
       httpServer.close();
       await collab.close();
-      await realtime.close();
+      await attached.close();
       httpServer.closeAllConnections();
       await storage.close();
     })();

@@ -6,18 +6,22 @@
  */
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { canEditDocumentContent, canReadDocument } from '../policies/document';
-import type { DocumentRecord, Membership, User } from '../storage/types';
+import { isReadOnlyWorkspace } from '../policies/workspace';
+import type { DocumentRecord, Membership, User, Workspace } from '../storage/types';
 
 export type AccessDecision =
   { isAllowed: true; canWrite: boolean } | { isAllowed: false; code: number; reason: string };
 
 /**
  * Decides access. `tokenCanWrite` can only narrow it: a read-only token stays read-only even
- * if the role allows writing (and a writer token loses writing when the role is lowered).
+ * if the role allows writing (and a writer token loses writing when the role is lowered or the
+ * workspace is archived, and gets it back when the workspace is unarchived).
  */
 export function decideAccess(input: {
   user: User | null;
   document: DocumentRecord | null;
+  /** The document's workspace (null when there is no document). */
+  workspace: Pick<Workspace, 'isArchived'> | null;
   membership: Membership | null;
   tokenCanWrite: boolean;
 }): AccessDecision {
@@ -33,6 +37,9 @@ export function decideAccess(input: {
   }
   return {
     isAllowed: true,
-    canWrite: input.tokenCanWrite && canEditDocumentContent(user, membership, document),
+    canWrite:
+      input.tokenCanWrite &&
+      canEditDocumentContent(user, membership, document) &&
+      !(input.workspace && isReadOnlyWorkspace(input.workspace)),
   };
 }

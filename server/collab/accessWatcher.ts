@@ -1,21 +1,25 @@
 /**
- * Makes role changes, removals, deactivations and trashing take effect on open connections:
- * every `accessRecheckMs`, one read of all connected users, one of each involved workspace's
- * memberships, one of each sign-in session connections were opened under, and one of each
- * live document with connections; then each connection is downgraded/upgraded
- * (read-only ⇄ writer) or closed with 4401 (account or session ended)/4403/4404.
+ * Makes role changes, removals, deactivations, archiving and trashing take effect on open
+ * connections: every `accessRecheckMs` (and at once when a revoking route calls `checkNow`),
+ * one read of all connected users, one of each involved workspace and of its memberships,
+ * one of each sign-in session connections were opened under, and one of each live document
+ * with connections; then each connection is downgraded/upgraded (read-only ⇄ writer) or
+ * closed with 4401 (account or session ended)/4403/4404.
  */
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
-import type { Membership, Storage, User } from '../storage/types';
+import type { Membership, Storage, User, Workspace } from '../storage/types';
 import { decideAccess } from './access';
 import { isSessionAlive } from './authenticate';
 import type { CollabConnection } from './connection';
 import type { LiveDoc } from './liveDoc';
 
-/** Periodic access re-check of open connections. */
+/** Access re-check of open connections: periodic, and on demand after a revocation. */
 export interface AccessWatcher {
-  /** Runs one re-check of every live document now (tests call it to avoid waiting). */
+  /**
+   * Runs one re-check of every live document now: revoking routes call it (through
+   * `RouteDeps.recheckAccess`) so a revocation needs no poll; tests call it to avoid waiting.
+   */
   checkNow(): Promise<void>;
   stop(): void;
 }
@@ -29,9 +33,13 @@ export function startAccessWatcher(input: {
 }): AccessWatcher {
   let running: Promise<void> | null = null;
 
-  /** One round's reads, shared by every document: each workspace's members and each user once. */
+  /**
+   * One round's reads, shared by every document: each workspace (archived ones are
+   * read-only) and its members once, each user once.
+   */
   interface RoundReads {
     membershipsOf(workspaceId: string): Promise<Map<string, Membership>>;
+    workspaceOf(workspaceId: string): Promise<Workspace | null>;
     users: Map<string, User>;
     /** Sessions (of connections bound to one) that have ended since the connection joined. */
     endedSessionIds: Set<string>;
@@ -40,9 +48,10 @@ export function startAccessWatcher(input: {
   const checkDoc = async (doc: LiveDoc, reads: RoundReads): Promise<void> => {
     const connections = input.connectionsOf(doc);
     if (connections.length === 0) return;
-    const [document, memberships] = await Promise.all([
+    const [document, memberships, workspace] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
       reads.membershipsOf(doc.workspaceId),
+      reads.workspaceOf(doc.workspaceId),
     ]);
     for (const connection of connections) {
       if (connection.sessionId && reads.endedSessionIds.has(connection.sessionId)) {
@@ -51,6 +60,7 @@ export function startAccessWatcher(input: {
       }
       const decision = decideAccess({
         document,
+        workspace,
         user: reads.users.get(connection.userId) ?? null,
         membership: memberships.get(connection.userId) ?? null,
         tokenCanWrite: connection.tokenCanWrite,
@@ -89,6 +99,7 @@ export function startAccessWatcher(input: {
     // documents in one 400-member workspace, per-document reads were ~40% of the server's
     // CPU in bench scenario (b) (docs/PERFORMANCE.md).
     const byWorkspace = new Map<string, Promise<Map<string, Membership>>>();
+    const workspaces = new Map<string, Promise<Workspace | null>>();
     return {
       users: new Map(users.map((user) => [user.id, user])),
       endedSessionIds,
@@ -102,31 +113,43 @@ export function startAccessWatcher(input: {
         }
         return memberships;
       },
+      workspaceOf(workspaceId) {
+        let workspace = workspaces.get(workspaceId);
+        if (!workspace) {
+          workspace = input.storage.getWorkspace({ id: workspaceId });
+          workspaces.set(workspaceId, workspace);
+        }
+        return workspace;
+      },
     };
   };
 
+  /** One re-check of every live document that has connections. */
+  const round = async (): Promise<void> => {
+    const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
+    if (docs.length === 0) return;
+    const reads = await readRound(docs);
+    await Promise.all(
+      docs.map((doc) =>
+        checkDoc(doc, reads).catch((error: unknown) => {
+          input.logger.warn({ err: error, documentId: doc.documentId }, 'access re-check failed');
+        }),
+      ),
+    );
+  };
+
   const run = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
-        if (docs.length === 0) return;
-        const reads = await readRound(docs);
-        await Promise.all(
-          docs.map((doc) =>
-            checkDoc(doc, reads).catch((error: unknown) => {
-              input.logger.warn(
-                { err: error, documentId: doc.documentId },
-                'access re-check failed',
-              );
-            }),
-          ),
-        );
-      } catch (error) {
+    // `.finally` always runs in a later microtask, so `running` is stored before it is
+    // cleared even when the round finishes without awaiting anything (no connections). A
+    // `try/finally` inside the async body ran first in that case and left `running` set to
+    // a settled promise for ever: no later round re-checked anything (issue 8, item 1).
+    running ??= round()
+      .catch((error: unknown) => {
         input.logger.warn({ err: error }, 'access re-check failed');
-      } finally {
+      })
+      .finally(() => {
         running = null;
-      }
-    })();
+      });
     return running;
   };
 

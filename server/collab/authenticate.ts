@@ -68,13 +68,19 @@ export async function authenticateUpgrade(input: {
   if (!isSessionLive) {
     return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
-  const membership = document
-    ? await input.storage.getMembership({
-        workspaceId: document.workspaceId,
-        userId: claims.userId,
-      })
-    : null;
-  const decision = decideAccess({ user, document, membership, tokenCanWrite: claims.canWrite });
+  const [membership, workspace] = document
+    ? await Promise.all([
+        input.storage.getMembership({ workspaceId: document.workspaceId, userId: claims.userId }),
+        input.storage.getWorkspace({ id: document.workspaceId }),
+      ])
+    : [null, null];
+  const decision = decideAccess({
+    user,
+    document,
+    workspace,
+    membership,
+    tokenCanWrite: claims.canWrite,
+  });
   if (!decision.isAllowed || !document || !user) {
     return decision.isAllowed
       ? { isAllowed: false, code: CLOSE_CODES.notFound, reason: 'no such document' }

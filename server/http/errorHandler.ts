@@ -43,9 +43,24 @@ function fromBodyParser(error: BodyParserError): AppError {
   });
 }
 
+/**
+ * The router's failure to percent-decode a path parameter (`/api/users/%ff`): a URIError it
+ * marks with status 400. The caller's mistake, so never a 500 with a logged stack.
+ */
+function isMalformedPathError(error: unknown): boolean {
+  return error instanceof URIError && (error as URIError & { status?: unknown }).status === 400;
+}
+
 /** Turns any thrown value into the AppError we render. */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  if (isMalformedPathError(error)) {
+    return new AppError({
+      status: 400,
+      code: 'malformed_path',
+      message: 'The request path has a malformed percent-encoding.',
+    });
+  }
   if (isBodyParserError(error)) return fromBodyParser(error);
   return new AppError({
     status: 500,

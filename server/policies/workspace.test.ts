@@ -8,6 +8,7 @@ import {
   canReadWorkspace,
   canUpdateWorkspace,
   canViewTrash,
+  isReadOnlyWorkspace,
 } from './workspace';
 
 const who = actors();
@@ -37,9 +38,13 @@ describe('workspace policies', () => {
     expect(allowed(canViewTrash)).toEqual(['owner', 'admin']);
   });
 
-  it('lets owners and editors create documents, unless the workspace is archived', () => {
+  it('lets owners and editors create documents', () => {
     expect(allowed(canCreateDocument)).toEqual(['owner', 'editor', 'admin']);
-    expect(allowed(canCreateDocument, makeWorkspace({ isArchived: true }))).toEqual([]);
+  });
+
+  it('makes an archived workspace read-only, and only an archived one', () => {
+    expect(isReadOnlyWorkspace(makeWorkspace({ isArchived: true }))).toBe(true);
+    expect(isReadOnlyWorkspace(makeWorkspace({ isArchived: false }))).toBe(false);
   });
 
   it('lets members leave but only owners and admins remove others', () => {

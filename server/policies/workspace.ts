@@ -33,13 +33,25 @@ export function canManageMembers(
   return hasRoleAtLeast(actor, membership, 'owner');
 }
 
-/** Owners and editors start documents; nobody does in an archived workspace (it is read-only). */
+/**
+ * An archived workspace is read-only, documents included: their text (collab connections
+ * become read-only), metadata and status, creating, trashing and restoring documents. Its
+ * owners may still change the workspace itself, to unarchive it. Routes check it after the
+ * role (a member without the right gets 403, one with it 409 `workspace_archived`).
+ */
+export function isReadOnlyWorkspace(workspace: Pick<Workspace, 'isArchived'>): boolean {
+  return workspace.isArchived;
+}
+
+/**
+ * Owners and editors start documents (by role: in an archived workspace nobody does, see
+ * `isReadOnlyWorkspace`).
+ */
 export function canCreateDocument(
   actor: Actor,
   membership: Membership | null,
-  workspace: Workspace,
+  _workspace: Workspace,
 ): boolean {
-  if (workspace.isArchived) return false;
   return hasRoleAtLeast(actor, membership, 'editor');
 }
 

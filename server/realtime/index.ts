@@ -27,6 +27,8 @@ export { documentRoom, userRoom, workspaceRoom } from './rooms';
 export interface Realtime {
   io: RealtimeServer;
   presence: PresenceTracker;
+  /** Runs the access sweep now (after a revocation) instead of waiting for its next round. */
+  recheckAccess(): Promise<void>;
   /** Disconnects every socket and stops Socket.IO; the HTTP server itself is left to its owner. */
   close(): Promise<void>;
 }
@@ -40,6 +42,8 @@ export function attachRealtime(input: {
   config: Config;
   storage: Storage;
   logger: Logger;
+  /** How often open sockets are re-checked (default `ACCESS_SWEEP_MS`; tests slow it down). */
+  accessSweepMs?: number;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
@@ -71,7 +75,7 @@ export function attachRealtime(input: {
     storage,
     tracker: presence,
     logger,
-    intervalMs: ACCESS_SWEEP_MS,
+    intervalMs: input.accessSweepMs ?? ACCESS_SWEEP_MS,
   });
 
   let closing: Promise<void> | null = null;
@@ -83,5 +87,5 @@ export function attachRealtime(input: {
     })();
     return closing;
   };
-  return { io, presence, close };
+  return { io, presence, recheckAccess: () => sweep.checkNow(), close };
 }

@@ -122,6 +122,8 @@ export function tokenFor(input: {
   canWrite?: boolean;
   ttlSeconds?: number;
   now?: Date;
+  /** Binds the token to a sign-in session, as `POST /api/documents/:id/collab-token` does. */
+  sessionId?: string;
 }): string {
   return signCollabToken({
     secret: TEST_SECRET,
@@ -130,6 +132,7 @@ export function tokenFor(input: {
     canWrite: input.canWrite ?? true,
     ttlSeconds: input.ttlSeconds ?? 300,
     ...(input.now ? { now: input.now } : {}),
+    ...(input.sessionId ? { sessionId: input.sessionId } : {}),
   }).token;
 }
 
@@ -288,4 +291,29 @@ export async function requestCollabToken(
   const res = await api.post<CollabTokenDto>(`/api/documents/${documentId}/collab-token`);
   expect(res.status).toBe(200);
   return res.body;
+}
+
+/**
+ * Whether `writer`'s edit reaches the server's copy (`serverState`), e.g. to tell a read-only
+ * connection from a writer. An awareness change sent after the edit on the same socket, seen
+ * by `observer` (another client), proves the server has handled the edit by then.
+ */
+export async function isEditKept(input: {
+  writer: TestClient;
+  observer: TestClient;
+  serverState: () => Promise<Uint8Array>;
+  text: string;
+}): Promise<boolean> {
+  const { writer, observer } = input;
+  writer.ydoc.getText('text').insert(0, input.text);
+  const probe = `${input.text}-${Math.random()}`;
+  writer.provider.awareness.setLocalStateField('probe', probe);
+  await waitFor(
+    () =>
+      [...observer.provider.awareness.getStates().values()].some((state) => state.probe === probe),
+    'awareness sent after the edit reaches the observer',
+  );
+  const serverCopy = new Y.Doc();
+  Y.applyUpdate(serverCopy, await input.serverState());
+  return serverCopy.getText('text').toString().includes(input.text);
 }

@@ -15,7 +15,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { InvitationDto, UserDto } from '../../shared/api/entities';
 import { loadConfig, type RawEnv } from '../../server/env';
-import { startServer, type RunningServer } from '../../server/server';
+import { startServer, type RunningServer, type ServerTuning } from '../../server/server';
+import type { Logger } from '../../server/logger';
 import type { Storage } from '../../server/storage/types';
 
 /** Env variables a test may override (string values, as in `process.env`). */
@@ -37,6 +38,10 @@ export const TEST_SESSION_SECRET = 'test-session-secret-0123456789abcdefghijklmn
 export interface TestServerOptions {
   /** Serve the client from here (browser tests pass their private build). */
   clientDir?: string;
+  /** Internal knobs (e.g. a slow access re-check, so only a direct re-check explains a close). */
+  tuning?: ServerTuning;
+  /** Log here instead of a silent logger (tests that look at what was logged). */
+  logger?: Logger;
 }
 
 /**
@@ -62,6 +67,8 @@ export async function startTestServer(
   const server = await startServer({
     config,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(options.tuning ? { tuning: options.tuning } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   return {
     url: server.url,

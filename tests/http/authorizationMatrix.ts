@@ -84,7 +84,7 @@ export const ROWS: Row[] = [
   { name: 'POST /api/documents/:id/status draft→published',         request: (c) => ({ method: 'POST', path: `${doc(c.document.id)}/status`, body: { status: 'published' } }),      expected: [409, 409, 403, 403, 404, 401, 409] },
   { name: 'DELETE /api/documents/:id (created by the editor)',     request: (c) => ({ method: 'DELETE', path: doc(c.document.id) }),                                               expected: [204, 204, 403, 403, 404, 401, 204] },
   { name: 'DELETE /api/documents/:id (created by the owner)',      request: (c) => ({ method: 'DELETE', path: doc(c.ownersDocument.id) }),                                         expected: [204, 403, 403, 403, 404, 401, 204] },
-  { name: 'POST /api/documents/:id/restore',                       request: (c) => ({ method: 'POST', path: `${doc(c.trashed.id)}/restore` }),                                     expected: [200, 403, 403, 403, 404, 401, 200] },
+  { name: 'POST /api/documents/:id/restore',                       request: (c) => ({ method: 'POST', path: `${doc(c.trashed.id)}/restore` }),                                     expected: [200, 404, 404, 404, 404, 401, 200] },
   { name: 'POST /api/documents/:id/collab-token',                  request: (c) => ({ method: 'POST', path: `${doc(c.document.id)}/collab-token` }),                               expected: [200, 200, 200, 200, 404, 401, 200] },
   { name: 'POST /api/documents/:id/collab-token (trashed)',        request: (c) => ({ method: 'POST', path: `${doc(c.trashed.id)}/collab-token` }),                                expected: [404, 404, 404, 404, 404, 401, 404] },
 ];

@@ -106,16 +106,19 @@ describe('security review: open sockets follow the account', () => {
     const socket = await connectAs(person.client);
     await socket.emitWithAck('workspace:subscribe', { workspaceId: world.workspace.id });
 
+    // Listening first: the route disconnects the socket before it answers.
+    const disconnected = disconnectWithin(socket, SWEEP_WAIT_MS);
     expectStatus(await world.admin.client.post(`/api/users/${person.user.id}/deactivate`), 200);
-    expect(await disconnectWithin(socket, SWEEP_WAIT_MS)).toBe('io server disconnect');
+    expect(await disconnected).toBe('io server disconnect');
   });
 
   it('signing out ends the Socket.IO connections that rode on that session', async () => {
     const socket = await connectAs(world.reviewer.client);
     const cookie = world.reviewer.client.cookieHeader();
+    const disconnected = disconnectWithin(socket, SWEEP_WAIT_MS);
     expectStatus(await world.reviewer.client.post('/api/auth/logout'), 204);
     try {
-      expect(await disconnectWithin(socket, SWEEP_WAIT_MS)).toBe('io server disconnect');
+      expect(await disconnected).toBe('io server disconnect');
     } finally {
       // Sign the reviewer back in for the other tests (the world shares one client).
       expectStatus(

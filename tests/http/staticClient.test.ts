@@ -33,7 +33,16 @@ beforeAll(async () => {
   const logger = createLogger(config);
   storage = await openStorage({ config, logger });
   const collab = createCollabServer({ config, storage, logger });
-  httpServer = http.createServer(createApp({ config, storage, logger, collab, clientDir }));
+  httpServer = http.createServer(
+    createApp({
+      config,
+      storage,
+      logger,
+      collab,
+      recheckAccess: () => collab.recheckAccess(),
+      clientDir,
+    }),
+  );
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 });

@@ -43,8 +43,9 @@ describe('trash', () => {
       (await world.editor.client.post(`/api/documents/${document.id}/collab-token`)).status,
     ).toBe(404);
 
+    // Like GET: the editor cannot see the trashed document, so it is not found.
     expect((await world.editor.client.post(`/api/documents/${document.id}/restore`)).status).toBe(
-      403,
+      404,
     );
     const restored = await world.owner.client.post<{ document: DocumentDto }>(
       `/api/documents/${document.id}/restore`,

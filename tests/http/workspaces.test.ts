@@ -78,7 +78,8 @@ describe('workspaces', () => {
       title: 'x',
       kind: 'note',
     });
-    expect(doc.status).toBe(403);
+    expect(doc.status).toBe(409);
+    expect(doc.body.error?.code).toBe('workspace_archived');
     expect((await world.owner.client.patch(`/api/workspaces/${workspace.id}`, {})).status).toBe(
       400,
     );

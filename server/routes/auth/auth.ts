@@ -29,8 +29,10 @@ function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 }
 
 /** Router for `/api/auth/*`. */
-export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): Router {
-  const { config, storage } = deps;
+export function createAuthRouter(
+  deps: Pick<RouteDeps, 'config' | 'storage' | 'recheckAccess'>,
+): Router {
+  const { config, storage, recheckAccess } = deps;
   const router = express.Router();
   const limitAttempts = createAuthRateLimit({
     config,
@@ -98,7 +100,11 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
     });
     // A sign-in replaces any session this browser had.
     const previous = findSession(res);
-    if (previous) await storage.deleteSession({ id: previous.id });
+    if (previous) {
+      await storage.deleteSession({ id: previous.id });
+      // Connections opened under the replaced sign-in end with it.
+      await recheckAccess();
+    }
     await signIn(req, res, user);
     res.json({ user: presentUser(user) });
   });
@@ -106,7 +112,11 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
   router.post('/auth/logout', async (req, res) => {
     const session = findSession(res);
     const actor = findActor(res);
-    if (session) await storage.deleteSession({ id: session.id });
+    if (session) {
+      await storage.deleteSession({ id: session.id });
+      // Open collab and Socket.IO connections of this sign-in close now (4401), not at the next poll.
+      await recheckAccess();
+    }
     if (actor) {
       await recordAudit({
         storage,
@@ -130,7 +140,7 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
 
   router.post('/auth/password', requireUser, limitAttempts, async (req, res) => {
     const { body } = validate(req, { body: ChangePasswordBody });
-    await changePassword({
+    const { endedSessions } = await changePassword({
       storage,
       actor: getActor(res),
       currentPassword: body.currentPassword,
@@ -138,6 +148,8 @@ export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): R
       currentSessionId: findSession(res)?.id ?? null,
       ip: clientIp(req),
     });
+    // The other sessions' open connections close now.
+    if (endedSessions > 0) await recheckAccess();
     res.status(204).end();
   });
 

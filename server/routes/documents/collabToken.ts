@@ -12,6 +12,7 @@ import { NotFoundError } from '../../errors';
 import { findSession, getActor, requireUser } from '../../http/authentication';
 import { publicBaseUrl } from '../../http/requestContext';
 import { canEditDocumentContent, canReadDocument } from '../../policies/document';
+import { isReadOnlyWorkspace } from '../../policies/workspace';
 import type { RouteDeps } from '../deps';
 import { loadDocumentAccess, parseParams } from '../workspaces/access';
 
@@ -30,9 +31,15 @@ export function createCollabTokenRouter(deps: Pick<RouteDeps, 'storage' | 'confi
   router.post('/documents/:id/collab-token', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership, workspace } = await loadDocumentAccess({
+      storage,
+      actor,
+      documentId: id,
+    });
     if (!canReadDocument(actor, membership, document)) throw new NotFoundError('No such document.');
-    const canWrite = canEditDocumentContent(actor, membership, document);
+    // Read-only in an archived workspace; the collab server enforces the same (collab/access.ts).
+    const canWrite =
+      canEditDocumentContent(actor, membership, document) && !isReadOnlyWorkspace(workspace);
     const { token, claims } = signCollabToken({
       secret: config.sessionSecret,
       userId: actor.id,

@@ -29,13 +29,19 @@ import {
 import { presentDocuments } from '../../presenters/document';
 import type { DocumentRecord, Membership, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
-import { authorize, loadDocumentAccess, parseParams } from '../workspaces/access';
+import {
+  assertWritableWorkspace,
+  authorize,
+  loadDocumentAccess,
+  parseParams,
+} from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
 /**
  * The first step of the handlers that change a document: a live document (trashed ones are
- * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows.
+ * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows,
+ * then 409 `workspace_archived` when its workspace is archived (read-only).
  */
 async function loadAuthorizedLiveDocument(
   input: { storage: Storage; actor: User; documentId: string },
@@ -45,6 +51,7 @@ async function loadAuthorizedLiveDocument(
   const access = await loadDocumentAccess(input);
   if (access.document.deletedAt) throw new NotFoundError('No such document.');
   authorize(policy(input.actor, access.membership, access.document), message);
+  assertWritableWorkspace(access.workspace);
   return access;
 }
 
@@ -71,9 +78,9 @@ async function recentDocuments(input: {
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess'>,
 ): Router {
-  const { storage, collab } = deps;
+  const { storage, collab, recheckAccess } = deps;
   const router = express.Router();
 
   router.get('/documents', requireUser, async (req, res) => {
@@ -147,16 +154,26 @@ export function createDocumentsRouter(
       'Only owners, or the editor who created it, delete a document.',
     );
     await trashDocument({ storage, collab, actor, document, ip: clientIp(req) });
+    // Collab connections were closed by the command; Socket.IO rooms of the document go now.
+    await recheckAccess();
     res.status(204).end();
   });
 
   router.post('/documents/:id/restore', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership, workspace } = await loadDocumentAccess({
+      storage,
+      actor,
+      documentId: id,
+    });
+    // Answers like GET for whoever cannot see the trashed document: 404, not 403.
+    if (document.deletedAt && !canReadTrashedDocument(actor, membership, document))
+      throw new NotFoundError('No such document.');
     if (!document.deletedAt)
       throw new ConflictError('The document is not in the trash.', 'not_trashed');
     authorize(canRestoreDocument(actor, membership, document), 'Only owners restore documents.');
+    assertWritableWorkspace(workspace);
     const restored = await restoreDocument({ storage, actor, document, ip: clientIp(req) });
     const [presented] = await presentDocuments({ storage, documents: [restored] });
     res.json({ document: presented });

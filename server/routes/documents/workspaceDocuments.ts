@@ -13,7 +13,12 @@ import { canCreateDocument, canViewTrash } from '../../policies/workspace';
 import { presentDocument, presentDocuments } from '../../presenters/document';
 import type { DocumentFilter } from '../../storage/types';
 import type { RouteDeps } from '../deps';
-import { authorize, loadWorkspaceAccess, parseParams } from '../workspaces/access';
+import {
+  assertWritableWorkspace,
+  authorize,
+  loadWorkspaceAccess,
+  parseParams,
+} from '../workspaces/access';
 
 /** Router for the documents of one workspace. */
 export function createWorkspaceDocumentsRouter(deps: Pick<RouteDeps, 'storage'>): Router {
@@ -26,11 +31,10 @@ export function createWorkspaceDocumentsRouter(deps: Pick<RouteDeps, 'storage'>)
     const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
     authorize(
       canCreateDocument(actor, access.membership, access.workspace),
-      access.workspace.isArchived
-        ? 'This workspace is archived: it is read-only.'
-        : 'Only owners and editors create documents.',
+      'Only owners and editors create documents.',
     );
     const { body } = validate(req, { body: CreateDocumentBody });
+    assertWritableWorkspace(access.workspace);
     const document = await createDocument({
       storage,
       actor,

@@ -14,8 +14,8 @@ import { presentUser } from '../../presenters/users';
 import type { RouteDeps } from '../deps';
 
 /** Router for `/api/users/*`. */
-export function createUsersRouter(deps: Pick<RouteDeps, 'storage'>): Router {
-  const { storage } = deps;
+export function createUsersRouter(deps: Pick<RouteDeps, 'storage' | 'recheckAccess'>): Router {
+  const { storage, recheckAccess } = deps;
   const router = express.Router();
 
   router.get('/users', requireAdmin, async (_req, res) => {
@@ -33,6 +33,8 @@ export function createUsersRouter(deps: Pick<RouteDeps, 'storage'>): Router {
       patch: body,
       ip: clientIp(req),
     });
+    // An admin made a member loses the workspaces they reached only as admin, at once.
+    if (body.role !== undefined) await recheckAccess();
     res.json({ user: presentUser(user) });
   });
 
@@ -49,6 +51,8 @@ export function createUsersRouter(deps: Pick<RouteDeps, 'storage'>): Router {
         isActive,
         ip: clientIp(req),
       });
+      // A deactivated account's open connections close now (4401), not at the next poll.
+      if (!isActive) await recheckAccess();
       res.json({ user: presentUser(user) });
     });
   }

@@ -6,9 +6,10 @@
  */
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { AppError, ForbiddenError, NotFoundError } from '../../errors';
+import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { validate } from '../../http/validate';
 import { effectiveRole } from '../../policies/role';
+import { isReadOnlyWorkspace } from '../../policies/workspace';
 import type { DocumentRecord, Membership, Storage, User, Workspace } from '../../storage/types';
 import type { WorkspaceRole } from '../../../shared/domain';
 
@@ -80,6 +81,16 @@ export async function loadDocumentAccess(input: {
   } catch (error) {
     if (error instanceof NotFoundError) throw new NotFoundError('No such document.');
     throw error;
+  }
+}
+
+/** Throws 409 `workspace_archived` when the workspace is archived (read-only until unarchived). */
+export function assertWritableWorkspace(workspace: Workspace): void {
+  if (isReadOnlyWorkspace(workspace)) {
+    throw new ConflictError(
+      'This workspace is archived: it is read-only until an owner unarchives it.',
+      'workspace_archived',
+    );
   }
 }
 

@@ -24,8 +24,10 @@ import type { RouteDeps } from '../deps';
 import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './access';
 
 /** Router for a workspace's members and pending invitations. */
-export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
-  const { storage, config } = deps;
+export function createMembersRouter(
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess'>,
+): Router {
+  const { storage, config, recheckAccess } = deps;
   const router = express.Router();
 
   router.get('/workspaces/:id/members', requireUser, async (req, res) => {
@@ -86,6 +88,8 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
       role: body.role,
       ip: clientIp(req),
     });
+    // A demotion makes their open connections read-only now (and a promotion writable).
+    await recheckAccess();
     const user = await storage.getUserById({ id: userId });
     if (!user) throw new NotFoundError('No such user.');
     res.json({ membership: presentMembership(membership, user) });
@@ -100,6 +104,8 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
       'Only owners remove other members.',
     );
     await removeMember({ storage, actor, workspaceId: id, userId, ip: clientIp(req) });
+    // Their open connections to the workspace's documents close now (4403).
+    await recheckAccess();
     res.status(204).end();
   });
 

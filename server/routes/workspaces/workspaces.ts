@@ -21,8 +21,10 @@ import { authorize, loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } 
 import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
-export function createWorkspacesRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
-  const { storage } = deps;
+export function createWorkspacesRouter(
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess'>,
+): Router {
+  const { storage, recheckAccess } = deps;
   const router = express.Router();
 
   router.post('/workspaces', requireUser, async (req, res) => {
@@ -83,6 +85,9 @@ export function createWorkspacesRouter(deps: Pick<RouteDeps, 'storage' | 'config
     );
     const { body } = validate(req, { body: UpdateWorkspaceBody });
     const workspace = await storage.updateWorkspace({ id, patch: body });
+    // Archiving makes open connections to its documents read-only now; unarchiving, writable.
+    if (body.isArchived !== undefined && body.isArchived !== access.workspace.isArchived)
+      await recheckAccess();
     await recordAudit({
       storage,
       actor,

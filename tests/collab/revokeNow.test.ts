@@ -1,0 +1,215 @@
+/**
+ * Revocations made through the HTTP API reach open connections at once: the routes that take
+ * access away re-check open collab and Socket.IO connections directly. The periodic re-checks
+ * are slowed to a minute here, so only that direct re-check can explain a close (or a switch
+ * to read-only) within a second.
+ */
+import { io as connectSocketIo } from 'socket.io-client';
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/passwords';
+import type { User } from '../../server/storage/types';
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import { buildDocument, buildMembership, buildUser, buildWorkspace } from '../helpers/factories';
+import {
+  createApiClient,
+  signUpAdmin,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../helpers/server';
+import {
+  connectClient,
+  isEditKept,
+  requestCollabToken,
+  useCollabScope,
+  waitFor,
+  waitSynced,
+  type TestClient,
+} from './helpers';
+
+const { defer } = useCollabScope();
+
+/** Far beyond every wait below: a close within `AT_ONCE_MS` cannot come from polling. */
+const SLOW_POLL_MS = 60_000;
+/** How soon after the HTTP answer the connection must be closed or read-only. */
+const AT_ONCE_MS = 1_000;
+const PASSWORD = 'a-long-enough-passphrase-1';
+
+interface World {
+  server: TestServer;
+  admin: ApiClient;
+  workspaceId: string;
+  documentId: string;
+  /** A member with a real password (so they can sign in over HTTP), in the workspace as `role`. */
+  member(role?: 'owner' | 'editor' | 'viewer', overrides?: { role?: 'admin' }): Promise<User>;
+  signIn(user: User): Promise<ApiClient>;
+  /** Opens a collab connection the way the browser does: token from the HTTP route. */
+  connect(api: ApiClient, documentId?: string): Promise<TestClient>;
+  /** The server's copy of the document, unflushed edits included. */
+  serverState(): Promise<Uint8Array>;
+}
+
+async function world(): Promise<World> {
+  const server = await startTestServer(
+    {},
+    { tuning: { collab: { accessRecheckMs: SLOW_POLL_MS }, accessSweepMs: SLOW_POLL_MS } },
+  );
+  defer(() => server.close());
+  const admin = createApiClient(server.url);
+  const adminUser = await signUpAdmin(admin);
+  const owner = await server.storage.getUserById({ id: adminUser.user.id });
+  if (!owner) throw new Error('admin missing');
+  const workspace = await buildWorkspace(server.storage, { owner });
+  const document = await buildDocument(server.storage, { workspace, createdBy: owner });
+  const passwordHash = await hashPassword(PASSWORD);
+  const connect = async (api: ApiClient, documentId = document.id): Promise<TestClient> => {
+    const answer = await requestCollabToken(api, documentId);
+    const connected = connectClient({
+      serverUrl: answer.serverUrl,
+      documentId,
+      token: answer.token,
+    });
+    defer(() => connected.destroy());
+    await waitSynced(connected);
+    return connected;
+  };
+  return {
+    server,
+    admin,
+    workspaceId: workspace.id,
+    documentId: document.id,
+    async member(role = 'editor', overrides = {}) {
+      const user = await buildUser(server.storage, { passwordHash, ...overrides });
+      if (!overrides.role) await buildMembership(server.storage, { workspace, user, role });
+      return user;
+    },
+    async signIn(user) {
+      const api = createApiClient(server.url);
+      const answer = await api.post('/api/auth/login', { email: user.email, password: PASSWORD });
+      expect(answer.status).toBe(200);
+      return api;
+    },
+    connect,
+    serverState: () => server.server.collab.encodeState({ documentId: document.id }),
+  };
+}
+
+async function expectClosedAtOnce(client: TestClient, code: number, who: string): Promise<void> {
+  await waitFor(() => client.closeCodes.includes(code), `${who} closed with ${code}`, AT_ONCE_MS);
+}
+
+describe('revocations through the API reach open connections at once', () => {
+  it('deactivation, removal, demotion and an admin losing admin rights', async () => {
+    const w = await world();
+    const [deactivated, removed, demoted, formerAdmin] = [
+      await w.member(),
+      await w.member(),
+      await w.member(),
+      await w.member('editor', { role: 'admin' }),
+    ];
+    const ownerClient = await w.connect(w.admin);
+    const clients = {
+      deactivated: await w.connect(await w.signIn(deactivated)),
+      removed: await w.connect(await w.signIn(removed)),
+      demoted: await w.connect(await w.signIn(demoted)),
+      formerAdmin: await w.connect(await w.signIn(formerAdmin)),
+    };
+
+    expect((await w.admin.post(`/api/users/${deactivated.id}/deactivate`)).status).toBe(200);
+    await expectClosedAtOnce(clients.deactivated, CLOSE_CODES.unauthenticated, 'deactivated');
+
+    const removal = await w.admin.delete(`/api/workspaces/${w.workspaceId}/members/${removed.id}`);
+    expect(removal.status).toBe(204);
+    await expectClosedAtOnce(clients.removed, CLOSE_CODES.forbidden, 'removed member');
+
+    const demotion = await w.admin.patch(`/api/workspaces/${w.workspaceId}/members/${demoted.id}`, {
+      role: 'viewer',
+    });
+    expect(demotion.status).toBe(200);
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    expect(await isEditKept({ ...probe, writer: clients.demoted, text: 'demoted' })).toBe(false);
+
+    const roleChange = await w.admin.patch(`/api/users/${formerAdmin.id}`, { role: 'member' });
+    expect(roleChange.status).toBe(200);
+    await expectClosedAtOnce(clients.formerAdmin, CLOSE_CODES.forbidden, 'former admin');
+
+    const ownerEdit = { ...probe, writer: ownerClient, observer: clients.demoted, text: 'owner' };
+    expect(await isEditKept(ownerEdit)).toBe(true);
+    expect(ownerClient.closeCodes).toEqual([]);
+    expect(clients.demoted.closeCodes).toEqual([]);
+  });
+
+  it('signing out, and a password change ending the other sessions', async () => {
+    const w = await world();
+    const [signingOut, changing] = [await w.member(), await w.member()];
+    const signedOutApi = await w.signIn(signingOut);
+    const signedOut = await w.connect(signedOutApi);
+    const [thisDevice, otherDevice] = [await w.signIn(changing), await w.signIn(changing)];
+    const kept = await w.connect(thisDevice);
+    const ended = await w.connect(otherDevice);
+
+    expect((await signedOutApi.post('/api/auth/logout')).status).toBe(204);
+    await expectClosedAtOnce(signedOut, CLOSE_CODES.unauthenticated, 'signed out');
+
+    const changed = await thisDevice.post('/api/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'another-long-passphrase-2',
+    });
+    expect(changed.status).toBe(204);
+    await expectClosedAtOnce(ended, CLOSE_CODES.unauthenticated, 'other session');
+    expect(kept.closeCodes).toEqual([]);
+  });
+
+  it('archiving the workspace makes open connections read-only at once; unarchiving restores writing', async () => {
+    const w = await world();
+    const editorApi = await w.signIn(await w.member('editor'));
+    const ownerClient = await w.connect(w.admin);
+    // Two writers: a dropped edit leaves later edits of the same client pending on the server
+    // (Yjs needs them in order), so the one that writes after unarchiving writes nothing before.
+    const [archivedWriter, laterWriter] = [await w.connect(editorApi), await w.connect(editorApi)];
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    const archive = (isArchived: boolean) =>
+      w.admin.patch(`/api/workspaces/${w.workspaceId}`, { isArchived });
+
+    expect((await archive(true)).status).toBe(200);
+    const whileArchived = { ...probe, writer: archivedWriter, text: 'while archived' };
+    expect(await isEditKept(whileArchived)).toBe(false);
+    expect((await requestCollabToken(editorApi, w.documentId)).canWrite).toBe(false);
+
+    expect((await archive(false)).status).toBe(200);
+    const afterwards = { ...probe, writer: laterWriter, text: 'after unarchiving' };
+    expect(await isEditKept(afterwards)).toBe(true);
+    expect((await requestCollabToken(editorApi, w.documentId)).canWrite).toBe(true);
+    expect([...archivedWriter.closeCodes, ...laterWriter.closeCodes]).toEqual([]);
+  });
+
+  it('trashing closes collab with 4404, and signing out disconnects Socket.IO at once', async () => {
+    const w = await world();
+    const editorClient = await w.connect(w.admin);
+    expect((await w.admin.delete(`/api/documents/${w.documentId}`)).status).toBe(204);
+    await expectClosedAtOnce(editorClient, CLOSE_CODES.notFound, 'trashed document');
+
+    const member = await w.member();
+    const api = await w.signIn(member);
+    const socket = connectSocketIo(w.server.url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { origin: w.server.url, cookie: api.cookieHeader() },
+      reconnection: false,
+      forceNew: true,
+    });
+    defer(() => socket.disconnect());
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    const reasons: string[] = [];
+    socket.on('disconnect', (reason) => reasons.push(reason));
+    expect((await api.post('/api/auth/logout')).status).toBe(204);
+    await waitFor(
+      () => reasons.includes('io server disconnect'),
+      'socket disconnected',
+      AT_ONCE_MS,
+    );
+  });
+});
