@@ -4,6 +4,7 @@
  * environment. It also seeds accounts and documents through the storage port on request.
  */
 import * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../shared/editor/schema';
 import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
 import type { SeedAnswer } from './ipc';
@@ -65,7 +66,7 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
     bytes += update.byteLength;
   });
   paragraph.insert(0, [text]);
-  doc.getXmlFragment('default').push([paragraph]);
+  doc.getXmlFragment(EDITOR_FRAGMENT).push([paragraph]);
   let cursor = 0;
   let state = 12345;
   const letters = 'abcdefghijklmnopqrstuvwxyz ';
