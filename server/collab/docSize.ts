@@ -37,7 +37,8 @@ export function createDocSize(initialBytes: number): DocSize {
       let freed = 0;
       Y.iterateDeletedStructs(transaction, transaction.deleteSet, (struct) => {
         // Items made and deleted in this same transaction were never counted as added.
-        const existedBefore = struct.id.clock < (transaction.beforeState.get(struct.id.client) ?? 0);
+        const existedBefore =
+          struct.id.clock < (transaction.beforeState.get(struct.id.client) ?? 0);
         if (existedBefore && struct instanceof Y.Item) freed += contentBytes(struct.content);
       });
       estimate = Math.max(0, estimate - freed);
@@ -46,6 +47,40 @@ export function createDocSize(initialBytes: number): DocSize {
       estimate = exactBytes;
     },
   };
+}
+
+/**
+ * The content bytes an update's delete set would free in `doc`, before it is applied: what
+ * the same deletion will subtract once applied (already deleted items count zero). Lets the
+ * cap accept a change that adds less than it removes, e.g. a reconnecting client's offline
+ * edits: a refused keystroke plus the deletions made afterwards to make room.
+ */
+export function bytesFreedBy(
+  deleteSet: { clients: Map<number, Array<{ clock: number; len: number }>> },
+  doc: Y.Doc,
+): number {
+  let freed = 0;
+  for (const [client, ranges] of deleteSet.clients) {
+    const structs = doc.store.clients.get(client);
+    const last = structs?.[structs.length - 1];
+    if (!structs || !last) continue;
+    const storeEnd = last.id.clock + last.length;
+    for (const { clock, len } of ranges) {
+      if (clock >= storeEnd) continue;
+      const rangeEnd = clock + len;
+      for (let index = Y.findIndexSS(structs, clock); index < structs.length; index++) {
+        const struct = structs[index]!;
+        if (struct.id.clock >= rangeEnd) break;
+        if (!(struct instanceof Y.Item) || struct.deleted) continue;
+        const structEnd = struct.id.clock + struct.length;
+        const overlap = Math.min(rangeEnd, structEnd) - Math.max(clock, struct.id.clock);
+        if (overlap === struct.length) freed += contentBytes(struct.content);
+        // Part of a string: one clock step is one UTF-16 unit, at least one byte.
+        else if (struct.content instanceof Y.ContentString) freed += overlap;
+      }
+    }
+  }
+  return freed;
 }
 
 /** A lower bound of the bytes an item's content takes in an encoded document. */

@@ -10,7 +10,7 @@ import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
-import { createDocSize } from './docSize';
+import { bytesFreedBy, createDocSize } from './docSize';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeAwarenessMessage, encodeIntegratedState } from './protocol';
@@ -175,11 +175,16 @@ export async function loadLiveDoc(input: {
   });
 
   let lastRemeasureAt = -Infinity;
-  /** Refuses an update that would grow the document over the cap (see docs/COLLAB.md). */
+  /**
+   * Refuses an update that would grow the document over the cap (see docs/COLLAB.md). Never
+   * refused: pure deletions, and changes that free at least as many bytes as they bring.
+   */
   const assertFitsSizeCap = (decoded: DecodedUpdate, updateBytes: number): void => {
     if (isDeletionOnly(decoded)) return;
     const grace = isFormattingOnly(decoded) ? options.formattingGraceBytes : 0;
     if (size.bytes() + updateBytes <= options.maxDocBytes + grace) return;
+    const growth = updateBytes - bytesFreedBy(decoded.ds, ydoc);
+    if (growth <= 0 || size.bytes() + growth <= options.maxDocBytes + grace) return;
     // The estimate errs high: have compaction measure exactly, so a later try may fit.
     const now = performance.now();
     if (now - lastRemeasureAt >= REMEASURE_INTERVAL_MS && persistence.logSize() > 0) {
@@ -224,8 +229,8 @@ export async function loadLiveDoc(input: {
     derived,
     applyUpdate(update, origin) {
       const decoded = assertDecodableUpdate(update);
-      assertFitsSizeCap(decoded, update.byteLength);
       hydrate();
+      assertFitsSizeCap(decoded, update.byteLength);
       // The server's own changes (templates, restores) are trusted; clients' are checked.
       if (origin !== SERVER_ORIGIN) assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
       isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
