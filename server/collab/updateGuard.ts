@@ -55,7 +55,9 @@ export function findForeignRootTypes(input: {
   doc: Y.Doc;
   allowedRoots: ReadonlySet<string>;
 }): string[] {
-  const items = input.decoded.structs.filter((struct): struct is Y.Item => struct instanceof Y.Item);
+  const items = input.decoded.structs.filter(
+    (struct): struct is Y.Item => struct instanceof Y.Item,
+  );
   if (items.length === 0) return [];
   const inUpdate = indexByClient(items);
   /** Root name per update item, or null when it does not resolve to any (see above). */
