@@ -65,7 +65,6 @@ export function findForeignRootTypes(input: {
 
   const resolve = (start: Y.Item): string | null => {
     const chain: Y.Item[] = [];
-    const seen = new Set<Y.Item>();
     let current: Y.Item = start;
     let root: string | null = null;
     for (;;) {
@@ -74,11 +73,11 @@ export function findForeignRootTypes(input: {
         root = known;
         break;
       }
-      if (seen.has(current)) {
+      // A chain longer than the update has items went round in a loop.
+      if (chain.length > items.length) {
         root = INVALID_ROOT;
         break;
       }
-      seen.add(current);
       chain.push(current);
       // Decoded (not yet integrated) items hold a root name, an ID or null here.
       const parent: unknown = current.parent;
@@ -137,7 +136,12 @@ function indexByClient(items: Y.Item[]): Map<number, Y.Item[]> {
     if (list) list.push(item);
     else byClient.set(item.id.client, [item]);
   }
-  for (const list of byClient.values()) list.sort((a, b) => a.id.clock - b.id.clock);
+  // Decoded updates list each client's structs in clock order already; sort only if not.
+  for (const list of byClient.values()) {
+    if (!list.every((item, index) => index === 0 || list[index - 1]!.id.clock < item.id.clock)) {
+      list.sort((a, b) => a.id.clock - b.id.clock);
+    }
+  }
   return byClient;
 }
 
