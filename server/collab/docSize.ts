@@ -1,7 +1,7 @@
 /**
  * The size of one live document, kept current as it changes, for the `maxDocBytes` cap.
  *
- * Measuring exactly means encoding the whole document (about 0.5 s for 10 MiB of typed text),
+ * Measuring exactly means encoding the whole document (hundreds of milliseconds for 10 MiB of typed text),
  * so the size is measured exactly only when a snapshot is encoded anyway (load, compaction) and
  * followed in between: each applied change adds its encoded bytes, and each deletion subtracts
  * the content it removed (with garbage collection on, a deleted item keeps only its length).

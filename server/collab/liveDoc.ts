@@ -38,7 +38,7 @@ export class DocTooLargeError extends Error {
 
 /**
  * After a refusal, the exact size is re-measured (by compacting, which encodes the whole
- * document) at most this often per document: encoding 10 MiB takes up to ~0.5 s, and a
+ * document) at most this often per document: encoding 10 MiB takes hundreds of ms, and a
  * refused writer can reconnect and try again at once.
  */
 const REMEASURE_INTERVAL_MS = 10_000;
