@@ -13,6 +13,7 @@ import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../shared/editor/schema';
 import { recordLatency, type Histogram } from './histogram';
 import { encodeMarker, nowMicros, scanMarkers } from './markers';
 
@@ -186,7 +187,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
         const paragraph = new Y.XmlElement('paragraph');
         text = new Y.XmlText();
         paragraph.insert(0, [text]);
-        doc.getXmlFragment('default').push([paragraph]);
+        doc.getXmlFragment(EDITOR_FRAGMENT).push([paragraph]);
       }
       const edit = (): void => {
         if (!text) return;
@@ -216,7 +217,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
     encodeState: () => (doc ? Y.encodeStateAsUpdate(doc) : null),
     contentHash() {
       if (!doc) return null;
-      const json = JSON.stringify(doc.getXmlFragment('default').toJSON());
+      const json = JSON.stringify(doc.getXmlFragment(EDITOR_FRAGMENT).toJSON());
       return createHash('sha1').update(json).digest('hex').slice(0, 12);
     },
     close() {

@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import { startSession } from '../server/auth/sessions';
+import { EDITOR_FRAGMENT } from '../shared/editor/schema';
 import { loadConfig } from '../server/env';
 import { startServer, type RunningServer } from '../server/server';
 import type { LargeDocumentAnswer, SeedAnswer } from './ipc';
@@ -103,7 +104,7 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
     bytes += update.byteLength;
   });
   paragraph.insert(0, [text]);
-  doc.getXmlFragment('default').push([paragraph]);
+  doc.getXmlFragment(EDITOR_FRAGMENT).push([paragraph]);
   let cursor = 0;
   let state = 12345;
   const letters = 'abcdefghijklmnopqrstuvwxyz ';

@@ -19,3 +19,18 @@ export const CLOSE_CODES = {
   goingAway: 1001,
 } as const;
 export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/**
+ * Stable close reasons sent with some close codes, so a client can tell the person exactly what
+ * happened (the code alone does not: 4413 is both "one message too large" and "document
+ * full"). A reason may be followed by `: ` and a detail for the logs.
+ */
+export const CLOSE_REASONS = {
+  /** 4413: this one message is over the server's message size cap. */
+  messageTooLarge: 'message_too_large',
+  /** 4413: the change would take the document over its size cap; deleting still works. */
+  documentTooLarge: 'document_too_large',
+  /** 4400: the change writes into a shared type the editor does not use. */
+  unknownSharedType: 'unknown_shared_type',
+} as const;
+export type CloseReason = (typeof CLOSE_REASONS)[keyof typeof CLOSE_REASONS];

@@ -9,7 +9,7 @@
  */
 import type { WebSocket } from 'ws';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CLOSE_CODES } from '../../shared/closeCodes';
+import { CLOSE_CODES, CLOSE_REASONS } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
 import type { ConnectionGrant } from './authenticate';
 import { createAwarenessInbox } from './awarenessInbox';
@@ -28,6 +28,7 @@ import {
   type IncomingMessage,
 } from './protocol';
 import { createTokenBucket } from './rateLimit';
+import { createSyncStep1Limiter } from './syncStep1Limiter';
 
 const WS_OPEN = 1;
 /** Standard "try again later": a client too slow to read its messages is dropped and resyncs. */
@@ -113,10 +114,18 @@ export function attachConnection(input: {
     return encodeSyncStep2(doc.ydoc, stored ? mergeStateVectors(stateVector, stored) : stateVector);
   };
 
+  const step1Limiter = createSyncStep1Limiter({
+    burst: options.syncStep1Burst,
+    ratePerSecond: options.syncStep1PerSecond,
+    answer: (stateVector) => {
+      if (!isClosing) connection.send(answerSyncStep1(stateVector));
+    },
+  });
+
   const handle = (message: IncomingMessage): void => {
     switch (message.type) {
       case 'sync-step1':
-        connection.send(answerSyncStep1(message.stateVector));
+        step1Limiter.request(message.stateVector);
         return;
       case 'sync-update':
         // Read-only connections may sync down but their changes are dropped, not applied.
@@ -176,7 +185,7 @@ export function attachConnection(input: {
     if (isClosing) return;
     const bytes = toBytes(data);
     if (bytes.byteLength > options.maxMessageBytes) {
-      connection.close(CLOSE_CODES.tooLarge, 'message too large');
+      connection.close(CLOSE_CODES.tooLarge, CLOSE_REASONS.messageTooLarge);
       return;
     }
     // The type is a varUint; awareness (1) is the single byte 0x01 in any honest encoding.
@@ -199,6 +208,7 @@ export function attachConnection(input: {
   ws.once('close', () => {
     isClosing = true;
     awarenessInbox.dispose();
+    step1Limiter.dispose();
     doc.removePeer(connection);
     input.onClosed(connection);
   });

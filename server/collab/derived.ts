@@ -7,9 +7,6 @@
 import * as Y from 'yjs';
 import type { OutlineHeading } from '../storage/types';
 
-/** Name of the shared type the editor binds to (Tiptap's default). */
-export const CONTENT_FRAGMENT = 'default';
-
 /** Caps so one huge document cannot bloat every list and search row. */
 const MAX_PLAIN_TEXT_CHARS = 1_000_000;
 const MAX_OUTLINE_ENTRIES = 500;

@@ -7,7 +7,8 @@
 import type * as Y from 'yjs';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
-import { CONTENT_FRAGMENT, extractDerivedContent } from './derived';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { extractDerivedContent } from './derived';
 
 const MAX_LAST_EDITORS = 5;
 
@@ -40,7 +41,7 @@ export function createDerivedSync(input: {
     isDirty = false;
     let patch;
     try {
-      const derived = extractDerivedContent(input.ydoc.getXmlFragment(CONTENT_FRAGMENT));
+      const derived = extractDerivedContent(input.ydoc.getXmlFragment(EDITOR_FRAGMENT));
       patch = { ...derived, lastEditorIds, contentUpdatedAt: new Date() };
     } catch (error) {
       // Hostile content may not be a well-formed fragment: keep the old derived fields.

@@ -5,6 +5,7 @@
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { CLOSE_REASONS } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import {
@@ -15,17 +16,35 @@ import {
 import { createAwarenessRelay } from './awarenessRelay';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
+import { bytesFreedBy, createDocSize } from './docSize';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
+import {
+  assertAllowedRootTypes,
+  isDeletionOnly,
+  isFormattingOnly,
+  type DecodedUpdate,
+} from './updateGuard';
 
 /** What a live document needs from a connection (implemented in `connection.ts`). */
 export interface DocPeer extends AwarenessSpeaker {
   send(message: Uint8Array): void;
 }
 
-/** Thrown when applying an update would take the document over `maxDocBytes`. */
-export class DocTooLargeError extends Error {}
+/** Thrown when applying an update would take the document over `maxDocBytes` (→ 4413). */
+export class DocTooLargeError extends Error {
+  constructor() {
+    super(CLOSE_REASONS.documentTooLarge);
+  }
+}
+
+/**
+ * After a refusal, the exact size is re-measured (by compacting, which encodes the whole
+ * document) at most this often per document: encoding 10 MiB takes hundreds of ms, and a
+ * refused writer can reconnect and try again at once.
+ */
+const REMEASURE_INTERVAL_MS = 10_000;
 
 /** Origin of changes made by the server itself (templates, version restore). */
 export const SERVER_ORIGIN = Symbol('collab-server');
@@ -51,7 +70,11 @@ export interface LiveDoc {
   isHydrated(): boolean;
   /** State vector of the stored state, known once hydrated (what a cold-state receiver has). */
   storedStateVector(): Uint8Array | null;
-  /** Validates, size-checks and applies an update. Throws ProtocolError / DocTooLargeError. */
+  /**
+   * Validates, checks and applies an update. Throws ProtocolError (undecodable, or a client
+   * writing into a top-level type the editor does not use: `ForeignRootTypeError`) or
+   * DocTooLargeError (it would grow the document over the cap; deletions always pass).
+   */
   applyUpdate(update: Uint8Array, origin: DocPeer | typeof SERVER_ORIGIN): void;
   /** Sends `message` to every peer except `except`. */
   broadcast(message: Uint8Array, except?: DocPeer): void;
@@ -65,7 +88,7 @@ export interface LiveDoc {
    * does. Returns what was dropped, for the connection's debug log.
    */
   applyAwareness(peer: DocPeer, entries: readonly AwarenessEntry[]): AwarenessAdmission['dropped'];
-  /** Approximate encoded size (snapshot + updates applied since), checked against the cap. */
+  /** Estimated encoded size (see `docSize.ts`), checked against the cap. */
   estimatedBytes(): number;
   /** Writes derived fields, flushes and compacts, then frees the Y.Doc. */
   unload(): Promise<void>;
@@ -88,7 +111,8 @@ export async function loadLiveDoc(input: {
   const parts = state.snapshot
     ? [state.snapshot, ...state.updates.map((u) => u.data)]
     : state.updates.map((u) => u.data);
-  let estimated = parts.reduce((sum, part) => sum + part.byteLength, 0);
+  const size = createDocSize(parts.reduce((sum, part) => sum + part.byteLength, 0));
+  const allowedRoots: ReadonlySet<string> = new Set(options.allowedRootTypes);
   // Building the Y.Doc of a large document takes a few hundred ms; it is deferred until needed
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
@@ -105,7 +129,10 @@ export async function loadLiveDoc(input: {
     documentId,
     encodeSnapshot: () => {
       hydrate();
-      return encodeIntegratedState(ydoc);
+      const snapshot = encodeIntegratedState(ydoc);
+      // Measured when encoded, not when written: changes applied during the write count on top.
+      size.rebase(snapshot.byteLength);
+      return snapshot;
     },
     storage,
     logger,
@@ -114,9 +141,6 @@ export async function loadLiveDoc(input: {
     compactAfterUpdates: options.compactAfterUpdates,
     initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
-    onCompacted: (bytes) => {
-      estimated = bytes;
-    },
   });
   const derived = createDerivedSync({
     documentId,
@@ -146,9 +170,33 @@ export async function loadLiveDoc(input: {
     const peer = isPeer(origin, peers) ? origin : undefined;
     broadcaster.queueUpdate(update, isOverPending ? undefined : peer);
     persistence.enqueue(update);
-    estimated += update.byteLength;
+    size.noteUpdate(update.byteLength);
     derived.noteChange(peer ? peer.userId : null);
   });
+
+  ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
+    if (transaction.origin !== LOAD_ORIGIN) size.noteTransaction(transaction);
+  });
+
+  let lastRemeasureAt = -Infinity;
+  /**
+   * Refuses an update that would grow the document over the cap (see docs/COLLAB.md). Never
+   * refused: pure deletions, and changes that free at least as many bytes as they bring.
+   */
+  const assertFitsSizeCap = (decoded: DecodedUpdate, updateBytes: number): void => {
+    if (isDeletionOnly(decoded)) return;
+    const grace = isFormattingOnly(decoded) ? options.formattingGraceBytes : 0;
+    if (size.bytes() + updateBytes <= options.maxDocBytes + grace) return;
+    const growth = updateBytes - bytesFreedBy(decoded.ds, ydoc);
+    if (growth <= 0 || size.bytes() + growth <= options.maxDocBytes + grace) return;
+    // The estimate errs high: have compaction measure exactly, so a later try may fit.
+    const now = performance.now();
+    if (now - lastRemeasureAt >= REMEASURE_INTERVAL_MS && persistence.logSize() > 0) {
+      lastRemeasureAt = now;
+      void persistence.compact();
+    }
+    throw new DocTooLargeError();
+  };
 
   const awarenessGate = createAwarenessGate({ serverClientId: awareness.clientID });
   const awarenessRelay = createAwarenessRelay({
@@ -178,11 +226,11 @@ export async function loadLiveDoc(input: {
     persistence,
     derived,
     applyUpdate(update, origin) {
-      assertDecodableUpdate(update);
-      if (estimated + update.byteLength > options.maxDocBytes) {
-        throw new DocTooLargeError(`document would exceed ${options.maxDocBytes} bytes`);
-      }
+      const decoded = assertDecodableUpdate(update);
       hydrate();
+      assertFitsSizeCap(decoded, update.byteLength);
+      // The server's own changes (templates, restores) are trusted; clients' are checked.
+      if (origin !== SERVER_ORIGIN) assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
       isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
       try {
         Y.applyUpdate(ydoc, update, origin);
@@ -204,7 +252,7 @@ export async function loadLiveDoc(input: {
       const held = awarenessGate.release(peer);
       if (held.length > 0) awarenessProtocol.removeAwarenessStates(awareness, held, null);
     },
-    estimatedBytes: () => estimated,
+    estimatedBytes: () => size.bytes(),
     async unload() {
       awarenessRelay.dispose();
       broadcaster.flush();

@@ -2,13 +2,18 @@
  * Tunables of the collaboration server. Production uses the defaults; tests pass small
  * values (short grace periods, tiny caps) so every limit can be exercised quickly.
  */
+import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
 
 /** Every knob of the collab server, in one place so limits are visible and testable. */
 export interface CollabOptions {
   /** Largest accepted WebSocket message; a bigger one closes the connection with 4413. */
   maxMessageBytes: number;
-  /** Cap on a document's encoded state (approximate: snapshot + applied updates). */
+  /** Cap on a document's encoded state (estimated, see `docSize.ts`); deletions always pass. */
   maxDocBytes: number;
+  /** Formatting-only changes (marks) may take a document this far over `maxDocBytes`. */
+  formattingGraceBytes: number;
+  /** Top-level shared types clients may write into; anything else closes with 4400. */
+  allowedRootTypes: readonly string[];
   /**
    * Token bucket per connection over every message except awareness: sustained messages per
    * second … (a connection over it is closed with 4429; a typist sends ~10–30 updates/s).
@@ -25,6 +30,10 @@ export interface CollabOptions {
   awarenessBurst: number;
   /** Awareness changes are relayed at most once per this window, one frame per peer. */
   awarenessWindowMs: number;
+  /** Sync step 1 answers (whole-document diffs) per connection: burst, then at most this rate; */
+  syncStep1Burst: number;
+  /** … later requests wait and are answered together (see `syncStep1Limiter.ts`). */
+  syncStep1PerSecond: number;
   /** Bytes queued for one slow client before it is dropped with 1013 (it resyncs on reconnect). */
   maxBufferedBytes: number;
   maxConnectionsPerDocument: number;
@@ -51,11 +60,15 @@ export interface CollabOptions {
 export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   maxMessageBytes: 1024 * 1024,
   maxDocBytes: 10 * 1024 * 1024,
+  formattingGraceBytes: 64 * 1024,
+  allowedRootTypes: EDITOR_ROOT_TYPES,
   messagesPerSecond: 200,
   messageBurst: 500,
   awarenessPerSecond: 30,
   awarenessBurst: 60,
   awarenessWindowMs: 50,
+  syncStep1Burst: 4,
+  syncStep1PerSecond: 1,
   maxBufferedBytes: 16 * 1024 * 1024,
   maxConnectionsPerDocument: 1000,
   maxConnectionsPerUser: 50,

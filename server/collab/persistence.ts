@@ -54,8 +54,6 @@ export function createDocPersistence(input: {
   /** Entries already in the log when the document was loaded, and the newest seq among them. */
   initialLogSize: number;
   initialLastSeq: number;
-  /** Told the size of each snapshot written, so the size cap can be re-based. */
-  onCompacted?: (snapshotBytes: number) => void;
 }): DocPersistence {
   const { documentId, storage, logger } = input;
   let pending: Uint8Array[] = [];
@@ -124,7 +122,6 @@ export function createDocPersistence(input: {
     try {
       await storage.compactDoc({ documentId, snapshot, upToSeq });
       logSize = 0;
-      input.onCompacted?.(snapshot.byteLength);
     } catch (error) {
       if (isDocumentGoneError(error)) {
         markGone(error, pending.length);

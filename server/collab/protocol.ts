@@ -82,11 +82,12 @@ function decodeSync(decoder: decoding.Decoder): IncomingMessage {
 
 /**
  * Checks that a Yjs update decodes completely (structs and delete set) before it is applied
- * to a shared document, so a truncated or garbage update cannot half-apply.
+ * to a shared document, so a truncated or garbage update cannot half-apply. Returns the
+ * decoded structs and delete set for further checks (`updateGuard.ts`).
  */
-export function assertDecodableUpdate(update: Uint8Array): void {
+export function assertDecodableUpdate(update: Uint8Array): ReturnType<typeof Y.decodeUpdate> {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update);
   } catch (error) {
     throw new ProtocolError(
       `undecodable update: ${error instanceof Error ? error.message : 'unknown'}`,

@@ -1,5 +1,6 @@
 /** Use case: start a document from its kind's template. */
 import type { DocumentKind, PolicyArea, StakeholderType } from '../../shared/domain';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { extractDerivedContent } from '../collab/derived';
 import type { DocumentRecord, Storage, User } from '../storage/types';
 import { buildInitialState, type Section } from '../templates';
@@ -53,7 +54,7 @@ function derivedOf(update: Uint8Array): {
 } {
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, update);
-  const derived = extractDerivedContent(ydoc.getXmlFragment('default'));
+  const derived = extractDerivedContent(ydoc.getXmlFragment(EDITOR_FRAGMENT));
   ydoc.destroy();
   return derived;
 }

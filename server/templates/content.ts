@@ -3,6 +3,7 @@
  * XmlFragment, so a document created on the server opens in the editor as if typed there.
  */
 import * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 
 /** One block of rich text, in the subset of StarterKit the templates need. */
 export type ContentBlock =
@@ -35,7 +36,7 @@ export function sectionsToBlocks(sections: Section[]): ContentBlock[] {
 
 /** Appends blocks to the end of the doc's `default` fragment in one transaction. */
 export function writeBlocks(ydoc: Y.Doc, blocks: ContentBlock[]): void {
-  const fragment = ydoc.getXmlFragment('default');
+  const fragment = ydoc.getXmlFragment(EDITOR_FRAGMENT);
   ydoc.transact(() => {
     fragment.insert(fragment.length, blocks.map(toElement));
   });

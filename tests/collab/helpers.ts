@@ -20,6 +20,7 @@ import { createLogger } from '../../server/logger';
 import { openStorage } from '../../server/storage';
 import type { DocumentRecord, Storage, User, Workspace } from '../../server/storage/types';
 import type { CollabTokenDto } from '../../shared/api/entities';
+import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
 import { buildDocument, buildUser, buildWorkspace } from '../helpers/factories';
 import type { ApiClient } from '../helpers/server';
 
@@ -40,6 +41,13 @@ export function testConfig(dataDir: string): Config {
     LOG_LEVEL: (process.env.COLLAB_TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
   });
 }
+
+/**
+ * The plain `Y.Text` most collab tests edit (`client.text()`): shorter to drive and read than
+ * the editor's XmlFragment, and what sync, persistence and limits tests need. The test server
+ * allows it next to the editor's types; the real server (`server/main.ts`) does not.
+ */
+export const TEST_TEXT_ROOT = 'text';
 
 export interface CollabTestServer {
   /** `ws://127.0.0.1:<port>/collab`: the provider's serverUrl. */
@@ -72,6 +80,7 @@ export async function startCollabTestServer(
       unloadGraceMs: 50,
       derivedDebounceMs: 50,
       accessRecheckMs: 60_000,
+      allowedRootTypes: [...EDITOR_ROOT_TYPES, TEST_TEXT_ROOT],
       ...input.options,
     },
   });
@@ -166,7 +175,7 @@ export function connectClient(input: {
     ydoc,
     provider,
     closeCodes,
-    text: () => ydoc.getText('text').toString(),
+    text: () => ydoc.getText(TEST_TEXT_ROOT).toString(),
     destroy: () => {
       provider.destroy();
       ydoc.destroy();

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { createLogger } from '../../server/logger';
 import { openStorage } from '../../server/storage';
 import type { Storage } from '../../server/storage/types';
@@ -25,6 +26,19 @@ import {
 import { spawnServer, type ServerProcess } from './serverProcess';
 
 const { defer } = useCollabScope();
+
+/**
+ * The real server accepts only the editor's shared types, so these tests write into its
+ * fragment: each edit is one XmlText appended (or prepended), read back as one string.
+ */
+function contentOf(doc: Y.Doc): string {
+  return doc.getXmlFragment(EDITOR_FRAGMENT).toString();
+}
+
+function addText(client: TestClient, token: string, atStart = false): void {
+  const fragment = client.ydoc.getXmlFragment(EDITOR_FRAGMENT);
+  fragment.insert(atStart ? 0 : fragment.length, [new Y.XmlText(token)]);
+}
 
 async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promise<T>): Promise<T> {
   const config = testConfig(dataDir);
@@ -63,7 +77,7 @@ async function storedText(dataDir: string, documentId: string): Promise<string> 
     const doc = new Y.Doc();
     if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(doc, update.data);
-    return doc.getText('text').toString();
+    return contentOf(doc);
   });
 }
 
@@ -75,8 +89,7 @@ describe('collab server process', () => {
     const clients = clientsFor(server.serverUrl, seeded, 3);
     await Promise.all(clients.map((client) => waitSynced(client)));
     clients.forEach((client, index) => {
-      for (let edit = 0; edit < 20; edit++)
-        client.ydoc.getText('text').insert(0, `c${index}e${edit};`);
+      for (let edit = 0; edit < 20; edit++) addText(client, `c${index}e${edit};`, true);
     });
     const allTokens = clients.flatMap((_, index) =>
       Array.from({ length: 20 }, (_unused, edit) => `c${index}e${edit};`),
@@ -85,12 +98,12 @@ describe('collab server process', () => {
       () =>
         clients.every(
           (client) =>
-            client.text() === clients[0]!.text() &&
-            allTokens.every((token) => client.text().includes(token)),
+            contentOf(client.ydoc) === contentOf(clients[0]!.ydoc) &&
+            allTokens.every((token) => contentOf(client.ydoc).includes(token)),
         ),
       'clients converge',
     );
-    const expected = clients[0]!.text();
+    const expected = contentOf(clients[0]!.ydoc);
 
     server.child.kill('SIGTERM');
     expect(await server.exited).toEqual({ code: 0, signal: null });
@@ -112,7 +125,7 @@ describe('collab server process', () => {
     const restarted = await start(dataDir);
     const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
     await waitSynced(fresh);
-    expect(fresh.text()).toBe(expected);
+    expect(contentOf(fresh.ydoc)).toBe(expected);
   });
 
   it('after SIGKILL mid-burst and a restart, every edit is in every client and in a fresh client', async () => {
@@ -126,8 +139,7 @@ describe('collab server process', () => {
     const burst = Promise.all(
       clients.map(async (client, index) => {
         for (let edit = 0; edit < editsPerClient; edit++) {
-          const text = client.ydoc.getText('text');
-          text.insert(text.length, `<c${index}e${edit}>`);
+          addText(client, `<c${index}e${edit}>`);
           await sleep(2);
         }
       }),
@@ -144,17 +156,17 @@ describe('collab server process', () => {
     );
     await Promise.all(clients.map((client) => waitSynced(client, 10_000)));
     await waitFor(
-      () => clients.every((client) => client.text() === clients[0]!.text()),
+      () => clients.every((client) => contentOf(client.ydoc) === contentOf(clients[0]!.ydoc)),
       'clients converge after restart',
       10_000,
     );
     for (const client of clients)
-      expect(expectedTokens.filter((token) => !client.text().includes(token))).toEqual([]);
+      expect(expectedTokens.filter((token) => !contentOf(client.ydoc).includes(token))).toEqual([]);
 
     const fresh = clientsFor(second.serverUrl, seeded, 1)[0]!;
     await waitSynced(fresh);
     await waitFor(
-      () => fresh.text() === clients[0]!.text(),
+      () => contentOf(fresh.ydoc) === contentOf(clients[0]!.ydoc),
       'fresh client sees every edit',
       10_000,
     );

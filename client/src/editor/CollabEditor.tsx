@@ -13,6 +13,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
+import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
 import { colorForUser } from '../components/Avatar';
 import { PresenceAvatars } from './PresenceAvatars';
 import { Toolbar } from './Toolbar';
@@ -45,7 +46,7 @@ export function CollabEditor({
       editable: canWrite,
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
-        Collaboration.configure({ document: ydoc, field: 'default' }),
+        Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({
           provider,
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
