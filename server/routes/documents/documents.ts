@@ -71,7 +71,7 @@ async function recentDocuments(input: {
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'creationLimits'>,
 ): Router {
   const { storage, collab } = deps;
   const router = express.Router();

@@ -16,11 +16,13 @@ import type { RouteDeps } from '../deps';
 import { authorize, loadWorkspaceAccess, parseParams } from '../workspaces/access';
 
 /** Router for the documents of one workspace. */
-export function createWorkspaceDocumentsRouter(deps: Pick<RouteDeps, 'storage'>): Router {
-  const { storage } = deps;
+export function createWorkspaceDocumentsRouter(
+  deps: Pick<RouteDeps, 'storage' | 'creationLimits'>,
+): Router {
+  const { storage, creationLimits } = deps;
   const router = express.Router();
 
-  router.post('/workspaces/:id/documents', requireUser, async (req, res) => {
+  router.post('/workspaces/:id/documents', requireUser, creationLimits.documents, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
     const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });

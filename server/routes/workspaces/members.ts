@@ -1,6 +1,8 @@
 /**
  * `/api/workspaces/:id/members` and `/invitations`: who is in a workspace and with which role.
- * Any member sees the list; owners (and admins) add, invite, re-role and remove; anyone may leave.
+ * Any member sees the list; owners (and admins) invite, re-role and remove; anyone may leave.
+ * Adding by e-mail answers an invitation whether or not the e-mail has an account (see
+ * `addWorkspaceMember`); only admins add an existing account directly.
  */
 import express, { type Router } from 'express';
 import {
@@ -24,8 +26,10 @@ import type { RouteDeps } from '../deps';
 import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './access';
 
 /** Router for a workspace's members and pending invitations. */
-export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
-  const { storage, config } = deps;
+export function createMembersRouter(
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'creationLimits'>,
+): Router {
+  const { storage, config, creationLimits } = deps;
   const router = express.Router();
 
   router.get('/workspaces/:id/members', requireUser, async (req, res) => {
@@ -43,7 +47,7 @@ export function createMembersRouter(deps: Pick<RouteDeps, 'storage' | 'config'>)
     res.json({ members });
   });
 
-  router.post('/workspaces/:id/members', requireUser, async (req, res) => {
+  router.post('/workspaces/:id/members', requireUser, creationLimits.invitations, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
     await loadAuthorizedWorkspace(

@@ -21,11 +21,13 @@ import { authorize, loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } 
 import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
-export function createWorkspacesRouter(deps: Pick<RouteDeps, 'storage' | 'config'>): Router {
-  const { storage } = deps;
+export function createWorkspacesRouter(
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'creationLimits'>,
+): Router {
+  const { storage, creationLimits } = deps;
   const router = express.Router();
 
-  router.post('/workspaces', requireUser, async (req, res) => {
+  router.post('/workspaces', requireUser, creationLimits.workspaces, async (req, res) => {
     const actor = getActor(res);
     const { body } = validate(req, { body: CreateWorkspaceBody });
     authorize(canCreateWorkspace(actor), 'Your account cannot create workspaces.');
