@@ -23,5 +23,8 @@ export async function findUsableInvitation(options: {
 
 /** 404 `invalid_invitation`: one answer for unknown, used and expired tokens alike. */
 export function invalidInvitationError(): NotFoundError {
-  return new NotFoundError('This invitation is unknown, expired or already used.', 'invalid_invitation');
+  return new NotFoundError(
+    'This invitation is unknown, expired or already used.',
+    'invalid_invitation',
+  );
 }

@@ -18,7 +18,7 @@ export function safeImageSrc(src: unknown): string | null {
   if (typeof src !== 'string') return null;
   // Browsers skip leading control characters and whitespace in a URL ("\u0001javascript:"),
   // and strip tabs and newlines inside it: refuse them rather than guess what was meant.
-  if (/[\u0000-\u0020\u007F]/.test(src)) return null;
+  if (/[\p{Cc}\s]/u.test(src)) return null;
   if (WEB_IMAGE.test(src) || INLINE_RASTER_IMAGE.test(src)) return src;
   return null;
 }

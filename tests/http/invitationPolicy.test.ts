@@ -68,7 +68,9 @@ describe('adding a member by e-mail', () => {
     expect(forAccount.status).toBe(201);
     expect(forNobody.status).toBe(201);
     expect(shapeOf(forAccount.body)).toEqual(shapeOf(forNobody.body));
-    expect(forAccount.body.invitation.awaitsApproval).toBe(forNobody.body.invitation.awaitsApproval);
+    expect(forAccount.body.invitation.awaitsApproval).toBe(
+      forNobody.body.invitation.awaitsApproval,
+    );
     expect(JSON.stringify(forAccount.body)).not.toContain('Bernd');
     // Nobody is put in a workspace without their consent.
     expect(await memberIds()).not.toContain(bystander.user.id);

@@ -47,31 +47,36 @@ export function createMembersRouter(
     res.json({ members });
   });
 
-  router.post('/workspaces/:id/members', requireUser, creationLimits.invitations, async (req, res) => {
-    const actor = getActor(res);
-    const { id } = parseParams(req, WorkspaceParams);
-    await loadAuthorizedWorkspace(
-      { storage, actor, workspaceId: id },
-      canManageMembers,
-      'Only owners add members.',
-    );
-    const { body } = validate(req, { body: AddMemberBody });
-    const result = await addWorkspaceMember({
-      storage,
-      actor,
-      workspaceId: id,
-      email: body.email,
-      role: body.role,
-      baseUrl: publicBaseUrl(req, config),
-      ip: clientIp(req),
-    });
-    if (result.kind === 'membership') {
-      res.status(201).json({ membership: presentMembership(result.membership, result.user) });
-      return;
-    }
-    const { invitation, token, link } = result;
-    res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
-  });
+  router.post(
+    '/workspaces/:id/members',
+    requireUser,
+    creationLimits.invitations,
+    async (req, res) => {
+      const actor = getActor(res);
+      const { id } = parseParams(req, WorkspaceParams);
+      await loadAuthorizedWorkspace(
+        { storage, actor, workspaceId: id },
+        canManageMembers,
+        'Only owners add members.',
+      );
+      const { body } = validate(req, { body: AddMemberBody });
+      const result = await addWorkspaceMember({
+        storage,
+        actor,
+        workspaceId: id,
+        email: body.email,
+        role: body.role,
+        baseUrl: publicBaseUrl(req, config),
+        ip: clientIp(req),
+      });
+      if (result.kind === 'membership') {
+        res.status(201).json({ membership: presentMembership(result.membership, result.user) });
+        return;
+      }
+      const { invitation, token, link } = result;
+      res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
+    },
+  );
 
   router.patch('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
     const actor = getActor(res);

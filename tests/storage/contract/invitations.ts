@@ -158,7 +158,9 @@ export function describeInvitationsContract(getStorage: GetStorage): void {
       expect(invitation.awaitsApproval).toBe(true);
       const approved = await storage.approveInvitation({ id: invitation.id });
       expect(approved).toEqual({ ...invitation, awaitsApproval: false });
-      expect(await storage.getInvitationByTokenHash({ tokenHash: 'needs-admin' })).toEqual(approved);
+      expect(await storage.getInvitationByTokenHash({ tokenHash: 'needs-admin' })).toEqual(
+        approved,
+      );
       expect(await storage.approveInvitation({ id: invitation.id })).toEqual(approved);
       await expectRejection(storage.approveInvitation({ id: MISSING_ID }), NotFoundError);
     });
