@@ -53,6 +53,8 @@ export interface LoadResult {
 export function ourServerEnv(input: { dataDir: string; secret: string }): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'production',
+    // Required in production; the bench builds its socket addresses from the port itself.
+    PUBLIC_URL: 'http://127.0.0.1',
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: input.dataDir,

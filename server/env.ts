@@ -30,7 +30,10 @@ const envSchema = z.object({
     .optional(),
   /** Signs session-bound values and collab tokens; generated into DATA_DIR when absent. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  /** The address people use to reach the product; origin checks and links derive from it. */
+  /**
+   * The address people use to reach the product; origin checks and links derive from it.
+   * Required in production, where the Host header (which any client sets) is never trusted.
+   */
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** Fill an empty database with the CLIP demo network at startup. */
@@ -44,6 +47,14 @@ const envSchema = z.object({
   /** Sign-in/registration attempts allowed per IP per window. */
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Invitations one account may create per creation window (workspace members and admin's). */
+  INVITATION_RATE_LIMIT: z.coerce.number().int().min(1).default(50),
+  /** Workspaces one account may create per creation window. */
+  WORKSPACE_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+  /** Documents (new or imported) one account may create per creation window. */
+  DOCUMENT_RATE_LIMIT: z.coerce.number().int().min(1).default(200),
+  /** The window of the three creation limits above, in seconds. */
+  CREATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
   /** Redis for scale-out (Socket.IO adapter, Yjs relay); unset means one process. */
   REDIS_URL: z.string().optional(),
   /**
@@ -94,6 +105,11 @@ export interface Config {
   mongodbUri: string | null;
   sessionSecret: string;
   publicUrl: string | null;
+  /**
+   * Whether a request's Host header may stand in for PUBLIC_URL (same-host origin checks,
+   * links). False in production: a client picks its Host header, and a proxy may pass it on.
+   */
+  isHostHeaderTrusted: boolean;
   logLevel: RawEnv['LOG_LEVEL'];
   isDemo: boolean;
   allowedOrigins: string[];
@@ -101,6 +117,9 @@ export interface Config {
   sessionTtlDays: number;
   authRateLimit: number;
   authRateWindowSeconds: number;
+  /** Per-account creation budgets per `creationRateWindowSeconds`. */
+  creationRateLimits: Record<CreationBucket, number>;
+  creationRateWindowSeconds: number;
   redisUrl: string | null;
   trustProxyHops: number;
   /** The collab limits an operator may tune; every other collab knob keeps its default. */
@@ -108,6 +127,9 @@ export interface Config {
   /** The Socket.IO limits an operator may tune; the others keep their defaults. */
   realtimeLimits: RealtimeLimits;
 }
+
+/** What the per-account creation limits count separately. */
+export type CreationBucket = 'invitations' | 'workspaces' | 'documents';
 
 /** The subset of `CollabOptions` settable from the environment. */
 export type CollabLimits = Pick<
@@ -127,10 +149,11 @@ export class ConfigError extends Error {}
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`,
-    );
+  const lines = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(env)'}: ${issue.message}`);
+  lines.push(...productionProblems(env));
+  if (!parsed.success || lines.length > 0) {
     throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
   }
   const raw = parsed.data;
@@ -143,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: raw.MONGODB_URI ?? null,
     sessionSecret: raw.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
+    isHostHeaderTrusted: raw.NODE_ENV !== 'production',
     logLevel: raw.LOG_LEVEL,
     isDemo: raw.DEMO,
     allowedOrigins: (raw.ALLOWED_ORIGINS ?? '')
@@ -153,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlDays: raw.SESSION_TTL_DAYS,
     authRateLimit: raw.AUTH_RATE_LIMIT,
     authRateWindowSeconds: raw.AUTH_RATE_WINDOW_SECONDS,
+    creationRateLimits: {
+      invitations: raw.INVITATION_RATE_LIMIT,
+      workspaces: raw.WORKSPACE_RATE_LIMIT,
+      documents: raw.DOCUMENT_RATE_LIMIT,
+    },
+    creationRateWindowSeconds: raw.CREATION_RATE_WINDOW_SECONDS,
     redisUrl: raw.REDIS_URL ?? null,
     trustProxyHops: raw.TRUST_PROXY,
     collabLimits: {
@@ -163,6 +193,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     realtimeLimits: { maxConnectionsPerUser: raw.REALTIME_MAX_CONNECTIONS_PER_USER },
   };
+}
+
+/**
+ * What production needs beyond the schema (checked on the raw env, so these are listed along
+ * with every schema problem): links and origin checks come from PUBLIC_URL, never from the
+ * Host header a client chose.
+ */
+function productionProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  if (env.PUBLIC_URL?.trim()) return [];
+  return [
+    '  PUBLIC_URL: required when NODE_ENV=production (the address people use, e.g. https://clip.example.org); invitation links and origin checks are built from it, never from the Host header',
+  ];
 }
 
 /** Keeps people signed in across restarts without anyone having to set a secret. */

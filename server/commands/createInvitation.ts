@@ -1,7 +1,8 @@
 /**
- * Creates an invitation for an e-mail that has no account yet: network-level (admin) or
- * into a workspace with a role (the workspace owner adding a member). Returns the raw token
- * once; only its SHA-256 is stored. No mail server is assumed: the link is shown for copying.
+ * Creates an invitation: network-level (admin, for an e-mail without an account) or into a
+ * workspace with a role (an owner adding someone, who registers with it or, having an
+ * account, accepts it signed in). Returns the raw token once; only its SHA-256 is stored.
+ * No mail server is assumed: the link is shown for copying.
  */
 import type { WorkspaceRole } from '../../shared/domain';
 import { generateToken, hashToken } from '../auth/sessions';
@@ -18,8 +19,9 @@ export function invitationLink(options: { baseUrl: string; token: string }): str
 }
 
 /**
- * Creates the invitation; 409 `email_taken` when an account with that e-mail exists (add
- * that person directly instead). Callers check the actor may invite (admin, or workspace owner).
+ * Creates the invitation. Unless `mayHaveAccount` (a workspace invitation the person accepts
+ * signed in), 409 `email_taken` when an account with that e-mail exists. Callers check the
+ * actor may invite (admin, or workspace owner) and decide whether it awaits an admin's approval.
  */
 export async function createInvitation(options: {
   storage: Storage;
@@ -27,6 +29,10 @@ export async function createInvitation(options: {
   email: string;
   workspaceId?: string | null;
   role?: WorkspaceRole | null;
+  /** Workspace invitations only: an existing account accepts it instead of registering. */
+  mayHaveAccount?: boolean;
+  /** It cannot be used to register until an admin approves it (see `admitNewPeople`). */
+  awaitsApproval?: boolean;
   ttlDays?: number;
   /** Where the product is reached (config.publicUrl or the request's origin), for the link. */
   baseUrl: string;
@@ -35,9 +41,10 @@ export async function createInvitation(options: {
 }): Promise<{ invitation: Invitation; token: string; link: string }> {
   const { storage, actor } = options;
   const email = options.email.trim().toLowerCase();
-  const existing = await storage.getUserByEmail({ email });
-  if (existing)
+  const isExistingAccountAllowed = options.mayHaveAccount === true && Boolean(options.workspaceId);
+  if (!isExistingAccountAllowed && (await storage.getUserByEmail({ email }))) {
     throw new ConflictError('An account with that e-mail already exists.', 'email_taken');
+  }
 
   const token = generateToken();
   const now = options.now ?? new Date();
@@ -49,13 +56,19 @@ export async function createInvitation(options: {
     role: options.workspaceId ? (options.role ?? 'viewer') : null,
     invitedById: actor.id,
     expiresAt: new Date(now.getTime() + ttlDays * 86_400_000),
+    awaitsApproval: options.awaitsApproval === true,
   });
   await recordAudit({
     storage,
     actor,
     action: 'invitation.created',
     target: { type: 'invitation', id: invitation.id },
-    details: { email, workspaceId: invitation.workspaceId, role: invitation.role },
+    details: {
+      email,
+      workspaceId: invitation.workspaceId,
+      role: invitation.role,
+      awaitsApproval: invitation.awaitsApproval,
+    },
     ip: options.ip ?? null,
   });
   return { invitation, token, link: invitationLink({ baseUrl: options.baseUrl, token }) };

@@ -7,6 +7,7 @@
 import { hashPassword } from '../auth/passwords';
 import { AppError, ConflictError, ForbiddenError, ValidationError } from '../errors';
 import type { Invitation, Storage, User } from '../storage/types';
+import { acceptInvitation } from './acceptInvitation';
 import { findUsableInvitation } from './findInvitation';
 import { readNetworkSettings } from './networkSettings';
 import { recordAudit } from './recordAudit';
@@ -19,13 +20,17 @@ function invalidInvitation(): AppError {
   );
 }
 
-/** Which invitation (if any) lets this e-mail register; throws when none does. */
+/**
+ * Which invitation (if any) lets this e-mail register; throws when none does. An invitation
+ * still awaiting an admin's approval admits nobody while open registration is off.
+ */
 async function admissionFor(options: {
   storage: Storage;
   email: string;
   inviteToken: string | undefined;
 }): Promise<Invitation | null> {
   const { storage, email, inviteToken } = options;
+  const settings = await readNetworkSettings({ storage });
   if (inviteToken) {
     const invitation = await findUsableInvitation({ storage, token: inviteToken });
     if (!invitation) throw invalidInvitation();
@@ -36,9 +41,14 @@ async function admissionFor(options: {
         'invitation_email_mismatch',
       );
     }
+    if (invitation.awaitsApproval && !settings.openRegistration) {
+      throw new ForbiddenError(
+        'This invitation is waiting for a network admin to approve it.',
+        'invitation_awaiting_approval',
+      );
+    }
     return invitation;
   }
-  const settings = await readNetworkSettings({ storage });
   if (!settings.openRegistration) {
     throw new ForbiddenError('Registration is by invitation only.', 'registration_closed');
   }
@@ -91,45 +101,4 @@ export async function registerUser(options: {
     ip: options.ip ?? null,
   });
   return { user, invitation };
-}
-
-/**
- * Marks the invitation used and, for a workspace invitation, adds the membership. The
- * membership is audited as `membership.added` like one an owner adds directly, so the log
- * answers "who got access to this workspace" whichever way they joined.
- */
-async function acceptInvitation(options: {
-  storage: Storage;
-  invitation: Invitation;
-  user: User;
-  ip: string | null;
-}): Promise<void> {
-  const { storage, invitation, user } = options;
-  await storage.markInvitationAccepted({ id: invitation.id, at: new Date() });
-  if (!invitation.workspaceId || !invitation.role) return;
-  const workspace = await storage.getWorkspace({ id: invitation.workspaceId });
-  if (!workspace) return;
-  try {
-    await storage.addMembership({
-      workspaceId: workspace.id,
-      userId: user.id,
-      role: invitation.role,
-    });
-  } catch (error) {
-    if (!(error instanceof ConflictError)) throw error;
-    return;
-  }
-  await recordAudit({
-    storage,
-    actor: user,
-    action: 'membership.added',
-    target: { type: 'workspace', id: workspace.id },
-    details: {
-      userId: user.id,
-      role: invitation.role,
-      invitationId: invitation.id,
-      invitedById: invitation.invitedById,
-    },
-    ip: options.ip,
-  });
 }

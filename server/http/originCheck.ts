@@ -35,18 +35,21 @@ export function isAllowedOrigin(options: {
   return trusted.includes(origin);
 }
 
-/** Express middleware enforcing `isAllowedOrigin` on POST/PUT/PATCH/DELETE. */
+/**
+ * Express middleware enforcing `isAllowedOrigin` on POST/PUT/PATCH/DELETE. The same-host
+ * rule uses the Host header only where `config.isHostHeaderTrusted` (never in production).
+ */
 export function createOriginCheck(options: {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins'>;
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'isHostHeaderTrusted'>;
 }) {
-  const { publicUrl, allowedOrigins } = options.config;
+  const { publicUrl, allowedOrigins, isHostHeaderTrusted } = options.config;
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (!STATE_CHANGING.has(req.method)) return next();
     const claimed = req.get('origin') ?? req.get('referer');
     if (claimed === undefined) return next();
     const isAllowed = isAllowedOrigin({
       origin: claimed,
-      host: req.get('host'),
+      host: isHostHeaderTrusted ? req.get('host') : undefined,
       publicUrl,
       allowedOrigins,
     });

@@ -1,11 +1,19 @@
 /**
- * Per-IP rate limit for sign-in and registration. Built per app instance (never a
- * module-level limiter), so two servers in one test process count separately.
+ * Rate limits: per IP for sign-in and registration, per account for creating invitations,
+ * workspaces and documents (so one account cannot mint hundreds of invitations or flood
+ * storage). Built per app instance (never a module-level limiter), so two servers in one
+ * test process count separately. Both answer 429 `rate_limited` in our error shape.
  */
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import type { Config } from '../env';
+import type { Config, CreationBucket } from '../env';
 import { AppError } from '../errors';
+import { getActor } from './authentication';
+
+/** 429 `rate_limited` saying when to try again. */
+function rateLimited(message: string): AppError {
+  return new AppError({ status: 429, code: 'rate_limited', message });
+}
 
 /** Whether this refused request is the first one of its window (`used` counts refusals too). */
 function isFirstRefusal(req: Request, limit: number): boolean {
@@ -30,11 +38,9 @@ export function createAuthRateLimit(options: {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req: Request, _res: Response, next: NextFunction) => {
-      const refusal = new AppError({
-        status: 429,
-        code: 'rate_limited',
-        message: `Too many attempts. Try again in ${authRateWindowSeconds} seconds.`,
-      });
+      const refusal = rateLimited(
+        `Too many attempts. Try again in ${authRateWindowSeconds} seconds.`,
+      );
       if (!onLimited || !isFirstRefusal(req, authRateLimit)) {
         next(refusal);
         return;
@@ -43,6 +49,40 @@ export function createAuthRateLimit(options: {
       onLimited(req).then(
         () => next(refusal),
         () => next(refusal),
+      );
+    },
+  });
+}
+
+/** What each creation bucket counts, for the refusal message. */
+const BUCKET_NOUNS: Record<CreationBucket, string> = {
+  invitations: 'invitations',
+  workspaces: 'workspaces',
+  documents: 'documents',
+};
+
+/**
+ * Per-account limit on creating one kind of thing (`config.creationRateLimits[bucket]` per
+ * `config.creationRateWindowSeconds`). Mount it after `requireUser`/`requireAdmin`: the key
+ * is the signed-in account, so several people behind one address do not share a budget.
+ */
+export function createUserRateLimit(options: {
+  config: Pick<Config, 'creationRateLimits' | 'creationRateWindowSeconds'>;
+  bucket: CreationBucket;
+}) {
+  const { creationRateLimits, creationRateWindowSeconds } = options.config;
+  const noun = BUCKET_NOUNS[options.bucket];
+  return rateLimit({
+    windowMs: creationRateWindowSeconds * 1000,
+    limit: creationRateLimits[options.bucket],
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (_req: Request, res: Response) => `user:${getActor(res).id}`,
+    handler: (_req: Request, _res: Response, next: NextFunction) => {
+      next(
+        rateLimited(
+          `You created too many ${noun} in a short time. Try again within ${creationRateWindowSeconds} seconds.`,
+        ),
       );
     },
   });

@@ -11,9 +11,19 @@ export function clientIp(req: Request): string | null {
   return req.ip ?? null;
 }
 
-/** Where people reach the product: PUBLIC_URL when set, else this request's origin. */
-export function publicBaseUrl(req: Request, config: Pick<Config, 'publicUrl'>): string {
-  return config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+/**
+ * Where people reach the product: PUBLIC_URL when set, else (development and tests only:
+ * production refuses to start without PUBLIC_URL) this request's origin.
+ */
+export function publicBaseUrl(
+  req: Request,
+  config: Pick<Config, 'publicUrl' | 'isHostHeaderTrusted'>,
+): string {
+  if (config.publicUrl) return config.publicUrl;
+  if (!config.isHostHeaderTrusted) {
+    throw new Error('PUBLIC_URL is required where the Host header is not trusted');
+  }
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
 
 /** Whether cookies must be `Secure`: served over HTTPS directly or behind an https PUBLIC_URL. */

@@ -15,6 +15,7 @@ export function presentInvitation(
     role: invitation.role,
     expiresAt: invitation.expiresAt.toISOString(),
     acceptedAt: invitation.acceptedAt ? invitation.acceptedAt.toISOString() : null,
+    awaitsApproval: invitation.awaitsApproval,
     ...(extras.link ? { link: extras.link } : {}),
   };
 }

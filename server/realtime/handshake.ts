@@ -18,7 +18,7 @@ import type { Storage } from '../storage/types';
 export function isAllowedOrigin(input: {
   origin: string | undefined;
   host: string | undefined;
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins'>;
+  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'isHostHeaderTrusted'>;
 }): boolean {
   const { origin, host, config } = input;
   if (origin === undefined) return true;
@@ -28,7 +28,8 @@ export function isAllowedOrigin(input: {
   } catch {
     return false;
   }
-  if (host !== undefined && parsed.host === host) return true;
+  // Never in production: a client picks its Host header.
+  if (config.isHostHeaderTrusted && host !== undefined && parsed.host === host) return true;
   if (config.publicUrl !== null && parsed.origin === new URL(config.publicUrl).origin) return true;
   return config.allowedOrigins.some((allowed) => allowed.replace(/\/$/, '') === parsed.origin);
 }

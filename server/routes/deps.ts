@@ -2,8 +2,9 @@
  * What every route group's router factory receives. Adding a dependency here makes it
  * available to all groups without touching their signatures.
  */
+import type { RequestHandler } from 'express';
 import type { CollabServer } from '../collab';
-import type { Config } from '../env';
+import type { Config, CreationBucket } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 
@@ -23,4 +24,9 @@ export interface RouteDeps {
   logger: Logger;
   collab: CollabServer;
   recheckAccess: RecheckAccess;
+  /**
+   * One per-account limiter per kind of thing created (`createUserRateLimit`), shared by
+   * every route that creates it (the admin's and the owners' invitations count together).
+   */
+  creationLimits: Record<CreationBucket, RequestHandler>;
 }

@@ -14,6 +14,7 @@
  * `findActor(res)` from `server/http/authentication.ts`.
  */
 import type { Router } from 'express';
+import { createUserRateLimit } from '../http/rateLimit';
 import type { RouteDeps } from './deps';
 import { createAuditRouter } from './audit/audit';
 import { createAuthRouter } from './auth/auth';
@@ -25,8 +26,20 @@ import { createUsersRouter } from './users/users';
 import { createWorkspacesRouter } from './workspaces/workspaces';
 
 /** Adds every route group's router to `api` (the Router mounted at /api). */
-export function mountApiRoutes(options: { api: Router; deps: RouteDeps }): void {
-  const { api, deps } = options;
+export function mountApiRoutes(options: {
+  api: Router;
+  deps: Omit<RouteDeps, 'creationLimits'>;
+}): void {
+  const { api } = options;
+  const { config } = options.deps;
+  const deps: RouteDeps = {
+    ...options.deps,
+    creationLimits: {
+      invitations: createUserRateLimit({ config, bucket: 'invitations' }),
+      workspaces: createUserRateLimit({ config, bucket: 'workspaces' }),
+      documents: createUserRateLimit({ config, bucket: 'documents' }),
+    },
+  };
   const groups: Router[] = [
     createAuthRouter(deps),
     createUsersRouter(deps),

@@ -41,6 +41,7 @@ export type InvitationMethods = Pick<
   | 'getInvitationByTokenHash'
   | 'listInvitations'
   | 'markInvitationAccepted'
+  | 'approveInvitation'
   | 'deleteInvitation'
 >;
 

@@ -88,6 +88,11 @@ export interface Invitation {
   createdAt: Date;
   expiresAt: Date;
   acceptedAt: Date | null;
+  /**
+   * True until a network admin approves it; until then it cannot be used to create an
+   * account (a non-admin invited someone while open registration was off).
+   */
+  awaitsApproval: boolean;
 }
 
 export interface OutlineHeading {
@@ -269,6 +274,8 @@ export interface Storage {
     role: WorkspaceRole | null;
     invitedById: string;
     expiresAt: Date;
+    /** Default false. */
+    awaitsApproval?: boolean;
   }): Promise<Invitation>;
   getInvitationByTokenHash(input: { tokenHash: string }): Promise<Invitation | null>;
   /**
@@ -278,6 +285,8 @@ export interface Storage {
   listInvitations(input: { workspaceId?: string; isPending?: boolean }): Promise<Invitation[]>;
   /** ConflictError when it was accepted already (so a token is used at most once). */
   markInvitationAccepted(input: { id: string; at: Date }): Promise<Invitation>;
+  /** Clears `awaitsApproval` (idempotent); NotFoundError when there is no such invitation. */
+  approveInvitation(input: { id: string }): Promise<Invitation>;
   deleteInvitation(input: { id: string }): Promise<void>;
 
   // Documents (metadata and derived fields)

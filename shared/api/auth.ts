@@ -46,4 +46,12 @@ export interface InvitationPreviewDto {
   workspaceName: string | null;
   role: string | null;
   expiresAt: string;
+  /** Waiting for a network admin: it cannot create an account yet (an existing one may accept). */
+  awaitsApproval: boolean;
+}
+
+/** Answer of `POST /api/invitations/:token/accept`: where the person now belongs. */
+export interface AcceptInvitationDto {
+  /** The workspace joined; null for a network invitation. */
+  workspaceId: string | null;
 }

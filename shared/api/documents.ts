@@ -1,7 +1,7 @@
 /** Request schemas of the document endpoints (`/api/documents…`, `/api/workspaces/:id/documents`). */
 import { z } from 'zod';
 import { DOCUMENT_KINDS, DOCUMENT_STATUSES, POLICY_AREAS, STAKEHOLDER_TYPES } from '../domain';
-import { idField as ResourceId } from './fields';
+import { idField as ResourceId, visibleTextField } from './fields';
 
 /** `:id` of `/api/documents/:id…`. */
 export const DocumentParams = z.object({ id: ResourceId });
@@ -20,7 +20,8 @@ const Stakeholders = z
   .array(z.enum(STAKEHOLDER_TYPES))
   .max(STAKEHOLDER_TYPES.length)
   .transform((values) => [...new Set(values)]);
-const Title = z.string().trim().min(1).max(200);
+/** A document's title, as lists, the editor and the library show it. */
+const Title = visibleTextField(200);
 
 /** `POST /api/workspaces/:id/documents`: the content starts from the kind's template. */
 export const CreateDocumentBody = z.strictObject({

@@ -63,6 +63,12 @@ export interface InvitationDto {
   role: WorkspaceRole | null;
   expiresAt: string;
   acceptedAt: string | null;
+  /**
+   * True until a network admin approves it: it cannot create an account before then (an
+   * existing account may still accept it). Depends only on who invited and the
+   * open-registration setting, never on whether the e-mail has an account.
+   */
+  awaitsApproval: boolean;
   /** A link to the accept screen, for copying (no mail server is assumed). */
   link?: string;
 }

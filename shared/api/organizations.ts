@@ -1,6 +1,7 @@
 /** Request schemas of `/api/organizations`. */
 import { z } from 'zod';
 import { ORGANIZATION_TYPES } from '../domain';
+import { visibleTextField } from './fields';
 
 /** ISO 3166-1 alpha-2 country code; accepted in any case, stored upper case. */
 export const countryField = z
@@ -9,7 +10,7 @@ export const countryField = z
   .regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code')
   .transform((value) => value.toUpperCase());
 
-const organizationName = z.string().trim().min(1).max(200);
+const organizationName = visibleTextField(200);
 
 /** `POST /api/organizations` */
 export const CreateOrganizationBody = z.object({

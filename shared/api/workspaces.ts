@@ -1,7 +1,10 @@
 /** Request schemas of the workspace and membership endpoints (`/api/workspaces…`). */
 import { z } from 'zod';
 import { WORKSPACE_ROLES } from '../domain';
-import { emailField, idField as ResourceId } from './fields';
+import { emailField, idField as ResourceId, visibleTextField } from './fields';
+
+/** A workspace's name, as lists and headings show it. */
+const WorkspaceName = visibleTextField(120);
 
 /** `:id` of `/api/workspaces/:id…`. */
 export const WorkspaceParams = z.object({ id: ResourceId });
@@ -20,7 +23,7 @@ const QueryFlag = z
 
 /** `POST /api/workspaces`. */
 export const CreateWorkspaceBody = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: WorkspaceName,
   description: z.string().trim().max(2000).optional(),
 });
 export type CreateWorkspaceBody = z.infer<typeof CreateWorkspaceBody>;
@@ -31,7 +34,7 @@ export const ListWorkspacesQuery = z.object({ includeArchived: QueryFlag });
 /** `PATCH /api/workspaces/:id`: at least one field. */
 export const UpdateWorkspaceBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: WorkspaceName.optional(),
     description: z.string().trim().max(2000).optional(),
     isArchived: z.boolean().optional(),
   })

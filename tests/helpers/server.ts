@@ -46,8 +46,8 @@ export interface TestServerOptions {
 
 /**
  * Starts the real server (`startServer`) on 127.0.0.1:0 with its own temp DATA_DIR.
- * The auth rate limit is high by default so helpers can sign many people in; tests of the
- * limit pass `{ AUTH_RATE_LIMIT: '3' }`.
+ * The auth and creation rate limits are high by default so helpers can sign many people in
+ * and create freely; tests of a limit pass e.g. `{ AUTH_RATE_LIMIT: '3' }`.
  */
 export async function startTestServer(
   overrides: TestEnvOverrides = {},
@@ -62,6 +62,9 @@ export async function startTestServer(
     LOG_LEVEL: 'silent',
     SESSION_SECRET: TEST_SESSION_SECRET,
     AUTH_RATE_LIMIT: '10000',
+    INVITATION_RATE_LIMIT: '10000',
+    WORKSPACE_RATE_LIMIT: '10000',
+    DOCUMENT_RATE_LIMIT: '10000',
     ...overrides,
   });
   const server = await startServer({

@@ -150,6 +150,7 @@ describe('registration after setup', () => {
       workspaceName: null,
       role: null,
       expiresAt: invitation?.expiresAt,
+      awaitsApproval: false,
     });
 
     const wrongEmail = await registerAnew({

@@ -18,7 +18,7 @@ import {
   type ApiClient,
   type TestServer,
 } from '../helpers/server';
-import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+import { addMember, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -97,6 +97,8 @@ describe('security review: open sockets follow the account', () => {
         { email: `leaver-${Date.now()}@example.test`, role: 'viewer' },
       );
       const { invitation } = expectStatus(invited, 201);
+      // A non-admin owner's invitation admits a new person once an admin approves it.
+      expectStatus(await world.admin.client.post(`/api/invitations/${invitation.id}/approve`), 200);
       return registerWithInvitation({
         baseUrl: server.url,
         token: invitation.token ?? '',
@@ -162,13 +164,12 @@ describe('security review: open sockets follow the account', () => {
       await sleep(300);
       expect(removedHeard.filter((update) => update.documentId === document.id)).toEqual([]);
     } finally {
-      expectStatus(
-        await world.owner.client.post(`/api/workspaces/${world.workspace.id}/members`, {
-          email: world.viewer.email,
-          role: 'viewer',
-        }),
-        201,
-      );
+      await addMember({
+        owner: world.owner.client,
+        workspaceId: world.workspace.id,
+        person: world.viewer,
+        role: 'viewer',
+      });
     }
   });
 });
@@ -181,6 +182,7 @@ describe('security review: audit log completeness', () => {
       { email, role: 'editor' },
     );
     const { invitation } = expectStatus(invited, 201);
+    expectStatus(await world.admin.client.post(`/api/invitations/${invitation.id}/approve`), 200);
     const joiner = await registerWithInvitation({
       baseUrl: server.url,
       token: invitation.token ?? '',

@@ -5,7 +5,7 @@
  * the authorization matrix.
  */
 import { afterAll, beforeAll } from 'vitest';
-import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
+import type { DocumentDto, InvitationDto, WorkspaceDto } from '../../shared/api/entities';
 import type { WorkspaceRole } from '../../shared/domain';
 import {
   createApiClient,
@@ -35,18 +35,23 @@ export function expectStatus<T>(res: { status: number; body: T }, status: number
   return res.body;
 }
 
-/** Adds an existing account to the workspace with `role`, as its owner would. */
+/**
+ * Adds an existing account to the workspace with `role`: the owner invites them and they
+ * accept signed in (an admin's add needs no acceptance).
+ */
 export async function addMember(input: {
   owner: ApiClient;
   workspaceId: string;
-  email: string;
+  person: SignedUpUser;
   role: WorkspaceRole;
 }): Promise<void> {
-  const res = await input.owner.post(`/api/workspaces/${input.workspaceId}/members`, {
-    email: input.email,
-    role: input.role,
-  });
-  expectStatus(res, 201);
+  const res = await input.owner.post<{ invitation?: InvitationDto }>(
+    `/api/workspaces/${input.workspaceId}/members`,
+    { email: input.person.email, role: input.role },
+  );
+  const token = expectStatus(res, 201).invitation?.token;
+  if (token === undefined) return;
+  expectStatus(await input.person.client.post(`/api/invitations/${token}/accept`), 200);
 }
 
 /** Signs everybody up and builds the workspace (empty database expected). */
@@ -67,7 +72,7 @@ export async function buildWorkspaceWorld(baseUrl: string): Promise<WorkspaceWor
     [reviewer, 'reviewer'],
     [viewer, 'viewer'],
   ] as const) {
-    await addMember({ owner: owner.client, workspaceId: workspace.id, email: person.email, role });
+    await addMember({ owner: owner.client, workspaceId: workspace.id, person, role });
   }
   return {
     admin,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationDto, MembershipDto, WorkspaceDto } from '../../shared/api/entities';
 import { registerWithInvitation, type TestServer } from '../helpers/server';
-import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+import { addMember, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -113,6 +113,8 @@ describe('members', () => {
       email: 'new.person@example.test',
       role: 'reviewer',
       workspaceId: world.workspace.id,
+      // An owner who is not an admin does not admit new people alone: an admin approves.
+      awaitsApproval: true,
     });
     expect(invitation.token).toEqual(expect.any(String));
     expect(invitation.link).toContain(invitation.token);
@@ -123,6 +125,7 @@ describe('members', () => {
     expect(pending.body.invitations.map((i) => i.email)).toContain('new.person@example.test');
     expect(pending.body.invitations.every((i) => i.token === undefined)).toBe(true);
 
+    expectStatus(await world.admin.client.post(`/api/invitations/${invitation.id}/approve`), 200);
     const newcomer = await registerWithInvitation({
       baseUrl: server.url,
       token: invitation.token ?? '',
@@ -202,14 +205,16 @@ describe('members', () => {
       201,
     );
     const wsBase = `/api/workspaces/${workspace.id}/members`;
-    const added = await world.reviewer.client.post<{ membership: MembershipDto }>(wsBase, {
-      email: world.viewer.email,
+    await addMember({
+      owner: world.reviewer.client,
+      workspaceId: workspace.id,
+      person: world.viewer,
       role: 'owner',
     });
-    expect(expectStatus(added, 201).membership).toMatchObject({
-      role: 'owner',
-      userId: world.viewer.user.id,
-    });
+    const members = await world.reviewer.client.get<{ members: MembershipDto[] }>(wsBase);
+    expect(expectStatus(members, 200).members).toContainEqual(
+      expect.objectContaining({ role: 'owner', userId: world.viewer.user.id }),
+    );
     const stepDown = await world.reviewer.client.patch<{ membership: MembershipDto }>(
       `${wsBase}/${world.reviewer.user.id}`,
       { role: 'viewer' },
@@ -233,10 +238,12 @@ describe('members', () => {
       201,
     );
     const base = `/api/workspaces/${workspace.id}/members`;
-    expectStatus(
-      await world.owner.client.post(base, { email: world.viewer.email, role: 'viewer' }),
-      201,
-    );
+    await addMember({
+      owner: world.owner.client,
+      workspaceId: workspace.id,
+      person: world.viewer,
+      role: 'viewer',
+    });
     expect((await world.viewer.client.delete(`${base}/${world.viewer.user.id}`)).status).toBe(204);
     expect((await world.owner.client.delete(`${base}/${world.viewer.user.id}`)).status).toBe(404);
     expect(

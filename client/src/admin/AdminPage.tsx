@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { Layout } from '../components/Layout';
 import { useCurrentUser } from '../session/SessionContext';
+import { ApprovalsPanel } from './ApprovalsPanel';
 import { NetworkInvitePanel } from './NetworkInvitePanel';
 import { OrganizationsPanel } from './OrganizationsPanel';
 import { SettingsPanel } from './SettingsPanel';
@@ -30,6 +31,7 @@ export function AdminPage() {
         <div className="admin__side">
           <SettingsPanel />
           <NetworkInvitePanel />
+          <ApprovalsPanel />
         </div>
       </div>
     </Layout>

@@ -16,6 +16,7 @@ import {
   ChangePasswordBody,
   LoginBody,
   RegisterBody,
+  type AcceptInvitationDto,
   type InvitationPreviewDto,
   type SetupStatusDto,
 } from '../../../shared/api/auth';
@@ -99,6 +100,9 @@ export const api = {
   invitations: {
     get: (token: string) =>
       get<{ invitation: InvitationPreviewDto }>(`/api/invitations/${id(token)}`),
+    /** The signed-in person joins with an invitation sent to their e-mail. */
+    accept: (token: string) =>
+      send<AcceptInvitationDto>('POST', `/api/invitations/${id(token)}/accept`),
   },
   organizations: {
     list: () => get<{ organizations: OrganizationDto[] }>('/api/organizations'),
@@ -126,6 +130,12 @@ export const api = {
         '/api/invitations',
         validated(CreateInvitationBody, body),
       ),
+    /** Pending invitations of the whole network (those awaiting approval included). */
+    invitations: () => get<{ invitations: InvitationDto[] }>('/api/invitations'),
+    approveInvitation: (invitationId: string) =>
+      send<{ invitation: InvitationDto }>('POST', `/api/invitations/${id(invitationId)}/approve`),
+    revokeInvitation: (invitationId: string) =>
+      send<void>('DELETE', `/api/invitations/${id(invitationId)}`),
   },
   workspaces: {
     list: () => get<{ workspaces: WorkspaceDto[] }>('/api/workspaces'),

@@ -5,7 +5,6 @@
  */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import Image from '@tiptap/extension-image';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
@@ -16,6 +15,7 @@ import type { WorkspaceRole } from '../../../shared/domain';
 import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
 import { colorForUser } from '../components/Avatar';
 import { PresenceAvatars } from './PresenceAvatars';
+import { SafeImage } from './safeImage';
 import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
 import { useSyncState, type SyncState } from './useSyncState';
@@ -52,7 +52,7 @@ export function CollabEditor({
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
         TableKit.configure({ table: { resizable: false } }),
-        Image,
+        SafeImage,
       ],
       editorProps: {
         attributes: {

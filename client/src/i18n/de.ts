@@ -72,6 +72,12 @@ export const de: Messages = {
     inviteUnavailable:
       'Dieser Einladungslink ist nicht mehr gültig. Er ist vielleicht abgelaufen oder wurde schon benutzt. Bitten Sie um einen neuen.',
     acceptInvite: 'Annehmen und Konto anlegen',
+    acceptInviteSignedIn: 'Einladung annehmen',
+    inviteSignedInAs: 'Sie sind als {{email}} angemeldet.',
+    inviteHaveAccount: 'Sie haben schon ein Konto?',
+    inviteSignInFirst: 'Zum Annehmen anmelden.',
+    inviteAwaitsApproval:
+      'Eine Netzwerk-Administratorin oder ein Netzwerk-Administrator hat diese Einladung noch nicht freigegeben; ein neues Konto lässt sich damit noch nicht anlegen. Versuchen Sie es später oder melden Sie sich an, falls Sie schon ein Konto haben.',
     accountTitle: 'Ihr Konto',
     currentPassword: 'Aktuelles Passwort',
     newPassword: 'Neues Passwort',
@@ -124,7 +130,10 @@ export const de: Messages = {
     memberRole: 'Rolle',
     add: 'Hinzufügen',
     memberAdded: '{{name}} wurde hinzugefügt.',
-    invitationCreated: 'Noch kein Konto nutzt {{email}}. Senden Sie diesen Einladungslink:',
+    invitationCreated:
+      'Einladung für {{email}} erstellt. Senden Sie diesen Link: Mit Konto nimmt die Person sie angemeldet an, sonst legt sie damit ihr Konto an.',
+    awaitsApproval:
+      'Die Netzwerk-Administration muss sie freigeben, bevor damit ein neues Konto angelegt werden kann.',
     invitationLink: 'Einladungslink',
     removeMember: '{{name}} entfernen',
     roleOf: 'Rolle von {{name}}',
@@ -215,6 +224,14 @@ export const de: Messages = {
     inviteEmail: 'E-Mail',
     sendInvite: 'Einladung erstellen',
     inviteCreated: 'Senden Sie diesen Link an {{email}}:',
+    approvalsTitle: 'Einladungen, die auf Freigabe warten',
+    approvalsHint:
+      'Eigentümer von Arbeitsbereichen haben diese Adressen eingeladen, während die Registrierung geschlossen ist. Geben Sie sie frei, damit die Personen ein Konto anlegen können.',
+    noApprovals: 'Nichts wartet auf Freigabe.',
+    invitedTo: '{{email}} als {{role}}',
+    approve: 'Freigeben',
+    approveInvitation: 'Einladung für {{email}} freigeben',
+    rejectInvitation: 'Einladung für {{email}} ablehnen',
   },
   library: {
     title: 'Öffentliche Bibliothek',

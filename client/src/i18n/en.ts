@@ -67,6 +67,12 @@ export const en = {
     inviteUnavailable:
       'This invitation link is no longer valid. It may have expired or been used already. Ask for a new one.',
     acceptInvite: 'Accept and create account',
+    acceptInviteSignedIn: 'Accept invitation',
+    inviteSignedInAs: 'You are signed in as {{email}}.',
+    inviteHaveAccount: 'Already have an account?',
+    inviteSignInFirst: 'Sign in to accept.',
+    inviteAwaitsApproval:
+      'A network administrator has not approved this invitation yet, so it cannot create a new account. Try again later, or sign in if you already have an account.',
     accountTitle: 'Your account',
     currentPassword: 'Current password',
     newPassword: 'New password',
@@ -119,7 +125,10 @@ export const en = {
     memberRole: 'Role',
     add: 'Add',
     memberAdded: '{{name}} was added.',
-    invitationCreated: 'No account uses {{email}} yet. Send this invitation link:',
+    invitationCreated:
+      'Invitation for {{email}} created. Send them this link: they accept it signed in, or create their account with it.',
+    awaitsApproval:
+      'A network administrator must approve it before it can be used to create a new account.',
     invitationLink: 'Invitation link',
     removeMember: 'Remove {{name}}',
     roleOf: 'Role of {{name}}',
@@ -209,6 +218,14 @@ export const en = {
     inviteEmail: 'E-mail',
     sendInvite: 'Create invitation',
     inviteCreated: 'Send this link to {{email}}:',
+    approvalsTitle: 'Invitations waiting for approval',
+    approvalsHint:
+      'Workspace owners invited these addresses while registration is closed. Approve to let them create an account.',
+    noApprovals: 'Nothing is waiting for approval.',
+    invitedTo: '{{email}} as {{role}}',
+    approve: 'Approve',
+    approveInvitation: 'Approve the invitation for {{email}}',
+    rejectInvitation: 'Reject the invitation for {{email}}',
   },
   library: {
     title: 'Public library',

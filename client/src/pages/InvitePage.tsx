@@ -1,10 +1,17 @@
-/** /invite/:token: shows the invitation, then creates the invited person's account. */
+/**
+ * /invite/:token: shows the invitation. Someone signed in accepts it with one click (the
+ * server checks it was sent to their e-mail); anyone else creates their account with it, or
+ * signs in first and comes back here.
+ */
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { UserDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
-import { ErrorScreen } from '../components/ErrorScreen';
+import { ErrorScreen, FormError } from '../components/ErrorScreen';
 import { PendingPage } from '../components/PendingPage';
+import { useFormSubmit } from '../components/useFormSubmit';
+import { useSession } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
 import { AuthCard } from './AuthCard';
 import { NewAccountForm } from './NewAccountForm';
@@ -13,6 +20,7 @@ import { NewAccountForm } from './NewAccountForm';
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
+  const session = useSession();
   const invitation = useResource({ key: token, load: () => api.invitations.get(token) });
 
   if (invitation.status === 'loading') return <PendingPage state={invitation} />;
@@ -29,7 +37,7 @@ export function InvitePage() {
       </AuthCard>
     );
   }
-  const { email, role, workspaceName } = invitation.data.invitation;
+  const { email, role, workspaceName, awaitsApproval } = invitation.data.invitation;
   const roleLabel = role ? t(`roles.${role}`) : t('roles.viewer');
 
   return (
@@ -46,7 +54,42 @@ export function InvitePage() {
         </>
       }
     >
-      <NewAccountForm submitLabel={t('auth.acceptInvite')} invitation={{ token, email }} />
+      {session.user ? (
+        <AcceptSignedIn token={token} user={session.user} />
+      ) : (
+        <>
+          {awaitsApproval && !session.isOpenRegistration && (
+            <p role="note">{t('auth.inviteAwaitsApproval')}</p>
+          )}
+          <NewAccountForm submitLabel={t('auth.acceptInvite')} invitation={{ token, email }} />
+          <p className="muted">
+            {t('auth.inviteHaveAccount')}{' '}
+            <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
+              {t('auth.inviteSignInFirst')}
+            </Link>
+          </p>
+        </>
+      )}
     </AuthCard>
+  );
+}
+
+/** One button: join with the account already signed in. */
+function AcceptSignedIn({ token, user }: { token: string; user: UserDto }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const form = useFormSubmit();
+  const accept = async () => {
+    const { workspaceId } = await api.invitations.accept(token);
+    navigate(workspaceId ? `/w/${workspaceId}` : '/', { replace: true });
+  };
+  return (
+    <form className="form" onSubmit={form.handleSubmit(accept)}>
+      <p>{t('auth.inviteSignedInAs', { email: user.email })}</p>
+      <FormError message={form.error} />
+      <button type="submit" className="button button--primary" disabled={form.isBusy}>
+        {t('auth.acceptInviteSignedIn')}
+      </button>
+    </form>
   );
 }

@@ -17,6 +17,7 @@ export function InvitationResult({
   return (
     <div className="invitation-result" role="status">
       <p>{message(invitation.email)}</p>
+      {invitation.awaitsApproval && <p className="muted">{t('workspace.awaitsApproval')}</p>}
       <CopyField label={t('workspace.invitationLink')} value={invitationLink(invitation)} />
     </div>
   );

@@ -1,7 +1,8 @@
 /**
- * Member management for workspace owners: list, change role, remove, and add by e-mail
- * (which answers with a membership, or with an invitation link to copy when there is no
- * account for that address yet).
+ * Member management for workspace owners: list, change role, remove, and add by e-mail.
+ * Adding answers with an invitation link to copy (the person accepts it signed in or
+ * registers with it; the answer never says which), or, for a network admin adding an
+ * existing account, with the membership.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

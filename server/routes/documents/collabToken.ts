@@ -17,7 +17,10 @@ import type { RouteDeps } from '../deps';
 import { loadDocumentAccess, parseParams } from '../workspaces/access';
 
 /** The WebSocket base of the collab endpoint, from PUBLIC_URL or the request's origin. */
-export function collabServerUrl(req: Request, config: Pick<Config, 'publicUrl'>): string {
+export function collabServerUrl(
+  req: Request,
+  config: Pick<Config, 'publicUrl' | 'isHostHeaderTrusted'>,
+): string {
   const base = new URL(publicBaseUrl(req, config));
   const protocol = base.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${protocol}//${base.host}/collab`;

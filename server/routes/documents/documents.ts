@@ -78,7 +78,7 @@ async function recentDocuments(input: {
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess' | 'creationLimits'>,
 ): Router {
   const { storage, collab, recheckAccess } = deps;
   const router = express.Router();

@@ -21,32 +21,39 @@ import {
 } from '../workspaces/access';
 
 /** Router for the documents of one workspace. */
-export function createWorkspaceDocumentsRouter(deps: Pick<RouteDeps, 'storage'>): Router {
-  const { storage } = deps;
+export function createWorkspaceDocumentsRouter(
+  deps: Pick<RouteDeps, 'storage' | 'creationLimits'>,
+): Router {
+  const { storage, creationLimits } = deps;
   const router = express.Router();
 
-  router.post('/workspaces/:id/documents', requireUser, async (req, res) => {
-    const actor = getActor(res);
-    const { id } = parseParams(req, WorkspaceParams);
-    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
-    authorize(
-      canCreateDocument(actor, access.membership, access.workspace),
-      'Only owners and editors create documents.',
-    );
-    const { body } = validate(req, { body: CreateDocumentBody });
-    assertWritableWorkspace(access.workspace);
-    const document = await createDocument({
-      storage,
-      actor,
-      workspaceId: id,
-      title: body.title,
-      kind: body.kind,
-      cityId: body.cityId ?? null,
-      policyAreas: body.policyAreas ?? [],
-      stakeholders: body.stakeholders ?? [],
-    });
-    res.status(201).json({ document: presentDocument(document, new Map()) });
-  });
+  router.post(
+    '/workspaces/:id/documents',
+    requireUser,
+    creationLimits.documents,
+    async (req, res) => {
+      const actor = getActor(res);
+      const { id } = parseParams(req, WorkspaceParams);
+      const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+      authorize(
+        canCreateDocument(actor, access.membership, access.workspace),
+        'Only owners and editors create documents.',
+      );
+      const { body } = validate(req, { body: CreateDocumentBody });
+      assertWritableWorkspace(access.workspace);
+      const document = await createDocument({
+        storage,
+        actor,
+        workspaceId: id,
+        title: body.title,
+        kind: body.kind,
+        cityId: body.cityId ?? null,
+        policyAreas: body.policyAreas ?? [],
+        stakeholders: body.stakeholders ?? [],
+      });
+      res.status(201).json({ document: presentDocument(document, new Map()) });
+    },
+  );
 
   // Filters combine; `trash=1` lists the trash instead (owners only), purging expired entries first.
   router.get('/workspaces/:id/documents', requireUser, async (req, res) => {

@@ -1,29 +1,32 @@
 /**
  * `/api/invitations`: the admin invites someone to the network (an account without a
- * workspace) and lists pending invitations; anyone holding a token may preview it, so the
- * accept screen can show who it is for. Workspace invitations are made by the workspaces
- * group (via `createInvitation`) and previewed here too.
+ * workspace), lists pending invitations and approves those made by other people; anyone
+ * holding a token may preview it, so the accept screen can show who it is for; a signed-in
+ * person accepts one sent to their e-mail. Workspace invitations are made by the workspaces
+ * group (via `addWorkspaceMember`) and previewed and accepted here too.
  */
 import express, { type Router } from 'express';
 import { InvitationTokenParams } from '../../../shared/api/auth';
 import { IdParams } from '../../../shared/api/fields';
 import { CreateInvitationBody } from '../../../shared/api/users';
 import { createInvitation } from '../../commands/createInvitation';
-import { findUsableInvitation } from '../../commands/findInvitation';
+import { acceptInvitationSignedIn, approveInvitation } from '../../commands/acceptInvitation';
+import { findUsableInvitation, invalidInvitationError } from '../../commands/findInvitation';
 import { recordAudit } from '../../commands/recordAudit';
-import { NotFoundError } from '../../errors';
-import { getActor, requireAdmin } from '../../http/authentication';
+import { getActor, requireAdmin, requireUser } from '../../http/authentication';
 import { clientIp, publicBaseUrl } from '../../http/requestContext';
 import { validate } from '../../http/validate';
 import { presentInvitation } from '../../presenters/invitations';
 import type { RouteDeps } from '../deps';
 
 /** Router for `/api/invitations*`. */
-export function createInvitationsRouter(deps: Pick<RouteDeps, 'config' | 'storage'>): Router {
-  const { config, storage } = deps;
+export function createInvitationsRouter(
+  deps: Pick<RouteDeps, 'config' | 'storage' | 'creationLimits'>,
+): Router {
+  const { config, storage, creationLimits } = deps;
   const router = express.Router();
 
-  router.post('/invitations', requireAdmin, async (req, res) => {
+  router.post('/invitations', requireAdmin, creationLimits.invitations, async (req, res) => {
     const { body } = validate(req, { body: CreateInvitationBody });
     const { invitation, token, link } = await createInvitation({
       storage,
@@ -56,11 +59,7 @@ export function createInvitationsRouter(deps: Pick<RouteDeps, 'config' | 'storag
   router.get('/invitations/:token', async (req, res) => {
     const { params } = validate(req, { params: InvitationTokenParams });
     const invitation = await findUsableInvitation({ storage, token: params.token });
-    if (!invitation)
-      throw new NotFoundError(
-        'This invitation is unknown, expired or already used.',
-        'invalid_invitation',
-      );
+    if (!invitation) throw invalidInvitationError();
     const workspace = invitation.workspaceId
       ? await storage.getWorkspace({ id: invitation.workspaceId })
       : null;
@@ -70,8 +69,32 @@ export function createInvitationsRouter(deps: Pick<RouteDeps, 'config' | 'storag
         workspaceName: workspace?.name ?? null,
         role: invitation.role,
         expiresAt: invitation.expiresAt.toISOString(),
+        awaitsApproval: invitation.awaitsApproval,
       },
     });
+  });
+
+  // The invited person, signed in with the invited e-mail, joins the workspace.
+  router.post('/invitations/:token/accept', requireUser, async (req, res) => {
+    const { params } = validate(req, { params: InvitationTokenParams });
+    const result = await acceptInvitationSignedIn({
+      storage,
+      user: getActor(res),
+      token: params.token,
+      ip: clientIp(req),
+    });
+    res.json(result);
+  });
+
+  router.post('/invitations/:id/approve', requireAdmin, async (req, res) => {
+    const { params } = validate(req, { params: IdParams });
+    const invitation = await approveInvitation({
+      storage,
+      actor: getActor(res),
+      invitationId: params.id,
+      ip: clientIp(req),
+    });
+    res.json({ invitation: presentInvitation(invitation) });
   });
 
   return router;

@@ -1,6 +1,8 @@
 /**
  * `/api/workspaces/:id/members` and `/invitations`: who is in a workspace and with which role.
- * Any member sees the list; owners (and admins) add, invite, re-role and remove; anyone may leave.
+ * Any member sees the list; owners (and admins) invite, re-role and remove; anyone may leave.
+ * Adding by e-mail answers an invitation whether or not the e-mail has an account (see
+ * `addWorkspaceMember`); only admins add an existing account directly.
  */
 import express, { type Router } from 'express';
 import {
@@ -25,9 +27,9 @@ import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './acc
 
 /** Router for a workspace's members and pending invitations. */
 export function createMembersRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess' | 'creationLimits'>,
 ): Router {
-  const { storage, config, recheckAccess } = deps;
+  const { storage, config, recheckAccess, creationLimits } = deps;
   const router = express.Router();
 
   router.get('/workspaces/:id/members', requireUser, async (req, res) => {
@@ -45,31 +47,36 @@ export function createMembersRouter(
     res.json({ members });
   });
 
-  router.post('/workspaces/:id/members', requireUser, async (req, res) => {
-    const actor = getActor(res);
-    const { id } = parseParams(req, WorkspaceParams);
-    await loadAuthorizedWorkspace(
-      { storage, actor, workspaceId: id },
-      canManageMembers,
-      'Only owners add members.',
-    );
-    const { body } = validate(req, { body: AddMemberBody });
-    const result = await addWorkspaceMember({
-      storage,
-      actor,
-      workspaceId: id,
-      email: body.email,
-      role: body.role,
-      baseUrl: publicBaseUrl(req, config),
-      ip: clientIp(req),
-    });
-    if (result.kind === 'membership') {
-      res.status(201).json({ membership: presentMembership(result.membership, result.user) });
-      return;
-    }
-    const { invitation, token, link } = result;
-    res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
-  });
+  router.post(
+    '/workspaces/:id/members',
+    requireUser,
+    creationLimits.invitations,
+    async (req, res) => {
+      const actor = getActor(res);
+      const { id } = parseParams(req, WorkspaceParams);
+      await loadAuthorizedWorkspace(
+        { storage, actor, workspaceId: id },
+        canManageMembers,
+        'Only owners add members.',
+      );
+      const { body } = validate(req, { body: AddMemberBody });
+      const result = await addWorkspaceMember({
+        storage,
+        actor,
+        workspaceId: id,
+        email: body.email,
+        role: body.role,
+        baseUrl: publicBaseUrl(req, config),
+        ip: clientIp(req),
+      });
+      if (result.kind === 'membership') {
+        res.status(201).json({ membership: presentMembership(result.membership, result.user) });
+        return;
+      }
+      const { invitation, token, link } = result;
+      res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
+    },
+  );
 
   router.patch('/workspaces/:id/members/:userId', requireUser, async (req, res) => {
     const actor = getActor(res);

@@ -22,12 +22,12 @@ import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
 export function createWorkspacesRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess' | 'creationLimits'>,
 ): Router {
-  const { storage, recheckAccess } = deps;
+  const { storage, recheckAccess, creationLimits } = deps;
   const router = express.Router();
 
-  router.post('/workspaces', requireUser, async (req, res) => {
+  router.post('/workspaces', requireUser, creationLimits.workspaces, async (req, res) => {
     const actor = getActor(res);
     const { body } = validate(req, { body: CreateWorkspaceBody });
     authorize(canCreateWorkspace(actor), 'Your account cannot create workspaces.');

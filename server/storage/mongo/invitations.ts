@@ -20,6 +20,8 @@ function toInvitation(doc: InvitationDoc): Invitation {
     createdAt: doc.createdAt,
     expiresAt: doc.expiresAt,
     acceptedAt: doc.acceptedAt ?? null,
+    // Documents written before the field existed were usable at once.
+    awaitsApproval: doc.awaitsApproval === true,
   };
 }
 
@@ -38,6 +40,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
             role: input.role,
             invitedById: requireObjectId(input.invitedById, 'No such user.'),
             expiresAt: new Date(input.expiresAt.getTime()),
+            awaitsApproval: input.awaitsApproval === true,
           });
           return toInvitation(created.toObject());
         },
@@ -95,6 +98,20 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
         const exists = await Invitation.exists({ _id: objectId });
         if (!exists) throw invitationNotFound();
         throw new ConflictError('That invitation has been used already.', 'invitation_used');
+      }),
+
+    approveInvitation: ({ id }) =>
+      run(async () => {
+        const objectId = toObjectId(id);
+        const doc = objectId
+          ? await Invitation.findOneAndUpdate(
+              { _id: objectId },
+              { $set: { awaitsApproval: false } },
+              { returnDocument: 'after' },
+            ).lean<InvitationDoc>()
+          : null;
+        if (!doc) throw invitationNotFound();
+        return toInvitation(doc);
       }),
 
     deleteInvitation: ({ id }) =>

@@ -116,6 +116,7 @@ export function createModels(connection: Connection): MongoModels {
       invitedById: { type: ObjectId, required: true },
       expiresAt: { type: Date, required: true },
       acceptedAt: nullableDate,
+      awaitsApproval: { type: Boolean, default: false },
     },
     { timestamps: { createdAt: true, updatedAt: false } },
   );

@@ -72,6 +72,8 @@ export interface InvitationDoc {
   createdAt: Date;
   expiresAt: Date;
   acceptedAt: Date | null;
+  /** Absent on documents written before approvals existed (read as false). */
+  awaitsApproval?: boolean;
 }
 
 export interface DocumentDoc {

@@ -20,6 +20,7 @@ interface InvitationRow {
   created_at: number;
   expires_at: number;
   accepted_at: number | null;
+  awaits_approval: number;
 }
 
 function toInvitation(row: InvitationRow): Invitation {
@@ -33,6 +34,7 @@ function toInvitation(row: InvitationRow): Invitation {
     createdAt: fromMs(row.created_at),
     expiresAt: fromMs(row.expires_at),
     acceptedAt: fromMsOrNull(row.accepted_at),
+    awaitsApproval: row.awaits_approval === 1,
   };
 }
 
@@ -50,8 +52,9 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
         () =>
           stmt(
             `INSERT INTO invitations
-               (id, token_hash, email, workspace_id, role, invited_by_id, created_at, expires_at, accepted_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
+               (id, token_hash, email, workspace_id, role, invited_by_id, created_at, expires_at,
+                accepted_at, awaits_approval)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
           ).run(
             id,
             input.tokenHash,
@@ -61,6 +64,7 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
             input.invitedById,
             Date.now(),
             toMs(input.expiresAt),
+            input.awaitsApproval === true ? 1 : 0,
           ),
         {
           conflictCode: 'invitation_exists',
@@ -117,6 +121,15 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
         throw new ConflictError('That invitation has been used already.', 'invitation_used');
       }
       return get(id) as Invitation;
+    },
+
+    async approveInvitation({ id }) {
+      translateSqlite(() =>
+        stmt('UPDATE invitations SET awaits_approval = 0 WHERE id = ?').run(id),
+      );
+      const invitation = get(id);
+      if (!invitation) throw invitationNotFound();
+      return invitation;
     },
 
     async deleteInvitation({ id }) {

@@ -151,4 +151,12 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE documents SET search_text = unicode_lower(title || char(10) || plain_text);
     `,
   },
+  {
+    version: 3,
+    name: 'invitations.awaits_approval: invitations by non-admins wait for an admin',
+    // Invitations made before this migration were usable at once: they stay so.
+    sql: `
+      ALTER TABLE invitations ADD COLUMN awaits_approval INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -31,6 +31,7 @@ export function describeInvitationsContract(getStorage: GetStorage): void {
         invitedById: owner.id,
         expiresAt,
         acceptedAt: null,
+        awaitsApproval: false,
       });
       expect(await storage.getInvitationByTokenHash({ tokenHash: 'hash-a' })).toEqual(invitation);
       expect(await storage.getInvitationByTokenHash({ tokenHash: 'hash-b' })).toBeNull();
@@ -140,6 +141,28 @@ export function describeInvitationsContract(getStorage: GetStorage): void {
       await storage.deleteInvitation({ id: invitation.id });
       expect(await storage.getInvitationByTokenHash({ tokenHash: 'gone' })).toBeNull();
       await expectRejection(storage.deleteInvitation({ id: invitation.id }), NotFoundError);
+    });
+
+    it('keeps an invitation awaiting approval until approved, and refuses a missing one', async () => {
+      const storage = getStorage();
+      const member = await buildUser(storage);
+      const invitation = await storage.createInvitation({
+        tokenHash: 'needs-admin',
+        email: 'outsider@example.test',
+        workspaceId: null,
+        role: null,
+        invitedById: member.id,
+        expiresAt: IN_A_WEEK(),
+        awaitsApproval: true,
+      });
+      expect(invitation.awaitsApproval).toBe(true);
+      const approved = await storage.approveInvitation({ id: invitation.id });
+      expect(approved).toEqual({ ...invitation, awaitsApproval: false });
+      expect(await storage.getInvitationByTokenHash({ tokenHash: 'needs-admin' })).toEqual(
+        approved,
+      );
+      expect(await storage.approveInvitation({ id: invitation.id })).toEqual(approved);
+      await expectRejection(storage.approveInvitation({ id: MISSING_ID }), NotFoundError);
     });
   });
 }
