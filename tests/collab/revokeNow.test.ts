@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
 import type { User } from '../../server/storage/types';
 import { CLOSE_CODES } from '../../shared/closeCodes';
+import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
 import { buildDocument, buildMembership, buildUser, buildWorkspace } from '../helpers/factories';
 import {
   createApiClient,
@@ -21,6 +22,7 @@ import {
   connectClient,
   isEditKept,
   requestCollabToken,
+  TEST_TEXT_ROOT,
   useCollabScope,
   waitFor,
   waitSynced,
@@ -34,6 +36,7 @@ const SLOW_POLL_MS = 60_000;
 /** How soon after the HTTP answer the connection must be closed or read-only. */
 const AT_ONCE_MS = 1_000;
 const PASSWORD = 'a-long-enough-passphrase-1';
+const TEST_ROOT_TYPES = [...EDITOR_ROOT_TYPES, TEST_TEXT_ROOT];
 
 interface World {
   server: TestServer;
@@ -52,7 +55,13 @@ interface World {
 async function world(): Promise<World> {
   const server = await startTestServer(
     {},
-    { tuning: { collab: { accessRecheckMs: SLOW_POLL_MS }, accessSweepMs: SLOW_POLL_MS } },
+    {
+      tuning: {
+        // The edits probe the plain `text` type the collab tests use, besides the editor's.
+        collab: { accessRecheckMs: SLOW_POLL_MS, allowedRootTypes: TEST_ROOT_TYPES },
+        accessSweepMs: SLOW_POLL_MS,
+      },
+    },
   );
   defer(() => server.close());
   const admin = createApiClient(server.url);
