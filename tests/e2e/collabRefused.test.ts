@@ -6,10 +6,9 @@
  * that the person lost access, and it needs no "Try again" click.
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
-import { createApiClient, signUpAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson } from './browser';
+import { startServerWithOneNote, type E2eServer } from './server';
 import {
   editorOf,
   expectNoSeriousA11yIssues,
@@ -19,7 +18,7 @@ import {
   typeAtEnd,
 } from './steps';
 
-let server: TestServer;
+let server: E2eServer;
 let browser: Browser;
 let documentUrl = '';
 
@@ -72,24 +71,10 @@ const RECONNECT_DEADLINE_MS = 45_000;
 
 describe('editor when the collaboration server refuses the connection', () => {
   beforeAll(async () => {
-    server = await startTestServer(
-      { COLLAB_MAX_CONNECTIONS_PER_USER: '1' },
-      { clientDir: inject('e2eClientDir') },
-    );
-    const admin = createApiClient(server.url);
-    await signUpAdmin(admin, {
-      name: 'Ana Admin',
-      email: 'ana@stuttgart.example',
+    ({ server, documentUrl } = await startServerWithOneNote({
+      env: { COLLAB_MAX_CONNECTIONS_PER_USER: '1' },
       password: PASSWORD,
-    });
-    const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
-      name: 'Housing and integration',
-    });
-    const document = await admin.post<{ document: DocumentDto }>(
-      `/api/workspaces/${created.body.workspace.id}/documents`,
-      { title: 'Notes from the Bologna visit', kind: 'note' },
-    );
-    documentUrl = `/documents/${document.body.document.id}`;
+    }));
     browser = await launchBrowser();
   });
 

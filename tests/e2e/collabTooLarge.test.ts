@@ -4,10 +4,9 @@
  * keep all of their text on screen (read-only, nothing vanishes) until they try again.
  */
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
-import { createApiClient, signUpAdmin, startTestServer, type TestServer } from '../helpers/server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPerson } from './browser';
+import { startServerWithOneNote, type E2eServer } from './server';
 import {
   editorOf,
   expectNoSeriousA11yIssues,
@@ -20,30 +19,16 @@ import {
 /** The smallest cap the server accepts, so a long paste crosses it. */
 const MAX_DOC_BYTES = 4_096;
 
-let server: TestServer;
+let server: E2eServer;
 let browser: Browser;
 let documentUrl = '';
 
 describe('editor when a change makes the document too large', () => {
   beforeAll(async () => {
-    server = await startTestServer(
-      { COLLAB_MAX_DOC_BYTES: String(MAX_DOC_BYTES) },
-      { clientDir: inject('e2eClientDir') },
-    );
-    const admin = createApiClient(server.url);
-    await signUpAdmin(admin, {
-      name: 'Ana Admin',
-      email: 'ana@stuttgart.example',
+    ({ server, documentUrl } = await startServerWithOneNote({
+      env: { COLLAB_MAX_DOC_BYTES: String(MAX_DOC_BYTES) },
       password: PASSWORD,
-    });
-    const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
-      name: 'Housing and integration',
-    });
-    const document = await admin.post<{ document: DocumentDto }>(
-      `/api/workspaces/${created.body.workspace.id}/documents`,
-      { title: 'Notes from the Bologna visit', kind: 'note' },
-    );
-    documentUrl = `/documents/${document.body.document.id}`;
+    }));
     browser = await launchBrowser();
   });
 
