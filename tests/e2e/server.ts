@@ -3,7 +3,8 @@
  * serving the client build made by the e2e global setup.
  */
 import { inject } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server';
+import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
+import { createApiClient, signUpAdmin, startTestServer, type TestServer } from '../helpers/server';
 
 /** A running server with the built client and its own data dir. */
 export type E2eServer = TestServer;
@@ -11,4 +12,29 @@ export type E2eServer = TestServer;
 /** Starts the server on 127.0.0.1:0 with the client from `inject('e2eClientDir')`. */
 export function startE2eServer(): Promise<E2eServer> {
   return startTestServer({}, { clientDir: inject('e2eClientDir') });
+}
+
+/**
+ * A server with `env` overrides (e.g. a tight collab cap), Ana Admin (with `password`)
+ * and one note in one workspace: the setting of the stories about refused connections.
+ */
+export async function startServerWithOneNote(input: {
+  env: Record<string, string>;
+  password: string;
+}): Promise<{ server: E2eServer; documentUrl: string }> {
+  const server = await startTestServer(input.env, { clientDir: inject('e2eClientDir') });
+  const admin = createApiClient(server.url);
+  await signUpAdmin(admin, {
+    name: 'Ana Admin',
+    email: 'ana@stuttgart.example',
+    password: input.password,
+  });
+  const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
+    name: 'Housing and integration',
+  });
+  const document = await admin.post<{ document: DocumentDto }>(
+    `/api/workspaces/${created.body.workspace.id}/documents`,
+    { title: 'Notes from the Bologna visit', kind: 'note' },
+  );
+  return { server, documentUrl: `/documents/${document.body.document.id}` };
 }

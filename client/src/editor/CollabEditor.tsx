@@ -1,20 +1,25 @@
 /**
  * Tiptap bound to the shared Y.Doc: collaboration (Yjs undo, so undo only reverts your own
- * changes), named remote carets, tables, images and links; plus the sync indicator, the
- * read-only banner and the close-tab warning.
+ * changes), named remote carets (published quietly, see quietAwareness.ts), tables, images
+ * and links; plus the sync indicator, the read-only and closed-session banners and the
+ * close-tab warning. It stays mounted when the server closes the session, so the person's
+ * text never leaves the screen.
  */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
 import { colorForUser } from '../components/Avatar';
+import { ClosedSessionBanner } from './ClosedSessionBanner';
+import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
+import { quietCaretAwareness } from './quietAwareness';
 import { SafeImage } from './safeImage';
 import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
@@ -32,23 +37,35 @@ export function CollabEditor({
   session,
   user,
   role,
+  closedCode,
+  onRetry,
 }: {
   session: CollabSession;
   user: UserDto;
   role: WorkspaceRole;
+  /** Why the server is not taking the session now (see closedSession.ts), or null. */
+  closedCode: number | null;
+  onRetry: () => void;
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
   const sync = useSyncState({ ydoc, provider, local });
+  // Edits made while the server is busy stay in the browser and sync later, as offline ones
+  // do; after any other close they could not be saved, so the editor turns read-only.
+  const isWritable =
+    canWrite && (closedCode === null || closedSessionMessage(closedCode).retriesByItself);
+  const caretAwareness = useMemo(() => quietCaretAwareness(provider.awareness), [provider]);
+  useEffect(() => caretAwareness.dispose, [caretAwareness]);
 
   const editor = useEditor(
     {
-      editable: canWrite,
+      editable: isWritable,
       extensions: [
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({
-          provider,
+          // The caret extension only reads `provider.awareness`.
+          provider: { awareness: caretAwareness.awareness },
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
         TableKit.configure({ table: { resizable: false } }),
@@ -63,12 +80,12 @@ export function CollabEditor({
         },
       },
     },
-    [ydoc, provider],
+    [ydoc, caretAwareness],
   );
 
   useEffect(() => {
-    editor?.setEditable(canWrite);
-  }, [editor, canWrite]);
+    editor?.setEditable(isWritable);
+  }, [editor, isWritable]);
 
   useEffect(() => {
     if (!sync.hasUnsyncedEdits) return;
@@ -84,7 +101,7 @@ export function CollabEditor({
   return (
     <div className="collab-editor">
       <div className="collab-editor__bar">
-        {canWrite && editor ? <Toolbar editor={editor} /> : <span />}
+        {isWritable && editor ? <Toolbar editor={editor} /> : <span />}
         <div className="collab-editor__status">
           <PresenceAvatars provider={provider} currentUserId={user.id} />
           <span
@@ -97,6 +114,7 @@ export function CollabEditor({
           </span>
         </div>
       </div>
+      {closedCode !== null && <ClosedSessionBanner code={closedCode} onRetry={onRetry} />}
       {!canWrite && (
         <p className="banner banner--info" role="note" data-testid="read-only-banner">
           {role === 'reviewer' ? t('editor.readOnlyReviewer') : t('editor.readOnlyViewer')}

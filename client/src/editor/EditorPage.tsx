@@ -13,7 +13,6 @@ import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { useResource } from '../session/useResource';
-import { closedSessionMessage } from './closedSession';
 import { CollabEditor } from './CollabEditor';
 import { DetailsPanel } from './DetailsPanel';
 import { useCollabSession } from './useCollabSession';
@@ -42,24 +41,21 @@ export default function EditorPage() {
   const { document, workspace } = loaded.data;
 
   let body;
-  if (collab.closedCode !== null) {
-    const closed = closedSessionMessage(collab.closedCode);
+  if (collab.session) {
+    // Once open, the editor stays: a closed session is a banner inside it, never a blank page.
     body = (
-      <div className="banner banner--error" role="alert">
-        <p>{t(closed.key)}</p>
-        {closed.canRetry && (
-          <button type="button" className="button" onClick={collab.retry}>
-            {t('common.retry')}
-          </button>
-        )}
-      </div>
+      <CollabEditor
+        session={collab.session}
+        user={user}
+        role={workspace.role}
+        closedCode={collab.closedCode}
+        onRetry={collab.retry}
+      />
     );
   } else if (collab.error) {
     body = <ErrorScreen error={collab.error} onRetry={collab.retry} />;
-  } else if (!collab.session) {
-    body = <Skeleton lines={8} />;
   } else {
-    body = <CollabEditor session={collab.session} user={user} role={workspace.role} />;
+    body = <Skeleton lines={8} />;
   }
 
   return (

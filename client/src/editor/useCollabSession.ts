@@ -2,8 +2,12 @@
  * One live editing session of a document: a Y.Doc kept in IndexedDB (so offline edits
  * survive a reload) and synced through the stock y-websocket provider with a short-lived
  * collab token that is refreshed before it expires and whenever the socket reconnects.
+ *
+ * Once open, the session is never torn down by the server: a refused or closed connection
+ * keeps the Y.Doc (and so the editor and the person's text) and reports the close code; a busy
+ * server (4429) is retried by itself with backoff, everything else waits for `retry`.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -11,6 +15,8 @@ import { CLOSE_CODES } from '../../../shared/closeCodes';
 import type { CollabTokenDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
+import { closeCodeForRefusedToken, closedSessionMessage, reconnectDelayMs } from './closedSession';
+import { sendOwnAwarenessOnly } from './quietAwareness';
 
 /** How often, at most, typing rechecks whether the person may still write. */
 const EDIT_RECHECK_MS = 5_000;
@@ -29,12 +35,17 @@ export interface CollabSession {
   accessChanges: number;
 }
 
-/** Session plus the reason it could not start or was ended by the server. */
+/** Session plus the reason it could not start or why the server is not taking it now. */
 export interface CollabSessionState {
   session: CollabSession | null;
+  /** The session could not start at all (no collab token): nothing to show yet. */
   error: unknown;
-  /** The server closed the socket for good (no access any more, or the document is gone). */
+  /**
+   * The server closed or refused the connection (a close code from shared/, or the code a
+   * refused token request stands for); null while connected or reconnecting normally.
+   */
   closedCode: number | null;
+  /** Reconnects now (keeping the session), or starts over when it never started. */
   retry: () => void;
 }
 
@@ -52,6 +63,8 @@ export function useCollabSession(input: {
 }): CollabSessionState {
   const { documentId, userId } = input;
   const [attempt, setAttempt] = useState(0);
+  // Set by the running effect: reconnects the open session without unmounting the editor.
+  const reconnectNow = useRef<(() => void) | null>(null);
   // Results are tagged with the inputs they belong to, so a new document starts blank.
   const requestKey = `${userId}:${documentId}:${attempt}`;
   const [result, setResult] = useState<{
@@ -63,7 +76,11 @@ export function useCollabSession(input: {
 
   useEffect(() => {
     let isActive = true;
-    const update = (patch: { session?: CollabSession; error?: unknown; closedCode?: number }) =>
+    const update = (patch: {
+      session?: CollabSession;
+      error?: unknown;
+      closedCode?: number | null;
+    }) =>
       setResult((previous) => ({
         ...(previous?.requestKey === requestKey
           ? previous
@@ -71,6 +88,11 @@ export function useCollabSession(input: {
         ...patch,
       }));
     let refreshTimer = 0;
+    let reconnectTimer = 0;
+    // Busy refusals in a row, for the backoff; reset once a connection syncs.
+    let refusals = 0;
+    let closedCode: number | null = null;
+    let stopSendingOwnAwareness = () => {};
     let provider: WebsocketProvider | null = null;
     let canWrite = false;
     let accessChanges = 0;
@@ -102,9 +124,13 @@ export function useCollabSession(input: {
         return true;
       } catch (refreshError) {
         if (!isActive) return false;
-        if (refreshError instanceof ApiError && [401, 403, 404].includes(refreshError.status)) {
-          // Signed out or access gone: show why (the edits stay in IndexedDB for later).
-          update({ error: refreshError });
+        const refusedCode =
+          refreshError instanceof ApiError ? closeCodeForRefusedToken(refreshError.status) : null;
+        if (refusedCode !== null) {
+          // Signed out or access gone: stop connecting and say why; the editor keeps the text
+          // on screen and the edits stay in IndexedDB for later.
+          provider?.disconnect();
+          showClosed(refusedCode);
           return false;
         }
         // One retry chain only, however many callers asked for a refresh.
@@ -112,6 +138,39 @@ export function useCollabSession(input: {
         refreshTimer = window.setTimeout(() => void refresh(), 10_000);
         return false;
       }
+    };
+
+    const waitsForReconnect = () =>
+      closedCode !== null && closedSessionMessage(closedCode).retriesByItself;
+    const showClosed = (code: number | null) => {
+      if (code === closedCode) return;
+      closedCode = code;
+      update({ closedCode: code });
+    };
+    // A fresh token first: the old one may have expired while the server was busy.
+    const reconnect = async () => {
+      window.clearTimeout(reconnectTimer);
+      if (!isActive || !provider) return;
+      const isRefreshed = await refresh();
+      // Meanwhile connected, or refused for a reason that needs the person (signed out).
+      if (!isActive || !waitsForReconnect()) return;
+      if (isRefreshed) provider.connect();
+      else scheduleReconnect();
+    };
+    const scheduleReconnect = () => {
+      window.clearTimeout(reconnectTimer);
+      reconnectTimer = window.setTimeout(() => void reconnect(), reconnectDelayMs(refusals));
+      refusals += 1;
+    };
+    reconnectNow.current = () => {
+      if (closedCode === null) return;
+      // Cleared first, so the button goes away; a new refusal shows the banner again.
+      const retriedCode = closedCode;
+      showClosed(null);
+      void refresh().then((isRefreshed) => {
+        if (isRefreshed && isActive) provider?.connect();
+        else if (isActive && closedCode === null) showClosed(retriedCode);
+      });
     };
 
     const start = async () => {
@@ -122,17 +181,25 @@ export function useCollabSession(input: {
         maxBackoffTime: 5_000,
       });
       const current = provider;
+      stopSendingOwnAwareness = sendOwnAwarenessOnly(current);
       scheduleRefresh(token);
       current.on('connection-close', () => void refresh());
       current.on('closed', (event) => {
-        // 4401: the token expired while we were away; get a new one and carry on.
+        // 4401: the token expired while we were away; get a new one and carry on (a refused
+        // token shows "signed out" through `refresh`).
         if (event.code === CLOSE_CODES.unauthenticated) {
           void refresh().then((isRefreshed) => {
             if (isRefreshed && isActive) current.connect();
           });
           return;
         }
-        update({ closedCode: event.code });
+        showClosed(event.code);
+        if (closedSessionMessage(event.code).retriesByItself) scheduleReconnect();
+      });
+      current.on('sync', (isSynced) => {
+        if (!isSynced) return;
+        refusals = 0;
+        showClosed(null);
       });
       canWrite = token.canWrite;
       update({ session: { ydoc, provider: current, local, canWrite, accessChanges } });
@@ -141,7 +208,8 @@ export function useCollabSession(input: {
     // The browser knows first when the network goes: stop retrying, then resume when it returns.
     const onOffline = () => provider?.disconnect();
     const onOnline = () => {
-      if (!provider) return;
+      // A session the server ended for a reason that needs the person stays ended.
+      if (!provider || (closedCode !== null && !waitsForReconnect())) return;
       void refresh().then(() => provider?.connect());
     };
     window.addEventListener('offline', onOffline);
@@ -165,6 +233,9 @@ export function useCollabSession(input: {
     return () => {
       isActive = false;
       window.clearTimeout(refreshTimer);
+      window.clearTimeout(reconnectTimer);
+      reconnectNow.current = null;
+      stopSendingOwnAwareness();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
       ydoc.off('update', onLocalEdit);
@@ -179,6 +250,9 @@ export function useCollabSession(input: {
     session: current?.session ?? null,
     error: current?.error ?? null,
     closedCode: current?.closedCode ?? null,
-    retry: () => setAttempt((value) => value + 1),
+    retry: () => {
+      if (current?.session && reconnectNow.current) reconnectNow.current();
+      else setAttempt((value) => value + 1);
+    },
   };
 }

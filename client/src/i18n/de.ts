@@ -177,12 +177,17 @@ export const de: Messages = {
       'Sie können dieses Dokument lesen, aber nicht bearbeiten: Ihre Rolle in diesem Arbeitsbereich ist Leser.',
     readOnlyReviewer:
       'Sie sind hier Gutachter: Sie können das Dokument lesen, den Text ändern nur Bearbeiter und Eigentümer.',
-    accessLost: 'Sie haben keinen Zugriff mehr auf dieses Dokument.',
+    accessLost:
+      'Sie haben keinen Zugriff mehr auf dieses Dokument. Ihr Text bleibt (schreibgeschützt) sichtbar, damit Sie kopieren können, was Sie brauchen.',
     closedTooBusy:
-      'Der Server hat die Verbindung abgelehnt: zu viele Verbindungen oder Änderungen auf einmal. Schließen Sie andere Tabs mit diesem Dokument und versuchen Sie es erneut.',
+      'Der Server ist ausgelastet (zu viele Verbindungen oder Änderungen auf einmal) und hat die Verbindung abgelehnt. Der Editor verbindet sich gleich von selbst wieder; Ihre Änderungen bleiben in diesem Browser erhalten und werden synchronisiert.',
     closedTooLarge:
-      'Ihre letzte Änderung würde das Dokument zu groß zum Speichern machen (zum Beispiel ein sehr großes eingefügtes Bild), daher wurde sie nicht gespeichert.',
-    closedOther: 'Die Verbindung zum Server wurde unerwartet beendet.',
+      'Ihre letzte Änderung hat das Dokument zu groß zum Speichern gemacht (zum Beispiel ein sehr großes eingefügtes Bild), daher hat der Server sie nicht angenommen. Ihr Text bleibt schreibgeschützt sichtbar: Kopieren Sie, was Sie brauchen, und versuchen Sie es dann erneut.',
+    closedSignedOut:
+      'Ihre Anmeldung ist abgelaufen, daher kann der Editor nicht speichern. Ihre Änderungen bleiben in diesem Browser erhalten und werden nach der erneuten Anmeldung synchronisiert.',
+    closedOther:
+      'Die Verbindung zum Server wurde unerwartet beendet. Ihr Text bleibt schreibgeschützt sichtbar, bis Sie es erneut versuchen.',
+    signInAgain: 'Erneut anmelden',
     details: 'Angaben',
     here: 'Gerade hier',
     you: '{{name}} (Sie)',

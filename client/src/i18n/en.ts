@@ -171,12 +171,17 @@ export const en = {
       'You can read this document but not edit it: your role in this workspace is viewer.',
     readOnlyReviewer:
       'You are a reviewer here: you can read the document, but only editors and owners change its text.',
-    accessLost: 'You no longer have access to this document.',
+    accessLost:
+      'You no longer have access to this document. Your text stays on screen (read-only) so you can copy what you need.',
     closedTooBusy:
-      'The server refused the connection: too many connections or changes at once. Close other tabs with this document, then try again.',
+      'The server is busy (too many connections or changes at once) and refused the connection. The editor reconnects by itself in a moment; your edits are kept in this browser and will sync.',
     closedTooLarge:
-      'Your last change would make the document too large to save (for example a very large pasted image), so it was not saved.',
-    closedOther: 'The connection to the server was closed unexpectedly.',
+      'Your last change made the document too large to save (for example a very large pasted image), so the server did not accept it. Your text stays on screen, read-only: copy what you need, then try again.',
+    closedSignedOut:
+      'Your sign-in session has ended, so the editor cannot save. Your edits are kept in this browser and sync after you sign in again.',
+    closedOther:
+      'The connection to the server was closed unexpectedly. Your text stays on screen, read-only, until you try again.',
+    signInAgain: 'Sign in again',
     details: 'Details',
     here: 'Here now',
     you: '{{name}} (you)',
