@@ -82,6 +82,12 @@ const EMPTY_STEP_2 = (() => {
   return encoding.toUint8Array(encoder);
 })();
 
+/** A short hash of the `default` fragment: equal hashes mean converged copies. */
+export function fragmentHash(doc: Y.Doc): string {
+  const json = JSON.stringify(doc.getXmlFragment('default').toJSON());
+  return createHash('sha1').update(json).digest('hex').slice(0, 12);
+}
+
 /** Builds a client; nothing happens until `connect()`. */
 export function createBenchClient(input: { spec: ClientSpec; histogram: Histogram }): BenchClient {
   const { spec, histogram } = input;
@@ -214,11 +220,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
     unexpectedCloses: () => closes,
     stateBytes: () => (doc ? Y.encodeStateAsUpdate(doc).byteLength : 0),
     encodeState: () => (doc ? Y.encodeStateAsUpdate(doc) : null),
-    contentHash() {
-      if (!doc) return null;
-      const json = JSON.stringify(doc.getXmlFragment('default').toJSON());
-      return createHash('sha1').update(json).digest('hex').slice(0, 12);
-    },
+    contentHash: () => (doc ? fragmentHash(doc) : null),
     close() {
       isClosing = true;
       socket?.close();
