@@ -43,6 +43,24 @@ export interface FrameCounts {
   updatesReceived: number;
 }
 
+/** One client's window: its frames and how long it was connected (rates are per connected second). */
+export interface ClientWindow {
+  counts: FrameCounts;
+  connectedSeconds: number;
+}
+
+/**
+ * Close code recorded when the provider itself dropped the socket because the server sent
+ * nothing for 30 s (its watchdog); the provider then reconnects.
+ */
+export const SILENT_SERVER_CLOSE = 0;
+
+/** A connection this client did not close itself: the code, and when (s after `start()`). */
+export interface ClientClose {
+  code: number;
+  atSeconds: number;
+}
+
 /** A connected meeting participant. */
 export interface MeetingClient {
   /** Resolves with the connect+sync time in ms. */
@@ -50,11 +68,11 @@ export interface MeetingClient {
   /** Zeroes the counters and starts typing (typists) or moving the caret (the others). */
   start(): void;
   /** Stops typing and moving; the counters since `start()`. */
-  stop(): FrameCounts;
+  stop(): ClientWindow;
   /** Keystrokes typed while connected, since `start()`. */
   keystrokes(): number;
-  /** Close codes of connections this client did not close itself (expected: none). */
-  closes(): number[];
+  /** Connections this client did not close itself (expected: none). */
+  closes(): ClientClose[];
   /** Hash of the document while still connected, `null` once disconnected. */
   contentHash(): string | null;
   close(): void;
@@ -87,7 +105,6 @@ function providerAddress(url: string): {
 /** A `ws` WebSocket class whose instances report every frame they send and receive. */
 function countingWebSocket(input: {
   onFrame: (direction: 'sent' | 'received', bytes: Uint8Array) => void;
-  onClose: (code: number) => void;
 }): new (address: string | URL, protocols?: string | string[]) => WebSocket {
   return class CountingWebSocket extends WebSocket {
     constructor(address: string | URL, protocols?: string | string[]) {
@@ -98,7 +115,6 @@ function countingWebSocket(input: {
         send(data);
       }) as WebSocket['send'];
       this.on('message', (data: WebSocket.RawData) => input.onFrame('received', toBytes(data)));
-      this.on('close', (code: number) => input.onClose(code));
     }
   };
 }
@@ -128,7 +144,11 @@ export function createMeetingClient(input: {
   let typed = 0;
   let isClosing = false;
   let timer: NodeJS.Timeout | null = null;
-  const closes: number[] = [];
+  const closes: ClientClose[] = [];
+  let startedAt = performance.now();
+  /** Connected time before the current connection, and when the current one began (or null). */
+  let connectedMs = 0;
+  let connectedSince: number | null = null;
   let ownText: Y.XmlText | null = null;
   let place: CaretPlace = { type: fragment, index: 0 };
 
@@ -152,13 +172,21 @@ export function createMeetingClient(input: {
   const address = providerAddress(spec.url);
   const provider = new WebsocketProvider(address.serverUrl, address.room, doc, {
     params: address.params,
-    WebSocketPolyfill: countingWebSocket({
-      onFrame,
-      onClose: (code) => {
-        if (!isClosing) closes.push(code);
-      },
-    }) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: countingWebSocket({ onFrame }) as unknown as typeof globalThis.WebSocket,
     disableBc: true,
+  });
+  provider.on('status', ({ status }: { status: string }) => {
+    const now = performance.now();
+    if (status === 'connected') connectedSince = now;
+    if (status === 'disconnected' && connectedSince !== null) {
+      connectedMs += now - Math.max(connectedSince, startedAt);
+      connectedSince = null;
+    }
+  });
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (isClosing) return;
+    const atSeconds = (performance.now() - startedAt) / 1000;
+    closes.push({ code: event?.code ?? SILENT_SERVER_CLOSE, atSeconds });
   });
   const { awareness } = provider;
   if (behaviour.relay === 'off') {
@@ -215,13 +243,17 @@ export function createMeetingClient(input: {
           resolve(performance.now() - startedAt);
         });
         provider.on('connection-close', () => {
-          if (!provider.synced) reject(new Error(`closed before sync (${closes.join(',')})`));
+          if (!provider.synced) {
+            reject(new Error(`closed before sync (${closes.map((c) => c.code).join(',')})`));
+          }
         });
       });
     },
     start() {
       counts = zeroCounts();
       typed = 0;
+      startedAt = performance.now();
+      connectedMs = 0;
       const isTypist = writerId !== null;
       const intervalMs = isTypist ? 1000 / behaviour.charsPerSecond : behaviour.moveEveryMs;
       const tick = isTypist ? typeOneKey : moveCaret;
@@ -234,7 +266,9 @@ export function createMeetingClient(input: {
     stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      return { ...counts };
+      const now = performance.now();
+      const current = connectedSince === null ? 0 : now - Math.max(connectedSince, startedAt);
+      return { counts: { ...counts }, connectedSeconds: (connectedMs + current) / 1000 };
     },
     keystrokes: () => typed,
     closes: () => closes,

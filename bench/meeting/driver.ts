@@ -6,9 +6,11 @@
 import type { ClientSpec } from '../client';
 import { connectAll } from '../concurrency';
 import { createHistogram, type Histogram } from '../histogram';
+import { createLoopMonitor } from '../processStats';
 import {
   createMeetingClient,
-  type FrameCounts,
+  type ClientClose,
+  type ClientWindow,
   type MeetingBehaviour,
   type MeetingClient,
 } from './client';
@@ -31,12 +33,14 @@ export type MeetingReply =
   | {
       type: 'ran';
       /** One entry per participant of this driver, counted over the window. */
-      counts: FrameCounts[];
+      windows: ClientWindow[];
       keystrokes: number;
       windowSeconds: number;
       cpuSeconds: number;
+      /** This driver's event-loop delay p99 over the window: high means the clients lagged. */
+      loopDelayP99Ms: number;
     }
-  | { type: 'report'; histogram: Histogram; closes: number[]; hashes: string[] };
+  | { type: 'report'; histogram: Histogram; closes: ClientClose[]; hashes: string[] };
 
 function reply(message: MeetingReply): void {
   process.send?.(message);
@@ -46,12 +50,15 @@ function reply(message: MeetingReply): void {
 function runMeetingDriver(): void {
   const clients: MeetingClient[] = [];
   const histogram = createHistogram();
+  const loop = createLoopMonitor();
   // The coordinator is gone (finished or crashed): never linger as an orphan.
   process.on('disconnect', () => process.exit(0));
   process.on('message', (command: MeetingCommand) => {
     switch (command.type) {
       case 'connect': {
         const { behaviour } = command;
+        // Each stock provider adds a process 'exit' listener (to announce it left).
+        process.setMaxListeners(command.clients.length + 10);
         void connectAll({
           items: command.clients,
           concurrency: command.concurrency,
@@ -66,16 +73,18 @@ function runMeetingDriver(): void {
       case 'run': {
         const cpuBefore = process.cpuUsage();
         const startedAt = performance.now();
+        loop.reset();
         for (const client of clients) client.start();
         setTimeout(() => {
-          const counts = clients.map((client) => client.stop());
+          const windows = clients.map((client) => client.stop());
           const cpu = process.cpuUsage(cpuBefore);
           reply({
             type: 'ran',
-            counts,
+            windows,
             keystrokes: clients.reduce((sum, client) => sum + client.keystrokes(), 0),
             windowSeconds: (performance.now() - startedAt) / 1000,
             cpuSeconds: (cpu.user + cpu.system) / 1e6,
+            loopDelayP99Ms: loop.histogram.percentile(99) / 1e6,
           });
         }, command.durationMs);
         return;

@@ -14,7 +14,7 @@ import {
 } from '../runTarget';
 import type { TargetKind } from '../targets';
 import type { CaretMode } from './caret';
-import type { FrameCounts, MeetingBehaviour, RelayMode } from './client';
+import type { ClientClose, ClientWindow, FrameCounts, MeetingBehaviour, RelayMode } from './client';
 import type { MeetingCommand, MeetingReply } from './driver';
 
 /** The meeting, identical for ours and the baseline. */
@@ -40,8 +40,9 @@ export interface MeetingResult {
   relay: RelayMode;
   clients: number;
   connectFailures: string[];
-  /** Close codes of connections the participants did not close themselves (expected: none). */
-  closes: number[];
+  /** Connections the participants did not close themselves (expected: none). */
+  closes: ClientClose[];
+  /** Frames per client per second connected (a client closed early counts only its connected time). */
   rates: FrameRates;
   keystrokes: number;
   /** From a typist's keystroke to its arrival at each other participant. */
@@ -56,6 +57,8 @@ export interface MeetingResult {
   peakRssMb: number;
   loopDelayMs: { p50: number; p99: number; max: number };
   driverCpuPercentOfCore: number;
+  /** Worst driver's event-loop delay p99: clients that lag behind type late and read late. */
+  driverLoopDelayP99Ms: number;
 }
 
 const MB = 1024 * 1024;
@@ -67,9 +70,13 @@ function spreadOf(values: number[]): Spread {
   return { mean: values.reduce((a, b) => a + b, 0) / values.length, max: Math.max(...values) };
 }
 
-function ratesOf(counts: FrameCounts[], seconds: number): FrameRates {
+function ratesOf(windows: ClientWindow[]): FrameRates {
   const rate = (key: keyof FrameCounts): Spread =>
-    spreadOf(counts.map((count) => count[key] / seconds));
+    spreadOf(
+      windows
+        .filter((window) => window.connectedSeconds > 0)
+        .map((window) => window.counts[key] / window.connectedSeconds),
+    );
   return {
     awarenessSent: rate('awarenessSent'),
     awarenessReceived: rate('awarenessReceived'),
@@ -149,8 +156,6 @@ export async function runMeetingScenario(input: {
       );
       const histogram = mergeHistograms(reports.map((report) => report.histogram));
       const keystrokes = ranReplies.reduce((sum, reply) => sum + reply.keystrokes, 0);
-      const counts = ranReplies.flatMap((reply) => reply.counts);
-      const seconds = Math.max(...ranReplies.map((reply) => reply.windowSeconds));
       const cpuSeconds = cpuSecondsBetween(before, after);
       return {
         kind,
@@ -159,7 +164,7 @@ export async function runMeetingScenario(input: {
         clients: specs.length,
         connectFailures,
         closes: reports.flatMap((report) => report.closes),
-        rates: ratesOf(counts, seconds),
+        rates: ratesOf(ranReplies.flatMap((reply) => reply.windows)),
         keystrokes,
         fanoutMs: {
           p50: percentile(histogram, 0.5),
@@ -177,6 +182,7 @@ export async function runMeetingScenario(input: {
         driverCpuPercentOfCore: Math.max(
           ...ranReplies.map((reply) => (100 * reply.cpuSeconds) / reply.windowSeconds),
         ),
+        driverLoopDelayP99Ms: Math.max(...ranReplies.map((reply) => reply.loopDelayP99Ms)),
       };
     },
   );
