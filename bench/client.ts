@@ -60,7 +60,8 @@ export interface BenchClient {
 }
 
 /** A tiny seeded generator so edit positions are the same in every run. */
-function seededRandom(seed: number): () => number {
+/** A small seeded PRNG (LCG): the same run makes the same choices. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;

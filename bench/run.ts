@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: drives our real server (persistence and auth on) and the reference
  * `@y/websocket-server` with the same load, and prints a comparison.
- *   BENCH_QUICK=1   small numbers, a smoke run in well under a minute
+ *   BENCH_QUICK=1   small numbers, a smoke run in about two minutes
  *   --json          also print every measurement as JSON
  *   --only=a,b,c,meeting  run a subset of the scenarios (default: all)
  *   --ours-only     skip the baseline
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   console.log(
     `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
       `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
-      `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es); ` +
+      `clients in ${scenarios.a.drivers} driver process(es) (raw y-protocols over ws; the meeting: stock WebsocketProvider); ` +
       `load average at start ${os
         .loadavg()
         .map((load) => load.toFixed(1))

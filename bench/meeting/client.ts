@@ -13,7 +13,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { fragmentHash, type ClientSpec } from '../client';
+import { fragmentHash, seededRandom, type ClientSpec } from '../client';
 import { recordLatency, type Histogram } from '../histogram';
 import { encodeMarker, nowMicros, scanMarkers } from '../markers';
 import { createCaretPublisher, type CaretMode, type CaretPlace } from './caret';
@@ -116,14 +116,6 @@ function countingWebSocket(input: {
       }) as WebSocket['send'];
       this.on('message', (data: WebSocket.RawData) => input.onFrame('received', toBytes(data)));
     }
-  };
-}
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
-    return state / 4_294_967_296;
   };
 }
 
