@@ -61,7 +61,8 @@ export interface BenchClient {
 }
 
 /** A tiny seeded generator so edit positions are the same in every run. */
-function seededRandom(seed: number): () => number {
+/** A small seeded PRNG (LCG): the same run makes the same choices. */
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0 || 1;
   return () => {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
@@ -82,6 +83,12 @@ const EMPTY_STEP_2 = (() => {
   syncProtocol.writeSyncStep2(encoder, new Y.Doc());
   return encoding.toUint8Array(encoder);
 })();
+
+/** A short hash of the `default` fragment: equal hashes mean converged copies. */
+export function fragmentHash(doc: Y.Doc): string {
+  const json = JSON.stringify(doc.getXmlFragment(EDITOR_FRAGMENT).toJSON());
+  return createHash('sha1').update(json).digest('hex').slice(0, 12);
+}
 
 /** Builds a client; nothing happens until `connect()`. */
 export function createBenchClient(input: { spec: ClientSpec; histogram: Histogram }): BenchClient {
@@ -215,11 +222,7 @@ export function createBenchClient(input: { spec: ClientSpec; histogram: Histogra
     unexpectedCloses: () => closes,
     stateBytes: () => (doc ? Y.encodeStateAsUpdate(doc).byteLength : 0),
     encodeState: () => (doc ? Y.encodeStateAsUpdate(doc) : null),
-    contentHash() {
-      if (!doc) return null;
-      const json = JSON.stringify(doc.getXmlFragment(EDITOR_FRAGMENT).toJSON());
-      return createHash('sha1').update(json).digest('hex').slice(0, 12);
-    },
+    contentHash: () => (doc ? fragmentHash(doc) : null),
     close() {
       isClosing = true;
       socket?.close();

@@ -13,7 +13,7 @@ import { signCollabToken } from '../server/auth/collabToken';
 import { createBenchClient } from './client';
 import { createHistogram, percentileOf } from './histogram';
 import type { SeedAnswer } from './ipc';
-import { BASELINE_ENV, ourServerEnv } from './loadScenario';
+import { BASELINE_ENV, ourServerEnv } from './runTarget';
 import { startTarget } from './targets';
 
 export interface ColdLoadResult {

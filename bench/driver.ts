@@ -4,6 +4,7 @@
  * limits the measured latency on a small machine.
  */
 import { createBenchClient, type BenchClient, type ClientSpec } from './client';
+import { connectAll } from './concurrency';
 import { createHistogram, type Histogram } from './histogram';
 
 /** Coordinator → driver. */
@@ -29,33 +30,6 @@ function reply(message: DriverReply): void {
   process.send?.(message);
 }
 
-async function connectAll(input: {
-  clients: BenchClient[];
-  histogram: Histogram;
-  specs: ClientSpec[];
-  concurrency: number;
-}): Promise<void> {
-  const { clients, histogram, specs, concurrency } = input;
-  const connectMs: number[] = [];
-  const failures: string[] = [];
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < specs.length) {
-      const spec = specs[next] as ClientSpec;
-      next += 1;
-      const client = createBenchClient({ spec, histogram });
-      clients.push(client);
-      try {
-        connectMs.push(await client.connect());
-      } catch (error) {
-        failures.push(error instanceof Error ? error.message : String(error));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
-  reply({ type: 'connected', connectMs, failures });
-}
-
 function addTo(record: Record<string, number>, key: string, amount: number): void {
   record[key] = (record[key] ?? 0) + amount;
 }
@@ -70,11 +44,14 @@ function runDriver(): void {
     switch (command.type) {
       case 'connect':
         void connectAll({
-          clients,
-          histogram,
-          specs: command.clients,
+          items: command.clients,
           concurrency: command.concurrency,
-        });
+          connect: (spec) => {
+            const client = createBenchClient({ spec, histogram });
+            clients.push(client);
+            return client.connect();
+          },
+        }).then((outcome) => reply({ type: 'connected', ...outcome }));
         return;
       case 'edit': {
         const cpuBefore = process.cpuUsage();

@@ -3,15 +3,15 @@
  * rate, against one server child. Measures connect+sync, fan-out latency, delivery, and the
  * server's CPU and memory; checks that every writer's copy converged.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { signCollabToken } from '../server/auth/collabToken';
-import type { ClientSpec } from './client';
+import type { DriverCommand, DriverReply } from './driver';
 import { mergeHistograms, percentile, percentileOf } from './histogram';
-import type { SeedAnswer } from './ipc';
-import { startDriver, startTarget, type Target, type TargetKind } from './targets';
+import {
+  cpuSecondsBetween,
+  planClients,
+  splitAcrossDrivers,
+  withTargetAndDrivers,
+} from './runTarget';
+import type { TargetKind } from './targets';
 
 /** The load, identical for ours and the baseline. */
 export interface LoadSpec {
@@ -49,82 +49,7 @@ export interface LoadResult {
   driverCpuPercentOfCore: number;
 }
 
-/** Environment of our server child: production settings on a throwaway data directory. */
-export function ourServerEnv(input: { dataDir: string; secret: string }): NodeJS.ProcessEnv {
-  return {
-    NODE_ENV: 'production',
-    // Required in production; the bench builds its socket addresses from the port itself.
-    PUBLIC_URL: 'http://127.0.0.1',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATA_DIR: input.dataDir,
-    SESSION_SECRET: input.secret,
-    LOG_LEVEL: 'silent',
-  };
-}
-
-/**
- * The reference server reads these at import time; unset, it keeps documents in memory with
- * no persistence, no HTTP callbacks and garbage collection on — its defaults.
- */
-export const BASELINE_ENV: NodeJS.ProcessEnv = {
-  YPERSISTENCE: undefined,
-  CALLBACK_URL: undefined,
-  GC: undefined,
-};
-
-/** Builds the socket address of every client, minting a collab token per client for ours. */
-async function planClients(input: {
-  target: Target;
-  spec: LoadSpec;
-  secret: string;
-}): Promise<ClientSpec[]> {
-  const { target, spec, secret } = input;
-  const total = spec.documents * spec.clientsPerDocument;
-  const base = `ws://127.0.0.1:${target.port}`;
-  const seeded =
-    target.kind === 'ours'
-      ? await target.request<SeedAnswer>({ type: 'seed', users: total, documents: spec.documents })
-      : null;
-  const clients: ClientSpec[] = [];
-  let writerId = 1;
-  for (let c = 0; c < spec.clientsPerDocument; c += 1) {
-    for (let d = 0; d < spec.documents; d += 1) {
-      const docKey = `bench-doc-${d}`;
-      const isWriter = c < spec.writersPerDocument;
-      const id = isWriter ? writerId : null;
-      if (isWriter) writerId += 1;
-      if (!seeded) {
-        clients.push({ url: `${base}/${docKey}`, docKey, writerId: id });
-        continue;
-      }
-      const documentId = seeded.documentIds[d] as string;
-      const userId = seeded.userIds[clients.length] as string;
-      const { token } = signCollabToken({
-        secret,
-        userId,
-        documentId,
-        canWrite: true,
-        ttlSeconds: 3600,
-      });
-      clients.push({ url: `${base}/collab/${documentId}?token=${token}`, docKey, writerId: id });
-    }
-  }
-  return clients;
-}
-
 const MB = 1024 * 1024;
-
-/** `BENCH_DEBUG=1` prints the phases of each scenario with their duration. */
-function createPhaseLog(label: string): (phase: string) => void {
-  const isDebug = process.env.BENCH_DEBUG === '1';
-  let last = performance.now();
-  return (phase) => {
-    const now = performance.now();
-    if (isDebug) console.error(`[bench ${label}] ${phase} ${Math.round(now - last)} ms`);
-    last = now;
-  };
-}
 
 /** Runs one load scenario against one fresh server child. */
 export async function runLoadScenario(input: {
@@ -132,123 +57,106 @@ export async function runLoadScenario(input: {
   spec: LoadSpec;
 }): Promise<LoadResult> {
   const { kind, spec } = input;
-  const phase = createPhaseLog(`${spec.name} ${kind}`);
-  const secret = randomBytes(32).toString('base64url');
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-bench-'));
-  const target = await startTarget({
-    kind,
-    env: kind === 'ours' ? ourServerEnv({ dataDir, secret }) : BASELINE_ENV,
-  });
-  const drivers = await Promise.all(Array.from({ length: spec.drivers }, () => startDriver()));
-  phase('started server and drivers');
-  try {
-    const clients = await planClients({ target, spec, secret });
-    phase('seeded');
-    const idle = await target.stats();
+  return withTargetAndDrivers<DriverCommand, DriverReply, LoadResult>(
+    { kind, drivers: spec.drivers, label: spec.name },
+    async ({ target, drivers, secret, phase }) => {
+      const clients = await planClients({ target, layout: spec, secret });
+      phase('seeded');
+      const idle = await target.stats();
 
-    const slices = drivers.map((_, i) => clients.filter((__, j) => j % drivers.length === i));
-    const connected = drivers.map((driver) => driver.next('connected'));
-    drivers.forEach((driver, i) =>
-      driver.send({
-        type: 'connect',
-        clients: slices[i] ?? [],
-        concurrency: Math.ceil(spec.connectConcurrency / drivers.length),
-      }),
-    );
-    const connectReplies = await Promise.all(connected);
-    const connectMs = connectReplies.flatMap((reply) => reply.connectMs);
-    const connectFailures = connectReplies.flatMap((reply) => reply.failures);
-    phase('connected');
+      const slices = splitAcrossDrivers(clients, drivers.length);
+      const connected = drivers.map((driver) => driver.next('connected'));
+      drivers.forEach((driver, i) =>
+        driver.send({
+          type: 'connect',
+          clients: slices[i] ?? [],
+          concurrency: Math.ceil(spec.connectConcurrency / drivers.length),
+        }),
+      );
+      const connectReplies = await Promise.all(connected);
+      const connectMs = connectReplies.flatMap((reply) => reply.connectMs);
+      const connectFailures = connectReplies.flatMap((reply) => reply.failures);
+      phase('connected');
 
-    await target.request({ type: 'profileStart' });
-    const before = await target.stats();
-    const windowStart = performance.now();
-    const edited = drivers.map((driver) => driver.next('edited'));
-    for (const driver of drivers) {
-      driver.send({
-        type: 'edit',
-        intervalMs: 1000 / spec.editsPerSecondPerWriter,
-        durationMs: spec.durationMs,
-      });
-    }
-    const editReplies = await Promise.all(edited);
-    const editSeconds = spec.durationMs / 1000;
-    // Let the last edits arrive everywhere before reading the counters.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    const after = await target.stats();
-    await target.request({ type: 'profileStop', label: spec.name.slice(1, 2) });
-    const windowSeconds = (performance.now() - windowStart) / 1000;
-    phase('edited and settled');
-
-    const reports = await Promise.all(
-      drivers.map((driver) => {
-        const reply = driver.next('report');
-        driver.send({ type: 'report' });
-        return reply;
-      }),
-    );
-    phase('reported');
-    const histogram = mergeHistograms(reports.map((report) => report.histogram));
-    let expected = 0;
-    let editsSent = 0;
-    for (const reply of editReplies) {
-      for (const count of Object.values(reply.sentByDoc)) {
-        editsSent += count;
-        expected += count * (spec.clientsPerDocument - 1);
+      await target.request({ type: 'profileStart' });
+      const before = await target.stats();
+      const windowStart = performance.now();
+      const edited = drivers.map((driver) => driver.next('edited'));
+      for (const driver of drivers) {
+        driver.send({
+          type: 'edit',
+          intervalMs: 1000 / spec.editsPerSecondPerWriter,
+          durationMs: spec.durationMs,
+        });
       }
-    }
-    const received = reports.reduce(
-      (sum, report) => sum + Object.values(report.receivedByDoc).reduce((a, b) => a + b, 0),
-      0,
-    );
-    const hashes: Record<string, Set<string>> = {};
-    for (const report of reports) {
-      for (const [docKey, list] of Object.entries(report.hashesByDoc)) {
-        for (const hash of list) (hashes[docKey] ??= new Set()).add(hash);
+      const editReplies = await Promise.all(edited);
+      const editSeconds = spec.durationMs / 1000;
+      // Let the last edits arrive everywhere before reading the counters.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      const after = await target.stats();
+      await target.request({ type: 'profileStop', label: spec.name.slice(1, 2) });
+      const windowSeconds = (performance.now() - windowStart) / 1000;
+      phase('edited and settled');
+
+      const reports = await Promise.all(
+        drivers.map((driver) => {
+          const reply = driver.next('report');
+          driver.send({ type: 'report' });
+          return reply;
+        }),
+      );
+      phase('reported');
+      const histogram = mergeHistograms(reports.map((report) => report.histogram));
+      let expected = 0;
+      let editsSent = 0;
+      for (const reply of editReplies) {
+        for (const count of Object.values(reply.sentByDoc)) {
+          editsSent += count;
+          expected += count * (spec.clientsPerDocument - 1);
+        }
       }
-    }
-    const cpuSeconds =
-      (after.cpuUserMicros +
-        after.cpuSystemMicros -
-        before.cpuUserMicros -
-        before.cpuSystemMicros) /
-      1e6;
-    return {
-      kind,
-      clients: clients.length,
-      connectMs: {
-        p50: percentileOf(connectMs, 0.5),
-        p95: percentileOf(connectMs, 0.95),
-        p99: percentileOf(connectMs, 0.99),
-        max: percentileOf(connectMs, 1),
-      },
-      connectFailures: connectFailures.length,
-      fanoutMs: {
-        p50: percentile(histogram, 0.5),
-        p95: percentile(histogram, 0.95),
-        p99: percentile(histogram, 0.99),
-        max: histogram.maxMs,
-      },
-      samples: histogram.total,
-      deliveredRatio: expected === 0 ? Number.NaN : received / expected,
-      editsSent,
-      cpuSeconds,
-      cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
-      peakRssMb: after.peakRssBytes / MB,
-      idleRssMb: idle.rssBytes / MB,
-      rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
-      isConverged: Object.values(hashes).every((set) => set.size === 1),
-      unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
-      loopDelayMs: after.loopDelayMs,
-      driverCpuPercentOfCore: Math.max(
-        ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
-      ),
-    };
-  } finally {
-    await Promise.all(drivers.map((driver) => driver.close()));
-    phase('drivers closed');
-    await target.stop();
-    await rm(dataDir, { recursive: true, force: true });
-    phase('server stopped');
-  }
+      const received = reports.reduce(
+        (sum, report) => sum + Object.values(report.receivedByDoc).reduce((a, b) => a + b, 0),
+        0,
+      );
+      const hashes: Record<string, Set<string>> = {};
+      for (const report of reports) {
+        for (const [docKey, list] of Object.entries(report.hashesByDoc)) {
+          for (const hash of list) (hashes[docKey] ??= new Set()).add(hash);
+        }
+      }
+      const cpuSeconds = cpuSecondsBetween(before, after);
+      return {
+        kind,
+        clients: clients.length,
+        connectMs: {
+          p50: percentileOf(connectMs, 0.5),
+          p95: percentileOf(connectMs, 0.95),
+          p99: percentileOf(connectMs, 0.99),
+          max: percentileOf(connectMs, 1),
+        },
+        connectFailures: connectFailures.length,
+        fanoutMs: {
+          p50: percentile(histogram, 0.5),
+          p95: percentile(histogram, 0.95),
+          p99: percentile(histogram, 0.99),
+          max: histogram.maxMs,
+        },
+        samples: histogram.total,
+        deliveredRatio: expected === 0 ? Number.NaN : received / expected,
+        editsSent,
+        cpuSeconds,
+        cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
+        peakRssMb: after.peakRssBytes / MB,
+        idleRssMb: idle.rssBytes / MB,
+        rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
+        isConverged: Object.values(hashes).every((set) => set.size === 1),
+        unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
+        loopDelayMs: after.loopDelayMs,
+        driverCpuPercentOfCore: Math.max(
+          ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
+        ),
+      };
+    },
+  );
 }

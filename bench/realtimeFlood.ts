@@ -23,7 +23,7 @@ import type {
 import type { HealthProbeAnswer } from './healthProbe';
 import { percentileOf } from './histogram';
 import type { LargeDocumentAnswer } from './ipc';
-import { ourServerEnv } from './loadScenario';
+import { ourServerEnv } from './runTarget';
 import { startTarget, type Target } from './targets';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;

@@ -1,16 +1,20 @@
 /**
  * `npm run bench`: drives our real server (persistence and auth on) and the reference
  * `@y/websocket-server` with the same load, and prints a comparison.
- *   BENCH_QUICK=1   small numbers, a smoke run in well under a minute
+ *   BENCH_QUICK=1   small numbers, a smoke run in about two minutes
  *   --json          also print every measurement as JSON
- *   --only=a,b,c    run a subset of the scenarios
+ *   --only=a,b,c,meeting  run a subset of the scenarios (default: all)
  *   --ours-only     skip the baseline
+ *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
  * Clients are lean raw-protocol clients (y-protocols over `ws`), spread over driver processes.
  */
 import os from 'node:os';
 import { runColdLoad, type ColdLoadResult } from './coldLoad';
 import { runLoadScenario, type LoadResult, type LoadSpec } from './loadScenario';
+import { meetingPlan } from './meeting/plan';
+import { renderMeetingTable } from './meeting/report';
+import { runMeetingScenario, type MeetingResult } from './meeting/scenario';
 import { renderColdLoad, renderLoadTable } from './report';
 
 interface Plan {
@@ -51,14 +55,16 @@ async function main(): Promise<void> {
   const isQuick = process.env.BENCH_QUICK === '1';
   const isJson = process.argv.includes('--json');
   const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c').split(','));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,meeting').split(','));
   const scenarios = plan(isQuick);
+  // Parsed up front, so a mistyped flag fails before minutes of other scenarios.
+  const meetings = meetingPlan({ argv: process.argv, isQuick });
   const startedAt = Date.now();
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(
     `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
       `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
-      `clients: raw y-protocols over ws in ${scenarios.a.drivers} driver process(es); ` +
+      `clients in ${scenarios.a.drivers} driver process(es) (raw y-protocols over ws; the meeting: stock WebsocketProvider); ` +
       `load average at start ${os
         .loadavg()
         .map((load) => load.toFixed(1))
@@ -67,7 +73,7 @@ async function main(): Promise<void> {
   const isOursOnly = process.argv.includes('--ours-only');
   const results: Record<
     string,
-    { ours: LoadResult; baseline: LoadResult | null } | ColdLoadResult
+    { ours: LoadResult; baseline: LoadResult | null } | ColdLoadResult | MeetingResult[]
   > = {};
   for (const key of ['a', 'b'] as const) {
     if (!only.has(key)) continue;
@@ -82,6 +88,15 @@ async function main(): Promise<void> {
     const cold = await runColdLoad(scenarios.c);
     results.c = cold;
     console.log(`${renderColdLoad(cold)}\n`);
+  }
+  if (only.has('meeting') && meetings[0]) {
+    const runs: MeetingResult[] = [];
+    for (const spec of meetings) {
+      if (!isOursOnly) runs.push(await runMeetingScenario({ kind: 'baseline', spec }));
+      runs.push(await runMeetingScenario({ kind: 'ours', spec }));
+    }
+    results.meeting = runs;
+    console.log(`${renderMeetingTable({ spec: meetings[0], results: runs })}\n`);
   }
   console.log(`finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
   if (isJson) console.log(JSON.stringify({ isQuick, node: process.version, results }, null, 2));

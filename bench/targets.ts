@@ -95,15 +95,31 @@ export async function startTarget(input: {
   };
 }
 
-/** A running driver child. */
-export interface Driver {
-  send(command: DriverCommand): void;
-  next<T extends DriverReply['type']>(type: T): Promise<Extract<DriverReply, { type: T }>>;
+/** A message between the coordinator and a driver; every kind is told apart by `type`. */
+export interface DriverMessage {
+  type: string;
+}
+
+/** A running driver child, speaking its script's commands and replies. */
+export interface Driver<
+  Command extends DriverMessage = DriverCommand,
+  Reply extends DriverMessage = DriverReply,
+> {
+  send(command: Command): void;
+  next<T extends Reply['type']>(type: T): Promise<Extract<Reply, { type: T }>>;
+  /** Sends `{ type: 'close' }` (every driver script serves it) and waits for the exit. */
   close(): Promise<void>;
 }
 
-export async function startDriver(): Promise<Driver> {
-  const child: ChildProcess = fork(path.join(BENCH_DIR, 'driver.ts'), [], {
+/**
+ * Starts a driver child: `driver.ts` (the load scenarios' clients) unless `script` names
+ * another driver file under bench/.
+ */
+export async function startDriver<
+  Command extends DriverMessage = DriverCommand,
+  Reply extends DriverMessage = DriverReply,
+>(input: { script?: string } = {}): Promise<Driver<Command, Reply>> {
+  const child: ChildProcess = fork(path.join(BENCH_DIR, input.script ?? 'driver.ts'), [], {
     execArgv: EXEC_ARGV,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     serialization: 'advanced',
@@ -111,24 +127,24 @@ export async function startDriver(): Promise<Driver> {
   await new Promise<void>((resolve) => child.once('spawn', () => resolve()));
   return {
     send: (command) => child.send(command),
-    next: (type) =>
-      new Promise((resolve, reject) => {
+    next: <T extends Reply['type']>(type: T) =>
+      new Promise<Extract<Reply, { type: T }>>((resolve, reject) => {
         const onExit = (code: number | null): void => {
           child.off('message', listener);
           reject(new Error(`driver exited (${code}) while waiting for ${type}`));
         };
-        const listener = (message: DriverReply): void => {
+        const listener = (message: Reply): void => {
           if (message.type !== type) return;
           child.off('message', listener);
           child.off('exit', onExit);
-          resolve(message as Extract<DriverReply, { type: typeof type }>);
+          resolve(message as Extract<Reply, { type: T }>);
         };
         child.on('message', listener);
         child.once('exit', onExit);
       }),
     async close() {
       const exited = awaitExit(child, 5_000);
-      child.send({ type: 'close' } satisfies DriverCommand);
+      child.send({ type: 'close' } satisfies DriverMessage);
       await exited;
     },
   };
