@@ -71,7 +71,9 @@ export function createSocketRequests(input: {
     ratePerSecond: options.requestsPerSecond,
     burst: options.requestBurst,
   });
+  /** Requests accepted but not yet answered (waiting in `queue` or running). */
   let inFlight = 0;
+  let queue: Promise<unknown> = Promise.resolve();
 
   /** The fresh account also refreshes the name shown in presence lists. */
   const isSessionAlive = async (): Promise<boolean> => {
@@ -110,17 +112,16 @@ export function createSocketRequests(input: {
           reply(refusal('validation_failed'));
           return;
         }
-        const remembered = spec.answerFromMemory?.(parsed.data);
-        if (remembered) {
-          reply(remembered);
-          return;
-        }
         if (inFlight >= options.maxRequestsInFlight) {
           reply(refusal('rate_limited', 'Too many requests at once; wait for the answers.'));
           return;
         }
         inFlight += 1;
-        void serve(spec, parsed.data)
+        // One socket's requests take effect in the order they were sent: an open, close, open
+        // (a React effect mounting twice) must end open, even when the first open waits on
+        // storage and the second could be answered from memory.
+        queue = queue
+          .then(() => spec.answerFromMemory?.(parsed.data) ?? serve(spec, parsed.data))
           .catch((error: unknown) => {
             logger.error({ err: error, event, userId: user.id }, 'realtime handler failed');
             return refusal('internal_error');

@@ -135,6 +135,24 @@ describe('presence over Socket.IO', () => {
     expect((await gone).users).toEqual([]);
   });
 
+  it("applies one socket's requests in the order sent: open, close, open ends open", async () => {
+    // What a React effect mounting twice sends. The close and the second open arrive
+    // together: the open must not be answered from memory before the close took effect.
+    const tab = await connectAs(ada);
+    expect(await tab.emitWithAck('presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    const answers = await Promise.all([
+      tab.emitWithAck('presence:close', { documentId: document.id }),
+      tab.emitWithAck('presence:open', { documentId: document.id }),
+    ]);
+    expect(answers).toEqual([{ ok: true }, { ok: true }]);
+    const watcher = await connectAs(bo);
+    const snapshot = nextSnapshot(watcher);
+    await watcher.emitWithAck('workspace:subscribe', { workspaceId: workspace.id });
+    expect((await snapshot).documents[document.id]).toEqual([{ id: ada.id, name: 'Ada' }]);
+  });
+
   it('sends updates to the document room too, with one entry per person', async () => {
     const reader = await connectAs(bo);
     const readerSees = nextUpdate(reader, (u) => u.users.length === 1);
