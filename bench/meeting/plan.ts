@@ -1,7 +1,9 @@
 /**
  * The review meeting's command-line flags (`npm run bench -- --only=meeting --caret=echo …`):
  *   --caret=echo,quiet    caret behaviours to run, one run each (default: both)
- *   --relay=stock|off     whether clients send back remote awareness changes (stock: they do)
+ *   --relay=off|stock     whether clients send back remote awareness changes: off (default)
+ *                         models the web client, which sends only its own state
+ *                         (client/src/editor/quietAwareness.ts); stock is the stock provider's echo
  *   --clients=30 --typists=10 --duration=30 (s) --chars-per-second=6 --move-every=2 (s)
  * BENCH_QUICK=1 shrinks the defaults to 10 clients, 3 typists, 5 s.
  */
@@ -39,7 +41,7 @@ export function meetingPlan(input: { argv: readonly string[]; isQuick: boolean }
   const carets = (flag(argv, 'caret') ?? CARET_MODES.join(','))
     .split(',')
     .map((mode): CaretMode => oneOf(mode, CARET_MODES, 'caret'));
-  const relay: RelayMode = oneOf(flag(argv, 'relay') ?? 'stock', RELAY_MODES, 'relay');
+  const relay: RelayMode = oneOf(flag(argv, 'relay') ?? 'off', RELAY_MODES, 'relay');
   const base = {
     clients,
     typists,
