@@ -1,10 +1,11 @@
 /**
  * Pure extraction of the fields search and document lists need from the editor's content
- * (the `default` XmlFragment Tiptap writes through y-prosemirror): plain text, heading outline
- * and word count. Pure and synchronous so it is trivially unit-tested; `derivedSync.ts`
- * decides when to run it.
+ * (the `EDITOR_FRAGMENT` XmlFragment Tiptap writes through y-prosemirror, with node names
+ * from the shared schema's `EDITOR_NODE`): plain text, heading outline and word count.
+ * Pure and synchronous so it is trivially unit-tested; `derivedSync.ts` decides when to run it.
  */
 import * as Y from 'yjs';
+import { EDITOR_NODE } from '../../shared/editor/schema';
 import type { OutlineHeading } from '../storage/types';
 
 /** Caps so one huge document cannot bloat every list and search row. */
@@ -13,7 +14,7 @@ const MAX_OUTLINE_ENTRIES = 500;
 const MAX_HEADING_CHARS = 500;
 
 /** Elements that break a line without being a block. */
-const LINE_BREAK_ELEMENTS = new Set(['hardBreak']);
+const LINE_BREAK_ELEMENTS = new Set<string>([EDITOR_NODE.hardBreak]);
 
 export interface DerivedContent {
   plainText: string;
@@ -45,7 +46,7 @@ export function extractDerivedContent(fragment: Y.XmlFragment): DerivedContent {
       return;
     }
     endLine();
-    if (node.nodeName === 'heading' && outline.length < MAX_OUTLINE_ENTRIES) {
+    if (node.nodeName === EDITOR_NODE.heading && outline.length < MAX_OUTLINE_ENTRIES) {
       const text = elementText(node).trim().slice(0, MAX_HEADING_CHARS);
       if (text) outline.push({ level: headingLevel(node.getAttribute('level')), text });
     }

@@ -1,11 +1,12 @@
 /**
- * Writes Tiptap-shaped content (StarterKit node names) into a Y.Doc's `default`
- * XmlFragment, so a document created on the server opens in the editor as if typed there.
+ * Writes content shaped by the shared editor schema (node names from `EDITOR_NODE`) into a
+ * Y.Doc's `EDITOR_FRAGMENT`, so a document created on the server opens in the editor as if
+ * typed there. templates.test.ts checks every template against `getEditorSchema()`.
  */
 import * as Y from 'yjs';
-import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { EDITOR_FRAGMENT, EDITOR_NODE } from '../../shared/editor/schema';
 
-/** One block of rich text, in the subset of StarterKit the templates need. */
+/** One block of rich text, in the subset of the editor schema the templates need. */
 export type ContentBlock =
   | { type: 'heading'; level: number; text: string }
   | { type: 'paragraph'; text: string }
@@ -34,7 +35,7 @@ export function sectionsToBlocks(sections: Section[]): ContentBlock[] {
   });
 }
 
-/** Appends blocks to the end of the doc's `default` fragment in one transaction. */
+/** Appends blocks to the end of the doc's editor fragment in one transaction. */
 export function writeBlocks(ydoc: Y.Doc, blocks: ContentBlock[]): void {
   const fragment = ydoc.getXmlFragment(EDITOR_FRAGMENT);
   ydoc.transact(() => {
@@ -53,12 +54,12 @@ export function encodeBlocks(blocks: ContentBlock[]): Uint8Array {
 
 function toElement(block: ContentBlock): Y.XmlElement {
   if (block.type === 'bulletList') {
-    const list = new Y.XmlElement('bulletList');
+    const list = new Y.XmlElement(EDITOR_NODE.bulletList);
     list.insert(
       0,
       block.items.map((item) => {
-        const listItem = new Y.XmlElement('listItem');
-        listItem.insert(0, [textElement('paragraph', item)]);
+        const listItem = new Y.XmlElement(EDITOR_NODE.listItem);
+        listItem.insert(0, [textElement(EDITOR_NODE.paragraph, item)]);
         return listItem;
       }),
     );
@@ -66,12 +67,12 @@ function toElement(block: ContentBlock): Y.XmlElement {
   }
   if (block.type === 'heading') {
     // The level is a number, as Tiptap's heading node stores it.
-    const heading = new Y.XmlElement<{ level: number }>('heading');
+    const heading = new Y.XmlElement<{ level: number }>(EDITOR_NODE.heading);
     heading.setAttribute('level', block.level);
     if (block.text.length > 0) heading.insert(0, [new Y.XmlText(block.text)]);
     return heading as Y.XmlElement;
   }
-  return textElement('paragraph', block.text);
+  return textElement(EDITOR_NODE.paragraph, block.text);
 }
 
 function textElement(nodeName: string, text: string): Y.XmlElement {

@@ -1,9 +1,8 @@
-import { getSchema } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { DOCUMENT_KINDS } from '../../shared/domain';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { readCheckedDocument, toEditorXml } from '../../tests/helpers/editorDocument';
 import { extractDerivedContent } from '../collab/derived';
 import { BOLOGNA_CASE_STUDY } from '../demo/bolognaCaseStudy';
 import { HOUSING_GUIDELINE } from '../demo/housingGuideline';
@@ -12,7 +11,7 @@ import { buildInitialState } from './index';
 
 /** The derived fields of a Y.Doc's editor content. */
 function extractDerived(ydoc: Y.Doc) {
-  return extractDerivedContent(ydoc.getXmlFragment('default'));
+  return extractDerivedContent(ydoc.getXmlFragment(EDITOR_FRAGMENT));
 }
 
 function load(update: Uint8Array): Y.Doc {
@@ -40,7 +39,7 @@ describe('document templates', () => {
 
   it('uses StarterKit node names with a numeric heading level and a prompt after each heading', () => {
     const ydoc = load(buildInitialState({ kind: 'guideline' }));
-    const nodes = ydoc.getXmlFragment('default').toArray() as Y.XmlElement[];
+    const nodes = ydoc.getXmlFragment(EDITOR_FRAGMENT).toArray() as Y.XmlElement[];
     expect(nodes.map((n) => n.nodeName).slice(0, 4)).toEqual([
       'heading',
       'paragraph',
@@ -77,15 +76,14 @@ describe('document templates', () => {
     const derived = extractDerived(ydoc);
     expect(derived.plainText).toBe('Visit\nFirst line.\nSecond line.\none\ntwo');
     expect(derived.wordCount).toBe(7);
-    const list = ydoc.getXmlFragment('default').toArray()[3] as Y.XmlElement;
+    const list = ydoc.getXmlFragment(EDITOR_FRAGMENT).toArray()[3] as Y.XmlElement;
     expect(list.nodeName).toBe('bulletList');
     const items = list.toArray() as Y.XmlElement[];
     expect(items.map((item) => item.nodeName)).toEqual(['listItem', 'listItem']);
     expect(items[0]?.toString()).toBe('<listitem><paragraph>one</paragraph></listitem>');
   });
 
-  it('produces documents the editor’s StarterKit schema accepts, for every kind and the demo texts', () => {
-    const schema = getSchema([StarterKit]);
+  it('produces documents the shared editor schema accepts unchanged, for every kind and the demo texts', () => {
     const states = [
       ...DOCUMENT_KINDS.map((kind) => buildInitialState({ kind })),
       ...[HOUSING_GUIDELINE, STUTTGART_CASE_STUDY, BOLOGNA_CASE_STUDY].map((demo) =>
@@ -93,18 +91,19 @@ describe('document templates', () => {
       ),
     ];
     for (const state of states) {
-      const node = yXmlFragmentToProseMirrorRootNode(load(state).getXmlFragment('default'), schema);
-      expect(() => node.check()).not.toThrow();
+      const ydoc = load(state);
+      const written = ydoc.getXmlFragment(EDITOR_FRAGMENT).toString();
+      // Throws if the editor would drop any part of the template or the result breaks the schema.
+      const node = readCheckedDocument(ydoc);
       expect(node.childCount).toBeGreaterThan(1);
+      // The editor would store exactly what the template wrote: same nodes, same attributes.
+      expect(toEditorXml(node)).toBe(written);
     }
     const withList = buildInitialState({
       kind: 'note',
       sections: [{ heading: 'A', paragraphs: ['b'], bullets: ['c'] }],
     });
-    const json = yXmlFragmentToProseMirrorRootNode(
-      load(withList).getXmlFragment('default'),
-      schema,
-    ).toJSON();
+    const json = readCheckedDocument(load(withList)).toJSON();
     expect(json).toEqual({
       type: 'doc',
       content: [

@@ -13,3 +13,38 @@ export const EDITOR_FRAGMENT = 'default';
  * types (paragraphs, text, table cells) live inside these and are allowed with them.
  */
 export const EDITOR_ROOT_TYPES: readonly string[] = [EDITOR_FRAGMENT];
+
+/**
+ * The node names stored in the fragment (Tiptap's names, as `editorExtensions()` defines them).
+ * Code that writes or reads content without the editor (templates, derived text) names nodes
+ * through this map, and `shared/editor/extensions.test.ts` checks it equals the schema's
+ * node list, so a renamed or added node cannot go unnoticed.
+ */
+export const EDITOR_NODE = {
+  doc: 'doc',
+  text: 'text',
+  paragraph: 'paragraph',
+  heading: 'heading',
+  blockquote: 'blockquote',
+  codeBlock: 'codeBlock',
+  horizontalRule: 'horizontalRule',
+  hardBreak: 'hardBreak',
+  bulletList: 'bulletList',
+  orderedList: 'orderedList',
+  listItem: 'listItem',
+  table: 'table',
+  tableRow: 'tableRow',
+  tableHeader: 'tableHeader',
+  tableCell: 'tableCell',
+  image: 'image',
+} as const;
+
+/** The mark names stored as formatting attributes on text (checked like `EDITOR_NODE`). */
+export const EDITOR_MARK = {
+  bold: 'bold',
+  italic: 'italic',
+  underline: 'underline',
+  strike: 'strike',
+  code: 'code',
+  link: 'link',
+} as const;

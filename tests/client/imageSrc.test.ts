@@ -7,7 +7,7 @@ import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { describe, expect, it } from 'vitest';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
-import { SafeImage } from '../../client/src/editor/safeImage';
+import { SafeImage } from '../../shared/editor/safeImage';
 import { safeImageSrc } from '../../shared/editor/imageSrc';
 
 describe('safeImageSrc', () => {

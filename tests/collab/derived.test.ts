@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { countWords, extractDerivedContent } from '../../server/collab/derived';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { everyNodeDocumentJson, ydocFromJson } from '../helpers/editorDocument';
 
 /** Builds Tiptap-shaped content: [nodeName, attrs, children | text]. */
 type Node = [string, Record<string, unknown>, Node[] | string];
@@ -66,6 +68,31 @@ describe('extractDerivedContent', () => {
       outline: [{ level: 6, text: 'Bold title' }],
       wordCount: 2,
     });
+  });
+
+  it('reads a document written through the shared editor schema, every node and mark included', () => {
+    const fragment = ydocFromJson(everyNodeDocumentJson()).getXmlFragment(EDITOR_FRAGMENT);
+    const derived = extractDerivedContent(fragment);
+    // A hard break joins its line with a space; each table cell is a line; rules and images
+    // add no text; marks leave the text as typed.
+    expect(derived.plainText.split('\n')).toEqual([
+      'Housing in Stuttgart',
+      'Plain bold italic under struck code link',
+      'Quoted',
+      'const x = 1;',
+      'First point',
+      'Second point',
+      'City',
+      'Homes',
+      'Bologna',
+      '120',
+      'Findings',
+    ]);
+    expect(derived.outline).toEqual([
+      { level: 1, text: 'Housing in Stuttgart' },
+      { level: 2, text: 'Findings' },
+    ]);
+    expect(derived.wordCount).toBe(23);
   });
 
   it('returns empty fields for an empty document', () => {

@@ -7,20 +7,18 @@
  */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { TableKit } from '@tiptap/extension-table';
 import { EditorContent, useEditor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
+import { editorExtensions } from '../../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
 import { colorForUser } from '../components/Avatar';
 import { ClosedSessionBanner } from './ClosedSessionBanner';
 import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
-import { SafeImage } from './safeImage';
 import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
 import { useSyncState, type SyncState } from './useSyncState';
@@ -60,16 +58,15 @@ export function CollabEditor({
   const editor = useEditor(
     {
       editable: isWritable,
+      // The shared content extensions (what a document may contain), then the browser-only ones.
       extensions: [
-        StarterKit.configure({ undoRedo: false, link: { openOnClick: false, autolink: true } }),
+        ...editorExtensions(),
         Collaboration.configure({ document: ydoc, field: EDITOR_FRAGMENT }),
         CollaborationCaret.configure({
           // The caret extension only reads `provider.awareness`.
           provider: { awareness: caretAwareness.awareness },
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
-        TableKit.configure({ table: { resizable: false } }),
-        SafeImage,
       ],
       editorProps: {
         attributes: {

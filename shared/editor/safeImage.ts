@@ -7,7 +7,7 @@
  * or run, and the node stays in the document so nobody's edit is silently rewritten.
  */
 import Image from '@tiptap/extension-image';
-import { safeImageSrc } from '../../../shared/editor/imageSrc';
+import { safeImageSrc } from './imageSrc';
 
 /** Tiptap's Image with `src` checked on the way in and on the way out. */
 export const SafeImage = Image.extend({
