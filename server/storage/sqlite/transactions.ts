@@ -32,20 +32,19 @@ export function createSqliteTransactions(db: Database.Database): SqliteTransacti
 
   const isInsideOpenTransaction = (): boolean => insideTransaction.getStore()?.isOpen === true;
 
-  // The caller must act synchronously after this resolves: no transaction is open then.
-  const untilNoTransaction = async (): Promise<void> => {
-    while (openTransaction) await openTransaction;
-  };
+  // The waits below are inline loops, never a helper that is awaited: the check that no
+  // transaction is open and the work that relies on it must run in the same synchronous
+  // step (awaiting a helper adds a tick in which another caller could BEGIN).
 
   return {
     async run(call) {
-      if (openTransaction && !isInsideOpenTransaction()) await untilNoTransaction();
+      while (openTransaction && !isInsideOpenTransaction()) await openTransaction;
       return call();
     },
 
     async withTransaction(work) {
       if (isInsideOpenTransaction()) return work();
-      await untilNoTransaction();
+      while (openTransaction) await openTransaction;
       let release = (): void => undefined;
       openTransaction = new Promise((resolve) => {
         release = resolve;
