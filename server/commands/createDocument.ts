@@ -25,26 +25,24 @@ export async function createDocument(input: {
 }): Promise<DocumentRecord> {
   const { storage, actor } = input;
   await assertCity({ storage, cityId: input.cityId });
-  const document = await storage.createDocument({
-    workspaceId: input.workspaceId,
-    title: input.title,
-    kind: input.kind,
-    createdById: actor.id,
-    cityId: input.cityId ?? null,
-    policyAreas: input.policyAreas ?? [],
-    stakeholders: input.stakeholders ?? [],
-  });
   const initialState = buildInitialState(
     input.sections ? { kind: input.kind, sections: input.sections } : { kind: input.kind },
   );
-  try {
-    await storage.appendDocUpdates({ documentId: document.id, updates: [initialState] });
-    return await storage.updateDocument({ id: document.id, patch: derivedOf(initialState) });
-  } catch (error) {
-    // Never leave a document without its content: undo, then report the failure.
-    await storage.purgeDocument({ id: document.id }).catch(() => undefined);
-    throw error;
-  }
+  const derived = derivedOf(initialState);
+  // One transaction: a document never exists without its content (nothing to undo by hand).
+  return storage.withTransaction(async (tx) => {
+    const document = await tx.createDocument({
+      workspaceId: input.workspaceId,
+      title: input.title,
+      kind: input.kind,
+      createdById: actor.id,
+      cityId: input.cityId ?? null,
+      policyAreas: input.policyAreas ?? [],
+      stakeholders: input.stakeholders ?? [],
+    });
+    await tx.appendDocUpdates({ documentId: document.id, updates: [initialState] });
+    return tx.updateDocument({ id: document.id, patch: derived });
+  });
 }
 
 function derivedOf(update: Uint8Array): {

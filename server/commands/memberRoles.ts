@@ -30,38 +30,31 @@ async function assertNotLastOwner(input: {
 }
 
 /**
- * Re-checks after the write: two owners demoting each other at the same moment could both
- * pass the check above. If no owner is left, the change is undone and reported as 409.
- */
-async function undoIfOwnerless(input: {
-  storage: Storage;
-  target: Membership;
-  undo: () => Promise<unknown>;
-  message: string;
-}): Promise<void> {
-  if (input.target.role !== 'owner') return;
-  const members = await input.storage.listMemberships({ workspaceId: input.target.workspaceId });
-  if (members.some((member) => member.role === 'owner')) return;
-  await input.undo();
-  throw new ConflictError(input.message, 'last_owner');
-}
-
-/**
- * Runs `write` on `target` under the last-owner rule: refused (409 `last_owner`) when the
- * target is the only owner, and undone when a concurrent change left no owner after all.
+ * Runs `write` on `target` under the last-owner rule, in one transaction: refused (409
+ * `last_owner`) when the target is the only owner. Concurrent changes cannot both pass:
+ * SQLite runs one transaction at a time, and on MongoDB (snapshot isolation) two
+ * transactions that each demote a different owner would both still see two owners, so
+ * changes that remove an owner first write the workspace record: the second one then meets
+ * a write conflict and is retried, and sees the first.
  */
 async function writeKeepingAnOwner<T>(input: {
   storage: Storage;
-  target: Membership;
+  workspaceId: string;
+  userId: string;
   message: string;
-  write: () => Promise<T>;
-  undo: () => Promise<unknown>;
-}): Promise<T> {
-  const { storage, target, message } = input;
-  await assertNotLastOwner({ storage, target, message });
-  const result = await input.write();
-  await undoIfOwnerless({ storage, target, undo: input.undo, message });
-  return result;
+  /** Whether the write takes an owner away (only then the rule applies). */
+  removesAnOwner: (target: Membership) => boolean;
+  write: (tx: Storage, target: Membership) => Promise<T>;
+}): Promise<{ target: Membership; result: T }> {
+  const { workspaceId, userId, message } = input;
+  return input.storage.withTransaction(async (tx) => {
+    const target = await loadTarget({ storage: tx, workspaceId, userId });
+    if (input.removesAnOwner(target)) {
+      await tx.updateWorkspace({ id: workspaceId, patch: {} });
+      await assertNotLastOwner({ storage: tx, target, message });
+    }
+    return { target, result: await input.write(tx, target) };
+  });
 }
 
 /** Gives a member another role; the last owner cannot be demoted. */
@@ -74,27 +67,22 @@ export async function changeMemberRole(input: {
   ip?: string | null;
 }): Promise<Membership> {
   const { storage } = input;
-  const target = await loadTarget(input);
-  if (target.role === input.role) return target;
-  // A target who is an owner is being demoted here (same role returned above), so the
-  // guard is exactly "the last owner cannot be demoted".
-  const updated = await writeKeepingAnOwner({
+  const { target, result: updated } = await writeKeepingAnOwner({
     storage,
-    target,
+    workspaceId: input.workspaceId,
+    userId: input.userId,
     message: 'A workspace needs at least one owner: make someone else owner first.',
-    write: () =>
-      storage.updateMembership({
-        workspaceId: input.workspaceId,
-        userId: input.userId,
-        role: input.role,
-      }),
-    undo: () =>
-      storage.updateMembership({
-        workspaceId: target.workspaceId,
-        userId: target.userId,
-        role: target.role,
-      }),
+    removesAnOwner: (target) => target.role === 'owner' && input.role !== 'owner',
+    write: (tx, current) =>
+      current.role === input.role
+        ? Promise.resolve(current)
+        : tx.updateMembership({
+            workspaceId: input.workspaceId,
+            userId: input.userId,
+            role: input.role,
+          }),
   });
+  if (target.role === input.role) return target;
   await recordAudit({
     storage,
     actor: input.actor,
@@ -115,18 +103,13 @@ export async function removeMember(input: {
   ip?: string | null;
 }): Promise<void> {
   const { storage } = input;
-  const target = await loadTarget(input);
-  await writeKeepingAnOwner({
+  const { target } = await writeKeepingAnOwner({
     storage,
-    target,
+    workspaceId: input.workspaceId,
+    userId: input.userId,
     message: 'The last owner cannot leave: make someone else owner first.',
-    write: () => storage.removeMembership({ workspaceId: input.workspaceId, userId: input.userId }),
-    undo: () =>
-      storage.addMembership({
-        workspaceId: target.workspaceId,
-        userId: target.userId,
-        role: target.role,
-      }),
+    removesAnOwner: (target) => target.role === 'owner',
+    write: (tx) => tx.removeMembership({ workspaceId: input.workspaceId, userId: input.userId }),
   });
   await recordAudit({
     storage,

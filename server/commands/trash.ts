@@ -8,7 +8,7 @@ import { CLOSE_CODES } from '../../shared/closeCodes';
 import { TRASH_RETENTION_DAYS } from '../../shared/domain';
 import type { CollabServer } from '../collab';
 import { AppError, ConflictError } from '../errors';
-import type { DocumentRecord, Storage, User } from '../storage/types';
+import type { DocumentMeta, DocumentRecord, Storage, User } from '../storage/types';
 import { recordAudit, type AuditActor } from './recordAudit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -27,7 +27,7 @@ async function auditTrashEvent(input: {
   storage: Storage;
   actor: AuditActor;
   action: 'document.trashed' | 'document.restored' | 'document.purged';
-  document: DocumentRecord;
+  document: DocumentMeta;
   ip: string | null;
 }): Promise<void> {
   const { document } = input;
@@ -106,7 +106,7 @@ export async function restoreDocument(input: {
   return restored;
 }
 
-async function purgeDocument(input: { storage: Storage; document: DocumentRecord }): Promise<void> {
+async function purgeDocument(input: { storage: Storage; document: DocumentMeta }): Promise<void> {
   await input.storage.purgeDocument({ id: input.document.id });
   await auditTrashEvent({
     storage: input.storage,

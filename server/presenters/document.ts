@@ -1,12 +1,12 @@
 /** Turns document records into what the API sends (never the raw row, never the plain text). */
 import type { DocumentDto, UserSummaryDto } from '../../shared/api/entities';
-import type { DocumentRecord, Storage, User } from '../storage/types';
+import type { DocumentSummary, Storage, User } from '../storage/types';
 
 /** Names of the last editors, looked up once for a whole list of documents. */
 export type EditorLookup = ReadonlyMap<string, Pick<User, 'id' | 'name'>>;
 
 /** A document's metadata and derived fields; `editors` resolves `lastEditorIds` to names. */
-export function presentDocument(document: DocumentRecord, editors: EditorLookup): DocumentDto {
+export function presentDocument(document: DocumentSummary, editors: EditorLookup): DocumentDto {
   const lastEditors: UserSummaryDto[] = document.lastEditorIds.flatMap((id) => {
     const user = editors.get(id);
     return user ? [{ id: user.id, name: user.name }] : [];
@@ -34,7 +34,7 @@ export function presentDocument(document: DocumentRecord, editors: EditorLookup)
 /** Loads the editors named by `documents` in one storage call. */
 export async function loadEditors(input: {
   storage: Storage;
-  documents: DocumentRecord[];
+  documents: DocumentSummary[];
 }): Promise<EditorLookup> {
   const ids = [...new Set(input.documents.flatMap((document) => document.lastEditorIds))];
   if (ids.length === 0) return new Map();
@@ -45,7 +45,7 @@ export async function loadEditors(input: {
 /** Presents a list of documents with their editors' names. */
 export async function presentDocuments(input: {
   storage: Storage;
-  documents: DocumentRecord[];
+  documents: DocumentSummary[];
 }): Promise<DocumentDto[]> {
   const editors = await loadEditors(input);
   return input.documents.map((document) => presentDocument(document, editors));

@@ -10,10 +10,13 @@ import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
+import { describeDocumentListsContract } from './contract/documentLists';
 import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
 import { describeOrganizationsContract } from './contract/organizations';
+import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
 import { describeWorkspacesContract } from './contract/workspaces';
 
@@ -55,5 +58,8 @@ export function describeStorageContract(
     describeAuditAndSettingsContract(getStorage);
     describeInjectionContract(getStorage);
     describeReferencesContract(getStorage);
+    describeDocumentListsContract(getStorage);
+    describePurgedDocumentsContract(getStorage);
+    describeTransactionsContract(getStorage);
   });
 }

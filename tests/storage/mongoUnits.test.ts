@@ -1,6 +1,6 @@
 /**
  * The MongoDB adapter's pure helpers (URI description, limits, regex escaping, error
- * translation), which need no server. Driver errors are the driver's own classes, built
+ * translation, the replica-set check), which need no server. Driver errors are the driver's own classes, built
  * the way the driver builds them; the contract itself runs in `mongo.test.ts`.
  */
 import mongoose from 'mongoose';
@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
 import { isDuplicateKeyError, mapMongoError } from '../../server/storage/mongo/errors';
+import { assertTransactionsSupported } from '../../server/storage/mongo/transactions';
 import { escapeRegExp, toCursorLimit, toObjectId } from '../../server/storage/mongo/values';
 
 const { MongoBulkWriteError, MongoNetworkError, MongoServerError } = mongoose.mongo;
@@ -123,5 +124,25 @@ describe('MongoDB error translation', () => {
   it('leaves errors it does not know unchanged', () => {
     const error = new Error('something else');
     expect(mapMongoError(error)).toBe(error);
+  });
+});
+
+describe('assertTransactionsSupported', () => {
+  it('accepts a replica-set member and a mongos', () => {
+    expect(() => assertTransactionsSupported({ setName: 'rs0' }, 'db1:27017')).not.toThrow();
+    expect(() => assertTransactionsSupported({ msg: 'isdbgrid' }, 'db1:27017')).not.toThrow();
+  });
+
+  it('refuses a standalone server with StorageUnavailableError saying what to do', () => {
+    let error: unknown = null;
+    try {
+      assertTransactionsSupported({}, 'db1:27017');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(StorageUnavailableError);
+    expect((error as Error).message).toContain('db1:27017');
+    expect((error as Error).message).toContain('replica set');
+    expect((error as Error).message).toContain('--replSet');
   });
 });

@@ -55,27 +55,6 @@ async function loadAuthorizedLiveDocument(
   return access;
 }
 
-/** Newest-first merge of each workspace's most recently changed documents. */
-async function recentDocuments(input: {
-  storage: Storage;
-  actor: User;
-  limit: number;
-}): Promise<DocumentRecord[]> {
-  const memberships = await input.storage.listMembershipsForUser({ userId: input.actor.id });
-  const perWorkspace = await Promise.all(
-    memberships.map((membership) =>
-      input.storage.listDocuments({
-        filter: { workspaceId: membership.workspaceId },
-        limit: input.limit,
-      }),
-    ),
-  );
-  return perWorkspace
-    .flat()
-    .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
-    .slice(0, input.limit);
-}
-
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
   deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess' | 'creationLimits'>,
@@ -85,7 +64,10 @@ export function createDocumentsRouter(
 
   router.get('/documents', requireUser, async (req, res) => {
     const { query } = validate(req, { query: RecentDocumentsQuery });
-    const documents = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
+    const documents = await storage.listRecentDocuments({
+      userId: getActor(res).id,
+      limit: query.limit,
+    });
     res.json({ documents: await presentDocuments({ storage, documents }) });
   });
 

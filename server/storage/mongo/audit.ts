@@ -2,7 +2,7 @@
 import { trusted } from 'mongoose';
 import { toJsonValue } from '../normalize';
 import type { AuditEvent } from '../types';
-import type { AuditMethods } from '../slices';
+import type { AuditMethods } from '../port/audit';
 import type { MongoContext } from './context';
 import type { AuditDoc, SettingDoc } from './records';
 import { asString, idOf, toCursorLimit } from './values';

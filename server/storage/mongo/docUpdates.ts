@@ -3,30 +3,46 @@
  * counter (`$inc`, so concurrent writers never share a seq), and one snapshot per document.
  * Compaction writes the snapshot first and deletes merged updates second: a crash between
  * the two leaves extra updates that Yjs applies idempotently.
+ * The counter doubles as the log's "this document exists" marker: it is created at a
+ * document's first append, after checking the document exists, and `purgeDocument` deletes
+ * it. So an append to a missing or purged document is refused (`reference_not_found`), as
+ * SQLite's foreign key refuses it, with no extra query on the hot path.
  */
 import { trusted } from 'mongoose';
 import type { DocUpdate } from '../types';
-import type { DocUpdateMethods } from '../slices';
+import type { DocUpdateMethods } from '../port/docState';
 import type { MongoContext } from './context';
 import { isDuplicateKeyError } from './errors';
 import type { DocCounterDoc, DocSnapshotDoc, DocUpdateDoc } from './records';
-import { requireObjectId, toBuffer, toBytes, toObjectId } from './values';
+import { requireExisting, requireObjectId, toBuffer, toBytes, toObjectId } from './values';
 
 /** The Yjs-log part of the MongoDB adapter. */
 export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateMethods {
-  const { DocUpdate, DocSnapshot, DocCounter } = models;
+  const { DocUpdate, DocSnapshot, DocCounter, Document } = models;
+
+  /** Takes `count` seqs from the document's counter; returns the last one. */
+  const reserveSeqs = async (documentId: string, count: number): Promise<number> => {
+    const objectId = requireObjectId(documentId, 'No such document.');
+    const bump = (upsert: boolean) =>
+      DocCounter.findOneAndUpdate(
+        { _id: objectId },
+        { $inc: { seq: count } },
+        { upsert, returnDocument: 'after' },
+      ).lean<DocCounterDoc>();
+    const counter = await bump(false);
+    if (counter) return counter.seq;
+    // The document's first append, or one that is missing or purged.
+    await requireExisting(Document, documentId, 'No such document.');
+    const created = await bump(true);
+    return created?.seq ?? count;
+  };
 
   return {
     appendDocUpdates: ({ documentId, updates }) =>
       run(async () => {
         if (updates.length === 0) return [];
         const objectId = requireObjectId(documentId, 'No such document.');
-        const counter = await DocCounter.findOneAndUpdate(
-          { _id: objectId },
-          { $inc: { seq: updates.length } },
-          { upsert: true, returnDocument: 'after' },
-        ).lean<DocCounterDoc>();
-        const last = counter?.seq ?? updates.length;
+        const last = await reserveSeqs(documentId, updates.length);
         const seqs = updates.map((_, index) => last - updates.length + 1 + index);
         await DocUpdate.insertMany(
           updates.map((data, index) => ({
@@ -60,7 +76,8 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
 
     compactDoc: ({ documentId, snapshot, upToSeq }) =>
       run(async () => {
-        const objectId = requireObjectId(documentId, 'No such document.');
+        // Not the hot path: checked, so no snapshot outlives its document.
+        const objectId = await requireExisting(Document, documentId, 'No such document.');
         const seq = Number(upToSeq);
         // Replaces only an older (or equal) snapshot; when one exists that the condition
         // excludes, the upsert's insert collides on `_id`.

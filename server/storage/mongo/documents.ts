@@ -1,10 +1,10 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
 import { trusted } from 'mongoose';
 import { documentNotFound } from '../notFound';
-import type { DocumentFilter, DocumentMeta, DocumentRecord } from '../types';
-import type { DocumentMethods } from '../slices';
+import type { DocumentFilter, DocumentMeta, DocumentRecord, DocumentSummary } from '../types';
+import type { DocumentMethods } from '../port/documents';
 import type { MongoContext } from './context';
-import type { DocumentDoc } from './records';
+import type { DocumentDoc, MembershipDoc } from './records';
 import {
   asString,
   escapeRegExp,
@@ -60,15 +60,30 @@ function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
   };
 }
 
-function toDocument(doc: DocumentDoc): DocumentRecord {
+/** The fields of a document record that lists read: all but the plain text. */
+type DocumentSummaryDoc = Omit<DocumentDoc, 'plainText'>;
+
+/** Inclusion projection of what lists return (the text filter still matches server-side). */
+const SUMMARY_PROJECTION = {
+  ...META_PROJECTION,
+  outline: 1,
+  wordCount: 1,
+  lastEditorIds: 1,
+  contentUpdatedAt: 1,
+} as const satisfies Record<Exclude<keyof DocumentSummaryDoc, '_id'>, 1>;
+
+function toDocumentSummary(doc: DocumentSummaryDoc): DocumentSummary {
   return {
     ...toDocumentMeta(doc),
-    plainText: doc.plainText ?? '',
     outline: (doc.outline ?? []).map((heading) => ({ level: heading.level, text: heading.text })),
     wordCount: doc.wordCount ?? 0,
     lastEditorIds: (doc.lastEditorIds ?? []).map(idOf),
     contentUpdatedAt: doc.contentUpdatedAt ?? null,
   };
+}
+
+function toDocument(doc: DocumentDoc): DocumentRecord {
+  return { ...toDocumentSummary(doc), plainText: doc.plainText ?? '' };
 }
 
 /**
@@ -107,7 +122,8 @@ function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
-  const { Document, DocUpdate, DocSnapshot, DocCounter, Workspace, Organization } = models;
+  const { Document, DocUpdate, DocSnapshot, DocCounter, Workspace, Organization, Membership } =
+    models;
 
   return {
     createDocument: (input) =>
@@ -145,10 +161,33 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         const query = compileFilter(filter);
         const cursorLimit = toCursorLimit(limit);
         if (!query || cursorLimit === null) return [];
-        const cursor = Document.find(query).sort({ updatedAt: -1, _id: -1 });
+        const cursor = Document.find(query, SUMMARY_PROJECTION).sort({ updatedAt: -1, _id: -1 });
         if (cursorLimit !== undefined) cursor.limit(cursorLimit);
-        const docs = await cursor.lean<DocumentDoc[]>();
-        return docs.map(toDocument);
+        const docs = await cursor.lean<DocumentSummaryDoc[]>();
+        return docs.map(toDocumentSummary);
+      }),
+
+    listRecentDocuments: ({ userId, limit }) =>
+      run(async () => {
+        const userObjectId = toObjectId(userId);
+        const cursorLimit = toCursorLimit(limit);
+        if (!userObjectId || cursorLimit === null) return [];
+        // Two round trips, one storage call: the user's workspaces, then their documents.
+        const memberships = await Membership.find(
+          { userId: userObjectId },
+          { workspaceId: 1 },
+        ).lean<Pick<MembershipDoc, '_id' | 'workspaceId'>[]>();
+        if (memberships.length === 0) return [];
+        const cursor = Document.find(
+          {
+            workspaceId: trusted({ $in: memberships.map((membership) => membership.workspaceId) }),
+            deletedAt: null,
+          },
+          SUMMARY_PROJECTION,
+        ).sort({ updatedAt: -1, _id: -1 });
+        if (cursorLimit !== undefined) cursor.limit(cursorLimit);
+        const docs = await cursor.lean<DocumentSummaryDoc[]>();
+        return docs.map(toDocumentSummary);
       }),
 
     updateDocument: ({ id, patch }) =>
@@ -204,9 +243,10 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (!objectId) throw documentNotFound();
         const result = await Document.deleteOne({ _id: objectId });
         // The Yjs log goes too, even when the metadata was gone already (no orphans left).
+        // The counter first: without it, appends are refused (see docUpdates.ts).
+        await DocCounter.deleteOne({ _id: objectId });
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
-        await DocCounter.deleteOne({ _id: objectId });
         if (result.deletedCount === 0) throw documentNotFound();
       }),
   };

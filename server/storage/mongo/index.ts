@@ -13,6 +13,11 @@ import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
 import { createMongoOrganizations } from './organizations';
+import {
+  assertTransactionsSupported,
+  createMongoTransactions,
+  type HelloAnswer,
+} from './transactions';
 import { createMongoUsers } from './users';
 import { createMongoWorkspaces } from './workspaces';
 
@@ -60,11 +65,14 @@ export async function createMongoStorage(options: {
       ...(options.dbName ? { dbName: options.dbName } : {}),
     });
     await connection.asPromise();
+    const hello = await connection.getClient().db('admin').command({ hello: 1 });
+    assertTransactionsSupported(hello as HelloAnswer, host);
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
   } catch (error) {
     await connection?.close(true).catch(() => undefined);
+    if (error instanceof StorageUnavailableError) throw error;
     const reason = error instanceof Error ? redactCredentials(error.message) : 'unknown error';
     throw new StorageUnavailableError(`Cannot open MongoDB at ${host}: ${reason}`);
   }
@@ -72,7 +80,8 @@ export async function createMongoStorage(options: {
 
   let isClosed = false;
   const context = createMongoContext({ models, isClosed: () => isClosed });
-  return {
+  const transactions = createMongoTransactions(db);
+  const storage: Storage = {
     engine: 'mongo',
     async ping() {
       if (isClosed || !db.db) throw new StorageUnavailableError('The MongoDB storage is closed.');
@@ -95,5 +104,8 @@ export async function createMongoStorage(options: {
     ...createMongoDocuments(context),
     ...createMongoDocUpdates(context),
     ...createMongoAudit(context),
+    // The callback gets this same store: its queries carry the session (see transactions.ts).
+    withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };
+  return storage;
 }

@@ -4,7 +4,7 @@ import { ConflictError } from '../../errors';
 import { invitationNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
 import type { Invitation } from '../types';
-import type { InvitationMethods } from '../slices';
+import type { InvitationMethods } from '../port/invitations';
 import type { MongoContext } from './context';
 import type { InvitationDoc } from './records';
 import { asString, idOf, idOrNull, requireExisting, requireObjectId, toObjectId } from './values';

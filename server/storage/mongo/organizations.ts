@@ -2,7 +2,7 @@
 import { organizationNotFound } from '../notFound';
 import { normalizeCountry } from '../normalize';
 import type { Organization } from '../types';
-import type { OrganizationMethods } from '../slices';
+import type { OrganizationMethods } from '../port/organizations';
 import type { MongoContext } from './context';
 import type { OrganizationDoc } from './records';
 import { asString, idOf, toObjectId } from './values';

@@ -3,7 +3,7 @@ import { trusted } from 'mongoose';
 import { userNotFound } from '../notFound';
 import { normalizeEmail } from '../normalize';
 import type { Session, User } from '../types';
-import type { UserMethods } from '../slices';
+import type { UserMethods } from '../port/users';
 import type { MongoContext } from './context';
 import type { SessionDoc, UserDoc } from './records';
 import { asString, idOf, idOrNull, requireExisting, toObjectId, toObjectIds } from './values';

@@ -2,7 +2,7 @@
 import { trusted } from 'mongoose';
 import { membershipNotFound, workspaceNotFound } from '../notFound';
 import type { Membership, Workspace } from '../types';
-import type { WorkspaceMethods } from '../slices';
+import type { WorkspaceMethods } from '../port/workspaces';
 import type { MongoContext } from './context';
 import type { MembershipDoc, WorkspaceDoc } from './records';
 import { asString, idOf, requireExisting, requireObjectId, toObjectId } from './values';

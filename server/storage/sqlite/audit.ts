@@ -1,7 +1,7 @@
 /** The audit log and network settings (key → JSON value) in SQLite. */
 import { randomUUID } from 'node:crypto';
 import type { AuditEvent } from '../types';
-import type { AuditMethods } from '../slices';
+import type { AuditMethods } from '../port/audit';
 import { fromJson, fromMs, toJson, toMs, type SqlValue } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';

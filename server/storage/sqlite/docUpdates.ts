@@ -3,7 +3,7 @@
  * seq, so seqs increase per document too) and at most one snapshot per document.
  */
 import type { DocUpdate } from '../types';
-import type { DocUpdateMethods } from '../slices';
+import type { DocUpdateMethods } from '../port/docState';
 import { fromBlob, toBlob } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';

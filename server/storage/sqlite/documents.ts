@@ -12,9 +12,10 @@ import type {
   DocumentMeta,
   DocumentPatch,
   DocumentRecord,
+  DocumentSummary,
   OutlineHeading,
 } from '../types';
-import type { DocumentMethods } from '../slices';
+import type { DocumentMethods } from '../port/documents';
 import {
   compilePatch,
   encode,
@@ -44,12 +45,15 @@ interface DocumentMetaRow {
   deleted_by_id: string | null;
 }
 
-interface DocumentRow extends DocumentMetaRow {
-  plain_text: string;
+interface DocumentSummaryRow extends DocumentMetaRow {
   outline: string;
   word_count: number;
   last_editor_ids: string;
   content_updated_at: number | null;
+}
+
+interface DocumentRow extends DocumentSummaryRow {
+  plain_text: string;
 }
 
 const DOCUMENT_COLUMNS: PatchColumns<DocumentPatch> = {
@@ -86,10 +90,9 @@ function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
   };
 }
 
-function toDocument(row: DocumentRow): DocumentRecord {
+function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
   return {
     ...toDocumentMeta(row),
-    plainText: row.plain_text,
     outline: fromJson<OutlineHeading[]>(row.outline),
     wordCount: row.word_count,
     lastEditorIds: fromJson<string[]>(row.last_editor_ids),
@@ -97,11 +100,17 @@ function toDocument(row: DocumentRow): DocumentRecord {
   };
 }
 
+function toDocument(row: DocumentRow): DocumentRecord {
+  return { ...toDocumentSummary(row), plainText: row.plain_text };
+}
+
 // The metadata columns: what access checks read, never the (large) derived text.
 const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
   created_at, updated_at, deleted_at, deleted_by_id`;
+// What lists read: everything but the plain text (up to ~1 MB per document).
+const SUMMARY_COLUMNS = `${META_COLUMNS}, outline, word_count, last_editor_ids, content_updated_at`;
 // Every column but search_text (an index-like copy of title + plain text nobody reads back).
-const COLUMNS = `${META_COLUMNS}, plain_text, outline, word_count, last_editor_ids, content_updated_at`;
+const COLUMNS = `${SUMMARY_COLUMNS}, plain_text`;
 
 /** Builds the WHERE clause of a listing; every value is a bound parameter. */
 function compileFilter(filter: DocumentFilter): { where: string; params: SqlValue[] } {
@@ -202,10 +211,23 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       const { where, params } = compileFilter(filter);
       const rows = translateSqlite(() =>
         stmt(
-          `SELECT ${COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
+          `SELECT ${SUMMARY_COLUMNS} FROM documents ${where} ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
         ).all(...params, limit === undefined ? -1 : Math.floor(limit)),
-      ) as DocumentRow[];
-      return rows.map(toDocument);
+      ) as DocumentSummaryRow[];
+      return rows.map(toDocumentSummary);
+    },
+
+    async listRecentDocuments({ userId, limit }) {
+      if (limit <= 0) return [];
+      const rows = translateSqlite(() =>
+        stmt(
+          `SELECT ${SUMMARY_COLUMNS} FROM documents
+           WHERE deleted_at IS NULL
+             AND workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = ?)
+           ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
+        ).all(userId, limit === Infinity ? -1 : Math.floor(limit)),
+      ) as DocumentSummaryRow[];
+      return rows.map(toDocumentSummary);
     },
 
     async updateDocument({ id, patch }) {

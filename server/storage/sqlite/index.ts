@@ -11,13 +11,49 @@ import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteUsers } from './users';
+import { createSqliteTransactions } from './transactions';
 import { createSqliteWorkspaces } from './workspaces';
+
+/**
+ * Wraps every method of `methods` in `run` (see `transactions.ts`). One cast: the
+ * wrapper forwards each method's own arguments and result unchanged.
+ */
+function gateMethods<T extends object>(
+  methods: T,
+  run: <R>(call: () => Promise<R>) => Promise<R>,
+): T {
+  const gated: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods)) {
+    const call = method as (...args: unknown[]) => Promise<unknown>;
+    gated[name] = (...args: unknown[]) => run(() => call(...args));
+  }
+  return gated as T;
+}
 
 /** Opens (creating and migrating when needed) the SQLite database at `filename`. */
 export async function createSqliteStorage(options: { filename: string }): Promise<Storage> {
   const context = openSqliteDatabase({ filename: options.filename });
   const { db } = context;
-  return {
+  const transactions = createSqliteTransactions(db);
+  const methods = gateMethods(
+    {
+      ...createSqliteUsers(context),
+      ...createSqliteOrganizations(context),
+      ...createSqliteWorkspaces(context),
+      ...createSqliteInvitations(context),
+      ...createSqliteDocuments(context),
+      ...createSqliteDocUpdates(context),
+      ...createSqliteAudit(context),
+      async close() {
+        if (!db.open) return;
+        // Fold the WAL back into the main file so a closed database is one self-contained file.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+        db.close();
+      },
+    },
+    transactions.run,
+  );
+  const storage: Storage = {
     engine: 'sqlite',
     async ping() {
       try {
@@ -27,18 +63,9 @@ export async function createSqliteStorage(options: { filename: string }): Promis
         throw new StorageUnavailableError(`SQLite ping failed: ${reason}`);
       }
     },
-    async close() {
-      if (!db.open) return;
-      // Fold the WAL back into the main file so a closed database is one self-contained file.
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.close();
-    },
-    ...createSqliteUsers(context),
-    ...createSqliteOrganizations(context),
-    ...createSqliteWorkspaces(context),
-    ...createSqliteInvitations(context),
-    ...createSqliteDocuments(context),
-    ...createSqliteDocUpdates(context),
-    ...createSqliteAudit(context),
+    ...methods,
+    // The callback gets this same store: its calls are recognised as inside the transaction.
+    withTransaction: (work) => transactions.withTransaction(() => work(storage)),
   };
+  return storage;
 }

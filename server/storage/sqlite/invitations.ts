@@ -4,7 +4,7 @@ import type { WorkspaceRole } from '../../../shared/domain';
 import { ConflictError } from '../../errors';
 import { invitationNotFound } from '../notFound';
 import type { Invitation } from '../types';
-import type { InvitationMethods } from '../slices';
+import type { InvitationMethods } from '../port/invitations';
 import { fromMs, fromMsOrNull, toMs, type SqlValue } from './codec';
 import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';

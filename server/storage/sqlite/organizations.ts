@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { OrganizationType } from '../../../shared/domain';
 import { organizationNotFound } from '../notFound';
 import type { Organization, OrganizationPatch } from '../types';
-import type { OrganizationMethods } from '../slices';
+import type { OrganizationMethods } from '../port/organizations';
 import { compilePatch, encode, fromMs, type PatchColumns } from './codec';
 import { normalizeCountry } from '../normalize';
 import type { SqliteContext } from './database';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { UserRole } from '../../../shared/domain';
 import { userNotFound } from '../notFound';
 import type { Session, User, UserPatch } from '../types';
-import type { UserMethods } from '../slices';
+import type { UserMethods } from '../port/users';
 import { compilePatch, encode, fromFlag, fromMs, toMs, type PatchColumns } from './codec';
 import { normalizeEmail } from '../normalize';
 import type { SqliteContext } from './database';

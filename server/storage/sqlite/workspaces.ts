@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { membershipNotFound, workspaceNotFound } from '../notFound';
 import type { Membership, Workspace, WorkspacePatch } from '../types';
-import type { WorkspaceMethods } from '../slices';
+import type { WorkspaceMethods } from '../port/workspaces';
 import { compilePatch, encode, fromFlag, fromMs, type PatchColumns } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';

@@ -1,0 +1,34 @@
+/** The storage port for the Yjs state of documents: update log, snapshot, compaction. */
+
+/** One entry of a document's Yjs update log. `seq` increases per document. */
+export interface DocUpdate {
+  seq: number;
+  data: Uint8Array;
+}
+
+/** What a document needs to be loaded: the newest snapshot and the updates after it. */
+export interface DocState {
+  snapshot: Uint8Array | null;
+  updates: DocUpdate[];
+}
+
+/** The Yjs state of documents (`sqlite/docUpdates.ts`, `mongo/docUpdates.ts`). */
+export interface DocUpdateMethods {
+  /**
+   * Appends updates to the document's log in one write; returns the seq of each (increasing).
+   * A document that does not exist (never created, or purged) is refused with
+   * `NotFoundError` `reference_not_found`, and nothing is written.
+   */
+  appendDocUpdates(input: { documentId: string; updates: Uint8Array[] }): Promise<number[]>;
+  /** A missing (or purged) document has an empty state: no snapshot, no updates. */
+  loadDocState(input: { documentId: string }): Promise<DocState>;
+  /**
+   * Stores `snapshot` as the document's newest snapshot, then deletes log entries with
+   * `seq <= upToSeq`. Safe at any crash point: Yjs updates are idempotent. A snapshot with
+   * a higher `upToSeq` is never replaced by an older one (a late compaction loses nothing).
+   * A document that does not exist is refused like `appendDocUpdates`.
+   */
+  compactDoc(input: { documentId: string; snapshot: Uint8Array; upToSeq: number }): Promise<void>;
+  /** Number of updates in the log (for compaction decisions and tests); 0 when missing. */
+  countDocUpdates(input: { documentId: string }): Promise<number>;
+}

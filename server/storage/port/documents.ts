@@ -1,0 +1,109 @@
+/** The storage port for document records: metadata, derived fields, trash and purge. */
+import type {
+  DocumentKind,
+  DocumentStatus,
+  PolicyArea,
+  StakeholderType,
+} from '../../../shared/domain';
+
+export interface OutlineHeading {
+  level: number;
+  text: string;
+}
+
+export interface DocumentRecord {
+  id: string;
+  workspaceId: string;
+  title: string;
+  kind: DocumentKind;
+  status: DocumentStatus;
+  /** The city (an organisation of type `city`) a case study is about. */
+  cityId: string | null;
+  policyAreas: PolicyArea[];
+  stakeholders: StakeholderType[];
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Set when the document is in the trash. */
+  deletedAt: Date | null;
+  deletedById: string | null;
+  /** Derived from the Yjs content on a debounce (see `server/collab/`). */
+  plainText: string;
+  outline: OutlineHeading[];
+  wordCount: number;
+  lastEditorIds: string[];
+  contentUpdatedAt: Date | null;
+}
+
+/** The fields derived from a document's Yjs content (large: plain text of up to ~1 MB). */
+export type DocumentDerivedField =
+  'plainText' | 'outline' | 'wordCount' | 'lastEditorIds' | 'contentUpdatedAt';
+
+/**
+ * A document's metadata without its derived content: what access checks need. Reading it
+ * never loads the plain text, so a check stays cheap however long the document is.
+ */
+export type DocumentMeta = Omit<DocumentRecord, DocumentDerivedField>;
+
+/**
+ * A document as lists return it: everything but the plain text (which only the text
+ * filter needs, inside the engine). Lists of many long documents stay small.
+ */
+export type DocumentSummary = Omit<DocumentRecord, 'plainText'>;
+
+export type DocumentFilter = {
+  workspaceId?: string;
+  kind?: DocumentKind;
+  status?: DocumentStatus;
+  cityId?: string;
+  policyArea?: PolicyArea;
+  /** Case-insensitive substring of the title or plain text. */
+  text?: string;
+  /** Default `'active'`. */
+  trash?: 'active' | 'trashed' | 'all';
+};
+
+export type DocumentPatch = Partial<
+  Pick<
+    DocumentRecord,
+    | 'title'
+    | 'kind'
+    | 'status'
+    | 'cityId'
+    | 'policyAreas'
+    | 'stakeholders'
+    | 'deletedAt'
+    | 'deletedById'
+    | 'plainText'
+    | 'outline'
+    | 'wordCount'
+    | 'lastEditorIds'
+    | 'contentUpdatedAt'
+  >
+>;
+
+/** Document records (`sqlite/documents.ts`, `mongo/documents.ts`). */
+export interface DocumentMethods {
+  createDocument(input: {
+    workspaceId: string;
+    title: string;
+    kind: DocumentKind;
+    createdById: string;
+    cityId?: string | null;
+    policyAreas?: PolicyArea[];
+    stakeholders?: StakeholderType[];
+  }): Promise<DocumentRecord>;
+  getDocument(input: { id: string }): Promise<DocumentRecord | null>;
+  /** Like `getDocument` without the derived fields (no plain text read): for access checks. */
+  getDocumentMeta(input: { id: string }): Promise<DocumentMeta | null>;
+  /** Newest `updatedAt` first; the plain text is not read (the text filter still uses it). */
+  listDocuments(input: { filter: DocumentFilter; limit?: number }): Promise<DocumentSummary[]>;
+  /**
+   * The live (not trashed) documents of every workspace the user is a member of, newest
+   * `updatedAt` first, at most `limit`: the dashboard's "recent documents", in one query.
+   */
+  listRecentDocuments(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
+  updateDocument(input: { id: string; patch: DocumentPatch }): Promise<DocumentRecord>;
+  /** Removes the document and its Yjs log for good (trash purge). */
+  purgeDocument(input: { id: string }): Promise<void>;
+}
