@@ -6,7 +6,7 @@
  */
 import { useEffect, useReducer, useRef } from 'react';
 import type { DocumentDto } from '../../../shared/api/entities';
-import { api } from '../api/client';
+import { api, type DocumentPatch } from '../api/client';
 import { ApiError } from '../api/http';
 import { isNewerDocument } from '../data/documentCache';
 import {
@@ -92,16 +92,55 @@ function hasConflicts(state: AutosaveState): boolean {
   return Object.keys(state.conflicts).length > 0;
 }
 
-/** What still has to reach the server (nothing while conflicts wait for the person). */
-function unsavedPatch(state: AutosaveState) {
-  const base = detailsOf(state.base);
-  if (hasConflicts(state) || changedFields(base, state.draft).length === 0) return null;
-  if (state.draft.title.trim() === '') return null;
-  const patch = patchOf(base, state.draft);
+/** A PATCH body of what `draft` changed from `from`, or null when nothing can be sent. */
+function patchToSend(input: {
+  from: DetailsFields;
+  version: number | undefined;
+  draft: DetailsFields;
+  /** Fields waiting for the person to settle a conflict: never sent. */
+  skip?: DetailConflicts;
+}): DocumentPatch | null {
+  const { from, version, draft, skip = {} } = input;
+  if (draft.title.trim() === '') return null;
+  const held = { ...draft };
+  for (const field of changedFields(from, draft)) {
+    if (skip[field] !== undefined) Object.assign(held, { [field]: from[field] });
+  }
+  if (changedFields(from, held).length === 0) return null;
+  const patch = patchOf(from, held);
   // Only a server that versions documents understands `baseVersion`.
-  return typeof state.base.version === 'number'
-    ? { ...patch, baseVersion: state.base.version }
-    : patch;
+  return typeof version === 'number' ? { ...patch, baseVersion: version } : patch;
+}
+
+/** What still has to reach the server (nothing while conflicts wait for the person). */
+function unsavedPatch(state: AutosaveState): DocumentPatch | null {
+  if (hasConflicts(state)) return null;
+  return patchToSend({
+    from: detailsOf(state.base),
+    version: state.base.version,
+    draft: state.draft,
+  });
+}
+
+/**
+ * What to send when the panel closes: the changes not yet sent (after the save under way, if
+ * any), leaving out fields in conflict, which cannot be settled once the panel is gone.
+ */
+function patchOnLeave(state: AutosaveState, saved: DocumentDto | null): DocumentPatch | null {
+  if (saved && state.saving) {
+    return patchToSend({
+      from: state.saving,
+      version: saved.version,
+      draft: state.draft,
+      skip: state.conflicts,
+    });
+  }
+  return patchToSend({
+    from: detailsOf(state.base),
+    version: state.base.version,
+    draft: state.draft,
+    skip: state.conflicts,
+  });
 }
 
 /** The panel's draft of `document`, saved as the person types when `canEdit`. */
@@ -120,11 +159,18 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
     dispatch({ type: 'serverChanged', document });
   }
 
+  // The save under way, for the last save when the panel closes (answers the stored copy).
+  const inFlight = useRef<Promise<DocumentDto | null> | null>(null);
   const save = () => {
     const patch = canEdit && !state.saving ? unsavedPatch(state) : null;
     if (!patch) return;
     dispatch({ type: 'saveStarted' });
-    api.documents.update({ documentId: document.id, patch }).then(
+    const request = api.documents.update({ documentId: document.id, patch });
+    inFlight.current = request.then(
+      (answer) => answer.document,
+      () => null,
+    );
+    request.then(
       (answer) => {
         storeDocument(answer.document);
         dispatch({ type: 'saved', document: answer.document });
@@ -144,11 +190,13 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
   });
 
   const pending = unsavedPatch(state) !== null || state.saving !== null;
+  const hasFailed = state.error !== null;
   useEffect(() => {
-    if (!pending || state.saving) return;
+    // After a failure, the next edit or leaving the form tries again (not a retry loop).
+    if (!pending || state.saving || hasFailed) return;
     const timer = window.setTimeout(() => saveRef.current(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [pending, state.saving, state.draft]);
+  }, [pending, state.saving, state.draft, hasFailed]);
 
   // Leaving the page with a change not yet stored: the browser asks first.
   useEffect(() => {
@@ -158,17 +206,22 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
     return () => window.removeEventListener('beforeunload', warn);
   }, [pending]);
 
-  // Leaving inside the app (another page): what was typed is still sent.
+  // Leaving inside the app (another page): what was typed is still sent, after the save
+  // under way if there is one, based on the version that save stored.
   const documentId = document.id;
   useEffect(
     () => () => {
-      const patch = canEdit ? unsavedPatch(latest.current) : null;
-      if (patch && !latest.current.saving) {
+      if (!canEdit) return;
+      const state = latest.current;
+      const saving = state.saving && inFlight.current ? inFlight.current : Promise.resolve(null);
+      void saving.then((saved) => {
+        const patch = patchOnLeave(state, saved);
+        if (!patch) return;
         void api.documents.update({ documentId, patch }).then(
           (answer) => storeDocument(answer.document),
           () => {},
         );
-      }
+      });
     },
     [documentId, canEdit, storeDocument],
   );
@@ -176,7 +229,6 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
   return {
     draft: state.draft,
     conflicts: state.conflicts,
-    theirs: detailsOf(state.base),
     isSaving: state.saving !== null,
     isPending: pending,
     error: state.error,
