@@ -30,10 +30,10 @@ describe('mergeDetails', () => {
   });
 
   it('merges list additions and removals of both sides', () => {
-    const mine = { ...base, policyAreas: ['housing' as const, 'mobility' as const] };
-    const theirs = { ...base, policyAreas: ['climate' as const] };
+    const mine = { ...base, policyAreas: ['housing' as const, 'equality-diversity' as const] };
+    const theirs = { ...base, policyAreas: ['other' as const] };
     const { merged, conflicts } = mergeDetails({ base, mine, theirs });
-    expect([...merged.policyAreas].sort()).toEqual(['climate', 'mobility']);
+    expect([...merged.policyAreas].sort()).toEqual(['equality-diversity', 'other']);
     expect(conflicts).toEqual({});
   });
 
@@ -58,8 +58,8 @@ describe('changedFields and patchOf', () => {
     expect(changedFields(base, draft)).toEqual(['title']);
     const cleared = { ...base, cityId: 'city-1' };
     expect(patchOf(cleared, base)).toEqual({ cityId: null });
-    const reordered = { ...base, policyAreas: ['mobility' as const, 'housing' as const] };
-    const grown = { ...base, policyAreas: ['housing' as const, 'mobility' as const] };
+    const reordered = { ...base, policyAreas: ['equality-diversity' as const, 'housing' as const] };
+    const grown = { ...base, policyAreas: ['housing' as const, 'equality-diversity' as const] };
     expect(changedFields(reordered, grown)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { DocumentDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
-import { storeDocument } from '../data/documentCache';
+import { markDocumentListsStale, storeDocument } from '../data/documentCache';
 import { queryKeys } from '../data/queryKeys';
 import { useApiQuery } from '../data/useApiQuery';
 
@@ -40,6 +40,15 @@ export function useRefreshDocumentAccess(): (ids: {
         void queryClient.invalidateQueries({ queryKey: queryKeys.workspace(workspaceId) });
       }
     },
+    [queryClient],
+  );
+}
+
+/** Marks the lists showing a document stale after it was created or moved to the trash. */
+export function useMarkDocumentListsStale(): (document: { workspaceId: string }) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (document: { workspaceId: string }) => markDocumentListsStale(queryClient, document),
     [queryClient],
   );
 }
