@@ -8,9 +8,9 @@ import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import { ApiError } from '../../client/src/api/http';
-import { storeDocument } from '../../client/src/data/documentCache';
-import { shouldRetry } from '../../client/src/data/queryClient';
-import { queryKeys } from '../../client/src/data/queryKeys';
+import { storeDocument } from '../../client/src/query/documentCache';
+import { shouldRetry } from '../../client/src/query/queryClient';
+import { queryKeys } from '../../client/src/query/queryKeys';
 
 const document: DocumentDto = {
   id: 'doc-1',

@@ -1,7 +1,7 @@
 /** Data hooks of the network admin pages (the organisation list is also the city list). */
 import { api } from '../api/client';
-import { queryKeys } from '../data/queryKeys';
-import { useApiQuery } from '../data/useApiQuery';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
 
 /** Every organisation of the network. */
 export function useOrganizations() {

@@ -1,7 +1,7 @@
 /** Data hooks of the dashboard: the caller's workspaces and recently changed documents. */
 import { api } from '../api/client';
-import { queryKeys } from '../data/queryKeys';
-import { useApiQuery } from '../data/useApiQuery';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
 
 /** The caller's workspaces. */
 export function useWorkspaces() {

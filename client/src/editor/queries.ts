@@ -6,11 +6,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { DocumentDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
-import { markDocumentListsStale, storeDocument } from '../data/documentCache';
-import { queryKeys } from '../data/queryKeys';
-import { useApiQuery } from '../data/useApiQuery';
+import { markDocumentListsStale, storeDocument } from '../query/documentCache';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
 
-/** One document; refreshed live by `document:updated` (see data/LiveQueryUpdates). */
+/** One document; refreshed live by `document:updated` (see query/LiveQueryUpdates). */
 export function useDocument(documentId: string) {
   return useApiQuery({
     queryKey: queryKeys.document(documentId),

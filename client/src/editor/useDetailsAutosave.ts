@@ -8,7 +8,7 @@ import { useEffect, useReducer, useRef } from 'react';
 import type { DocumentDto } from '../../../shared/api/entities';
 import { api, type DocumentPatch } from '../api/client';
 import { ApiError } from '../api/http';
-import { isNewerDocument } from '../data/documentCache';
+import { isNewerDocument } from '../query/documentCache';
 import {
   changedFields,
   detailsOf,

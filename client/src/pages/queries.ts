@@ -1,7 +1,7 @@
 /** Data hooks of the stand-alone pages. */
 import { api } from '../api/client';
-import { queryKeys } from '../data/queryKeys';
-import { useApiQuery } from '../data/useApiQuery';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
 
 /** What an invitation link offers (no sign-in needed). */
 export function useInvitationPreview(token: string) {

@@ -1,7 +1,7 @@
 /** Data hooks of the workspace page: the workspace, its filtered document list, its members. */
 import { api, type DocumentFilters } from '../api/client';
-import { queryKeys } from '../data/queryKeys';
-import { useApiQuery } from '../data/useApiQuery';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
 
 /** One workspace with the caller's role (shared with the editor page through the cache). */
 export function useWorkspace(workspaceId: string, options: { enabled?: boolean } = {}) {
