@@ -189,7 +189,9 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
     latest.current = state;
   });
 
-  const pending = unsavedPatch(state) !== null || state.saving !== null;
+  // Unsaved includes what cannot be sent yet (an empty title, a conflict): leaving still warns.
+  const pending =
+    state.saving !== null || changedFields(detailsOf(state.base), state.draft).length > 0;
   const hasFailed = state.error !== null;
   useEffect(() => {
     // After a failure, the next edit or leaving the form tries again (not a retry loop).

@@ -16,7 +16,10 @@ export type Loaded<T> = (
   setData: (update: (previous: T) => T) => void;
 };
 
-/** Reads `queryKey` with `load`; `keepPrevious` keeps the last answer on screen while new inputs load. */
+/**
+ * Reads `queryKey` with `load`; `keepPrevious` keeps the last answer on screen while new inputs
+ * load. Once something was shown, a failed background refresh keeps it (no error screen).
+ */
 export function useApiQuery<T>(options: {
   queryKey: QueryKey;
   load: () => Promise<T>;
