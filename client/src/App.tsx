@@ -2,13 +2,16 @@
  * The route table. The editor (Tiptap + Yjs, the heavy part) is lazy-loaded so the
  * dashboard and sign-in screens stay small.
  */
-import { lazy, Suspense } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { Skeleton } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { RequireUser } from './components/RequireUser';
 import { AdminPage } from './admin/AdminPage';
+import { LiveQueryUpdates } from './query/LiveQueryUpdates';
+import { createQueryClient } from './query/queryClient';
 import { AccountPage } from './pages/AccountPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { InvitePage } from './pages/InvitePage';
@@ -25,71 +28,75 @@ const EditorPage = lazy(() => import('./editor/EditorPage'));
 
 /** The whole client. */
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
     <ErrorBoundary>
-      <BrowserRouter>
-        <SessionProvider>
-          <RealtimeProvider>
-            <Routes>
-              <Route path="/login" element={<LoginPage />} />
-              <Route path="/setup" element={<SetupPage />} />
-              <Route path="/register" element={<RegisterPage />} />
-              <Route path="/invite/:token" element={<InvitePage />} />
-              <Route path="/library" element={<LibraryPage />} />
-              <Route path="/library/:documentId" element={<LibraryPage />} />
-              <Route
-                path="/"
-                element={
-                  <RequireUser>
-                    <DashboardPage />
-                  </RequireUser>
-                }
-              />
-              <Route
-                path="/admin"
-                element={
-                  <RequireUser>
-                    <AdminPage />
-                  </RequireUser>
-                }
-              />
-              <Route
-                path="/account"
-                element={
-                  <RequireUser>
-                    <AccountPage />
-                  </RequireUser>
-                }
-              />
-              <Route
-                path="/w/:workspaceId"
-                element={
-                  <RequireUser>
-                    <WorkspacePage />
-                  </RequireUser>
-                }
-              />
-              <Route
-                path="/documents/:documentId"
-                element={
-                  <RequireUser>
-                    <Suspense
-                      fallback={
-                        <Layout isWide>
-                          <Skeleton lines={8} />
-                        </Layout>
-                      }
-                    >
-                      <EditorPage />
-                    </Suspense>
-                  </RequireUser>
-                }
-              />
-              <Route path="*" element={<NotFoundPage />} />
-            </Routes>
-          </RealtimeProvider>
-        </SessionProvider>
-      </BrowserRouter>
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <SessionProvider>
+            <RealtimeProvider>
+              <LiveQueryUpdates />
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route path="/setup" element={<SetupPage />} />
+                <Route path="/register" element={<RegisterPage />} />
+                <Route path="/invite/:token" element={<InvitePage />} />
+                <Route path="/library" element={<LibraryPage />} />
+                <Route path="/library/:documentId" element={<LibraryPage />} />
+                <Route
+                  path="/"
+                  element={
+                    <RequireUser>
+                      <DashboardPage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/admin"
+                  element={
+                    <RequireUser>
+                      <AdminPage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/account"
+                  element={
+                    <RequireUser>
+                      <AccountPage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/w/:workspaceId"
+                  element={
+                    <RequireUser>
+                      <WorkspacePage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/documents/:documentId"
+                  element={
+                    <RequireUser>
+                      <Suspense
+                        fallback={
+                          <Layout isWide>
+                            <Skeleton lines={8} />
+                          </Layout>
+                        }
+                      >
+                        <EditorPage />
+                      </Suspense>
+                    </RequireUser>
+                  }
+                />
+                <Route path="*" element={<NotFoundPage />} />
+              </Routes>
+            </RealtimeProvider>
+          </SessionProvider>
+        </BrowserRouter>
+      </QueryClientProvider>
     </ErrorBoundary>
   );
 }

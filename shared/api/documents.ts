@@ -41,6 +41,8 @@ export const UpdateDocumentBody = z
     cityId: ResourceId.nullable().optional(),
     policyAreas: PolicyAreas.optional(),
     stakeholders: Stakeholders.optional(),
+    /** The `version` the change was based on: refused with 409 `version_conflict` when outdated. */
+    baseVersion: z.number().int().min(0).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change.');
 export type UpdateDocumentBody = z.infer<typeof UpdateDocumentBody>;

@@ -86,6 +86,11 @@ export interface DocumentDto {
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  /**
+   * Incremented by the server on every write of the title, status or metadata (not on text
+   * edits); a write may send it back as `baseVersion` to be refused when it is outdated.
+   */
+  version: number;
   outline: { level: number; text: string }[];
   wordCount: number;
   lastEditors: UserSummaryDto[];

@@ -5,6 +5,7 @@
  * Every client payload is also validated at runtime (see `./schemas`): the types say what a
  * well-behaved client sends, the schemas protect the server from everything else.
  */
+import type { DocumentDto } from '../api/entities';
 
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
 export const REALTIME_ERROR_CODES = [
@@ -68,6 +69,11 @@ export interface ServerToClientEvents {
   'presence:update': (payload: PresenceUpdate) => void;
   /** Sent to one socket after it subscribed to a workspace. */
   'presence:snapshot': (payload: PresenceSnapshot) => void;
+  /**
+   * Sent to rooms `doc:<id>` and `workspace:<id>` after a title/status/metadata/trash change.
+   * Clients must not trust `abilities` in it (there are none for them): they read it again.
+   */
+  'document:updated': (payload: { document: DocumentDto }) => void;
 }
 
 export interface ClientToServerEvents {

@@ -67,7 +67,11 @@ describe('editor whose role is lowered while typing', () => {
     }
     await expect.poll(() => banner.innerText()).toContain('You are a reviewer here');
     expect(await editorOf(eda).getAttribute('contenteditable')).toBe('false');
-    // The details panel follows the new role too: a reviewer has nothing to save there.
-    await expect.poll(() => eda.getByRole('button', { name: 'Save details' }).count()).toBe(0);
+    // The details panel follows the new role too: a reviewer cannot change the details.
+    const details = eda.getByRole('complementary', { name: 'Details' });
+    await expect
+      .poll(() => details.getByRole('textbox', { name: 'Title' }).getAttribute('readonly'))
+      .not.toBeNull();
+    expect(await details.getByTestId('details-save-state').count()).toBe(0);
   });
 });

@@ -93,7 +93,11 @@ describe('workspace and editor screens', () => {
       .getByRole('textbox', { name: 'Title' })
       .fill('Guideline on affordable housing 2026');
     await details.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Stuttgart' });
-    await details.getByRole('button', { name: 'Save details' }).click();
+    // Saved as typed, with no Save button.
+    expect(await details.getByRole('button', { name: /save/i }).count()).toBe(0);
+    await expect
+      .poll(() => details.getByTestId('details-save-state').getAttribute('data-state'))
+      .toBe('saved');
     await ana
       .getByRole('heading', { level: 1, name: 'Guideline on affordable housing 2026' })
       .waitFor();

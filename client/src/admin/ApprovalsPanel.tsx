@@ -9,12 +9,12 @@ import { api } from '../api/client';
 import { ErrorScreen, FormError } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { useFormSubmit } from '../components/useFormSubmit';
-import { useResource } from '../session/useResource';
+import { useNetworkInvitations } from './queries';
 
 /** The approval queue with Approve / Reject per invitation. */
 export function ApprovalsPanel() {
   const { t } = useTranslation();
-  const pending = useResource({ key: 'invitations', load: () => api.admin.invitations() });
+  const pending = useNetworkInvitations();
   const actions = useFormSubmit();
 
   const drop = (invitation: InvitationDto) =>

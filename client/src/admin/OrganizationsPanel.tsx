@@ -9,12 +9,12 @@ import { EmptyState, Skeleton } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
-import { useResource } from '../session/useResource';
+import { useOrganizations } from './queries';
 
 /** Organisations grouped in one table, sorted by name. */
 export function OrganizationsPanel() {
   const { t } = useTranslation();
-  const organizations = useResource({ key: 'organizations', load: () => api.organizations.list() });
+  const organizations = useOrganizations();
   const removal = useFormSubmit();
 
   const remove = async (organization: OrganizationDto) => {

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { describeError, ErrorScreen, FormError } from '../components/ErrorScreen';
 import { FormSuccess, Skeleton } from '../components/Feedback';
-import { useResource } from '../session/useResource';
+import { useSettings } from './queries';
 
 /** A switch per setting, saved as soon as it changes. */
 export function SettingsPanel() {
   const { t } = useTranslation();
-  const settings = useResource({ key: 'settings', load: () => api.admin.settings() });
+  const settings = useSettings();
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 

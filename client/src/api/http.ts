@@ -9,12 +9,15 @@ import type { ApiErrorBody } from '../../../shared/api/entities';
 export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
+  /** The server's `error.details`, e.g. the current record of a 409 `version_conflict`. */
+  readonly details: unknown;
 
-  constructor(options: { status: number; code: string; message: string }) {
+  constructor(options: { status: number; code: string; message: string; details?: unknown }) {
     super(options.message);
     this.name = 'ApiError';
     this.status = options.status;
     this.code = options.code;
+    this.details = options.details;
   }
 }
 
@@ -68,6 +71,7 @@ export async function requestJson<T>(options: {
         status: response.status,
         code: parsed.error.code,
         message: parsed.error.message,
+        details: parsed.error.details,
       });
     }
     throw new ApiError({

@@ -1,13 +1,12 @@
 /** `/`: your workspaces, your recent documents, and who is working where right now. */
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Layout } from '../components/Layout';
 import { Skeleton } from '../components/Feedback';
 import { useWorkspacesPresence } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
-import { useResource } from '../session/useResource';
 import { PresencePanel } from './PresencePanel';
+import { useWorkspaces } from './queries';
 import { RecentDocuments } from './RecentDocuments';
 import { WorkspaceList } from './WorkspaceList';
 
@@ -15,7 +14,7 @@ import { WorkspaceList } from './WorkspaceList';
 export function DashboardPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const workspaces = useResource({ key: 'workspaces', load: () => api.workspaces.list() });
+  const workspaces = useWorkspaces();
   const workspaceIds =
     workspaces.status === 'ready'
       ? workspaces.data.workspaces.map((workspace) => workspace.id)

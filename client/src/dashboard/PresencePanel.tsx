@@ -1,11 +1,10 @@
 /** "Working right now": everyone else who has a document open in one of your workspaces. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client';
 import { Avatar } from '../components/Avatar';
 import { EmptyState } from '../components/Feedback';
 import type { PresenceByWorkspace } from '../realtime/usePresence';
-import { useResource } from '../session/useResource';
+import { useDocument } from '../editor/queries';
 
 /** Live list of people and the documents they are in. */
 export function PresencePanel({
@@ -42,8 +41,9 @@ export function PresencePanel({
   );
 }
 
+/** A document's title as a link; rows naming the same document share one request (the cache). */
 function DocumentLink({ documentId }: { documentId: string }) {
-  const document = useResource({ key: documentId, load: () => api.documents.get(documentId) });
+  const document = useDocument(documentId);
   const title = document.status === 'ready' ? document.data.document.title : '…';
   return <Link to={`/documents/${documentId}`}>{title}</Link>;
 }

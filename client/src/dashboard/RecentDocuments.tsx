@@ -1,16 +1,15 @@
 /** The caller's recently changed documents on the dashboard. */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { api } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { EmptyState, Skeleton } from '../components/Feedback';
-import { useResource } from '../session/useResource';
 import { StatusBadge } from '../workspace/StatusBadge';
+import { useRecentDocuments } from './queries';
 
 /** Up to eight recent documents. */
 export function RecentDocuments() {
   const { t } = useTranslation();
-  const recent = useResource({ key: 'recent', load: () => api.documents.recent(8) });
+  const recent = useRecentDocuments(8);
   return (
     <section className="card" aria-labelledby="recent-heading">
       <h2 id="recent-heading">{t('dashboard.recent')}</h2>

@@ -1,21 +1,14 @@
 /**
  * The editor's side panel: title, kind, status and metadata (city, policy areas,
- * stakeholders), editable by owners and editors, and the workflow's status buttons.
+ * stakeholders), editable by owners and editors and saved as they type (no Save button), and
+ * the workflow's status buttons. When someone else changed a field meanwhile, the panel shows
+ * their value beside the draft and lets the person keep theirs or take the other.
  */
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentDto } from '../../../shared/api/entities';
-import {
-  DOCUMENT_KINDS,
-  type DocumentKind,
-  type DocumentStatus,
-  type PolicyArea,
-  type StakeholderType,
-  type WorkspaceRole,
-} from '../../../shared/domain';
+import { DOCUMENT_KINDS, type DocumentStatus, type WorkspaceRole } from '../../../shared/domain';
 import { api } from '../api/client';
-import { FormError } from '../components/ErrorScreen';
-import { FormSuccess } from '../components/Feedback';
+import { describeError, FormError } from '../components/ErrorScreen';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
@@ -23,56 +16,49 @@ import { CityPicker } from '../workspace/CityPicker';
 import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
+import { DetailsConflicts } from './DetailsConflicts';
 import { allowedStatusMoves, canEditMetadata, canTrashDocument } from './permissions';
+import { useStoreDocument } from './queries';
 import { TrashButton } from './TrashButton';
+import { useDetailsAutosave } from './useDetailsAutosave';
 
-/** Details of `document`; `onChange` receives the server's updated copy. */
+/** Details of `document` (the cached copy, kept live by `document:updated`). */
 export function DetailsPanel({
   document,
   role,
   userId,
-  onChange,
 }: {
   document: DocumentDto;
   role: WorkspaceRole;
   userId: string;
-  onChange: (document: DocumentDto) => void;
 }) {
   const { t } = useTranslation();
   const cities = useCities();
   const canEdit = canEditMetadata(role);
-  const [title, setTitle] = useState(document.title);
-  const [kind, setKind] = useState<DocumentKind>(document.kind);
-  const [cityId, setCityId] = useState(document.cityId ?? '');
-  const [policyAreas, setPolicyAreas] = useState<PolicyArea[]>(document.policyAreas);
-  const [stakeholders, setStakeholders] = useState<StakeholderType[]>(document.stakeholders);
-  const [notice, setNotice] = useState<string | null>(null);
+  const details = useDetailsAutosave(document, canEdit);
+  const { draft, edit } = details;
+  const storeDocument = useStoreDocument();
   const { error, isBusy, run } = useFormSubmit();
   const moves = allowedStatusMoves({ role, status: document.status });
 
-  const applyChange = (
-    action: () => Promise<{ document: DocumentDto }>,
-    doneMessage: string | null,
-  ) =>
-    run(async () => {
-      setNotice(null);
-      const { document: updated } = await action();
-      onChange(updated);
-      setNotice(doneMessage);
-    });
-  const onSave = (event: FormEvent) => {
-    event.preventDefault();
-    void applyChange(
-      () =>
-        api.documents.update({
-          documentId: document.id,
-          patch: { title, kind, cityId: cityId || null, policyAreas, stakeholders },
-        }),
-      t('editor.detailsSaved'),
-    );
-  };
   const onStatus = (status: DocumentStatus) =>
-    void applyChange(() => api.documents.setStatus({ documentId: document.id, status }), null);
+    void run(async () => {
+      const answer = await api.documents.setStatus({ documentId: document.id, status });
+      storeDocument(answer.document);
+    });
+
+  let saveText = t('editor.detailsSaved');
+  let saveKey = 'saved';
+  if (Object.keys(details.conflicts).length > 0) {
+    saveText = t('editor.detailsConflict');
+    saveKey = 'conflict';
+  } else if (details.isSaving) {
+    saveText = t('editor.detailsSaving');
+    saveKey = 'saving';
+  } else if (details.isPending) {
+    saveText = t('editor.detailsUnsaved');
+    saveKey = 'pending';
+  }
 
   return (
     <aside className="details card" aria-labelledby="details-heading">
@@ -100,44 +86,64 @@ export function DetailsPanel({
           ))}
         </div>
       )}
-      <form className="form" onSubmit={onSave}>
+      <FormError message={error} />
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          details.flush();
+        }}
+        onBlur={details.flush}
+      >
+        {canEdit && (
+          <p
+            className="muted details__save"
+            data-testid="details-save-state"
+            data-state={saveKey}
+            aria-live="polite"
+          >
+            {saveText}
+          </p>
+        )}
+        <DetailsConflicts
+          conflicts={details.conflicts}
+          cities={cities}
+          onResolve={details.resolve}
+        />
         <TextField
           label={t('workspace.title')}
           required
           maxLength={200}
-          value={title}
+          value={draft.title}
           readOnly={!canEdit}
-          onValue={setTitle}
+          onValue={(title) => edit({ title })}
         />
         <SelectField
           label={t('workspace.kind')}
-          value={kind}
+          value={draft.kind}
           disabled={!canEdit}
           options={DOCUMENT_KINDS}
           labelFor={(option) => t(`kinds.${option}`)}
-          onValue={setKind}
+          onValue={(kind) => edit({ kind })}
         />
         <CityPicker
           label={t('workspace.city')}
           emptyLabel={t('newDocument.noCity')}
           cities={cities}
-          value={cityId}
+          value={draft.cityId}
           isDisabled={!canEdit}
-          onValue={setCityId}
+          onValue={(cityId) => edit({ cityId })}
         />
         <FacetCheckboxes
-          policyAreas={policyAreas}
-          stakeholders={stakeholders}
+          policyAreas={draft.policyAreas}
+          stakeholders={draft.stakeholders}
           isDisabled={!canEdit}
-          onPolicyAreas={setPolicyAreas}
-          onStakeholders={setStakeholders}
+          onPolicyAreas={(policyAreas) => edit({ policyAreas })}
+          onStakeholders={(stakeholders) => edit({ stakeholders })}
         />
-        <FormError message={error} />
-        <FormSuccess message={notice} />
-        {canEdit && (
-          <button type="submit" className="button button--primary" disabled={isBusy}>
-            {t('editor.saveDetails')}
-          </button>
+        {canEdit && draft.title.trim() === '' && <FormError message={t('editor.titleRequired')} />}
+        {details.error !== null && details.error !== undefined && (
+          <FormError message={describeError(t, details.error)} />
         )}
       </form>
       {canTrashDocument({

@@ -3,19 +3,20 @@
  * Loads the document and the caller's role, opens the live session, and lays out the
  * editor beside the details panel.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { api } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
 import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
-import { useResource } from '../session/useResource';
 import { CollabEditor } from './CollabEditor';
 import { DetailsPanel } from './DetailsPanel';
+import { useDocument, useRefreshDocumentAccess } from './queries';
 import { useCollabSession } from './useCollabSession';
+import { useWorkspace } from '../workspace/queries';
 import '../styles/editor.css';
 
 /** The editor route (default export for `React.lazy`). */
@@ -24,21 +25,27 @@ export default function EditorPage() {
   const { documentId = '' } = useParams();
   const user = useCurrentUser();
   const collab = useCollabSession({ documentId, userId: user.id });
+  // The title and status stay live: `document:updated` refreshes this cached copy.
+  const loadedDocument = useDocument(documentId);
+  const workspaceId = loadedDocument.data?.document.workspaceId ?? '';
+  const loadedWorkspace = useWorkspace(workspaceId, { enabled: workspaceId !== '' });
   // Write access changed while the page is open: load the role again, so the read-only banner
   // and the details panel describe the new role, not the one the page opened with.
   const accessChanges = collab.session?.accessChanges ?? 0;
-  const loaded = useResource({
-    key: `${documentId}:${accessChanges}`,
-    load: async () => {
-      const { document } = await api.documents.get(documentId);
-      const { workspace } = await api.workspaces.get(document.workspaceId);
-      return { document, workspace };
-    },
-  });
+  const refreshAccess = useRefreshDocumentAccess();
+  useEffect(() => {
+    if (accessChanges > 0) refreshAccess({ documentId, workspaceId });
+  }, [accessChanges, documentId, workspaceId, refreshAccess]);
   useAnnounceDocument(documentId);
 
-  if (loaded.status !== 'ready') return <PendingPage state={loaded} skeletonLines={8} isWide />;
-  const { document, workspace } = loaded.data;
+  if (loadedDocument.status !== 'ready') {
+    return <PendingPage state={loadedDocument} skeletonLines={8} isWide />;
+  }
+  if (loadedWorkspace.status !== 'ready') {
+    return <PendingPage state={loadedWorkspace} skeletonLines={8} isWide />;
+  }
+  const { document } = loadedDocument.data;
+  const { workspace } = loadedWorkspace.data;
 
   let body;
   if (collab.session) {
@@ -67,11 +74,10 @@ export default function EditorPage() {
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
         <DetailsPanel
-          key={document.updatedAt}
+          key={document.id}
           document={document}
           role={workspace.role}
           userId={user.id}
-          onChange={(updated) => loaded.setData((data) => ({ ...data, document: updated }))}
         />
       </div>
     </Layout>

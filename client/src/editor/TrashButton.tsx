@@ -6,11 +6,13 @@ import type { DocumentDto } from '../../../shared/api/entities';
 import { TRASH_RETENTION_DAYS } from '../../../shared/domain';
 import { api } from '../api/client';
 import { describeError, FormError } from '../components/ErrorScreen';
+import { useMarkDocumentListsStale } from './queries';
 
 /** The "Move to trash" button of the details panel. */
 export function TrashButton({ document }: { document: DocumentDto }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const markListsStale = useMarkDocumentListsStale();
   const [error, setError] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -24,6 +26,7 @@ export function TrashButton({ document }: { document: DocumentDto }) {
     setError(null);
     try {
       await api.documents.remove(document.id);
+      markListsStale(document);
       navigate(`/w/${document.workspaceId}`, { replace: true });
     } catch (trashError) {
       setError(describeError(t, trashError));

@@ -202,8 +202,15 @@ export const de: Messages = {
     moveToTrash: 'In den Papierkorb',
     confirmTrash:
       '„{{title}}“ in den Papierkorb verschieben? Eigentümer können es {{days}} Tage lang wiederherstellen.',
-    saveDetails: 'Angaben speichern',
-    detailsSaved: 'Angaben gespeichert.',
+    detailsSaved: 'Alle Änderungen gespeichert.',
+    detailsSaving: 'Wird gespeichert…',
+    detailsUnsaved: 'Ungespeicherte Änderungen…',
+    detailsConflict: 'Jemand anderes hat das inzwischen geändert.',
+    conflictIntro:
+      'Jemand anderes hat diese Felder geändert, während Sie sie bearbeitet haben. Der andere Wert:',
+    keepMine: 'Meinen behalten',
+    takeTheirs: 'Den anderen übernehmen',
+    titleRequired: 'Die Angaben werden erst mit einem Titel gespeichert.',
   },
   admin: {
     title: 'Netzwerkverwaltung',

@@ -196,8 +196,14 @@ export const en = {
     moveToTrash: 'Move to trash',
     confirmTrash:
       'Move “{{title}}” to the trash? A workspace owner can restore it for {{days}} days.',
-    saveDetails: 'Save details',
-    detailsSaved: 'Details saved.',
+    detailsSaved: 'All changes saved.',
+    detailsSaving: 'Saving…',
+    detailsUnsaved: 'Unsaved changes…',
+    detailsConflict: 'Someone else changed this meanwhile.',
+    conflictIntro: 'Someone else changed these fields while you were editing. Their value:',
+    keepMine: 'Keep mine',
+    takeTheirs: 'Take theirs',
+    titleRequired: 'A title is needed before the details can be saved.',
   },
   admin: {
     title: 'Network administration',

@@ -12,16 +12,16 @@ import { ErrorScreen, FormError } from '../components/ErrorScreen';
 import { PendingPage } from '../components/PendingPage';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useSession } from '../session/SessionContext';
-import { useResource } from '../session/useResource';
 import { AuthCard } from './AuthCard';
 import { NewAccountForm } from './NewAccountForm';
+import { useInvitationPreview } from './queries';
 
 /** The accept-invitation screen. */
 export function InvitePage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const session = useSession();
-  const invitation = useResource({ key: token, load: () => api.invitations.get(token) });
+  const invitation = useInvitationPreview(token);
 
   if (invitation.status === 'loading') return <PendingPage state={invitation} />;
   if (invitation.status === 'error') {

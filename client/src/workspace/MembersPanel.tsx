@@ -15,8 +15,8 @@ import { FormSuccess, Skeleton } from '../components/Feedback';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
-import { useResource } from '../session/useResource';
 import { InvitationResult } from './InvitationResult';
+import { useMembers } from './queries';
 
 /** The members of one workspace, editable by its owners. */
 export function MembersPanel({
@@ -27,10 +27,7 @@ export function MembersPanel({
   currentUserId: string;
 }) {
   const { t } = useTranslation();
-  const members = useResource({
-    key: workspaceId,
-    load: () => api.workspaces.members(workspaceId),
-  });
+  const members = useMembers(workspaceId);
   const actions = useFormSubmit();
 
   const replace = (membership: MembershipDto) =>

@@ -14,6 +14,7 @@ import { FormError } from '../components/ErrorScreen';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
+import { useStoreDocument } from '../editor/queries';
 import { CityPicker } from './CityPicker';
 import { FacetCheckboxes } from './FacetCheckboxes';
 
@@ -27,6 +28,7 @@ export function NewDocumentForm({
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const storeDocument = useStoreDocument();
   const form = useFormSubmit();
   const [title, setTitle] = useState('');
   const [kind, setKind] = useState<DocumentKind>('guideline');
@@ -46,6 +48,8 @@ export function NewDocumentForm({
         stakeholders,
       },
     });
+    // The editor opens from the cache, and the workspace list shows the new document.
+    storeDocument(document);
     navigate(`/documents/${document.id}`);
   };
 

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api, type DocumentFilters as Filters } from '../api/client';
+import type { DocumentFilters as Filters } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { EmptyState, Skeleton } from '../components/Feedback';
@@ -10,11 +10,11 @@ import { Layout } from '../components/Layout';
 import { PendingPage } from '../components/PendingPage';
 import { useWorkspacesPresence } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
-import { useResource } from '../session/useResource';
 import { DocumentFilters } from './DocumentFilters';
 import { DocumentTable } from './DocumentTable';
 import { MembersPanel } from './MembersPanel';
 import { NewDocumentForm } from './NewDocumentForm';
+import { useWorkspace, useWorkspaceDocuments } from './queries';
 import { useCities } from './useCities';
 
 /** Waits until typing pauses before searching. */
@@ -36,11 +36,8 @@ export function WorkspacePage() {
   const [filters, setFilters] = useState<Filters>({});
   const [isCreating, setIsCreating] = useState(false);
   const debouncedFilters = useDebounced(filters, 250);
-  const workspace = useResource({ key: workspaceId, load: () => api.workspaces.get(workspaceId) });
-  const documents = useResource({
-    key: `${workspaceId}:${JSON.stringify(debouncedFilters)}`,
-    load: () => api.workspaces.documents({ workspaceId, filters: debouncedFilters }),
-  });
+  const workspace = useWorkspace(workspaceId);
+  const documents = useWorkspaceDocuments(workspaceId, debouncedFilters);
   const presence = useWorkspacesPresence([workspaceId])[workspaceId] ?? {};
 
   if (workspace.status !== 'ready') return <PendingPage state={workspace} skeletonLines={6} />;

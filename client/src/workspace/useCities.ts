@@ -3,15 +3,11 @@
  * A failure just leaves the list empty: the city is optional everywhere it is used.
  */
 import type { OrganizationDto } from '../../../shared/api/entities';
-import { api } from '../api/client';
-import { useResource } from '../session/useResource';
+import { useOrganizations } from '../admin/queries';
 
 /** Cities, sorted by name. */
 export function useCities(): OrganizationDto[] {
-  const organizations = useResource({
-    key: 'organizations',
-    load: () => api.organizations.list().catch(() => ({ organizations: [] })),
-  });
+  const organizations = useOrganizations();
   if (organizations.status !== 'ready') return [];
   return organizations.data.organizations
     .filter((organization) => organization.type === 'city')

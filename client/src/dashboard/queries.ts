@@ -1,0 +1,17 @@
+/** Data hooks of the dashboard: the caller's workspaces and recently changed documents. */
+import { api } from '../api/client';
+import { queryKeys } from '../query/queryKeys';
+import { useApiQuery } from '../query/useApiQuery';
+
+/** The caller's workspaces. */
+export function useWorkspaces() {
+  return useApiQuery({ queryKey: queryKeys.workspaces(), load: () => api.workspaces.list() });
+}
+
+/** Up to `limit` recently changed documents. */
+export function useRecentDocuments(limit: number) {
+  return useApiQuery({
+    queryKey: queryKeys.recentDocumentsUpTo(limit),
+    load: () => api.documents.recent(limit),
+  });
+}

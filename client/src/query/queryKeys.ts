@@ -1,0 +1,35 @@
+/**
+ * Every TanStack Query key of the client, in one place, so a Socket.IO event or a write can
+ * name exactly what it makes stale. Keys are arrays that nest: invalidating
+ * `workspace(id)` also refreshes that workspace's document lists and members.
+ */
+import type { DocumentFilters } from '../api/client';
+
+/** Filters as they go into a key: empty values dropped, so `{}` and `{kind: ''}` share a cache entry. */
+function compactFilters(filters: DocumentFilters): Record<string, string> {
+  const compact: Record<string, string> = {};
+  for (const [name, value] of Object.entries(filters)) {
+    if (typeof value === 'string' && value !== '') compact[name] = value;
+  }
+  return compact;
+}
+
+/** The query keys, grouped by resource. */
+export const queryKeys = {
+  workspaces: () => ['workspaces'] as const,
+  workspace: (workspaceId: string) => ['workspaces', workspaceId] as const,
+  /** Prefix of every document list of one workspace (any filters). */
+  workspaceDocumentLists: (workspaceId: string) =>
+    ['workspaces', workspaceId, 'documents'] as const,
+  workspaceDocuments: (workspaceId: string, filters: DocumentFilters) =>
+    ['workspaces', workspaceId, 'documents', compactFilters(filters)] as const,
+  members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
+  /** Prefix of the recent-documents lists (any limit). */
+  recentDocuments: () => ['documents', 'recent'] as const,
+  recentDocumentsUpTo: (limit: number) => ['documents', 'recent', limit] as const,
+  document: (documentId: string) => ['documents', 'one', documentId] as const,
+  organizations: () => ['organizations'] as const,
+  settings: () => ['admin', 'settings'] as const,
+  invitations: () => ['admin', 'invitations'] as const,
+  invitationPreview: (token: string) => ['invitations', token] as const,
+};
