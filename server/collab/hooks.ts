@@ -161,7 +161,8 @@ export function createHookRunner(input: {
         grant = outcome.grant;
       }
       // No hook vouched for the connection (a server built without the access hook): refuse.
-      if (!grant) return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'not authenticated' };
+      if (!grant)
+        return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'not authenticated' };
       return { isAllowed: true, grant };
     },
     load: (payload) => runInOrder('load', payload, (hook) => hook.onLoad),
