@@ -1,11 +1,13 @@
 /**
  * The registry of open documents: at most one `LiveDoc` per document id, shared by every
- * connection to it. Concurrent connects during a load share one load; the document unloads
- * (derived data written, log compacted, memory freed) `unloadGraceMs` after its last holder
+ * connection to it. Concurrent connects during a load share one load (storage read, then the
+ * `load` hooks); the document unloads (the `unload` hooks: derived data written, log
+ * compacted; then memory freed) `unloadGraceMs` after its last holder
  * released it. Built by a factory: two servers in one process never share documents.
  */
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import type { HookRunner } from './hooks';
 import { loadLiveDoc, type LiveDoc } from './liveDoc';
 import type { CollabOptions } from './options';
 
@@ -36,6 +38,7 @@ export function createDocRegistry(input: {
   storage: Storage;
   logger: Logger;
   options: CollabOptions;
+  hooks: HookRunner;
 }): DocRegistry {
   const entries = new Map<string, Entry>();
 
@@ -55,6 +58,13 @@ export function createDocRegistry(input: {
     return entry.unloading;
   };
 
+  /** Loads from storage, then runs the `load` hooks (their failures are logged, not fatal). */
+  const loadAndRunHooks = async (documentId: string): Promise<LiveDoc> => {
+    const doc = await loadLiveDoc({ documentId, ...input });
+    await input.hooks.load({ doc });
+    return doc;
+  };
+
   const acquire = async (documentId: string): Promise<LiveDoc> => {
     let entry = entries.get(documentId);
     if (entry?.unloading) {
@@ -64,7 +74,7 @@ export function createDocRegistry(input: {
     if (!entry) {
       const created: Entry = {
         holders: 0,
-        loading: loadLiveDoc({ documentId, ...input }),
+        loading: loadAndRunHooks(documentId),
         doc: null,
         unloadTimer: null,
         unloading: null,

@@ -1,28 +1,43 @@
 /**
  * The collaboration endpoint `/collab/<documentId>`: Yjs over the y-websocket protocol, so
- * the stock `WebsocketProvider` works unmodified. Built from small stages, in order:
- * authenticate (before the upgrade completes) → connection caps → load the live document
- * (`docRegistry`) → attach the connection (`connection.ts`: size cap, rate limit, validated
- * decode, permission, apply) → persistence, derived data and periodic access re-check run
- * beside it. A refused upgrade is completed and then closed with its close code, because
- * browsers cannot read the HTTP status of a failed upgrade. See docs/COLLAB.md.
+ * the stock `WebsocketProvider` works unmodified. Concerns are an ordered list of hooks
+ * (`hooks.ts`; built-in: access, derived data, persistence in `defaultHooks.ts`). A connection
+ * runs: `authenticate` hooks (before the upgrade completes) → connection caps (core) → load
+ * the live document (`docRegistry`, then `load` hooks) → attach the connection
+ * (`connection.ts`: size cap, rate limit, validated decode, permission, apply); every applied
+ * change is broadcast (core) and runs the `change` hooks with its origin. The periodic access
+ * re-check runs beside it. A refused upgrade is completed and then closed with its close
+ * code, because browsers cannot read the HTTP status of a failed upgrade. See docs/COLLAB.md.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { startAccessWatcher, type AccessWatcher } from './accessWatcher';
-import { authenticateUpgrade, type ConnectionGrant } from './authenticate';
+import type { ConnectionGrant } from './authenticate';
 import { attachConnection, type CollabConnection } from './connection';
+import { defaultCollabHooks } from './defaultHooks';
 import { createDocRegistry, type DocRegistry } from './docRegistry';
-import { SERVER_ORIGIN } from './liveDoc';
+import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
+import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
 import { encodeIntegratedState } from './protocol';
 
 export type { CollabOptions } from './options';
+export type { ChangeOrigin, CollabHook, ServerChangeOrigin } from './hooks';
+
+/** How a server-side change is applied (`CollabServer.change`, `CollabServer.applyUpdate`). */
+export interface ServerChangeOptions {
+  /**
+   * `server` (default): this process's own change: broadcast, stored, derived data refreshed.
+   * `relay`: a change another process already stored (scale-out): broadcast only.
+   */
+  origin?: ServerChangeOrigin;
+}
 
 /** Standard close code for a server-side failure (storage down while loading, …). */
 const INTERNAL_ERROR = 1011;
@@ -34,10 +49,23 @@ export interface CollabServer {
   /** Closes every connection to a document (deleted, access revoked) with `code`. */
   disconnectDocument(input: { documentId: string; code: number; reason: string }): void;
   /**
-   * Applies a server-side change (template, version restore) through the live document, so
-   * connected clients see it at once and it is persisted like any edit.
+   * Changes a document through its live copy, loading it when nobody has it open (it unloads
+   * again after `unloadGraceMs`): `apply` runs on the Y.Doc in one transaction; connected
+   * clients receive the change at once, it is persisted like a peer's edit and derived data
+   * refreshes (unless `origin` is `relay`). Resolves once applied (durable within
+   * `flushDelayMs`, like any edit); rejects if the document cannot be loaded or `apply` throws.
    */
-  applyUpdate(input: { documentId: string; update: Uint8Array }): Promise<void>;
+  change(
+    documentId: string,
+    apply: (ydoc: Y.Doc) => void,
+    options?: ServerChangeOptions,
+  ): Promise<void>;
+  /** As `change`, for a change that is already an encoded Yjs update (a version restore). */
+  applyUpdate(input: {
+    documentId: string;
+    update: Uint8Array;
+    origin?: ServerChangeOrigin;
+  }): Promise<void>;
   /** The document's current full state, including edits not yet flushed to storage. */
   encodeState(input: { documentId: string }): Promise<Uint8Array>;
   /** Counts for health checks, logs and the benchmark. */
@@ -55,15 +83,24 @@ export function createCollabServer(input: {
   storage: Storage;
   logger: Logger;
   options?: Partial<CollabOptions>;
+  /** Extra hooks, run after the built-in ones (access, derived data, persistence) in this order. */
+  hooks?: readonly CollabHook[];
 }): CollabServer {
   const { config, storage, logger } = input;
   const options = resolveCollabOptions(input.options);
+  const hooks = createHookRunner({
+    hooks: [
+      ...defaultCollabHooks({ secret: config.sessionSecret, storage }),
+      ...(input.hooks ?? []),
+    ],
+    logger,
+  });
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: options.maxMessageBytes + PAYLOAD_SLACK_BYTES,
     perMessageDeflate: false,
   });
-  const registry = createDocRegistry({ storage, logger, options });
+  const registry = createDocRegistry({ storage, logger, options, hooks });
   const connectionsByDoc = new Map<string, Set<CollabConnection>>();
   /** Connections per document and per user, counted from admission (before the load) on. */
   const docCounts = new Map<string, number>();
@@ -113,7 +150,7 @@ export function createCollabServer(input: {
   };
 
   const admit = async (request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> => {
-    const auth = await authenticateUpgrade({ request, secret: config.sessionSecret, storage });
+    const auth = await hooks.authenticate(request);
     if (!auth.isAllowed) return refuse(request, socket, head, auth.code, auth.reason);
     const { grant } = auth;
     if (isClosing)
@@ -200,10 +237,7 @@ export function createCollabServer(input: {
     set.add(connection);
   };
 
-  const withDoc = async <T>(
-    documentId: string,
-    use: (doc: NonNullable<ReturnType<DocRegistry['get']>>) => T,
-  ): Promise<T> => {
+  const withDoc = async <T>(documentId: string, use: (doc: LiveDoc) => T): Promise<T> => {
     const doc = await registry.acquire(documentId);
     try {
       return use(doc);
@@ -225,8 +259,12 @@ export function createCollabServer(input: {
       for (const connection of connectionsByDoc.get(documentId) ?? [])
         connection.close(code, reason);
     },
-    applyUpdate: ({ documentId, update }) =>
-      withDoc(documentId, (doc) => doc.applyUpdate(update, SERVER_ORIGIN)),
+    change: (documentId, apply, changeOptions) =>
+      withDoc(documentId, (doc) => doc.change(apply, changeOptions?.origin ?? 'server')),
+    applyUpdate: ({ documentId, update, origin }) =>
+      withDoc(documentId, (doc) =>
+        doc.applyUpdate(update, origin === 'relay' ? RELAY_ORIGIN : SERVER_ORIGIN),
+      ),
     encodeState: ({ documentId }) => withDoc(documentId, (doc) => encodeIntegratedState(doc.ydoc)),
     stats: () => ({ documents: registry.list().length, connections: allConnections().length }),
     recheckAccess: () => watcher.checkNow(),

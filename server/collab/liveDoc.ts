@@ -1,7 +1,8 @@
 /**
  * One open document: its Y.Doc, its awareness, its connections, and the wiring that turns
- * every applied change into exactly one encoded broadcast buffer, one queued log entry and
- * one derived-data notification. Nothing here awaits storage.
+ * every applied change into one queued broadcast (the core) and one synchronous `change` run
+ * of the collab hooks (`hooks.ts`: persistence queues a log entry, derived data notes the
+ * change), with the change's typed origin. Nothing here awaits storage.
  */
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
@@ -17,6 +18,7 @@ import { createAwarenessRelay } from './awarenessRelay';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
+import type { ChangeOrigin, HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
@@ -46,10 +48,18 @@ export class DocTooLargeError extends Error {
  */
 const REMEASURE_INTERVAL_MS = 10_000;
 
-/** Origin of changes made by the server itself (templates, version restore). */
+/** Yjs transaction origin of changes made by the server itself (templates, version restore). */
 export const SERVER_ORIGIN = Symbol('collab-server');
-/** Origin of the initial load: neither persisted again nor broadcast. */
+/** Yjs transaction origin of changes relayed from another server process (stored there). */
+export const RELAY_ORIGIN = Symbol('collab-relay');
+/** Yjs transaction origin of the initial load: neither persisted again nor broadcast. */
 const LOAD_ORIGIN = Symbol('collab-load');
+
+/** The Yjs transaction origin of a server-chosen change origin. */
+const ORIGIN_SYMBOLS = { server: SERVER_ORIGIN, relay: RELAY_ORIGIN } as const;
+
+/** What `applyUpdate` accepts as origin: a connection, or the server's own origins. */
+export type ApplyOrigin = DocPeer | (typeof ORIGIN_SYMBOLS)[ServerChangeOrigin];
 
 export interface LiveDoc {
   readonly documentId: string;
@@ -75,7 +85,13 @@ export interface LiveDoc {
    * writing into a top-level type the editor does not use: `ForeignRootTypeError`) or
    * DocTooLargeError (it would grow the document over the cap; deletions always pass).
    */
-  applyUpdate(update: Uint8Array, origin: DocPeer | typeof SERVER_ORIGIN): void;
+  applyUpdate(update: Uint8Array, origin: ApplyOrigin): void;
+  /**
+   * Runs `apply` on the Y.Doc in one transaction with `origin` (a server change: trusted, not
+   * checked against the size cap or the allowed root types). Connected peers receive it at
+   * the end of this event-loop turn; hooks see it as one change.
+   */
+  change(apply: (ydoc: Y.Doc) => void, origin: ServerChangeOrigin): void;
   /** Sends `message` to every peer except `except`. */
   broadcast(message: Uint8Array, except?: DocPeer): void;
   addPeer(peer: DocPeer): void;
@@ -90,7 +106,7 @@ export interface LiveDoc {
   applyAwareness(peer: DocPeer, entries: readonly AwarenessEntry[]): AwarenessAdmission['dropped'];
   /** Estimated encoded size (see `docSize.ts`), checked against the cap. */
   estimatedBytes(): number;
-  /** Writes derived fields, flushes and compacts, then frees the Y.Doc. */
+  /** Runs the `unload` hooks (derived fields written, log compacted), then frees the Y.Doc. */
   unload(): Promise<void>;
 }
 
@@ -100,8 +116,9 @@ export async function loadLiveDoc(input: {
   storage: Storage;
   logger: Logger;
   options: CollabOptions;
+  hooks: HookRunner;
 }): Promise<LiveDoc> {
-  const { documentId, storage, logger, options } = input;
+  const { documentId, storage, logger, options, hooks } = input;
   const [state, record] = await Promise.all([
     storage.loadDocState({ documentId }),
     storage.getDocument({ id: documentId }),
@@ -141,6 +158,7 @@ export async function loadLiveDoc(input: {
     compactAfterUpdates: options.compactAfterUpdates,
     initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
+    onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
     documentId,
@@ -164,15 +182,6 @@ export async function loadLiveDoc(input: {
    * must receive it.
    */
   let isOverPending = false;
-
-  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
-    if (origin === LOAD_ORIGIN) return;
-    const peer = isPeer(origin, peers) ? origin : undefined;
-    broadcaster.queueUpdate(update, isOverPending ? undefined : peer);
-    persistence.enqueue(update);
-    size.noteUpdate(update.byteLength);
-    derived.noteChange(peer ? peer.userId : null);
-  });
 
   ydoc.on('afterTransaction', (transaction: Y.Transaction) => {
     if (transaction.origin !== LOAD_ORIGIN) size.noteTransaction(transaction);
@@ -210,7 +219,7 @@ export async function loadLiveDoc(input: {
   // in the background, so the next cold open is one snapshot.
   if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
 
-  return {
+  const live: LiveDoc = {
     documentId,
     workspaceId: record.workspaceId,
     get ydoc() {
@@ -229,14 +238,20 @@ export async function loadLiveDoc(input: {
       const decoded = assertDecodableUpdate(update);
       hydrate();
       assertFitsSizeCap(decoded, update.byteLength);
-      // The server's own changes (templates, restores) are trusted; clients' are checked.
-      if (origin !== SERVER_ORIGIN) assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
+      // The server's own and relayed changes are trusted (checked where they entered); clients' are checked.
+      if (origin !== SERVER_ORIGIN && origin !== RELAY_ORIGIN) {
+        assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
+      }
       isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
       try {
         Y.applyUpdate(ydoc, update, origin);
       } finally {
         isOverPending = false;
       }
+    },
+    change(apply, origin) {
+      hydrate();
+      ydoc.transact(() => apply(ydoc), ORIGIN_SYMBOLS[origin]);
     },
     broadcast,
     addPeer(peer) {
@@ -256,18 +271,40 @@ export async function loadLiveDoc(input: {
     async unload() {
       awarenessRelay.dispose();
       broadcaster.flush();
-      await derived.flush();
-      await persistence.compact();
+      await hooks.unload({ doc: live });
       derived.dispose();
       persistence.dispose();
       awareness.destroy();
       ydoc.destroy();
     },
   };
+
+  // The hot path: one broadcast queued and one synchronous hook run per applied transaction.
+  ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+    const kind = changeOriginOf(origin);
+    if (kind === 'load') {
+      hooks.change({ doc: live, update, origin: kind, userId: null });
+      return;
+    }
+    const peer = isPeer(origin, peers) ? origin : undefined;
+    broadcaster.queueUpdate(update, isOverPending ? undefined : peer);
+    size.noteUpdate(update.byteLength);
+    hooks.change({ doc: live, update, origin: kind, userId: peer ? peer.userId : null });
+  });
+
+  return live;
 }
 
 function isPeer(origin: unknown, peers: Set<DocPeer>): origin is DocPeer {
   return typeof origin === 'object' && origin !== null && peers.has(origin as DocPeer);
+}
+
+/** Maps a Yjs transaction origin to the hooks' typed origin (any connection object is a peer). */
+function changeOriginOf(origin: unknown): ChangeOrigin {
+  if (origin === LOAD_ORIGIN) return 'load';
+  if (origin === RELAY_ORIGIN) return 'relay';
+  if (typeof origin === 'object' && origin !== null) return 'peer';
+  return 'server';
 }
 
 /**

@@ -54,6 +54,11 @@ export function createDocPersistence(input: {
   /** Entries already in the log when the document was loaded, and the newest seq among them. */
   initialLogSize: number;
   initialLastSeq: number;
+  /**
+   * Called after a batch was appended (the `store` hooks). Must not throw: the batch is
+   * already written, and a throw here would make it be retried and appended twice.
+   */
+  onStored?: (count: number) => void;
 }): DocPersistence {
   const { documentId, storage, logger } = input;
   let pending: Uint8Array[] = [];
@@ -112,6 +117,7 @@ export function createDocPersistence(input: {
       if (!isDisposed) schedule(RETRY_DELAY_MS);
       return;
     }
+    input.onStored?.(batch.length);
     if (logSize >= input.compactAfterUpdates) await writeSnapshot();
   };
 

@@ -14,7 +14,12 @@ import { WebsocketProvider } from 'y-websocket';
 import { afterEach, expect } from 'vitest';
 import * as Y from 'yjs';
 import { signCollabToken } from '../../server/auth/collabToken';
-import { createCollabServer, type CollabOptions, type CollabServer } from '../../server/collab';
+import {
+  createCollabServer,
+  type CollabHook,
+  type CollabOptions,
+  type CollabServer,
+} from '../../server/collab';
 import { loadConfig, type Config } from '../../server/env';
 import { createLogger } from '../../server/logger';
 import { openStorage } from '../../server/storage';
@@ -66,6 +71,8 @@ export async function startCollabTestServer(
     dataDir?: string;
     port?: number;
     options?: Partial<CollabOptions>;
+    /** Extra hooks, run after the built-in ones. */
+    hooks?: readonly CollabHook[];
   } = {},
 ): Promise<CollabTestServer> {
   const dataDir = input.dataDir ?? makeDataDir();
@@ -83,6 +90,7 @@ export async function startCollabTestServer(
       allowedRootTypes: [...EDITOR_ROOT_TYPES, TEST_TEXT_ROOT],
       ...input.options,
     },
+    hooks: input.hooks,
   });
   const httpServer = http.createServer((_request, response) => {
     response.statusCode = 404;
