@@ -90,6 +90,11 @@ export interface DocumentDto {
   wordCount: number;
   lastEditors: UserSummaryDto[];
   contentUpdatedAt: string | null;
+  /**
+   * Grows by one with every change of the title, status, details or trash state (not of the
+   * text): send it back as `baseVersion` to refuse overwriting someone else's change.
+   */
+  version: number;
 }
 
 export interface AuditEventDto {

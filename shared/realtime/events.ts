@@ -6,6 +6,8 @@
  * well-behaved client sends, the schemas protect the server from everything else.
  */
 
+import type { DocumentDto } from '../api/entities';
+
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
 export const REALTIME_ERROR_CODES = [
   'validation_failed',
@@ -63,11 +65,21 @@ export interface PresenceSnapshot {
   documents: Record<string, PresenceUser[]>;
 }
 
+/** A document's new state, as anyone in its rooms may see it. */
+export interface DocumentUpdated {
+  document: DocumentDto;
+}
+
 export interface ServerToClientEvents {
   /** Sent to rooms `workspace:<id>` and `doc:<id>` whenever a document's list changes. */
   'presence:update': (payload: PresenceUpdate) => void;
   /** Sent to one socket after it subscribed to a workspace. */
   'presence:snapshot': (payload: PresenceSnapshot) => void;
+  /**
+   * Sent to rooms `doc:<id>` and `workspace:<id>` after a document's title, status, details
+   * or trash state changed. Carries no abilities: a client refetches to learn what it may do.
+   */
+  'document:updated': (payload: DocumentUpdated) => void;
 }
 
 export interface ClientToServerEvents {
