@@ -63,9 +63,11 @@ export async function startServer(options: {
     logger: logger.child({ module: 'collab' }),
     options: { ...config.collabLimits, ...options.tuning?.collab },
   });
-  // The HTTP server first, its request handler (the app) last: Socket.IO attaches to the
-  // server, and the app's routes get Socket.IO and the event bus as dependencies.
-  const httpServer = http.createServer();
+  // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
+  // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
+  // finds so its long-polling requests never reach the app; one added later would see them.
+  let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
+  const httpServer = http.createServer((req, res) => app?.(req, res));
   const realtime = attachRealtime({
     httpServer,
     config,
@@ -76,7 +78,7 @@ export async function startServer(options: {
   const events = createEventBus({ logger: logger.child({ module: 'events' }) });
   subscribeDomainEvents({ events, storage, collab, realtime, broadcaster: realtime.broadcaster });
   const trashPurge = startTrashPurge({ storage, events, logger });
-  const app = createApp({
+  app = createApp({
     config,
     storage,
     logger,
@@ -85,7 +87,6 @@ export async function startServer(options: {
     realtime: realtime.broadcaster,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
   });
-  httpServer.on('request', app);
 
   httpServer.on('upgrade', (request, socket, head) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
