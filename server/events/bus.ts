@@ -8,7 +8,7 @@
 import type { Logger } from '../logger';
 import type { DomainEventName, DomainEvents } from './domainEvents';
 
-/** A subscriber of one event. */
+/** A subscriber of one event; a returned promise is awaited, any other value ignored. */
 export type DomainEventHandler<N extends DomainEventName> = (payload: DomainEvents[N]) => unknown;
 
 /** What commands (emit) and subscribers (on) get. */
