@@ -7,6 +7,7 @@
 import express from 'express';
 import type { CollabServer } from './collab';
 import type { Config } from './env';
+import type { EventBus } from './events';
 import { createSessionLoader } from './http/authentication';
 import { apiNotFound, createErrorHandler, notFound } from './http/errorHandler';
 import { createOriginCheck } from './http/originCheck';
@@ -14,8 +15,8 @@ import { createRequestLogging } from './http/requestLogging';
 import { createSecurityHeaders } from './http/securityHeaders';
 import { createStaticClient } from './http/staticClient';
 import type { Logger } from './logger';
+import type { Broadcaster } from './realtime/broadcaster';
 import { mountApiRoutes } from './routes';
-import type { RecheckAccess } from './routes/deps';
 import { createHealthRouter } from './routes/health/health';
 import type { Storage } from './storage/types';
 
@@ -28,12 +29,12 @@ export function createApp(options: {
   storage: Storage;
   logger: Logger;
   collab: CollabServer;
-  /** Re-checks open connections after a revocation (see `RecheckAccess`). */
-  recheckAccess: RecheckAccess;
+  events: EventBus;
+  realtime: Broadcaster;
   /** Where the built client lives; default `dist/client` (served only if it exists). */
   clientDir?: string;
 }): express.Express {
-  const { config, storage, logger, collab, recheckAccess } = options;
+  const { config, storage, logger, collab, events, realtime } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -52,7 +53,7 @@ export function createApp(options: {
   // Health first: it must answer even when the session lookup (storage) is failing.
   api.use(createHealthRouter({ storage, logger }));
   api.use(createSessionLoader({ storage }));
-  mountApiRoutes({ api, deps: { config, storage, logger, collab, recheckAccess } });
+  mountApiRoutes({ api, deps: { config, storage, logger, collab, events, realtime } });
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -7,8 +7,11 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
+import { startTrashPurge, type TrashPurgeTimer } from './commands/trashPurgeTimer';
 import { createCollabServer, type CollabOptions } from './collab';
 import type { Config } from './env';
+import { createEventBus, type EventBus } from './events';
+import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
 import { attachRealtime, type Realtime } from './realtime';
 import { openStorage } from './storage';
@@ -23,6 +26,12 @@ export interface RunningServer {
   config: Config;
   logger: Logger;
   collab: ReturnType<typeof createCollabServer>;
+  /** The domain event bus every command emits on (tests subscribe to observe). */
+  events: EventBus;
+  /** Socket.IO, created before the app so routes and commands reach it. */
+  realtime: Realtime;
+  /** The trash retention timer (tests purge now instead of waiting). */
+  trashPurge: TrashPurgeTimer;
   /** Stops accepting, flushes every open document, closes connections and storage. */
   close(): Promise<void>;
 }
@@ -54,28 +63,30 @@ export async function startServer(options: {
     logger: logger.child({ module: 'collab' }),
     options: { ...config.collabLimits, ...options.tuning?.collab },
   });
-  // Socket.IO needs the HTTP server, which needs the app: bound once it exists.
-  let realtime: Realtime | null = null;
-  const recheckAccess = async (): Promise<void> => {
-    await Promise.all([collab.recheckAccess(), realtime?.recheckAccess()]);
-  };
-  const app = createApp({
-    config,
-    storage,
-    logger,
-    collab,
-    recheckAccess,
-    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
-  });
-  const httpServer = http.createServer(app);
-  const attached = attachRealtime({
+  // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
+  // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
+  // finds so its long-polling requests never reach the app; one added later would see them.
+  let app: ((req: http.IncomingMessage, res: http.ServerResponse) => void) | null = null;
+  const httpServer = http.createServer((req, res) => app?.(req, res));
+  const realtime = attachRealtime({
     httpServer,
     config,
     storage,
     logger: logger.child({ module: 'realtime' }),
     ...(options.tuning?.accessSweepMs ? { accessSweepMs: options.tuning.accessSweepMs } : {}),
   });
-  realtime = attached;
+  const events = createEventBus({ logger: logger.child({ module: 'events' }) });
+  subscribeDomainEvents({ events, storage, collab, realtime, broadcaster: realtime.broadcaster });
+  const trashPurge = startTrashPurge({ storage, events, logger });
+  app = createApp({
+    config,
+    storage,
+    logger,
+    collab,
+    events,
+    realtime: realtime.broadcaster,
+    ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+  });
 
   httpServer.on('upgrade', (request, socket, head) => {
     const pathname = new URL(request.url ?? '/', 'http://localhost').pathname;
@@ -102,13 +113,26 @@ export async function startServer(options: {
   const close = (): Promise<void> => {
     closing ??= (async () => {
       httpServer.close();
+      trashPurge.stop();
       await collab.close();
-      await attached.close();
+      await realtime.close();
       httpServer.closeAllConnections();
       await storage.close();
     })();
     return closing;
   };
 
-  return { url, port, httpServer, storage, config, logger, collab, close };
+  return {
+    url,
+    port,
+    httpServer,
+    storage,
+    config,
+    logger,
+    collab,
+    events,
+    realtime,
+    trashPurge,
+    close,
+  };
 }

@@ -1,12 +1,14 @@
 /**
  * Makes role changes, removals, deactivations, archiving and trashing take effect on open
- * connections: every `accessRecheckMs` (and at once when a revoking route calls `checkNow`),
+ * connections: every `accessRecheckMs` (and at once, for the affected connections only, when
+ * the access subscriber of the domain events calls `checkNow(scope)`),
  * one read of all connected users, one of each involved workspace and of its memberships,
  * one of each sign-in session connections were opened under, and one of each live document
  * with connections; then each connection is downgraded/upgraded (read-only ⇄ writer) or
  * closed with 4401 (account or session ended)/4403/4404.
  */
 import { CLOSE_CODES } from '../../shared/closeCodes';
+import type { AccessScope } from '../events/accessScope';
 import type { Logger } from '../logger';
 import type { Membership, Storage, User, Workspace } from '../storage/types';
 import { decideAccess } from './access';
@@ -17,10 +19,11 @@ import type { LiveDoc } from './liveDoc';
 /** Access re-check of open connections: periodic, and on demand after a revocation. */
 export interface AccessWatcher {
   /**
-   * Runs one re-check of every live document now: revoking routes call it (through
-   * `RouteDeps.recheckAccess`) so a revocation needs no poll; tests call it to avoid waiting.
+   * Runs one re-check now of the connections in `scope` (default: all): the access
+   * subscriber of the domain events calls it after a revocation, so it needs no poll; tests
+   * call it to avoid waiting.
    */
-  checkNow(): Promise<void>;
+  checkNow(scope?: AccessScope): Promise<void>;
   stop(): void;
 }
 
@@ -45,8 +48,20 @@ export function startAccessWatcher(input: {
     endedSessionIds: Set<string>;
   }
 
-  const checkDoc = async (doc: LiveDoc, reads: RoundReads): Promise<void> => {
+  /** The connections of `doc` that `scope` names. */
+  const connectionsIn = (doc: LiveDoc, scope: AccessScope): CollabConnection[] => {
+    if (scope.documentId !== undefined && doc.documentId !== scope.documentId) return [];
+    if (scope.workspaceId !== undefined && doc.workspaceId !== scope.workspaceId) return [];
     const connections = input.connectionsOf(doc);
+    if (scope.userId === undefined) return connections;
+    return connections.filter((connection) => connection.userId === scope.userId);
+  };
+
+  const checkDoc = async (
+    doc: LiveDoc,
+    connections: CollabConnection[],
+    reads: RoundReads,
+  ): Promise<void> => {
     if (connections.length === 0) return;
     const [document, memberships, workspace] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
@@ -73,11 +88,11 @@ export function startAccessWatcher(input: {
     }
   };
 
-  const readRound = async (docs: LiveDoc[]): Promise<RoundReads> => {
+  const readRound = async (targets: { connections: CollabConnection[] }[]): Promise<RoundReads> => {
     const userIds = new Set<string>();
     const sessionOwners = new Map<string, string>();
-    for (const doc of docs)
-      for (const connection of input.connectionsOf(doc)) {
+    for (const { connections } of targets)
+      for (const connection of connections) {
         userIds.add(connection.userId);
         if (connection.sessionId) sessionOwners.set(connection.sessionId, connection.userId);
       }
@@ -124,14 +139,17 @@ export function startAccessWatcher(input: {
     };
   };
 
-  /** One re-check of every live document that has connections. */
-  const round = async (): Promise<void> => {
-    const docs = input.liveDocs().filter((doc) => input.connectionsOf(doc).length > 0);
-    if (docs.length === 0) return;
-    const reads = await readRound(docs);
+  /** One re-check of the connections in `scope` (every connection by default). */
+  const round = async (scope: AccessScope = {}): Promise<void> => {
+    const targets = input
+      .liveDocs()
+      .map((doc) => ({ doc, connections: connectionsIn(doc, scope) }))
+      .filter((target) => target.connections.length > 0);
+    if (targets.length === 0) return;
+    const reads = await readRound(targets);
     await Promise.all(
-      docs.map((doc) =>
-        checkDoc(doc, reads).catch((error: unknown) => {
+      targets.map(({ doc, connections }) =>
+        checkDoc(doc, connections, reads).catch((error: unknown) => {
           input.logger.warn({ err: error, documentId: doc.documentId }, 'access re-check failed');
         }),
       ),
@@ -153,10 +171,17 @@ export function startAccessWatcher(input: {
     return running;
   };
 
-  // A check already under way may have read storage before the caller's change: run a fresh one.
-  const checkNow = async (): Promise<void> => {
+  // A check already under way may have read storage before the caller's change: wait for it
+  // (so it cannot undo this one with stale reads), then run a fresh one of the scope.
+  const checkNow = async (scope?: AccessScope): Promise<void> => {
     if (running) await running;
-    await run();
+    if (!scope) {
+      await run();
+      return;
+    }
+    await round(scope).catch((error: unknown) => {
+      input.logger.warn({ err: error }, 'access re-check failed');
+    });
   };
 
   const timer = setInterval(() => void run(), input.intervalMs);

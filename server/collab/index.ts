@@ -17,6 +17,7 @@ import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import type { AccessScope } from '../events/accessScope';
 import { startAccessWatcher, type AccessWatcher } from './accessWatcher';
 import type { ConnectionGrant } from './authenticate';
 import { attachConnection, type CollabConnection } from './connection';
@@ -72,8 +73,8 @@ export interface CollabServer {
   stats(): { documents: number; connections: number };
   /** The live documents (tests and the benchmark inspect it). */
   readonly registry: DocRegistry;
-  /** Re-checks access of every open connection now instead of at the next tick. */
-  recheckAccess(): Promise<void>;
+  /** Re-checks access of the open connections in `scope` (default all) now, not at the next tick. */
+  recheckAccess(scope?: AccessScope): Promise<void>;
   /** Stops accepting, closes every connection with 1001, flushes and compacts every document. */
   close(): Promise<void>;
 }
@@ -267,7 +268,7 @@ export function createCollabServer(input: {
       ),
     encodeState: ({ documentId }) => withDoc(documentId, (doc) => encodeIntegratedState(doc.ydoc)),
     stats: () => ({ documents: registry.list().length, connections: allConnections().length }),
-    recheckAccess: () => watcher.checkNow(),
+    recheckAccess: (scope) => watcher.checkNow(scope),
     async close() {
       if (isClosing) return;
       isClosing = true;

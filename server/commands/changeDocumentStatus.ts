@@ -1,20 +1,26 @@
 /** Use case: move a document along the workflow (draft → in-review → approved → published). */
 import { STATUS_TRANSITIONS, type DocumentStatus } from '../../shared/domain';
 import { ConflictError } from '../errors';
+import type { EventBus } from '../events';
 import type { DocumentRecord, Storage, User } from '../storage/types';
-import { recordAudit } from './recordAudit';
 
 /** Whether the workflow has the move at all (who may make it is the policy's question). */
 export function isValidTransition(from: DocumentStatus, to: DocumentStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to);
 }
 
-/** Applies a valid transition (409 `invalid_transition` otherwise) and audits it. */
+/**
+ * Applies a valid transition (409 `invalid_transition` otherwise) and emits
+ * `document.statusChanged`; with `baseVersion`, only while the document is still at that
+ * version (409 `version_conflict` otherwise).
+ */
 export async function changeDocumentStatus(input: {
   storage: Storage;
+  events: EventBus;
   actor: User;
   document: DocumentRecord;
   status: DocumentStatus;
+  baseVersion?: number;
   ip?: string | null;
 }): Promise<DocumentRecord> {
   const { storage, document } = input;
@@ -28,14 +34,13 @@ export async function changeDocumentStatus(input: {
   const updated = await storage.updateDocument({
     id: document.id,
     patch: { status: input.status },
+    // Without a base, the check still guards against a status moved since `document` was read.
+    expectedVersion: input.baseVersion ?? document.version,
   });
-  await recordAudit({
-    storage,
-    actor: input.actor,
-    action: 'document.status_changed',
-    target: { type: 'document', id: document.id },
-    details: { workspaceId: document.workspaceId, from: document.status, to: input.status },
-    ip: input.ip ?? null,
+  await input.events.emit('document.statusChanged', {
+    context: { actor: input.actor, ip: input.ip ?? null },
+    before: document,
+    document: updated,
   });
   return updated;
 }

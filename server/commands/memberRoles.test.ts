@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildMembership, buildUser, buildWorkspace } from '../../tests/helpers/factories';
+import { createEventBus } from '../events';
+import { createLogger } from '../logger';
 import { createSqliteStorage } from '../storage/sqlite';
 import type { Storage } from '../storage/types';
 import { changeMemberRole, removeMember } from './memberRoles';
 
 let dir: string;
 let storage: Storage;
+const events = createEventBus({ logger: createLogger({ logLevel: 'silent' }) });
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'clip-roles-'));
@@ -38,6 +41,7 @@ describe('the last-owner rule under concurrency', () => {
     const { a, b, workspace } = await twoOwners();
     const results = await Promise.allSettled([
       changeMemberRole({
+        events,
         storage,
         actor: a,
         workspaceId: workspace.id,
@@ -45,6 +49,7 @@ describe('the last-owner rule under concurrency', () => {
         role: 'editor',
       }),
       changeMemberRole({
+        events,
         storage,
         actor: b,
         workspaceId: workspace.id,
@@ -63,8 +68,8 @@ describe('the last-owner rule under concurrency', () => {
   it('undoes one of two owners leaving at the same moment', async () => {
     const { a, b, workspace } = await twoOwners();
     const results = await Promise.allSettled([
-      removeMember({ storage, actor: a, workspaceId: workspace.id, userId: a.id }),
-      removeMember({ storage, actor: b, workspaceId: workspace.id, userId: b.id }),
+      removeMember({ storage, events, actor: a, workspaceId: workspace.id, userId: a.id }),
+      removeMember({ storage, events, actor: b, workspaceId: workspace.id, userId: b.id }),
     ]);
     expect(results.some((r) => r.status === 'rejected')).toBe(true);
     expect(await ownerCount(workspace.id)).toBeGreaterThanOrEqual(1);
@@ -73,6 +78,7 @@ describe('the last-owner rule under concurrency', () => {
   it('lets one owner step down when another stays', async () => {
     const { a, b, workspace } = await twoOwners();
     const updated = await changeMemberRole({
+      events,
       storage,
       actor: a,
       workspaceId: workspace.id,
@@ -82,6 +88,7 @@ describe('the last-owner rule under concurrency', () => {
     expect(updated.role).toBe('viewer');
     await expect(
       changeMemberRole({
+        events,
         storage,
         actor: a,
         workspaceId: workspace.id,

@@ -4,8 +4,8 @@
  */
 import type { WorkspaceRole } from '../../shared/domain';
 import { ConflictError, NotFoundError } from '../errors';
+import type { EventBus } from '../events';
 import type { Membership, Storage, User } from '../storage/types';
-import { recordAudit } from './recordAudit';
 
 async function loadTarget(input: {
   storage: Storage;
@@ -60,6 +60,7 @@ async function writeKeepingAnOwner<T>(input: {
 /** Gives a member another role; the last owner cannot be demoted. */
 export async function changeMemberRole(input: {
   storage: Storage;
+  events: EventBus;
   actor: User;
   workspaceId: string;
   userId: string;
@@ -83,13 +84,12 @@ export async function changeMemberRole(input: {
           }),
   });
   if (target.role === input.role) return target;
-  await recordAudit({
-    storage,
-    actor: input.actor,
-    action: 'membership.role_changed',
-    target: { type: 'workspace', id: input.workspaceId },
-    details: { userId: input.userId, from: target.role, to: input.role },
-    ip: input.ip ?? null,
+  await input.events.emit('membership.changed', {
+    context: { actor: input.actor, ip: input.ip ?? null },
+    workspaceId: input.workspaceId,
+    userId: input.userId,
+    from: target.role,
+    to: input.role,
   });
   return updated;
 }
@@ -97,6 +97,7 @@ export async function changeMemberRole(input: {
 /** Removes a member (or lets them leave); the last owner cannot go. */
 export async function removeMember(input: {
   storage: Storage;
+  events: EventBus;
   actor: User;
   workspaceId: string;
   userId: string;
@@ -111,12 +112,10 @@ export async function removeMember(input: {
     removesAnOwner: (target) => target.role === 'owner',
     write: (tx) => tx.removeMembership({ workspaceId: input.workspaceId, userId: input.userId }),
   });
-  await recordAudit({
-    storage,
-    actor: input.actor,
-    action: 'membership.removed',
-    target: { type: 'workspace', id: input.workspaceId },
-    details: { userId: input.userId, role: target.role },
-    ip: input.ip ?? null,
+  await input.events.emit('membership.removed', {
+    context: { actor: input.actor, ip: input.ip ?? null },
+    workspaceId: input.workspaceId,
+    userId: input.userId,
+    role: target.role,
   });
 }

@@ -1,7 +1,10 @@
 /**
  * Appends one event to the audit log. Every security-relevant change goes through here so
- * the action names and the shape of targets stay consistent (`auth.login`, `user.deactivated`, …).
+ * the shape of targets stays consistent; action names come from the one list `AUDIT_ACTIONS`.
+ * Changes that are domain events are recorded by the audit subscriber
+ * (`server/events/subscribers/audit.ts`); the rest (sign-in attempts, …) call this directly.
  */
+import type { AuditAction } from '../../shared/api/audit';
 import type { AuditEvent, Storage } from '../storage/types';
 
 /** Who did it: a signed-in user, or null for anonymous events (a failed sign-in). */
@@ -11,7 +14,7 @@ export type AuditActor = { id: string } | null;
 export async function recordAudit(options: {
   storage: Storage;
   actor: AuditActor;
-  action: string;
+  action: AuditAction;
   target?: { type: string; id: string } | null;
   details?: Record<string, unknown>;
   ip?: string | null;

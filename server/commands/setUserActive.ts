@@ -4,12 +4,14 @@
  * deactivate themselves (that could leave the network without an admin).
  */
 import { ConflictError, NotFoundError } from '../errors';
+import type { EventBus } from '../events';
 import type { Storage, User } from '../storage/types';
 import { recordAudit } from './recordAudit';
 
 /** Sets `isActive`; idempotent. Throws 404 for an unknown user, 409 for self-deactivation. */
 export async function setUserActive(options: {
   storage: Storage;
+  events: EventBus;
   actor: { id: string };
   userId: string;
   isActive: boolean;
@@ -35,6 +37,13 @@ export async function setUserActive(options: {
       target: { type: 'user', id: userId },
       details: { email: user.email, endedSessions },
       ip: options.ip ?? null,
+    });
+  }
+  // Emitted even when it was inactive already: any connection left open closes now.
+  if (!isActive) {
+    await options.events.emit('user.deactivated', {
+      context: { actor, ip: options.ip ?? null },
+      userId,
     });
   }
   return { user, endedSessions };

@@ -8,8 +8,8 @@ import { CLOSE_CODES } from '../../shared/closeCodes';
 import { TRASH_RETENTION_DAYS } from '../../shared/domain';
 import type { CollabServer } from '../collab';
 import { AppError, ConflictError } from '../errors';
+import type { EventBus } from '../events';
 import type { DocumentMeta, DocumentRecord, Storage, User } from '../storage/types';
-import { recordAudit, type AuditActor } from './recordAudit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,31 +19,10 @@ export function isTrashExpired(document: Pick<DocumentRecord, 'deletedAt'>, now:
   return now.getTime() - document.deletedAt.getTime() > TRASH_RETENTION_DAYS * DAY_MS;
 }
 
-/**
- * Audits a trash event. Each names the document's workspace and title in its details, as a
- * purged document can no longer be looked up from the log.
- */
-async function auditTrashEvent(input: {
-  storage: Storage;
-  actor: AuditActor;
-  action: 'document.trashed' | 'document.restored' | 'document.purged';
-  document: DocumentMeta;
-  ip: string | null;
-}): Promise<void> {
-  const { document } = input;
-  await recordAudit({
-    storage: input.storage,
-    actor: input.actor,
-    action: input.action,
-    target: { type: 'document', id: document.id },
-    details: { workspaceId: document.workspaceId, title: document.title },
-    ip: input.ip,
-  });
-}
-
 /** Moves a document to the trash and closes every open editor on it (close code 4404). */
 export async function trashDocument(input: {
   storage: Storage;
+  events: EventBus;
   collab: Pick<CollabServer, 'disconnectDocument'>;
   actor: User;
   document: DocumentRecord;
@@ -62,12 +41,10 @@ export async function trashDocument(input: {
     code: CLOSE_CODES.notFound,
     reason: 'The document was moved to the trash.',
   });
-  await auditTrashEvent({
-    storage,
-    actor: input.actor,
-    action: 'document.trashed',
-    document,
-    ip: input.ip ?? null,
+  await input.events.emit('document.trashed', {
+    context: { actor: input.actor, ip: input.ip ?? null },
+    before: document,
+    document: updated,
   });
   return updated;
 }
@@ -75,6 +52,7 @@ export async function trashDocument(input: {
 /** Brings a document back from the trash (410 `trash_expired` after the retention period). */
 export async function restoreDocument(input: {
   storage: Storage;
+  events: EventBus;
   actor: User;
   document: DocumentRecord;
   now?: Date;
@@ -85,7 +63,7 @@ export async function restoreDocument(input: {
   if (!document.deletedAt)
     throw new ConflictError('The document is not in the trash.', 'not_trashed');
   if (isTrashExpired(document, now)) {
-    await purgeDocument({ storage, document });
+    await purgeDocument({ storage, events: input.events, document });
     throw new AppError({
       status: 410,
       code: 'trash_expired',
@@ -96,33 +74,34 @@ export async function restoreDocument(input: {
     id: document.id,
     patch: { deletedAt: null, deletedById: null },
   });
-  await auditTrashEvent({
-    storage,
-    actor: input.actor,
-    action: 'document.restored',
-    document,
-    ip: input.ip ?? null,
+  await input.events.emit('document.restored', {
+    context: { actor: input.actor, ip: input.ip ?? null },
+    before: document,
+    document: restored,
   });
   return restored;
 }
 
-async function purgeDocument(input: { storage: Storage; document: DocumentMeta }): Promise<void> {
+async function purgeDocument(input: {
+  storage: Storage;
+  events: EventBus;
+  document: DocumentMeta;
+}): Promise<void> {
   await input.storage.purgeDocument({ id: input.document.id });
-  await auditTrashEvent({
-    storage: input.storage,
-    actor: null,
-    action: 'document.purged',
+  await input.events.emit('document.purged', {
+    context: { actor: null, ip: null },
     document: input.document,
-    ip: null,
   });
 }
 
 /**
  * Deletes for good every document of the workspace (or of all workspaces) trashed more than
- * TRASH_RETENTION_DAYS ago. Called lazily, e.g. before listing the trash. Returns how many.
+ * TRASH_RETENTION_DAYS ago. Run by the composition root's timer (`startTrashPurge`), never by
+ * a GET. Returns how many.
  */
 export async function purgeExpiredTrash(input: {
   storage: Storage;
+  events: EventBus;
   workspaceId?: string;
   now?: Date;
 }): Promise<number> {
@@ -132,6 +111,7 @@ export async function purgeExpiredTrash(input: {
     : { trash: 'trashed' as const };
   const trashed = await input.storage.listDocuments({ filter });
   const expired = trashed.filter((document) => isTrashExpired(document, now));
-  for (const document of expired) await purgeDocument({ storage: input.storage, document });
+  for (const document of expired)
+    await purgeDocument({ storage: input.storage, events: input.events, document });
   return expired.length;
 }

@@ -5,6 +5,7 @@
  */
 import type { UserRole } from '../../shared/domain';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import type { EventBus } from '../events';
 import type { Storage, User, UserPatch } from '../storage/types';
 import { recordAudit } from './recordAudit';
 
@@ -24,6 +25,7 @@ export function canUpdateUser(options: {
 /** Applies the patch; 403/404/409/400 as described on each check. */
 export async function updateUserProfile(options: {
   storage: Storage;
+  events: EventBus;
   actor: User;
   userId: string;
   patch: { name?: string; organizationId?: string | null; role?: UserRole };
@@ -60,5 +62,13 @@ export async function updateUserProfile(options: {
     details: { ...changes, previousRole: existing.role },
     ip: options.ip ?? null,
   });
+  if (patch.role !== undefined && patch.role !== existing.role) {
+    await options.events.emit('user.roleChanged', {
+      context: { actor, ip: options.ip ?? null },
+      userId,
+      from: existing.role,
+      to: patch.role,
+    });
+  }
   return user;
 }

@@ -9,6 +9,9 @@ import { hashPassword } from '../auth/passwords';
 import { changeDocumentStatus } from '../commands/changeDocumentStatus';
 import { createDocument } from '../commands/createDocument';
 import { createWorkspace } from '../commands/createWorkspace';
+import { createEventBus } from '../events';
+import { subscribeAudit } from '../events/subscribers/audit';
+import { createLogger } from '../logger';
 import { recordAudit } from '../commands/recordAudit';
 import type { DocumentRecord, Organization, Storage, User, Workspace } from '../storage/types';
 import { BOLOGNA_CASE_STUDY } from './bolognaCaseStudy';
@@ -55,6 +58,9 @@ export async function seedDemo(input: { storage: Storage }): Promise<SeedDemoRes
   const { storage } = input;
   const reason = await whyNotEmpty(storage);
   if (reason) return { isSeeded: false, reason };
+  // Nothing is connected while seeding: the audit log is the one subscriber that matters.
+  const events = createEventBus({ logger: createLogger({ logLevel: 'warn' }) });
+  subscribeAudit({ events, storage });
 
   const organizations = new Map<string, Organization>();
   for (const { key, ...organization } of DEMO_ORGANIZATIONS) {
@@ -126,6 +132,7 @@ export async function seedDemo(input: { storage: Storage }): Promise<SeedDemoRes
   // Stuttgart's study is further along: it waits for the peer review.
   const stuttgart = await changeDocumentStatus({
     storage,
+    events,
     actor: userOf('stuttgart'),
     document: stuttgartDraft,
     status: 'in-review',

@@ -58,6 +58,7 @@ export function makeDocument(overrides: Partial<DocumentRecord> = {}): DocumentR
     updatedAt: at,
     deletedAt: null,
     deletedById: null,
+    version: 1,
     plainText: '',
     outline: [],
     wordCount: 0,

@@ -28,6 +28,7 @@ export function presentDocument(document: DocumentSummary, editors: EditorLookup
     wordCount: document.wordCount,
     lastEditors,
     contentUpdatedAt: document.contentUpdatedAt ? document.contentUpdatedAt.toISOString() : null,
+    version: document.version,
   };
 }
 

@@ -8,10 +8,12 @@
  * presence there is withdrawn). Same idea as the collab endpoint's access watcher.
  */
 import { resolveSessionUser } from '../auth/sessions';
+import type { AccessScope } from '../events/accessScope';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { checkDocumentRead, checkWorkspaceRead } from './access';
 import { broadcastPresence } from './presenceHandlers';
+import { documentRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
 import type { PresenceTracker } from './presenceTracker';
 
@@ -20,8 +22,11 @@ export const ACCESS_SWEEP_MS = 2_000;
 
 /** A running sweep. */
 export interface AccessSweep {
-  /** Runs one round now (after any round under way, which may have read stale rows). */
-  checkNow(): Promise<void>;
+  /**
+   * Runs one round now (after any round under way, which may have read stale rows), over the
+   * sockets `scope` can concern: a user's own sockets, a document room's; all otherwise.
+   */
+  checkNow(scope?: AccessScope): Promise<void>;
   stop(): void;
 }
 
@@ -77,8 +82,18 @@ export function startAccessSweep(input: {
     }
   };
 
-  const round = async (): Promise<void> => {
-    const sockets = [...io.of('/').sockets.values()];
+  /** The sockets an access change in `scope` can concern (rooms do not name workspaces). */
+  const socketsIn = (scope: AccessScope): RealtimeSocket[] => {
+    const all = [...io.of('/').sockets.values()];
+    const { userId, documentId } = scope;
+    if (userId !== undefined) return all.filter((socket) => socket.data.user.id === userId);
+    if (documentId !== undefined)
+      return all.filter((socket) => socket.rooms.has(documentRoom(documentId)));
+    return all;
+  };
+
+  const round = async (scope: AccessScope = {}): Promise<void> => {
+    const sockets = socketsIn(scope);
     if (sockets.length === 0) return;
     // Tabs of one browser share a cookie: one session lookup serves them all.
     const sessions = new Map<string, ReturnType<typeof resolveSessionUser>>();
@@ -119,9 +134,15 @@ export function startAccessSweep(input: {
   const timer = setInterval(() => void run(), input.intervalMs);
   timer.unref();
   return {
-    checkNow: async () => {
+    checkNow: async (scope) => {
       if (running) await running;
-      await run();
+      if (!scope) {
+        await run();
+        return;
+      }
+      await round(scope).catch((error: unknown) => {
+        logger.warn({ err: error }, 'realtime access sweep failed');
+      });
     },
     stop: () => clearInterval(timer),
   };

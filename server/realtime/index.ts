@@ -9,8 +9,10 @@ import type http from 'node:http';
 import { Server } from 'socket.io';
 import type { Config } from '../env';
 import type { Logger } from '../logger';
+import type { AccessScope } from '../events/accessScope';
 import type { Storage } from '../storage/types';
 import { ACCESS_SWEEP_MS, startAccessSweep } from './accessSweep';
+import { createBroadcaster, type Broadcaster } from './broadcaster';
 import { createConnectionCapMiddleware } from './connectionCap';
 import { createHandshakeMiddleware } from './handshake';
 import { resolveRealtimeOptions } from './options';
@@ -21,14 +23,17 @@ import { userRoom } from './rooms';
 import type { RealtimeServer } from './types';
 
 export type { RealtimeServer } from './types';
+export type { Broadcaster } from './broadcaster';
 export { documentRoom, userRoom, workspaceRoom } from './rooms';
 
 /** What the composition root and other modules (comments, reviews) get. */
 export interface Realtime {
   io: RealtimeServer;
   presence: PresenceTracker;
-  /** Runs the access sweep now (after a revocation) instead of waiting for its next round. */
-  recheckAccess(): Promise<void>;
+  /** Runs the access sweep now over `scope` (after a revocation) instead of at its next round. */
+  recheckAccess(scope?: AccessScope): Promise<void>;
+  /** Typed emits to the rooms of `./rooms`, for routes, commands and subscribers. */
+  broadcaster: Broadcaster;
   /** Disconnects every socket and stops Socket.IO; the HTTP server itself is left to its owner. */
   close(): Promise<void>;
 }
@@ -87,5 +92,11 @@ export function attachRealtime(input: {
     })();
     return closing;
   };
-  return { io, presence, recheckAccess: () => sweep.checkNow(), close };
+  return {
+    io,
+    presence,
+    recheckAccess: (scope) => sweep.checkNow(scope),
+    broadcaster: createBroadcaster(io),
+    close,
+  };
 }

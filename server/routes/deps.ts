@@ -5,17 +5,10 @@
 import type { RequestHandler } from 'express';
 import type { CollabServer } from '../collab';
 import type { Config, CreationBucket } from '../env';
+import type { EventBus } from '../events';
 import type { Logger } from '../logger';
+import type { Broadcaster } from '../realtime/broadcaster';
 import type { Storage } from '../storage/types';
-
-/**
- * Re-checks every open collab and Socket.IO connection against storage now. A route calls
- * it right after a change that takes access away (sign-out, deactivation, removal, demotion,
- * archiving, …), so the change reaches open connections at once instead of at the next
- * periodic re-check, which stays as the safety net. Resolves once the check has run.
- * (It stands in for the domain events of issue 10 until they exist.)
- */
-export type RecheckAccess = () => Promise<void>;
 
 /** The dependencies of a route group: `createXRouter(deps)`. */
 export interface RouteDeps {
@@ -23,7 +16,13 @@ export interface RouteDeps {
   storage: Storage;
   logger: Logger;
   collab: CollabServer;
-  recheckAccess: RecheckAccess;
+  /**
+   * The domain event bus: commands emit after their writes (audit, broadcasts and access
+   * re-checks of open connections subscribe; see `server/events/`).
+   */
+  events: EventBus;
+  /** Typed Socket.IO emits to rooms, for features that broadcast from HTTP. */
+  realtime: Broadcaster;
   /**
    * One per-account limiter per kind of thing created (`createUserRateLimit`), shared by
    * every route that creates it (the admin's and the owners' invitations count together).

@@ -34,6 +34,13 @@ export const CreateDocumentBody = z.strictObject({
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
 /** `PATCH /api/documents/:id`: metadata only (the text goes through /collab). */
+/**
+ * The document `version` a write was based on: when given and no longer the stored one, the
+ * write is refused with 409 `version_conflict` (and the current document) instead of
+ * overwriting someone else's change.
+ */
+const BaseVersion = z.number().int().min(1);
+
 export const UpdateDocumentBody = z
   .strictObject({
     title: Title.optional(),
@@ -41,14 +48,19 @@ export const UpdateDocumentBody = z
     cityId: ResourceId.nullable().optional(),
     policyAreas: PolicyAreas.optional(),
     stakeholders: Stakeholders.optional(),
-    /** The `version` the change was based on: refused with 409 `version_conflict` when outdated. */
-    baseVersion: z.number().int().min(0).optional(),
+    baseVersion: BaseVersion.optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, 'Give at least one field to change.');
+  .refine(
+    (body) => Object.keys(body).some((key) => key !== 'baseVersion'),
+    'Give at least one field to change.',
+  );
 export type UpdateDocumentBody = z.infer<typeof UpdateDocumentBody>;
 
 /** `POST /api/documents/:id/status`. */
-export const ChangeStatusBody = z.strictObject({ status: z.enum(DOCUMENT_STATUSES) });
+export const ChangeStatusBody = z.strictObject({
+  status: z.enum(DOCUMENT_STATUSES),
+  baseVersion: BaseVersion.optional(),
+});
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 
 /** `GET /api/workspaces/:id/documents`: every filter is optional and they combine. */

@@ -64,16 +64,21 @@ export interface PresenceSnapshot {
   documents: Record<string, PresenceUser[]>;
 }
 
+/** A document's new state, as anyone in its rooms may see it. */
+export interface DocumentUpdated {
+  document: DocumentDto;
+}
+
 export interface ServerToClientEvents {
   /** Sent to rooms `workspace:<id>` and `doc:<id>` whenever a document's list changes. */
   'presence:update': (payload: PresenceUpdate) => void;
   /** Sent to one socket after it subscribed to a workspace. */
   'presence:snapshot': (payload: PresenceSnapshot) => void;
   /**
-   * Sent to rooms `doc:<id>` and `workspace:<id>` after a title/status/metadata/trash change.
-   * Clients must not trust `abilities` in it (there are none for them): they read it again.
+   * Sent to rooms `doc:<id>` and `workspace:<id>` after a document's title, status, details
+   * or trash state changed. Carries no abilities: a client refetches to learn what it may do.
    */
-  'document:updated': (payload: { document: DocumentDto }) => void;
+  'document:updated': (payload: DocumentUpdated) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,6 +1,7 @@
 /**
- * Revocations made through the HTTP API reach open connections at once: the routes that take
- * access away re-check open collab and Socket.IO connections directly. The periodic re-checks
+ * Revocations made through the HTTP API reach open connections at once: the commands that take
+ * access away emit domain events, whose access subscriber re-checks the affected collab and
+ * Socket.IO connections before the HTTP answer leaves. The periodic re-checks
  * are slowed to a minute here, so only that direct re-check can explain a close (or a switch
  * to read-only) within a second.
  */
@@ -146,6 +147,34 @@ describe('revocations through the API reach open connections at once', () => {
     expect(await isEditKept(ownerEdit)).toBe(true);
     expect(ownerClient.closeCodes).toEqual([]);
     expect(clients.demoted.closeCodes).toEqual([]);
+  });
+
+  it('a role downgrade through the HTTP API takes effect within 200 ms of the answer', async () => {
+    const w = await world();
+    const [demoted, removed] = [await w.member(), await w.member()];
+    const ownerClient = await w.connect(w.admin);
+    const demotedClient = await w.connect(await w.signIn(demoted));
+    const removedClient = await w.connect(await w.signIn(removed));
+    const membersPath = `/api/workspaces/${w.workspaceId}/members`;
+
+    // Downgrade: an edit sent the moment the answer arrives is already refused.
+    const demotion = await w.admin.patch(`${membersPath}/${demoted.id}`, { role: 'viewer' });
+    expect(demotion.status).toBe(200);
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    expect(await isEditKept({ ...probe, writer: demotedClient, text: 'too late' })).toBe(false);
+
+    // Removal (a downgrade to no role): closed with 4403 within 200 ms of the answer.
+    const removal = await w.admin.delete(`${membersPath}/${removed.id}`);
+    const answeredAt = performance.now();
+    expect(removal.status).toBe(204);
+    await waitFor(
+      () => removedClient.closeCodes.includes(CLOSE_CODES.forbidden),
+      'removed member closed with 4403',
+      200,
+    );
+    expect(performance.now() - answeredAt).toBeLessThan(200);
+    expect(demotedClient.closeCodes).toEqual([]);
+    expect(ownerClient.closeCodes).toEqual([]);
   });
 
   it('signing out, and a password change ending the other sessions', async () => {

@@ -4,11 +4,15 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Server } from 'socket.io';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createCollabServer } from '../../server/collab';
 import { loadConfig } from '../../server/env';
+import { createEventBus } from '../../server/events';
 import { createLogger } from '../../server/logger';
+import { createBroadcaster } from '../../server/realtime/broadcaster';
+import type { RealtimeServer } from '../../server/realtime/types';
 import { openStorage } from '../../server/storage';
 import type { Storage } from '../../server/storage/types';
 import { TEST_SESSION_SECRET } from '../helpers/server';
@@ -17,6 +21,7 @@ let dir: string;
 let storage: Storage;
 let httpServer: http.Server;
 let url: string;
+const unattachedIo: RealtimeServer = new Server();
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'clip-static-'));
@@ -39,7 +44,9 @@ beforeAll(async () => {
       storage,
       logger,
       collab,
-      recheckAccess: () => collab.recheckAccess(),
+      events: createEventBus({ logger }),
+      // A Socket.IO server bound to no HTTP server (nothing to close): /socket.io paths must 404 here.
+      realtime: createBroadcaster(unattachedIo),
       clientDir,
     }),
   );

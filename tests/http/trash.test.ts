@@ -57,7 +57,7 @@ describe('trash', () => {
     expect(again.body.error?.code).toBe('not_trashed');
   });
 
-  it('refuses to restore after 30 days (410 trash_expired, then 404) and purges expired trash when listing it', async () => {
+  it('refuses to restore after 30 days (410 trash_expired, then 404) and purges expired trash on its timer, never on a GET', async () => {
     const old = await createDoc(world, { title: 'Long gone', kind: 'note' });
     const older = await createDoc(world, { title: 'Even longer gone', kind: 'note' });
     const recent = await createDoc(world, { title: 'Recently trashed', kind: 'note' });
@@ -75,7 +75,14 @@ describe('trash', () => {
     const trash = await listDocumentTitles(world, '?trash=1', world.owner.client);
     expect(trash).toContain('Recently trashed');
     expect(trash).not.toContain('Even longer gone');
+    // Listing hid the expired document but wrote nothing; the purge timer deletes it.
+    expect(await server.storage.getDocument({ id: older.id })).not.toBeNull();
+    expect(await server.server.trashPurge.purgeNow()).toBe(1);
     expect(await server.storage.getDocument({ id: older.id })).toBeNull();
+    const audit = await server.storage.listAudit({ action: 'document.purged', limit: 10 });
+    expect(audit.map((event) => event.targetId)).toEqual(
+      expect.arrayContaining([old.id, older.id]),
+    );
   });
 
   it('closes open editors of a trashed document with close code 4404', async () => {

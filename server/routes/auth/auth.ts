@@ -29,10 +29,8 @@ function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 }
 
 /** Router for `/api/auth/*`. */
-export function createAuthRouter(
-  deps: Pick<RouteDeps, 'config' | 'storage' | 'recheckAccess'>,
-): Router {
-  const { config, storage, recheckAccess } = deps;
+export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage' | 'events'>): Router {
+  const { config, storage, events } = deps;
   const router = express.Router();
   const limitAttempts = createAuthRateLimit({
     config,
@@ -103,7 +101,10 @@ export function createAuthRouter(
     if (previous) {
       await storage.deleteSession({ id: previous.id });
       // Connections opened under the replaced sign-in end with it.
-      await recheckAccess();
+      await events.emit('session.ended', {
+        userId: previous.userId,
+        reason: 'replaced_by_sign_in',
+      });
     }
     await signIn(req, res, user);
     res.json({ user: presentUser(user) });
@@ -115,7 +116,7 @@ export function createAuthRouter(
     if (session) {
       await storage.deleteSession({ id: session.id });
       // Open collab and Socket.IO connections of this sign-in close now (4401), not at the next poll.
-      await recheckAccess();
+      await events.emit('session.ended', { userId: session.userId, reason: 'sign_out' });
     }
     if (actor) {
       await recordAudit({
@@ -149,7 +150,8 @@ export function createAuthRouter(
       ip: clientIp(req),
     });
     // The other sessions' open connections close now.
-    if (endedSessions > 0) await recheckAccess();
+    if (endedSessions > 0)
+      await events.emit('session.ended', { userId: getActor(res).id, reason: 'password_changed' });
     res.status(204).end();
   });
 

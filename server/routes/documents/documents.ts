@@ -12,8 +12,8 @@ import {
   UpdateDocumentBody,
 } from '../../../shared/api/documents';
 import { changeDocumentStatus, isValidTransition } from '../../commands/changeDocumentStatus';
-import { assertCity } from '../../commands/documentCity';
 import { restoreDocument, trashDocument } from '../../commands/trash';
+import { updateDocumentDetails } from '../../commands/updateDocumentDetails';
 import { ConflictError, NotFoundError } from '../../errors';
 import { getActor, requireUser } from '../../http/authentication';
 import { clientIp } from '../../http/requestContext';
@@ -36,6 +36,7 @@ import {
   parseParams,
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
+import { withVersionConflictDetails } from './versionConflict';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
 /**
@@ -57,9 +58,9 @@ async function loadAuthorizedLiveDocument(
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'recheckAccess' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'events' | 'creationLimits'>,
 ): Router {
-  const { storage, collab, recheckAccess } = deps;
+  const { storage, collab, events } = deps;
   const router = express.Router();
 
   router.get('/documents', requireUser, async (req, res) => {
@@ -87,14 +88,24 @@ export function createDocumentsRouter(
   router.patch('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    await loadAuthorizedLiveDocument(
+    const { document } = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
       canUpdateDocumentMetadata,
       'Only owners and editors change a document.',
     );
     const { body } = validate(req, { body: UpdateDocumentBody });
-    if (body.cityId !== undefined) await assertCity({ storage, cityId: body.cityId });
-    const updated = await storage.updateDocument({ id, patch: body });
+    const { baseVersion, ...details } = body;
+    const updated = await withVersionConflictDetails({ storage, documentId: id }, () =>
+      updateDocumentDetails({
+        storage,
+        events,
+        actor,
+        document,
+        details,
+        ...(baseVersion === undefined ? {} : { baseVersion }),
+        ip: clientIp(req),
+      }),
+    );
     const [presented] = await presentDocuments({ storage, documents: [updated] });
     res.json({ document: presented });
   });
@@ -116,13 +127,17 @@ export function createDocumentsRouter(
         'Only owners approve, publish or withdraw a document.',
       );
     }
-    const updated = await changeDocumentStatus({
-      storage,
-      actor,
-      document,
-      status: body.status,
-      ip: clientIp(req),
-    });
+    const updated = await withVersionConflictDetails({ storage, documentId: id }, () =>
+      changeDocumentStatus({
+        storage,
+        events,
+        actor,
+        document,
+        status: body.status,
+        ...(body.baseVersion === undefined ? {} : { baseVersion: body.baseVersion }),
+        ip: clientIp(req),
+      }),
+    );
     const [presented] = await presentDocuments({ storage, documents: [updated] });
     res.json({ document: presented });
   });
@@ -135,9 +150,7 @@ export function createDocumentsRouter(
       canDeleteDocument,
       'Only owners, or the editor who created it, delete a document.',
     );
-    await trashDocument({ storage, collab, actor, document, ip: clientIp(req) });
-    // Collab connections were closed by the command; Socket.IO rooms of the document go now.
-    await recheckAccess();
+    await trashDocument({ storage, events, collab, actor, document, ip: clientIp(req) });
     res.status(204).end();
   });
 
@@ -156,7 +169,13 @@ export function createDocumentsRouter(
       throw new ConflictError('The document is not in the trash.', 'not_trashed');
     authorize(canRestoreDocument(actor, membership, document), 'Only owners restore documents.');
     assertWritableWorkspace(workspace);
-    const restored = await restoreDocument({ storage, actor, document, ip: clientIp(req) });
+    const restored = await restoreDocument({
+      storage,
+      events,
+      actor,
+      document,
+      ip: clientIp(req),
+    });
     const [presented] = await presentDocuments({ storage, documents: [restored] });
     res.json({ document: presented });
   });

@@ -6,7 +6,7 @@ import express, { type Router } from 'express';
 import { CreateDocumentBody, ListDocumentsQuery } from '../../../shared/api/documents';
 import { WorkspaceParams } from '../../../shared/api/workspaces';
 import { createDocument } from '../../commands/createDocument';
-import { purgeExpiredTrash } from '../../commands/trash';
+import { isTrashExpired } from '../../commands/trash';
 import { getActor, requireUser } from '../../http/authentication';
 import { validate } from '../../http/validate';
 import { canCreateDocument, canViewTrash } from '../../policies/workspace';
@@ -55,7 +55,8 @@ export function createWorkspaceDocumentsRouter(
     },
   );
 
-  // Filters combine; `trash=1` lists the trash instead (owners only), purging expired entries first.
+  // Filters combine; `trash=1` lists the trash instead (owners only). Expired entries are left
+  // out here and purged by the composition root's timer: a GET never writes.
   router.get('/workspaces/:id/documents', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
@@ -66,7 +67,6 @@ export function createWorkspaceDocumentsRouter(
         canViewTrash(actor, access.membership, access.workspace),
         'Only owners see the trash.',
       );
-      await purgeExpiredTrash({ storage, workspaceId: id });
     }
     const filter: DocumentFilter = {
       workspaceId: id,
@@ -77,7 +77,9 @@ export function createWorkspaceDocumentsRouter(
       ...(query.policyArea ? { policyArea: query.policyArea } : {}),
       ...(query.q ? { text: query.q } : {}),
     };
-    const documents = await storage.listDocuments({ filter });
+    const listed = await storage.listDocuments({ filter });
+    const now = new Date();
+    const documents = listed.filter((document) => !isTrashExpired(document, now));
     res.json({ documents: await presentDocuments({ storage, documents }) });
   });
 

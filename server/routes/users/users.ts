@@ -14,8 +14,8 @@ import { presentUser } from '../../presenters/users';
 import type { RouteDeps } from '../deps';
 
 /** Router for `/api/users/*`. */
-export function createUsersRouter(deps: Pick<RouteDeps, 'storage' | 'recheckAccess'>): Router {
-  const { storage, recheckAccess } = deps;
+export function createUsersRouter(deps: Pick<RouteDeps, 'storage' | 'events'>): Router {
+  const { storage, events } = deps;
   const router = express.Router();
 
   router.get('/users', requireAdmin, async (_req, res) => {
@@ -28,13 +28,12 @@ export function createUsersRouter(deps: Pick<RouteDeps, 'storage' | 'recheckAcce
     const { params, body } = validate(req, { params: IdParams, body: UpdateUserBody });
     const user = await updateUserProfile({
       storage,
+      events,
       actor: getActor(res),
       userId: params.id,
       patch: body,
       ip: clientIp(req),
     });
-    // An admin made a member loses the workspaces they reached only as admin, at once.
-    if (body.role !== undefined) await recheckAccess();
     res.json({ user: presentUser(user) });
   });
 
@@ -46,13 +45,12 @@ export function createUsersRouter(deps: Pick<RouteDeps, 'storage' | 'recheckAcce
       const { params } = validate(req, { params: IdParams });
       const { user } = await setUserActive({
         storage,
+        events,
         actor: getActor(res),
         userId: params.id,
         isActive,
         ip: clientIp(req),
       });
-      // A deactivated account's open connections close now (4401), not at the next poll.
-      if (!isActive) await recheckAccess();
       res.json({ user: presentUser(user) });
     });
   }

@@ -27,9 +27,9 @@ import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './acc
 
 /** Router for a workspace's members and pending invitations. */
 export function createMembersRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits'>,
 ): Router {
-  const { storage, config, recheckAccess, creationLimits } = deps;
+  const { storage, config, events, creationLimits } = deps;
   const router = express.Router();
 
   router.get('/workspaces/:id/members', requireUser, async (req, res) => {
@@ -89,14 +89,13 @@ export function createMembersRouter(
     const { body } = validate(req, { body: ChangeMemberRoleBody });
     const membership = await changeMemberRole({
       storage,
+      events,
       actor,
       workspaceId: id,
       userId,
       role: body.role,
       ip: clientIp(req),
     });
-    // A demotion makes their open connections read-only now (and a promotion writable).
-    await recheckAccess();
     const user = await storage.getUserById({ id: userId });
     if (!user) throw new NotFoundError('No such user.');
     res.json({ membership: presentMembership(membership, user) });
@@ -110,9 +109,8 @@ export function createMembersRouter(
       (who, membership, workspace) => canRemoveMember(who, membership, workspace, userId),
       'Only owners remove other members.',
     );
-    await removeMember({ storage, actor, workspaceId: id, userId, ip: clientIp(req) });
-    // Their open connections to the workspace's documents close now (4403).
-    await recheckAccess();
+    // Their open connections to the workspace's documents close (4403) before the answer.
+    await removeMember({ storage, events, actor, workspaceId: id, userId, ip: clientIp(req) });
     res.status(204).end();
   });
 

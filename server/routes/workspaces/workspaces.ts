@@ -10,7 +10,7 @@ import {
   WorkspaceParams,
 } from '../../../shared/api/workspaces';
 import { createWorkspace } from '../../commands/createWorkspace';
-import { recordAudit } from '../../commands/recordAudit';
+import { updateWorkspace } from '../../commands/updateWorkspace';
 import { getActor, requireUser } from '../../http/authentication';
 import { clientIp } from '../../http/requestContext';
 import { validate } from '../../http/validate';
@@ -22,9 +22,9 @@ import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
 export function createWorkspacesRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'recheckAccess' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits'>,
 ): Router {
-  const { storage, recheckAccess, creationLimits } = deps;
+  const { storage, events, creationLimits } = deps;
   const router = express.Router();
 
   router.post('/workspaces', requireUser, creationLimits.workspaces, async (req, res) => {
@@ -84,16 +84,13 @@ export function createWorkspacesRouter(
       'Only owners change a workspace.',
     );
     const { body } = validate(req, { body: UpdateWorkspaceBody });
-    const workspace = await storage.updateWorkspace({ id, patch: body });
-    // Archiving makes open connections to its documents read-only now; unarchiving, writable.
-    if (body.isArchived !== undefined && body.isArchived !== access.workspace.isArchived)
-      await recheckAccess();
-    await recordAudit({
+    // Audited; archiving makes open editors read-only before the answer (unarchiving, writable).
+    const workspace = await updateWorkspace({
       storage,
+      events,
       actor,
-      action: 'workspace.updated',
-      target: { type: 'workspace', id },
-      details: { ...body },
+      workspace: access.workspace,
+      patch: body,
       ip: clientIp(req),
     });
     res.json({ workspace: presentWorkspace(workspace, access.role) });

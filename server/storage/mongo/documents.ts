@@ -1,5 +1,6 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
 import { trusted } from 'mongoose';
+import { isVersionedPatch, versionConflict } from '../documentVersion';
 import { documentNotFound } from '../notFound';
 import type { DocumentFilter, DocumentMeta, DocumentRecord, DocumentSummary } from '../types';
 import type { DocumentMethods } from '../port/documents';
@@ -40,6 +41,7 @@ const META_PROJECTION = {
   updatedAt: 1,
   deletedAt: 1,
   deletedById: 1,
+  version: 1,
 } as const satisfies Record<Exclude<keyof DocumentMetaDoc, '_id'>, 1>;
 
 function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
@@ -57,6 +59,8 @@ function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
     updatedAt: doc.updatedAt,
     deletedAt: doc.deletedAt ?? null,
     deletedById: idOrNull(doc.deletedById),
+    // Documents stored before the field existed are at their first version.
+    version: doc.version ?? 1,
   };
 }
 
@@ -190,7 +194,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         return docs.map(toDocumentSummary);
       }),
 
-    updateDocument: ({ id, patch }) =>
+    updateDocument: ({ id, patch, expectedVersion }) =>
       run(async () => {
         const objectId = toObjectId(id);
         const set: Partial<Omit<DocumentDoc, '_id'>> = {};
@@ -226,14 +230,19 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
             ? new Date(patch.contentUpdatedAt.getTime())
             : null;
         }
-        const doc = objectId
-          ? await Document.findByIdAndUpdate(
-              objectId,
-              { $set: set },
-              { returnDocument: 'after', runValidators: true },
-            ).lean<DocumentDoc>()
-          : null;
-        if (!doc) throw documentNotFound();
+        if (!objectId) throw documentNotFound();
+        // One conditional write: a concurrent writer cannot slip in between check and update.
+        const doc = await Document.findOneAndUpdate(
+          expectedVersion === undefined
+            ? { _id: objectId }
+            : { _id: objectId, version: Number(expectedVersion) },
+          isVersionedPatch(patch) ? { $set: set, $inc: { version: 1 } } : { $set: set },
+          { returnDocument: 'after', runValidators: true },
+        ).lean<DocumentDoc>();
+        if (!doc) {
+          const exists = await Document.exists({ _id: objectId });
+          throw exists ? versionConflict() : documentNotFound();
+        }
         return toDocument(doc);
       }),
 

@@ -3,7 +3,7 @@
  * MONGODB_URI. One connection per storage instance (never mongoose's global default), so
  * several stores can live in one process; filters are sanitised on the connection.
  */
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { trusted, type Connection } from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
 import type { Storage } from '../types';
 import { createMongoAudit } from './audit';
@@ -70,6 +70,12 @@ export async function createMongoStorage(options: {
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
+    // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
+    // conditional write on version 1 matches them and `$inc` counts from there.
+    await models.Document.updateMany(
+      { version: trusted({ $exists: false }) },
+      { $set: { version: 1 } },
+    );
   } catch (error) {
     await connection?.close(true).catch(() => undefined);
     if (error instanceof StorageUnavailableError) throw error;

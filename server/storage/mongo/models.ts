@@ -135,6 +135,7 @@ export function createModels(connection: Connection): MongoModels {
       createdById: { type: ObjectId, required: true },
       deletedAt: nullableDate,
       deletedById: nullableRef,
+      version: { type: Number, default: 1 },
       plainText: { type: String, default: '' },
       outline: {
         type: [new Schema<OutlineHeading>({ level: Number, text: String }, { _id: false })],

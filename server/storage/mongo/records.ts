@@ -90,6 +90,7 @@ export interface DocumentDoc {
   updatedAt: Date;
   deletedAt: Date | null;
   deletedById: Types.ObjectId | null;
+  version: number;
   plainText: string;
   outline: OutlineHeading[];
   wordCount: number;

@@ -27,6 +27,12 @@ export interface DocumentRecord {
   /** Set when the document is in the trash. */
   deletedAt: Date | null;
   deletedById: string | null;
+  /**
+   * Starts at 1 and grows by one on every write of the title, kind, status, city, policy
+   * areas, stakeholders or trash fields (not of derived fields): the base of optimistic
+   * concurrency (`expectedVersion`).
+   */
+  version: number;
   /** Derived from the Yjs content on a debounce (see `server/collab/`). */
   plainText: string;
   outline: OutlineHeading[];
@@ -103,7 +109,15 @@ export interface DocumentMethods {
    * `updatedAt` first, at most `limit`: the dashboard's "recent documents", in one query.
    */
   listRecentDocuments(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
-  updateDocument(input: { id: string; patch: DocumentPatch }): Promise<DocumentRecord>;
+  /**
+   * With `expectedVersion`, writes only while the stored `version` equals it; otherwise
+   * nothing is written and a `ConflictError` with code `version_conflict` is thrown.
+   */
+  updateDocument(input: {
+    id: string;
+    patch: DocumentPatch;
+    expectedVersion?: number;
+  }): Promise<DocumentRecord>;
   /** Removes the document and its Yjs log for good (trash purge). */
   purgeDocument(input: { id: string }): Promise<void>;
 }

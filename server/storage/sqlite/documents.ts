@@ -6,6 +6,7 @@ import type {
   PolicyArea,
   StakeholderType,
 } from '../../../shared/domain';
+import { isVersionedPatch, versionConflict } from '../documentVersion';
 import { documentNotFound } from '../notFound';
 import type {
   DocumentFilter,
@@ -43,6 +44,7 @@ interface DocumentMetaRow {
   updated_at: number;
   deleted_at: number | null;
   deleted_by_id: string | null;
+  version: number;
 }
 
 interface DocumentSummaryRow extends DocumentMetaRow {
@@ -87,6 +89,7 @@ function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
     updatedAt: fromMs(row.updated_at),
     deletedAt: fromMsOrNull(row.deleted_at),
     deletedById: row.deleted_by_id,
+    version: row.version,
   };
 }
 
@@ -106,7 +109,7 @@ function toDocument(row: DocumentRow): DocumentRecord {
 
 // The metadata columns: what access checks read, never the (large) derived text.
 const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
-  created_at, updated_at, deleted_at, deleted_by_id`;
+  created_at, updated_at, deleted_at, deleted_by_id, version`;
 // What lists read: everything but the plain text (up to ~1 MB per document).
 const SUMMARY_COLUMNS = `${META_COLUMNS}, outline, word_count, last_editor_ids, content_updated_at`;
 // Every column but search_text (an index-like copy of title + plain text nobody reads back).
@@ -147,18 +150,26 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       DocumentRow | undefined;
     return row ? toDocument(row) : null;
   };
-  const update = db.transaction((id: string, patch: DocumentPatch): number => {
-    const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
-    const sql = `UPDATE documents SET ${[...assignments, 'updated_at = ?'].join(', ')} WHERE id = ?`;
-    const { changes } = stmt(sql).run(...params, Date.now(), id);
-    if (changes > 0 && (patch.title !== undefined || patch.plainText !== undefined)) {
-      // A second statement: SET expressions see the row as it was before the update.
-      stmt(
-        'UPDATE documents SET search_text = unicode_lower(title || char(10) || plain_text) WHERE id = ?',
-      ).run(id);
-    }
-    return changes;
-  });
+  const update = db.transaction(
+    (id: string, patch: DocumentPatch, expectedVersion: number | undefined): number => {
+      const { assignments, params } = compilePatch(patch, DOCUMENT_COLUMNS);
+      if (isVersionedPatch(patch)) assignments.push('version = version + 1');
+      const sets = [...assignments, 'updated_at = ?'].join(', ');
+      const sql =
+        expectedVersion === undefined
+          ? `UPDATE documents SET ${sets} WHERE id = ?`
+          : `UPDATE documents SET ${sets} WHERE id = ? AND version = ?`;
+      const where = expectedVersion === undefined ? [id] : [id, expectedVersion];
+      const { changes } = stmt(sql).run(...params, Date.now(), ...where);
+      if (changes > 0 && (patch.title !== undefined || patch.plainText !== undefined)) {
+        // A second statement: SET expressions see the row as it was before the update.
+        stmt(
+          'UPDATE documents SET search_text = unicode_lower(title || char(10) || plain_text) WHERE id = ?',
+        ).run(id);
+      }
+      return changes;
+    },
+  );
   const purge = db.transaction((id: string): number => {
     // doc_updates and doc_snapshots also cascade; deleted explicitly so intent is visible.
     stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
@@ -230,9 +241,11 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       return rows.map(toDocumentSummary);
     },
 
-    async updateDocument({ id, patch }) {
-      const changes = translateSqlite(() => update(id, patch), { missingMessage: 'No such city.' });
-      if (changes === 0) throw documentNotFound();
+    async updateDocument({ id, patch, expectedVersion }) {
+      const changes = translateSqlite(() => update(id, patch, expectedVersion), {
+        missingMessage: 'No such city.',
+      });
+      if (changes === 0) throw get(id) ? versionConflict() : documentNotFound();
       return get(id) as DocumentRecord;
     },
 

@@ -159,4 +159,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE invitations ADD COLUMN awaits_approval INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'documents.version: optimistic concurrency of document details',
+    sql: `
+      ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    `,
+  },
 ];

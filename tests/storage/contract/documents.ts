@@ -1,6 +1,6 @@
 /** Contract: document metadata, derived fields, ordering and purge. */
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../../server/errors';
+import { ConflictError, NotFoundError } from '../../../server/errors';
 import {
   buildDocument,
   buildOrganization,
@@ -117,6 +117,42 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
         patch: { deletedAt: null, deletedById: null },
       });
       expect(restored).toMatchObject({ deletedAt: null, deletedById: null });
+    });
+
+    it('counts detail writes in version, not derived writes, and refuses a stale expectedVersion', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await buildDocument(storage, { workspace, createdBy: author });
+      expect(document.version).toBe(1);
+      const renamed = await storage.updateDocument({
+        id: document.id,
+        patch: { title: 'Renamed' },
+      });
+      expect(renamed.version).toBe(2);
+      const derived = await storage.updateDocument({
+        id: document.id,
+        patch: { plainText: 'text', wordCount: 1 },
+      });
+      expect(derived.version).toBe(2);
+      const moved = await storage.updateDocument({
+        id: document.id,
+        patch: { status: 'in-review' },
+        expectedVersion: 2,
+      });
+      expect(moved.version).toBe(3);
+      await expectRejection(
+        storage.updateDocument({ id: document.id, patch: { title: 'Stale' }, expectedVersion: 2 }),
+        ConflictError,
+        'version_conflict',
+      );
+      expect(await storage.getDocumentMeta({ id: document.id })).toMatchObject({
+        title: 'Renamed',
+        version: 3,
+      });
+      await expectRejection(
+        storage.updateDocument({ id: MISSING_ID, patch: { title: 'x' }, expectedVersion: 1 }),
+        NotFoundError,
+        'document_not_found',
+      );
     });
 
     it('reads metadata without the derived fields, for access checks', async () => {

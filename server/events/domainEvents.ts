@@ -1,0 +1,64 @@
+/**
+ * The domain events: what happened, told after it was stored. Commands emit them; audit
+ * recording, Socket.IO broadcasts and access invalidation subscribe (`./subscribers`). One map
+ * from event name to payload type, so an emitter and its subscribers cannot disagree.
+ */
+import type { WorkspaceRole, UserRole } from '../../shared/domain';
+import type { AuditActor } from '../commands/recordAudit';
+import type { DocumentMeta, DocumentRecord, Workspace } from '../storage/types';
+
+/** Who caused the event and from where, for the audit log (null actor: the server itself). */
+export interface EventContext {
+  actor: AuditActor;
+  ip: string | null;
+}
+
+/** A document write: the record before and after it. */
+export interface DocumentChange {
+  context: EventContext;
+  before: DocumentRecord;
+  document: DocumentRecord;
+}
+
+/** Every domain event by name, with its payload. */
+export interface DomainEvents {
+  /** Title, city, policy areas or stakeholders changed (`changes`: the fields written). */
+  'document.updated': DocumentChange & { changes: Record<string, unknown> };
+  'document.statusChanged': DocumentChange;
+  'document.trashed': DocumentChange;
+  'document.restored': DocumentChange;
+  /** Deleted for good (the trash's retention ran out); `document` is the last record. */
+  'document.purged': { context: EventContext; document: DocumentMeta };
+  /** Name, description or archived flag of a workspace changed. */
+  'workspace.updated': {
+    context: EventContext;
+    before: Workspace;
+    workspace: Workspace;
+    changes: Record<string, unknown>;
+  };
+  'membership.changed': {
+    context: EventContext;
+    workspaceId: string;
+    userId: string;
+    from: WorkspaceRole;
+    to: WorkspaceRole;
+  };
+  'membership.removed': {
+    context: EventContext;
+    workspaceId: string;
+    userId: string;
+    role: WorkspaceRole;
+  };
+  /** The network role changed (an admin made a member loses the workspaces reached as admin). */
+  'user.roleChanged': { context: EventContext; userId: string; from: UserRole; to: UserRole };
+  /** The account was deactivated; all its sessions were ended with it. */
+  'user.deactivated': { context: EventContext; userId: string };
+  /** One or more sign-in sessions of the user ended (sign-out, replaced, password change). */
+  'session.ended': {
+    userId: string;
+    reason: 'sign_out' | 'replaced_by_sign_in' | 'password_changed';
+  };
+}
+
+/** The name of a domain event. */
+export type DomainEventName = keyof DomainEvents;
