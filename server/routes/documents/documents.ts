@@ -26,7 +26,11 @@ import {
   canRestoreDocument,
   canUpdateDocumentMetadata,
 } from '../../policies/document';
-import { presentDocuments } from '../../presenters/document';
+import {
+  presentDocumentTo,
+  presentDocuments,
+  type CallerInWorkspace,
+} from '../../presenters/document';
 import type { DocumentRecord, Membership, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
@@ -55,25 +59,48 @@ async function loadAuthorizedLiveDocument(
   return access;
 }
 
-/** Newest-first merge of each workspace's most recently changed documents. */
+/**
+ * Newest-first merge of each workspace's most recently changed documents, with the caller's
+ * view of each workspace (for the abilities in the answer).
+ */
 async function recentDocuments(input: {
   storage: Storage;
   actor: User;
   limit: number;
-}): Promise<DocumentRecord[]> {
-  const memberships = await input.storage.listMembershipsForUser({ userId: input.actor.id });
+}): Promise<{ documents: DocumentRecord[]; callerIn: (workspaceId: string) => CallerInWorkspace }> {
+  const { storage, actor } = input;
+  const [memberships, workspaces] = await Promise.all([
+    storage.listMembershipsForUser({ userId: actor.id }),
+    storage.listWorkspacesForUser({ userId: actor.id }),
+  ]);
   const perWorkspace = await Promise.all(
     memberships.map((membership) =>
-      input.storage.listDocuments({
+      storage.listDocuments({
         filter: { workspaceId: membership.workspaceId },
         limit: input.limit,
       }),
     ),
   );
-  return perWorkspace
+  const documents = perWorkspace
     .flat()
     .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
     .slice(0, input.limit);
+  const callers = new Map(
+    workspaces.map((workspace) => [
+      workspace.id,
+      {
+        actor,
+        workspace,
+        membership: memberships.find((m) => m.workspaceId === workspace.id) ?? null,
+      },
+    ]),
+  );
+  const callerIn = (workspaceId: string): CallerInWorkspace => {
+    const caller = callers.get(workspaceId);
+    if (!caller) throw new Error(`Workspace ${workspaceId} of a listed document is not loaded.`);
+    return caller;
+  };
+  return { documents, callerIn };
 }
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
@@ -85,27 +112,29 @@ export function createDocumentsRouter(
 
   router.get('/documents', requireUser, async (req, res) => {
     const { query } = validate(req, { query: RecentDocumentsQuery });
-    const documents = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
-    res.json({ documents: await presentDocuments({ storage, documents }) });
+    const recent = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
+    res.json({ documents: await presentDocuments({ storage, ...recent }) });
   });
 
   router.get('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
     const { query } = validate(req, { query: GetDocumentQuery });
-    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    const access = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership } = access;
     const isVisible =
       !document.deletedAt ||
       (query.includeTrashed && canReadTrashedDocument(actor, membership, document));
     if (!isVisible) throw new NotFoundError('No such document.');
-    const [presented] = await presentDocuments({ storage, documents: [document] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({ storage, document, caller: { actor, ...access } }),
+    });
   });
 
   router.patch('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    await loadAuthorizedLiveDocument(
+    const access = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
       canUpdateDocumentMetadata,
       'Only owners and editors change a document.',
@@ -113,8 +142,13 @@ export function createDocumentsRouter(
     const { body } = validate(req, { body: UpdateDocumentBody });
     if (body.cityId !== undefined) await assertCity({ storage, cityId: body.cityId });
     const updated = await storage.updateDocument({ id, patch: body });
-    const [presented] = await presentDocuments({ storage, documents: [updated] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: updated,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   // 403 for those who cannot change any status, then 409 for a move the workflow lacks,
@@ -122,11 +156,12 @@ export function createDocumentsRouter(
   router.post('/documents/:id/status', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadAuthorizedLiveDocument(
+    const access = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
       canEditDocumentContent,
       'Only owners and editors change the status.',
     );
+    const { document, membership } = access;
     const { body } = validate(req, { body: ChangeStatusBody });
     if (isValidTransition(document.status, body.status)) {
       authorize(
@@ -141,8 +176,13 @@ export function createDocumentsRouter(
       status: body.status,
       ip: clientIp(req),
     });
-    const [presented] = await presentDocuments({ storage, documents: [updated] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: updated,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   router.delete('/documents/:id', requireUser, async (req, res) => {
@@ -162,11 +202,8 @@ export function createDocumentsRouter(
   router.post('/documents/:id/restore', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership, workspace } = await loadDocumentAccess({
-      storage,
-      actor,
-      documentId: id,
-    });
+    const access = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership, workspace } = access;
     // Answers like GET for whoever cannot see the trashed document: 404, not 403.
     if (document.deletedAt && !canReadTrashedDocument(actor, membership, document))
       throw new NotFoundError('No such document.');
@@ -175,8 +212,13 @@ export function createDocumentsRouter(
     authorize(canRestoreDocument(actor, membership, document), 'Only owners restore documents.');
     assertWritableWorkspace(workspace);
     const restored = await restoreDocument({ storage, actor, document, ip: clientIp(req) });
-    const [presented] = await presentDocuments({ storage, documents: [restored] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: restored,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   router.use(createWorkspaceDocumentsRouter(deps));
