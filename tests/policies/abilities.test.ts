@@ -73,7 +73,13 @@ describe('document abilities', () => {
     }
   });
 
-  it('lets only owners trash approved work and restore trashed work', () => {
+  it('lets only owners trash approved work or a colleague’s work, and restore trashed work', () => {
+    expect(holders('trash', makeDocument({ createdById: 'u-owner' }))).toEqual(['owner', 'admin']);
+    expect(holders('trash', makeDocument({ status: 'in-review' }))).toEqual([
+      'owner',
+      'editor',
+      'admin',
+    ]);
     expect(holders('trash', makeDocument({ status: 'approved' }))).toEqual(['owner', 'admin']);
     const trashed = makeDocument({ deletedAt: new Date(), deletedById: 'u-owner' });
     expect(holders('read', trashed)).toEqual(['owner', 'admin']);

@@ -4,6 +4,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { allowedStatusMoves, NO_DOCUMENT_ABILITIES } from '../../../shared/api/abilities';
 import type { DocumentDto } from '../../../shared/api/entities';
 import {
   DOCUMENT_KINDS,
@@ -11,7 +12,6 @@ import {
   type DocumentStatus,
   type PolicyArea,
   type StakeholderType,
-  type WorkspaceRole,
 } from '../../../shared/domain';
 import { api } from '../api/client';
 import { FormError } from '../components/ErrorScreen';
@@ -23,24 +23,23 @@ import { CityPicker } from '../workspace/CityPicker';
 import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
-import { allowedStatusMoves, canEditMetadata, canTrashDocument } from './permissions';
 import { TrashButton } from './TrashButton';
 
-/** Details of `document`; `onChange` receives the server's updated copy. */
+/**
+ * Details of `document`; `onChange` receives the server's updated copy. What the panel offers
+ * follows the document's `abilities`, as the server computed them for the caller.
+ */
 export function DetailsPanel({
   document,
-  role,
-  userId,
   onChange,
 }: {
   document: DocumentDto;
-  role: WorkspaceRole;
-  userId: string;
   onChange: (document: DocumentDto) => void;
 }) {
   const { t } = useTranslation();
   const cities = useCities();
-  const canEdit = canEditMetadata(role);
+  const abilities = document.abilities ?? NO_DOCUMENT_ABILITIES;
+  const canEdit = abilities.editDetails;
   const [title, setTitle] = useState(document.title);
   const [kind, setKind] = useState<DocumentKind>(document.kind);
   const [cityId, setCityId] = useState(document.cityId ?? '');
@@ -48,7 +47,7 @@ export function DetailsPanel({
   const [stakeholders, setStakeholders] = useState<StakeholderType[]>(document.stakeholders);
   const [notice, setNotice] = useState<string | null>(null);
   const { error, isBusy, run } = useFormSubmit();
-  const moves = allowedStatusMoves({ role, status: document.status });
+  const moves = allowedStatusMoves(abilities, document.status);
 
   const applyChange = (
     action: () => Promise<{ document: DocumentDto }>,
@@ -140,12 +139,7 @@ export function DetailsPanel({
           </button>
         )}
       </form>
-      {canTrashDocument({
-        role,
-        userId,
-        createdById: document.createdById,
-        status: document.status,
-      }) && <TrashButton document={document} />}
+      {abilities.trash && <TrashButton document={document} />}
     </aside>
   );
 }

@@ -69,8 +69,6 @@ export default function EditorPage() {
         <DetailsPanel
           key={document.updatedAt}
           document={document}
-          role={workspace.role}
-          userId={user.id}
           onChange={(updated) => loaded.setData((data) => ({ ...data, document: updated }))}
         />
       </div>
