@@ -2,10 +2,11 @@
  * Appends one event to the audit log. Every security-relevant change goes through here so
  * the action names and the shape of targets stay consistent (`auth.login`, `user.deactivated`, …).
  */
+import type { Actor } from '../policies/role';
 import type { AuditEvent, Storage } from '../storage/types';
 
 /** Who did it: a signed-in user, or null for anonymous events (a failed sign-in). */
-export type AuditActor = { id: string } | null;
+export type AuditActor = Pick<Actor, 'id'> | null;
 
 /** Records `action` by `actor` on `target`; `ip` comes from the route (commands never see `req`). */
 export async function recordAudit(options: {
