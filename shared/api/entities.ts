@@ -11,6 +11,7 @@ import type {
   UserRole,
   WorkspaceRole,
 } from '../domain';
+import type { ApiErrorCode } from './errors';
 
 export interface UserDto {
   id: string;
@@ -157,5 +158,5 @@ export interface CollabTokenDto {
 
 /** The one error shape of every 4xx/5xx answer. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ApiErrorCode; message: string; details?: unknown };
 }
