@@ -55,8 +55,6 @@ const envSchema = z.object({
   DOCUMENT_RATE_LIMIT: z.coerce.number().int().min(1).default(200),
   /** The window of the three creation limits above, in seconds. */
   CREATION_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
-  /** Redis for scale-out (Socket.IO adapter, Yjs relay); unset means one process. */
-  REDIS_URL: z.string().optional(),
   /**
    * Express `trust proxy`: hops of reverse proxies in front of the server (0 = none), so
    * rate limits and the audit log see the client's address rather than the balancer's.
@@ -120,7 +118,6 @@ export interface Config {
   /** Per-account creation budgets per `creationRateWindowSeconds`. */
   creationRateLimits: Record<CreationBucket, number>;
   creationRateWindowSeconds: number;
-  redisUrl: string | null;
   trustProxyHops: number;
   /** The collab limits an operator may tune; every other collab knob keeps its default. */
   collabLimits: CollabLimits;
@@ -183,7 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       documents: raw.DOCUMENT_RATE_LIMIT,
     },
     creationRateWindowSeconds: raw.CREATION_RATE_WINDOW_SECONDS,
-    redisUrl: raw.REDIS_URL ?? null,
     trustProxyHops: raw.TRUST_PROXY,
     collabLimits: {
       maxMessageBytes: raw.COLLAB_MAX_MESSAGE_BYTES,

@@ -1,17 +1,19 @@
+import type { ApiErrorCode } from '../shared/api/errors';
+
 /**
  * The app's error family. Anything thrown above the storage port is one of these;
  * the Express error middleware renders `{ error: { code, message } }` with `status`.
  */
 export class AppError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorCode;
   /** Whether `message` may be shown to the caller as is. */
   readonly isExposed: boolean;
   readonly details: unknown;
 
   constructor(options: {
     status: number;
-    code: string;
+    code: ApiErrorCode;
     message: string;
     isExposed?: boolean;
     details?: unknown;
@@ -26,31 +28,31 @@ export class AppError extends Error {
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, details?: unknown, code = 'validation_failed') {
+  constructor(message: string, details?: unknown, code: ApiErrorCode = 'validation_failed') {
     super({ status: 400, code, message, details });
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in first.', code = 'unauthenticated') {
+  constructor(message = 'Sign in first.', code: ApiErrorCode = 'unauthenticated') {
     super({ status: 401, code, message });
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do that.', code = 'forbidden') {
+  constructor(message = 'You are not allowed to do that.', code: ApiErrorCode = 'forbidden') {
     super({ status: 403, code, message });
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(message = 'Not found.', code = 'not_found') {
+  constructor(message = 'Not found.', code: ApiErrorCode = 'not_found') {
     super({ status: 404, code, message });
   }
 }
 
 export class ConflictError extends AppError {
-  constructor(message = 'That conflicts with existing data.', code = 'conflict') {
+  constructor(message = 'That conflicts with existing data.', code: ApiErrorCode = 'conflict') {
     super({ status: 409, code, message });
   }
 }

@@ -26,7 +26,7 @@ export function generateToken(): string {
 }
 
 /** Reads the session token from a Cookie header; null when absent or not token-shaped. */
-export function readSessionToken(cookieHeader: string | undefined | null): string | null {
+function readSessionToken(cookieHeader: string | undefined | null): string | null {
   if (!cookieHeader) return null;
   const token = parseCookie(cookieHeader)[SESSION_COOKIE];
   if (!token || !TOKEN_PATTERN.test(token)) return null;

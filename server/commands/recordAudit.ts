@@ -5,10 +5,11 @@
  * (`server/events/subscribers/audit.ts`); the rest (sign-in attempts, …) call this directly.
  */
 import type { AuditAction } from '../../shared/api/audit';
+import type { Actor } from '../policies/role';
 import type { AuditEvent, Storage } from '../storage/types';
 
 /** Who did it: a signed-in user, or null for anonymous events (a failed sign-in). */
-export type AuditActor = { id: string } | null;
+export type AuditActor = Pick<Actor, 'id'> | null;
 
 /** Records `action` by `actor` on `target`; `ip` comes from the route (commands never see `req`). */
 export async function recordAudit(options: {

@@ -9,9 +9,6 @@ import { resolveSession, type ResolvedSession } from '../auth/sessions';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import type { Session, Storage, User } from '../storage/types';
 
-/** The signed-in user a handler acts for. */
-export type Actor = User;
-
 interface AuthLocals {
   auth?: ResolvedSession | null;
 }
@@ -31,13 +28,16 @@ export function createSessionLoader(options: { storage: Storage }) {
   };
 }
 
-/** The signed-in user, or null for an anonymous request. */
-export function findActor(res: Response): Actor | null {
+/**
+ * The signed-in user (the whole account; the policies' `Actor` is the part they read), or
+ * null for an anonymous request.
+ */
+export function findActor(res: Response): User | null {
   return authOf(res)?.user ?? null;
 }
 
 /** The signed-in user; throws 401 `unauthenticated` when there is none. */
-export function getActor(res: Response): Actor {
+export function getActor(res: Response): User {
   const actor = findActor(res);
   if (!actor) throw new UnauthenticatedError();
   return actor;

@@ -52,7 +52,7 @@ function isMalformedPathError(error: unknown): boolean {
 }
 
 /** Turns any thrown value into the AppError we render. */
-export function toAppError(error: unknown): AppError {
+function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (isMalformedPathError(error)) {
     return new AppError({

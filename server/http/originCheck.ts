@@ -2,7 +2,8 @@
  * CSRF defence in depth (the session cookie is also SameSite=Lax): a state-changing
  * request whose Origin (or, failing that, Referer) is a foreign site is refused with 403
  * `origin_mismatch`. A request with neither header (curl, server-to-server) is allowed:
- * browsers always send Origin on cross-site POST/PUT/PATCH/DELETE.
+ * browsers always send Origin on cross-site POST/PUT/PATCH/DELETE. `isAllowedOrigin` is
+ * also the Socket.IO handshake's rule (realtime/handshake.ts), so the two doors agree.
  */
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../env';
@@ -19,17 +20,27 @@ function originOf(value: string): string | null {
   }
 }
 
-/** Whether `origin` may make state-changing calls to a server reached at `host`. */
-export function isAllowedOrigin(options: {
+/** The settings that say which origins are this site. */
+export type OriginConfig = Pick<Config, 'publicUrl' | 'allowedOrigins' | 'isHostHeaderTrusted'>;
+
+/**
+ * Whether a browser at `origin` (an Origin or Referer value) may act on this server with the
+ * caller's cookie: its origin is the request's own host (only where `isHostHeaderTrusted`,
+ * never in production: a client picks its Host header), PUBLIC_URL or one of ALLOWED_ORIGINS,
+ * compared as normalised origins (scheme, lower-case host, port; no path or trailing slash).
+ * The one rule for both doors: the HTTP API and the Socket.IO handshake.
+ */
+export function isAllowedOrigin(input: {
   origin: string;
   host: string | undefined;
-  publicUrl: string | null;
-  allowedOrigins: readonly string[];
+  config: OriginConfig;
 }): boolean {
-  const origin = originOf(options.origin);
+  const { config } = input;
+  const origin = originOf(input.origin);
   if (!origin) return false;
-  if (options.host && new URL(origin).host === options.host.toLowerCase()) return true;
-  const trusted = [options.publicUrl, ...options.allowedOrigins]
+  const host = config.isHostHeaderTrusted ? input.host : undefined;
+  if (host && new URL(origin).host === host.toLowerCase()) return true;
+  const trusted = [config.publicUrl, ...config.allowedOrigins]
     .filter((value): value is string => Boolean(value))
     .map(originOf);
   return trusted.includes(origin);
@@ -39,20 +50,13 @@ export function isAllowedOrigin(options: {
  * Express middleware enforcing `isAllowedOrigin` on POST/PUT/PATCH/DELETE. The same-host
  * rule uses the Host header only where `config.isHostHeaderTrusted` (never in production).
  */
-export function createOriginCheck(options: {
-  config: Pick<Config, 'publicUrl' | 'allowedOrigins' | 'isHostHeaderTrusted'>;
-}) {
-  const { publicUrl, allowedOrigins, isHostHeaderTrusted } = options.config;
+export function createOriginCheck(options: { config: OriginConfig }) {
+  const { config } = options;
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (!STATE_CHANGING.has(req.method)) return next();
     const claimed = req.get('origin') ?? req.get('referer');
     if (claimed === undefined) return next();
-    const isAllowed = isAllowedOrigin({
-      origin: claimed,
-      host: isHostHeaderTrusted ? req.get('host') : undefined,
-      publicUrl,
-      allowedOrigins,
-    });
+    const isAllowed = isAllowedOrigin({ origin: claimed, host: req.get('host'), config });
     if (isAllowed) return next();
     next(new ForbiddenError('Requests from another site are not accepted.', 'origin_mismatch'));
   };

@@ -29,7 +29,7 @@ export interface InputIssue {
 }
 
 /** Parses one value; throws ValidationError naming `where` in each issue's path. */
-export function parseInput<S extends Schema>(options: {
+function parseInput<S extends Schema>(options: {
   schema: S;
   value: unknown;
   where: string;

@@ -5,7 +5,10 @@
 import { workspaceRoleRank, type WorkspaceRole } from '../../shared/domain';
 import type { Membership, User } from '../storage/types';
 
-/** The parts of an account the policies look at (a full `User` fits). */
+/**
+ * Who is acting: the server's one actor type, the parts of an account the policies look at
+ * (a full `User` fits, and so does a Socket.IO connection's user, see realtime/access.ts).
+ */
 export type Actor = Pick<User, 'id' | 'role' | 'isActive'>;
 
 /**

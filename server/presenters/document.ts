@@ -1,12 +1,21 @@
 /** Turns document records into what the API sends (never the raw row, never the plain text). */
-import type { DocumentDto, UserSummaryDto } from '../../shared/api/entities';
-import type { DocumentSummary, Storage, User } from '../storage/types';
+import type { DocumentAbilities, DocumentDto, UserSummaryDto } from '../../shared/api/entities';
+import { documentAbilities } from '../policies/abilities';
+import type { DocumentSummary, Storage, User, Workspace } from '../storage/types';
+import type { Caller } from './caller';
 
 /** Names of the last editors, looked up once for a whole list of documents. */
 export type EditorLookup = ReadonlyMap<string, Pick<User, 'id' | 'name'>>;
 
-/** A document's metadata and derived fields; `editors` resolves `lastEditorIds` to names. */
-export function presentDocument(document: DocumentSummary, editors: EditorLookup): DocumentDto {
+/**
+ * A document's metadata and derived fields; `editors` resolves `lastEditorIds` to names.
+ * `abilities` are the caller's (HTTP answers); a broadcast to many people has none.
+ */
+export function presentDocument(
+  document: DocumentSummary,
+  editors: EditorLookup,
+  abilities?: DocumentAbilities,
+): DocumentDto {
   const lastEditors: UserSummaryDto[] = document.lastEditorIds.flatMap((id) => {
     const user = editors.get(id);
     return user ? [{ id: user.id, name: user.name }] : [];
@@ -29,6 +38,7 @@ export function presentDocument(document: DocumentSummary, editors: EditorLookup
     lastEditors,
     contentUpdatedAt: document.contentUpdatedAt ? document.contentUpdatedAt.toISOString() : null,
     version: document.version,
+    ...(abilities ? { abilities } : {}),
   };
 }
 
@@ -43,11 +53,54 @@ export async function loadEditors(input: {
   return new Map(users.map((user) => [user.id, user]));
 }
 
-/** Presents a list of documents with their editors' names. */
+/** The caller's view of one workspace: the workspace and their membership in it. */
+export interface CallerInWorkspace extends Caller {
+  workspace: Workspace;
+}
+
+/**
+ * Presents a list of documents, as an HTTP answer to the caller, with their editors' names
+ * and the caller's abilities; `callerIn` gives the caller's view of a document's workspace.
+ */
 export async function presentDocuments(input: {
   storage: Storage;
   documents: DocumentSummary[];
+  callerIn: (workspaceId: string) => CallerInWorkspace;
 }): Promise<DocumentDto[]> {
   const editors = await loadEditors(input);
-  return input.documents.map((document) => presentDocument(document, editors));
+  return input.documents.map((document) => {
+    const { actor, membership, workspace } = input.callerIn(document.workspaceId);
+    return presentDocument(
+      document,
+      editors,
+      documentAbilities(actor, membership, workspace, document),
+    );
+  });
+}
+
+/** One document as an HTTP answer to the caller (see `presentDocuments`). */
+export async function presentDocumentTo(input: {
+  storage: Storage;
+  document: DocumentSummary;
+  caller: CallerInWorkspace;
+}): Promise<DocumentDto> {
+  const editors = await loadEditors({ storage: input.storage, documents: [input.document] });
+  const { actor, membership, workspace } = input.caller;
+  return presentDocument(
+    input.document,
+    editors,
+    documentAbilities(actor, membership, workspace, input.document),
+  );
+}
+
+/**
+ * One document for an answer that is not the caller's own: a broadcast to a room, or the
+ * current record in a 409. Carries no abilities (clients refetch to learn what they may do).
+ */
+export async function presentDocumentWithoutAbilities(input: {
+  storage: Storage;
+  document: DocumentSummary;
+}): Promise<DocumentDto> {
+  const editors = await loadEditors({ storage: input.storage, documents: [input.document] });
+  return presentDocument(input.document, editors);
 }

@@ -1,5 +1,5 @@
 /** Users as the API shows them. Explicit field lists: the password hash never leaves the server. */
-import type { UserDto, UserSummaryDto } from '../../shared/api/entities';
+import type { UserDto } from '../../shared/api/entities';
 import type { User } from '../storage/types';
 
 /** A full account (to its owner and to network admins). */
@@ -13,9 +13,4 @@ export function presentUser(user: User): UserDto {
     isActive: user.isActive,
     createdAt: user.createdAt.toISOString(),
   };
-}
-
-/** A person as other members see them. */
-export function presentUserSummary(user: Pick<User, 'id' | 'name'>): UserSummaryDto {
-  return { id: user.id, name: user.name };
 }

@@ -11,6 +11,7 @@ import type {
   UserRole,
   WorkspaceRole,
 } from '../domain';
+import type { ApiErrorCode } from './errors';
 
 export interface UserDto {
   id: string;
@@ -44,6 +45,47 @@ export interface WorkspaceDto {
   updatedAt: string;
   /** The caller's role in it. */
   role: WorkspaceRole;
+  /** What the caller may do with it (every HTTP answer has it; broadcasts omit it). */
+  abilities?: WorkspaceAbilities;
+}
+
+/**
+ * What the caller may do with a workspace, computed by the server's policies (the client
+ * shows what these allow and copies no rule). An archived workspace is read-only: only
+ * `read`, `edit` (to unarchive), `archive`, `manageMembers` and `viewTrash` can stay true.
+ */
+export interface WorkspaceAbilities {
+  read: boolean;
+  /** Rename, describe, unarchive. */
+  edit: boolean;
+  createDocument: boolean;
+  /** Add, invite, re-role and remove members; see pending invitations. */
+  manageMembers: boolean;
+  /** Archive or unarchive. */
+  archive: boolean;
+  viewTrash: boolean;
+}
+
+/**
+ * What the caller may do with a document, computed by the server's policies. The status
+ * moves the workflow offers (`STATUS_TRANSITIONS`) map onto `approve` (to approved),
+ * `publish` (to published) and `changeStatus` (any other move); see `statusMoveAbility`.
+ */
+export interface DocumentAbilities {
+  read: boolean;
+  /** Edit the shared text directly. */
+  edit: boolean;
+  comment: boolean;
+  suggest: boolean;
+  /** Title, kind, city, policy areas, stakeholders. */
+  editDetails: boolean;
+  changeStatus: boolean;
+  approve: boolean;
+  publish: boolean;
+  /** Invite people to the document's workspace. */
+  share: boolean;
+  trash: boolean;
+  restore: boolean;
 }
 
 export interface MembershipDto {
@@ -95,6 +137,8 @@ export interface DocumentDto {
   wordCount: number;
   lastEditors: UserSummaryDto[];
   contentUpdatedAt: string | null;
+  /** What the caller may do with it (every HTTP answer has it; broadcasts omit it). */
+  abilities?: DocumentAbilities;
 }
 
 export interface AuditEventDto {
@@ -119,5 +163,5 @@ export interface CollabTokenDto {
 
 /** The one error shape of every 4xx/5xx answer. */
 export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
+  error: { code: ApiErrorCode; message: string; details?: unknown };
 }

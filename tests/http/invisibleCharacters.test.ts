@@ -2,7 +2,7 @@
  * Names and titles refuse invisible, control and text-direction characters (issue 8 item 8):
  * they let one person pass for another or hide what a title really says.
  */
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import { createDoc, expectStatus, useWorkspaceWorld, type WorldServer } from './workspaceWorld';
 
@@ -62,4 +62,34 @@ it('accepts names and titles in any script', async () => {
     { title: 'Łódź – شمول – 東京 – Ελλάδα', kind: 'note' },
   );
   expect(expectStatus(res, 201).document.title).toBe('Łódź – شمول – 東京 – Ελλάδα');
+});
+
+describe('display names', () => {
+  it.each([
+    ['only invisible characters', '\u200B\u200B\u2060'],
+    ['a control character', 'Olga\u0000Owner'],
+    ['a line break', 'Olga\nOwner'],
+    ['a right-to-left override', 'Olga \u202Erenwo'],
+  ])('refuses a name with %s (400)', async (_label, name) => {
+    const res = await started.world.editor.client.patch(
+      `/api/users/${started.world.editor.user.id}`,
+      { name },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('validation_failed');
+  });
+
+  it('still accepts names in any script, with accents and joiners', async () => {
+    for (const name of ['Zoë Ø. Łukasiewicz-Müller', 'Ἀλέξανδρος', 'محمد علي', '山田 太郎']) {
+      const res = await started.world.editor.client.patch(
+        `/api/users/${started.world.editor.user.id}`,
+        { name },
+      );
+      expect(res.status, name).toBe(200);
+      expect(res.body.user?.name).toBe(name);
+    }
+    await started.world.editor.client.patch(`/api/users/${started.world.editor.user.id}`, {
+      name: 'Emil Editor',
+    });
+  });
 });

@@ -134,3 +134,36 @@ describe('collab tokens', () => {
     expect((await world.anonymous.post(path)).status).toBe(401);
   });
 });
+
+describe('the workflow cannot be bypassed through the trash', () => {
+  it('an editor cannot trash their own published document (withdrawing is for owners)', async () => {
+    const created = await world.editor.client.post<{ document: DocumentDto }>(
+      `/api/workspaces/${world.workspace.id}/documents`,
+      { title: 'Editor-written guideline', kind: 'guideline' },
+    );
+    const { document } = expectStatus(created, 201);
+    for (const status of ['in-review', 'approved', 'published']) {
+      expectStatus(
+        await world.owner.client.post(`/api/documents/${document.id}/status`, { status }),
+        200,
+      );
+    }
+    // Withdrawing is refused to the editor…
+    const withdraw = await world.editor.client.post(`/api/documents/${document.id}/status`, {
+      status: 'draft',
+    });
+    expect(withdraw.status).toBe(403);
+    // …and so is the back door of trashing it.
+    const trash = await world.editor.client.delete(`/api/documents/${document.id}`);
+    expect(trash.status).toBe(403);
+    const still = await world.viewer.client.get<{ document: DocumentDto }>(
+      `/api/documents/${document.id}`,
+    );
+    expect(expectStatus(still, 200).document).toMatchObject({
+      status: 'published',
+      deletedAt: null,
+    });
+    // The owner still may.
+    expect((await world.owner.client.delete(`/api/documents/${document.id}`)).status).toBe(204);
+  });
+});

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { InvitationDto, MembershipDto, WorkspaceDto } from '../../shared/api/entities';
 import { registerWithInvitation, type TestServer } from '../helpers/server';
-import { addMember, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+import {
+  addMember,
+  createDoc,
+  expectStatus,
+  useWorkspaceWorld,
+  type WorkspaceWorld,
+} from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -266,5 +272,48 @@ describe('members', () => {
         'invitation.created',
       ]),
     );
+  });
+});
+
+describe('role escalation (regression guards)', () => {
+  it('an editor can neither promote themselves nor invite an owner', async () => {
+    const { workspace, editor } = world;
+    const self = await editor.client.patch(
+      `/api/workspaces/${workspace.id}/members/${editor.user.id}`,
+      { role: 'owner' },
+    );
+    expect(self.status).toBe(403);
+    const invite = await editor.client.post(`/api/workspaces/${workspace.id}/members`, {
+      email: `accomplice-${Date.now()}@example.test`,
+      role: 'owner',
+    });
+    expect(invite.status).toBe(403);
+  });
+
+  it("owning workspace B gives no hold on workspace A's members, invitations or documents", async () => {
+    const other = expectStatus(
+      await world.outsider.client.post<{ workspace: { id: string } }>('/api/workspaces', {
+        name: 'Outsider module',
+      }),
+      201,
+    ).workspace;
+    const document = await createDoc(world, { title: 'Review', kind: 'note' }, world.owner.client);
+    const { outsider, workspace, editor } = world;
+    const attempts = [
+      outsider.client.patch(`/api/workspaces/${workspace.id}/members/${editor.user.id}`, {
+        role: 'viewer',
+      }),
+      outsider.client.delete(`/api/workspaces/${workspace.id}/members/${editor.user.id}`),
+      outsider.client.get(`/api/workspaces/${workspace.id}/invitations`),
+      outsider.client.get(`/api/documents/${document.id}`),
+      outsider.client.post(`/api/documents/${document.id}/collab-token`),
+      outsider.client.post(`/api/documents/${document.id}/status`, { status: 'in-review' }),
+      // A's member through B's URL: not a member of B, so nothing to change.
+      outsider.client.patch(`/api/workspaces/${other.id}/members/${editor.user.id}`, {
+        role: 'viewer',
+      }),
+    ];
+    const statuses = (await Promise.all(attempts)).map((res) => res.status);
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 404, 404]);
   });
 });

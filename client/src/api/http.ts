@@ -4,15 +4,22 @@
  */
 import type { z } from 'zod';
 import type { ApiErrorBody } from '../../../shared/api/entities';
+import type { ApiErrorCode } from '../../../shared/api/errors';
+
+/**
+ * What went wrong with a call: one of the server's codes, or the client's own for a server
+ * that could not be reached (`network_error`) or answered without our error body (`http_error`).
+ */
+export type ApiErrorKind = ApiErrorCode | 'network_error' | 'http_error';
 
 /** A failed API call: `status` 0 means the server could not be reached at all. */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ApiErrorKind;
   /** The server's `error.details`, e.g. the current record of a 409 `version_conflict`. */
   readonly details: unknown;
 
-  constructor(options: { status: number; code: string; message: string; details?: unknown }) {
+  constructor(options: { status: number; code: ApiErrorKind; message: string; details?: unknown }) {
     super(options.message);
     this.name = 'ApiError';
     this.status = options.status;

@@ -5,8 +5,9 @@
  * their value beside the draft and lets the person keep theirs or take the other.
  */
 import { useTranslation } from 'react-i18next';
+import { allowedStatusMoves, NO_DOCUMENT_ABILITIES } from '../../../shared/api/abilities';
 import type { DocumentDto } from '../../../shared/api/entities';
-import { DOCUMENT_KINDS, type DocumentStatus, type WorkspaceRole } from '../../../shared/domain';
+import { DOCUMENT_KINDS, type DocumentStatus } from '../../../shared/domain';
 import { api } from '../api/client';
 import { describeError, FormError } from '../components/ErrorScreen';
 import { SelectField } from '../components/SelectField';
@@ -17,29 +18,24 @@ import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
 import { DetailsConflicts } from './DetailsConflicts';
-import { allowedStatusMoves, canEditMetadata, canTrashDocument } from './permissions';
 import { useStoreDocument } from './queries';
 import { TrashButton } from './TrashButton';
 import { useDetailsAutosave } from './useDetailsAutosave';
 
-/** Details of `document` (the cached copy, kept live by `document:updated`). */
-export function DetailsPanel({
-  document,
-  role,
-  userId,
-}: {
-  document: DocumentDto;
-  role: WorkspaceRole;
-  userId: string;
-}) {
+/**
+ * Details of `document` (the cached copy, kept live by `document:updated`). What the panel
+ * offers follows the document's `abilities`, as the server computed them for the caller.
+ */
+export function DetailsPanel({ document }: { document: DocumentDto }) {
   const { t } = useTranslation();
   const cities = useCities();
-  const canEdit = canEditMetadata(role);
+  const abilities = document.abilities ?? NO_DOCUMENT_ABILITIES;
+  const canEdit = abilities.editDetails;
   const details = useDetailsAutosave(document, canEdit);
   const { draft, edit } = details;
   const storeDocument = useStoreDocument();
   const { error, isBusy, run } = useFormSubmit();
-  const moves = allowedStatusMoves({ role, status: document.status });
+  const moves = allowedStatusMoves(abilities, document.status);
 
   const onStatus = (status: DocumentStatus) =>
     void run(async () => {
@@ -146,12 +142,7 @@ export function DetailsPanel({
           <FormError message={describeError(t, details.error)} />
         )}
       </form>
-      {canTrashDocument({
-        role,
-        userId,
-        createdById: document.createdById,
-        status: document.status,
-      }) && <TrashButton document={document} />}
+      {abilities.trash && <TrashButton document={document} />}
     </aside>
   );
 }

@@ -76,8 +76,6 @@ export default function EditorPage() {
         <DetailsPanel
           key={document.id}
           document={document}
-          role={workspace.role}
-          userId={user.id}
         />
       </div>
     </Layout>

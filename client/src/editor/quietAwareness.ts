@@ -23,9 +23,6 @@ export const CURSOR_FIELD = 'cursor';
 /** At most this many caret updates per second leave the browser (issue 9: 10–20). */
 export const CARET_UPDATES_PER_SECOND = 10;
 
-/** A caret as y-tiptap publishes it: relative positions, or null when the editor is blurred. */
-export type PublishedCaret = { anchor: Y.RelativePosition; head: Y.RelativePosition } | null;
-
 function asRelativePosition(value: unknown): Y.RelativePosition | null {
   if (value instanceof Y.RelativePosition) return value;
   if (typeof value !== 'object' || value === null) return null;

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { NO_WORKSPACE_ABILITIES } from '../../../shared/api/abilities';
 import type { DocumentFilters as Filters } from '../api/client';
 import { Dialog } from '../components/Dialog';
 import { ErrorScreen } from '../components/ErrorScreen';
@@ -41,9 +42,9 @@ export function WorkspacePage() {
   const presence = useWorkspacesPresence([workspaceId])[workspaceId] ?? {};
 
   if (workspace.status !== 'ready') return <PendingPage state={workspace} skeletonLines={6} />;
-  const { name, description, role } = workspace.data.workspace;
-  const canCreate = role === 'owner' || role === 'editor';
-  const isOwner = role === 'owner';
+  const { name, description } = workspace.data.workspace;
+  // What to offer comes from the server's abilities for this caller (no rule copied here).
+  const abilities = workspace.data.workspace.abilities ?? NO_WORKSPACE_ABILITIES;
   const hasFilters = Object.values(debouncedFilters).some(Boolean);
 
   return (
@@ -53,7 +54,7 @@ export function WorkspacePage() {
           <h1>{name}</h1>
           {description && <p className="muted">{description}</p>}
         </div>
-        {canCreate && (
+        {abilities.createDocument && (
           <button
             type="button"
             className="button button--primary"
@@ -63,7 +64,7 @@ export function WorkspacePage() {
           </button>
         )}
       </div>
-      <div className={isOwner ? 'workspace workspace--with-members' : 'workspace'}>
+      <div className={abilities.manageMembers ? 'workspace workspace--with-members' : 'workspace'}>
         <section className="card" aria-labelledby="documents-heading">
           <h2 id="documents-heading">{t('workspace.documents')}</h2>
           <DocumentFilters filters={filters} cities={cities} onChange={setFilters} />
@@ -96,7 +97,9 @@ export function WorkspacePage() {
             />
           )}
         </section>
-        {isOwner && <MembersPanel workspaceId={workspaceId} currentUserId={user.id} />}
+        {abilities.manageMembers && (
+          <MembersPanel workspaceId={workspaceId} currentUserId={user.id} />
+        )}
       </div>
       <Dialog
         isOpen={isCreating}

@@ -3,7 +3,7 @@
  * and of its workspace after any title, status, details or trash change, so an open editor
  * and an open workspace list show it within a second without polling.
  */
-import { presentDocuments } from '../../presenters/document';
+import { presentDocumentWithoutAbilities } from '../../presenters/document';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { DocumentRecord, Storage } from '../../storage/types';
 import type { EventBus } from '../bus';
@@ -16,8 +16,7 @@ export function subscribeDocumentBroadcast(input: {
 }): void {
   const { events, storage, broadcaster } = input;
   const broadcast = async ({ document }: { document: DocumentRecord }): Promise<void> => {
-    const [presented] = await presentDocuments({ storage, documents: [document] });
-    if (!presented) return;
+    const presented = await presentDocumentWithoutAbilities({ storage, document });
     broadcaster.toDocumentAndWorkspace(document).emit('document:updated', { document: presented });
   };
   events.on('document.updated', broadcast);

@@ -17,7 +17,7 @@ import type { RouteDeps } from '../deps';
 import { loadDocumentAccess, parseParams } from '../workspaces/access';
 
 /** The WebSocket base of the collab endpoint, from PUBLIC_URL or the request's origin. */
-export function collabServerUrl(
+function collabServerUrl(
   req: Request,
   config: Pick<Config, 'publicUrl' | 'isHostHeaderTrusted'>,
 ): string {

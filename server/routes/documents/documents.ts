@@ -26,8 +26,12 @@ import {
   canRestoreDocument,
   canUpdateDocumentMetadata,
 } from '../../policies/document';
-import { presentDocuments } from '../../presenters/document';
-import type { DocumentRecord, Membership, Storage, User } from '../../storage/types';
+import {
+  presentDocumentTo,
+  presentDocuments,
+  type CallerInWorkspace,
+} from '../../presenters/document';
+import type { DocumentRecord, DocumentSummary, Membership, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
   assertWritableWorkspace,
@@ -56,6 +60,42 @@ async function loadAuthorizedLiveDocument(
   return access;
 }
 
+/**
+ * The caller's most recently changed documents (one storage query), with the caller's view of
+ * each workspace (for the abilities in the answer).
+ */
+async function recentDocuments(input: {
+  storage: Storage;
+  actor: User;
+  limit: number;
+}): Promise<{
+  documents: DocumentSummary[];
+  callerIn: (workspaceId: string) => CallerInWorkspace;
+}> {
+  const { storage, actor } = input;
+  const [documents, memberships, workspaces] = await Promise.all([
+    storage.listRecentDocuments({ userId: actor.id, limit: input.limit }),
+    storage.listMembershipsForUser({ userId: actor.id }),
+    storage.listWorkspacesForUser({ userId: actor.id }),
+  ]);
+  const callers = new Map(
+    workspaces.map((workspace) => [
+      workspace.id,
+      {
+        actor,
+        workspace,
+        membership: memberships.find((m) => m.workspaceId === workspace.id) ?? null,
+      },
+    ]),
+  );
+  const callerIn = (workspaceId: string): CallerInWorkspace => {
+    const caller = callers.get(workspaceId);
+    if (!caller) throw new Error(`Workspace ${workspaceId} of a listed document is not loaded.`);
+    return caller;
+  };
+  return { documents, callerIn };
+}
+
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
   deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'events' | 'creationLimits'>,
@@ -65,30 +105,29 @@ export function createDocumentsRouter(
 
   router.get('/documents', requireUser, async (req, res) => {
     const { query } = validate(req, { query: RecentDocumentsQuery });
-    const documents = await storage.listRecentDocuments({
-      userId: getActor(res).id,
-      limit: query.limit,
-    });
-    res.json({ documents: await presentDocuments({ storage, documents }) });
+    const recent = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
+    res.json({ documents: await presentDocuments({ storage, ...recent }) });
   });
 
   router.get('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
     const { query } = validate(req, { query: GetDocumentQuery });
-    const { document, membership } = await loadDocumentAccess({ storage, actor, documentId: id });
+    const access = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership } = access;
     const isVisible =
       !document.deletedAt ||
       (query.includeTrashed && canReadTrashedDocument(actor, membership, document));
     if (!isVisible) throw new NotFoundError('No such document.');
-    const [presented] = await presentDocuments({ storage, documents: [document] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({ storage, document, caller: { actor, ...access } }),
+    });
   });
 
   router.patch('/documents/:id', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document } = await loadAuthorizedLiveDocument(
+    const access = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
       canUpdateDocumentMetadata,
       'Only owners and editors change a document.',
@@ -100,14 +139,19 @@ export function createDocumentsRouter(
         storage,
         events,
         actor,
-        document,
+        document: access.document,
         details,
         ...(baseVersion === undefined ? {} : { baseVersion }),
         ip: clientIp(req),
       }),
     );
-    const [presented] = await presentDocuments({ storage, documents: [updated] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: updated,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   // 403 for those who cannot change any status, then 409 for a move the workflow lacks,
@@ -115,11 +159,12 @@ export function createDocumentsRouter(
   router.post('/documents/:id/status', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership } = await loadAuthorizedLiveDocument(
+    const access = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
       canEditDocumentContent,
       'Only owners and editors change the status.',
     );
+    const { document, membership } = access;
     const { body } = validate(req, { body: ChangeStatusBody });
     if (isValidTransition(document.status, body.status)) {
       authorize(
@@ -138,8 +183,13 @@ export function createDocumentsRouter(
         ip: clientIp(req),
       }),
     );
-    const [presented] = await presentDocuments({ storage, documents: [updated] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: updated,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   router.delete('/documents/:id', requireUser, async (req, res) => {
@@ -157,11 +207,8 @@ export function createDocumentsRouter(
   router.post('/documents/:id/restore', requireUser, async (req, res) => {
     const actor = getActor(res);
     const { id } = parseParams(req, DocumentParams);
-    const { document, membership, workspace } = await loadDocumentAccess({
-      storage,
-      actor,
-      documentId: id,
-    });
+    const access = await loadDocumentAccess({ storage, actor, documentId: id });
+    const { document, membership, workspace } = access;
     // Answers like GET for whoever cannot see the trashed document: 404, not 403.
     if (document.deletedAt && !canReadTrashedDocument(actor, membership, document))
       throw new NotFoundError('No such document.');
@@ -176,8 +223,13 @@ export function createDocumentsRouter(
       document,
       ip: clientIp(req),
     });
-    const [presented] = await presentDocuments({ storage, documents: [restored] });
-    res.json({ document: presented });
+    res.json({
+      document: await presentDocumentTo({
+        storage,
+        document: restored,
+        caller: { actor, ...access },
+      }),
+    });
   });
 
   router.use(createWorkspaceDocumentsRouter(deps));

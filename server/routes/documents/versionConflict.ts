@@ -4,7 +4,7 @@
  * instead of overwriting it.
  */
 import { AppError } from '../../errors';
-import { presentDocuments } from '../../presenters/document';
+import { presentDocumentWithoutAbilities } from '../../presenters/document';
 import type { Storage } from '../../storage/types';
 
 /** Runs `write`; a `version_conflict` from it is rethrown with the current document attached. */
@@ -18,7 +18,10 @@ export async function withVersionConflictDetails<T>(
     if (!(error instanceof AppError) || error.code !== 'version_conflict') throw error;
     const current = await input.storage.getDocument({ id: input.documentId });
     if (!current) throw error;
-    const [document] = await presentDocuments({ storage: input.storage, documents: [current] });
+    const document = await presentDocumentWithoutAbilities({
+      storage: input.storage,
+      document: current,
+    });
     throw new AppError({
       status: 409,
       code: 'version_conflict',

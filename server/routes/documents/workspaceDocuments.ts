@@ -10,7 +10,7 @@ import { isTrashExpired } from '../../commands/trash';
 import { getActor, requireUser } from '../../http/authentication';
 import { validate } from '../../http/validate';
 import { canCreateDocument, canViewTrash } from '../../policies/workspace';
-import { presentDocument, presentDocuments } from '../../presenters/document';
+import { presentDocumentTo, presentDocuments } from '../../presenters/document';
 import type { DocumentFilter } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
@@ -51,7 +51,9 @@ export function createWorkspaceDocumentsRouter(
         policyAreas: body.policyAreas ?? [],
         stakeholders: body.stakeholders ?? [],
       });
-      res.status(201).json({ document: presentDocument(document, new Map()) });
+      res.status(201).json({
+        document: await presentDocumentTo({ storage, document, caller: { actor, ...access } }),
+      });
     },
   );
 
@@ -80,7 +82,13 @@ export function createWorkspaceDocumentsRouter(
     const listed = await storage.listDocuments({ filter });
     const now = new Date();
     const documents = listed.filter((document) => !isTrashExpired(document, now));
-    res.json({ documents: await presentDocuments({ storage, documents }) });
+    res.json({
+      documents: await presentDocuments({
+        storage,
+        documents,
+        callerIn: () => ({ actor, ...access }),
+      }),
+    });
   });
 
   return router;

@@ -31,14 +31,14 @@ export function createWorkspacesRouter(
     const actor = getActor(res);
     const { body } = validate(req, { body: CreateWorkspaceBody });
     authorize(canCreateWorkspace(actor), 'Your account cannot create workspaces.');
-    const { workspace } = await createWorkspace({
+    const { workspace, membership } = await createWorkspace({
       storage,
       actor,
       name: body.name,
       ...(body.description === undefined ? {} : { description: body.description }),
       ip: clientIp(req),
     });
-    res.status(201).json({ workspace: presentWorkspace(workspace, 'owner') });
+    res.status(201).json({ workspace: presentWorkspace(workspace, { actor, membership }) });
   });
 
   // Only the workspaces the caller belongs to (admins reach others by id, or via the admin pages).
@@ -49,30 +49,23 @@ export function createWorkspacesRouter(
       storage.listWorkspacesForUser({ userId: actor.id }),
       storage.listMembershipsForUser({ userId: actor.id }),
     ]);
-    const roleOf = new Map(
-      memberships.map((membership) => [membership.workspaceId, membership.role]),
-    );
+    const membershipIn = (workspaceId: string) =>
+      memberships.find((membership) => membership.workspaceId === workspaceId) ?? null;
     const visible = workspaces.filter(
       (workspace) => query.includeArchived || !workspace.isArchived,
     );
     res.json({
       workspaces: visible.map((workspace) =>
-        presentWorkspace(
-          workspace,
-          actor.role === 'admin' ? 'owner' : (roleOf.get(workspace.id) ?? 'viewer'),
-        ),
+        presentWorkspace(workspace, { actor, membership: membershipIn(workspace.id) }),
       ),
     });
   });
 
   router.get('/workspaces/:id', requireUser, async (req, res) => {
+    const actor = getActor(res);
     const { id } = parseParams(req, WorkspaceParams);
-    const { workspace, role } = await loadWorkspaceAccess({
-      storage,
-      actor: getActor(res),
-      workspaceId: id,
-    });
-    res.json({ workspace: presentWorkspace(workspace, role) });
+    const access = await loadWorkspaceAccess({ storage, actor, workspaceId: id });
+    res.json({ workspace: presentWorkspace(access.workspace, { actor, ...access }) });
   });
 
   router.patch('/workspaces/:id', requireUser, async (req, res) => {
@@ -93,7 +86,7 @@ export function createWorkspacesRouter(
       patch: body,
       ip: clientIp(req),
     });
-    res.json({ workspace: presentWorkspace(workspace, access.role) });
+    res.json({ workspace: presentWorkspace(workspace, { actor, ...access }) });
   });
 
   router.use(createMembersRouter(deps));

@@ -1,5 +1,6 @@
 /** Translates mongoose / MongoDB driver errors into the app's error family. */
 import mongoose from 'mongoose';
+import type { ApiErrorCode } from '../../../shared/api/errors';
 import { ConflictError, NotFoundError, StorageUnavailableError } from '../../errors';
 
 // Driver errors that mean "the database cannot be reached right now", by class name.
@@ -15,7 +16,7 @@ const UNAVAILABLE_NAMES = new Set([
 
 /** Options shared by every translated operation. */
 export interface TranslateOptions {
-  conflictCode?: string;
+  conflictCode?: ApiErrorCode;
   conflictMessage?: string;
   missingMessage?: string;
 }

@@ -32,7 +32,7 @@ function toSession(doc: SessionDoc): Session {
 }
 
 const EMAIL_TAKEN = {
-  conflictCode: 'email_taken',
+  conflictCode: 'email_taken' as const,
   conflictMessage: 'That e-mail is already registered.',
 };
 const NO_ORGANIZATION = 'No such organisation.';

@@ -82,11 +82,6 @@ export function toCursorLimit(limit: number | undefined): number | null | undefi
   return Number.isFinite(whole) && whole > 0 ? whole : null;
 }
 
-/** A copy of a JSON-like value, so a stored value is never shared with a caller. */
-export function cloneJson<T>(value: T): T {
-  return structuredClone(value);
-}
-
 /** Anything with mongoose's `exists` (every model). */
 interface Existence {
   exists(filter: { _id: Types.ObjectId }): PromiseLike<unknown>;

@@ -1,4 +1,5 @@
 /** Translates better-sqlite3 errors into the app's error family (no driver error leaks). */
+import type { ApiErrorCode } from '../../../shared/api/errors';
 import { ConflictError, NotFoundError, StorageUnavailableError } from '../../errors';
 
 interface SqliteErrorLike {
@@ -28,7 +29,7 @@ function isSqliteError(error: unknown): error is SqliteErrorLike {
  */
 export function translateSqlite<T>(
   work: () => T,
-  options: { conflictCode?: string; conflictMessage?: string; missingMessage?: string } = {},
+  options: { conflictCode?: ApiErrorCode; conflictMessage?: string; missingMessage?: string } = {},
 ): T {
   try {
     return work();
@@ -39,7 +40,7 @@ export function translateSqlite<T>(
 
 function mapSqliteError(
   error: unknown,
-  options: { conflictCode?: string; conflictMessage?: string; missingMessage?: string },
+  options: { conflictCode?: ApiErrorCode; conflictMessage?: string; missingMessage?: string },
 ): unknown {
   if (error instanceof TypeError && /database connection is not open/i.test(error.message)) {
     return new StorageUnavailableError('The SQLite database is closed.');

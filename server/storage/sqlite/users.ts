@@ -38,7 +38,7 @@ const USER_COLUMNS: PatchColumns<UserPatch> = {
 };
 
 const EMAIL_TAKEN = {
-  conflictCode: 'email_taken',
+  conflictCode: 'email_taken' as const,
   conflictMessage: 'That e-mail is already registered.',
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actors, makeWorkspace, type ActorName } from './testActors';
+import { actors, makeWorkspace, type ActorName } from '../helpers/testActors';
 import {
   canCreateDocument,
   canCreateWorkspace,
@@ -9,7 +9,7 @@ import {
   canUpdateWorkspace,
   canViewTrash,
   isReadOnlyWorkspace,
-} from './workspace';
+} from '../../server/policies/workspace';
 
 const who = actors();
 const workspace = makeWorkspace();

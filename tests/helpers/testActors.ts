@@ -3,7 +3,7 @@
  * a network admin and a deactivated owner. Pure data, no storage involved.
  */
 import type { WorkspaceRole } from '../../shared/domain';
-import type { DocumentRecord, Membership, User, Workspace } from '../storage/types';
+import type { DocumentRecord, Membership, User, Workspace } from '../../server/storage/types';
 
 const at = new Date('2026-01-01T00:00:00Z');
 

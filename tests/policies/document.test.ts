@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentStatus } from '../../shared/domain';
-import type { DocumentRecord } from '../storage/types';
+import type { DocumentRecord } from '../../server/storage/types';
 import {
   canChangeStatus,
   canComment,
@@ -10,8 +10,8 @@ import {
   canReadTrashedDocument,
   canRestoreDocument,
   canUpdateDocumentMetadata,
-} from './document';
-import { actors, makeDocument, type ActorName } from './testActors';
+} from '../../server/policies/document';
+import { actors, makeDocument, type ActorName } from '../helpers/testActors';
 
 const who = actors();
 const names = Object.keys(who) as ActorName[];

@@ -1,0 +1,56 @@
+/**
+ * Every `code` the HTTP API sends in `{ error: { code, message } }`, one stable snake_case
+ * name per situation. The server's error classes accept only these (server/errors.ts), and
+ * the client's `ApiError` carries one, so a typo or an unknown code fails the type check.
+ */
+export const API_ERROR_CODES = [
+  // Generic, by HTTP status (server/errors.ts defaults, server/http/errorHandler.ts).
+  'bad_request',
+  'validation_failed',
+  'invalid_json',
+  'malformed_path',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'rate_limited',
+  'internal_error',
+  'storage_unavailable',
+  // Requests and sessions.
+  'origin_mismatch',
+  'invalid_credentials',
+  'wrong_password',
+  'account_deactivated',
+  'registration_closed',
+  // Accounts, organisations and invitations.
+  'email_taken',
+  'user_not_found',
+  'organization_not_found',
+  'reference_not_found',
+  'cannot_deactivate_self',
+  'cannot_change_own_role',
+  'invalid_invitation',
+  'invitation_not_found',
+  'invitation_used',
+  'invitation_exists',
+  'invitation_awaiting_approval',
+  'invitation_email_mismatch',
+  // Workspaces and members.
+  'workspace_not_found',
+  'workspace_archived',
+  'membership_not_found',
+  'already_member',
+  'last_owner',
+  // Documents.
+  'document_not_found',
+  'invalid_city',
+  'invalid_transition',
+  'version_conflict',
+  'already_trashed',
+  'not_trashed',
+  'trash_expired',
+] as const;
+
+/** A code the HTTP API sends. */
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
