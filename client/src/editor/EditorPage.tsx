@@ -73,10 +73,7 @@ export default function EditorPage() {
       <h1 className="editor-title">{document.title}</h1>
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
-        <DetailsPanel
-          key={document.id}
-          document={document}
-        />
+        <DetailsPanel key={document.id} document={document} />
       </div>
     </Layout>
   );

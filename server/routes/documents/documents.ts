@@ -31,7 +31,13 @@ import {
   presentDocuments,
   type CallerInWorkspace,
 } from '../../presenters/document';
-import type { DocumentRecord, DocumentSummary, Membership, Storage, User } from '../../storage/types';
+import type {
+  DocumentRecord,
+  DocumentSummary,
+  Membership,
+  Storage,
+  User,
+} from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
   assertWritableWorkspace,
@@ -64,11 +70,7 @@ async function loadAuthorizedLiveDocument(
  * The caller's most recently changed documents (one storage query), with the caller's view of
  * each workspace (for the abilities in the answer).
  */
-async function recentDocuments(input: {
-  storage: Storage;
-  actor: User;
-  limit: number;
-}): Promise<{
+async function recentDocuments(input: { storage: Storage; actor: User; limit: number }): Promise<{
   documents: DocumentSummary[];
   callerIn: (workspaceId: string) => CallerInWorkspace;
 }> {
