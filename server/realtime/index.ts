@@ -8,6 +8,7 @@
 import type http from 'node:http';
 import { Server } from 'socket.io';
 import type { Config } from '../env';
+import { isAllowedOrigin } from '../http/originCheck';
 import type { Logger } from '../logger';
 import type { AccessScope } from '../events/accessScope';
 import type { Storage } from '../storage/types';
@@ -52,16 +53,26 @@ export function attachRealtime(input: {
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
-  const crossOrigins = [config.publicUrl, ...config.allowedOrigins].filter(
-    (o): o is string => o !== null,
-  );
+  const hasCrossOrigins = config.publicUrl !== null || config.allowedOrigins.length > 0;
   const io: RealtimeServer = new Server(httpServer, {
     path: '/socket.io',
     destroyUpgrade: false,
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // Only needed for a client served from another origin (e.g. the Vite dev server).
-    ...(crossOrigins.length > 0 ? { cors: { origin: crossOrigins, credentials: true } } : {}),
+    // CORS answers with the same rule the handshake and HTTP apply (`isAllowedOrigin`).
+    ...(hasCrossOrigins
+      ? {
+          cors: {
+            credentials: true,
+            origin: (origin: string | undefined, answer: (e: Error | null, ok?: boolean) => void) =>
+              answer(
+                null,
+                origin === undefined || isAllowedOrigin({ origin, host: undefined, config }),
+              ),
+          },
+        }
+      : {}),
   });
   const presence = createPresenceTracker();
 

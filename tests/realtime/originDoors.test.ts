@@ -62,4 +62,16 @@ describe('the origin rule of both doors', () => {
     expect(await httpAccepts(server.url)).toBe(true);
     expect(await socketAccepts(server.url)).toBe(true);
   });
+
+  it('answers Socket.IO CORS by the same rule (a browser on an allowed origin can read it)', async () => {
+    const corsFor = async (origin: string): Promise<string | null> => {
+      const res = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+        headers: { Origin: origin },
+      });
+      await res.text();
+      return res.headers.get('access-control-allow-origin');
+    };
+    expect(await corsFor('http://localhost:5173')).toBe('http://localhost:5173');
+    expect(await corsFor('https://evil.example')).toBeNull();
+  });
 });
