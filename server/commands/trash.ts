@@ -32,9 +32,11 @@ export async function trashDocument(input: {
   const { storage, document } = input;
   if (document.deletedAt)
     throw new ConflictError('The document is in the trash already.', 'already_trashed');
+  // Against the version read: of two people trashing at once, one gets 409 version_conflict.
   const updated = await storage.updateDocument({
     id: document.id,
     patch: { deletedAt: input.now ?? new Date(), deletedById: input.actor.id },
+    expectedVersion: document.version,
   });
   input.collab.disconnectDocument({
     documentId: document.id,
@@ -73,6 +75,7 @@ export async function restoreDocument(input: {
   const restored = await storage.updateDocument({
     id: document.id,
     patch: { deletedAt: null, deletedById: null },
+    expectedVersion: document.version,
   });
   await input.events.emit('document.restored', {
     context: { actor: input.actor, ip: input.ip ?? null },
@@ -111,7 +114,16 @@ export async function purgeExpiredTrash(input: {
     : { trash: 'trashed' as const };
   const trashed = await input.storage.listDocuments({ filter });
   const expired = trashed.filter((document) => isTrashExpired(document, now));
-  for (const document of expired)
-    await purgeDocument({ storage: input.storage, events: input.events, document });
+  // One failure (e.g. another process purged it first) must not hold back the rest.
+  const failures: unknown[] = [];
+  for (const document of expired) {
+    try {
+      await purgeDocument({ storage: input.storage, events: input.events, document });
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  if (failures.length > 0)
+    throw new AggregateError(failures, 'Some expired documents were not purged.');
   return expired.length;
 }

@@ -221,6 +221,25 @@ describe('revocations through the API reach open connections at once', () => {
     expect([...archivedWriter.closeCodes, ...laterWriter.closeCodes]).toEqual([]);
   });
 
+  it('a connection opened while the workspace is archived can write once it is unarchived', async () => {
+    const w = await world();
+    const editorApi = await w.signIn(await w.member('editor'));
+    const ownerClient = await w.connect(w.admin);
+    expect(
+      (await w.admin.patch(`/api/workspaces/${w.workspaceId}`, { isArchived: true })).status,
+    ).toBe(200);
+    // Opened read-only: the token says what the role allows, the server applies the archive.
+    const openedWhileArchived = await w.connect(editorApi);
+    expect(
+      (await w.admin.patch(`/api/workspaces/${w.workspaceId}`, { isArchived: false })).status,
+    ).toBe(200);
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    expect(await isEditKept({ ...probe, writer: openedWhileArchived, text: 'back to work' })).toBe(
+      true,
+    );
+    expect(openedWhileArchived.closeCodes).toEqual([]);
+  });
+
   it('trashing closes collab with 4404, and signing out disconnects Socket.IO at once', async () => {
     const w = await world();
     const editorClient = await w.connect(w.admin);

@@ -40,14 +40,16 @@ export function createCollabTokenRouter(deps: Pick<RouteDeps, 'storage' | 'confi
       documentId: id,
     });
     if (!canReadDocument(actor, membership, document)) throw new NotFoundError('No such document.');
-    // Read-only in an archived workspace; the collab server enforces the same (collab/access.ts).
-    const canWrite =
-      canEditDocumentContent(actor, membership, document) && !isReadOnlyWorkspace(workspace);
+    // The token carries what the role allows; the archived rule is applied by the collab server
+    // on every (re-)check (collab/access.ts), so unarchiving gives writing back to connections
+    // opened while the workspace was archived. The answer tells the client what holds now.
+    const roleCanWrite = canEditDocumentContent(actor, membership, document);
+    const canWrite = roleCanWrite && !isReadOnlyWorkspace(workspace);
     const { token, claims } = signCollabToken({
       secret: config.sessionSecret,
       userId: actor.id,
       documentId: document.id,
-      canWrite,
+      canWrite: roleCanWrite,
       ttlSeconds: config.collabTokenTtlSeconds,
       // Binds the connection to this sign-in: signing out closes it (server/collab/accessWatcher.ts).
       sessionId: findSession(res)?.id ?? null,

@@ -90,12 +90,15 @@ async function recentDocuments(input: { storage: Storage; actor: User; limit: nu
       },
     ]),
   );
+  // The three reads are separate: a membership that changed between them leaves a document
+  // whose workspace is not among the caller's; it is left out rather than failing the list.
+  const visible = documents.filter((document) => callers.has(document.workspaceId));
   const callerIn = (workspaceId: string): CallerInWorkspace => {
     const caller = callers.get(workspaceId);
     if (!caller) throw new Error(`Workspace ${workspaceId} of a listed document is not loaded.`);
     return caller;
   };
-  return { documents, callerIn };
+  return { documents: visible, callerIn };
 }
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
