@@ -7,8 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
-import { createApiClient, inviteAndRegister, signUpAdmin } from '../helpers/server';
+import type { DocumentDto } from '../../shared/api/entities';
+import { createApiClient, inviteAndRegister } from '../helpers/server';
+import { seedAdminWorkspace } from './server';
 import { useE2eStage } from './stage';
 import { editorOf, PASSWORD, signIn } from './steps';
 
@@ -32,16 +33,9 @@ describe('live document details', () => {
   const stage = useE2eStage();
 
   beforeAll(async () => {
-    admin = createApiClient(stage.server.url);
-    await signUpAdmin(admin, {
-      name: 'Ana Admin',
-      email: 'ana@stuttgart.example',
-      password: PASSWORD,
-    });
-    const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
-      name: 'Housing and integration',
-    });
-    workspaceId = created.body.workspace.id;
+    const seeded = await seedAdminWorkspace({ serverUrl: stage.server.url, password: PASSWORD });
+    admin = seeded.admin;
+    workspaceId = seeded.workspaceId;
     await inviteAndRegister({
       admin,
       email: 'eda@bologna.example',

@@ -4,7 +4,13 @@
  */
 import { inject } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
-import { createApiClient, signUpAdmin, startTestServer, type TestServer } from '../helpers/server';
+import {
+  createApiClient,
+  signUpAdmin,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../helpers/server';
 
 /** A running server with the built client and its own data dir. */
 export type E2eServer = TestServer;
@@ -23,7 +29,23 @@ export async function startServerWithOneNote(input: {
   password: string;
 }): Promise<{ server: E2eServer; documentUrl: string }> {
   const server = await startTestServer(input.env, { clientDir: inject('e2eClientDir') });
-  const admin = createApiClient(server.url);
+  const { admin, workspaceId } = await seedAdminWorkspace({
+    serverUrl: server.url,
+    password: input.password,
+  });
+  const document = await admin.post<{ document: DocumentDto }>(
+    `/api/workspaces/${workspaceId}/documents`,
+    { title: 'Notes from the Bologna visit', kind: 'note' },
+  );
+  return { server, documentUrl: `/documents/${document.body.document.id}` };
+}
+
+/** Ana Admin (the first account, with `password`) and her "Housing and integration" workspace. */
+export async function seedAdminWorkspace(input: {
+  serverUrl: string;
+  password: string;
+}): Promise<{ admin: ApiClient; workspaceId: string }> {
+  const admin = createApiClient(input.serverUrl);
   await signUpAdmin(admin, {
     name: 'Ana Admin',
     email: 'ana@stuttgart.example',
@@ -32,9 +54,5 @@ export async function startServerWithOneNote(input: {
   const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
     name: 'Housing and integration',
   });
-  const document = await admin.post<{ document: DocumentDto }>(
-    `/api/workspaces/${created.body.workspace.id}/documents`,
-    { title: 'Notes from the Bologna visit', kind: 'note' },
-  );
-  return { server, documentUrl: `/documents/${document.body.document.id}` };
+  return { admin, workspaceId: created.body.workspace.id };
 }

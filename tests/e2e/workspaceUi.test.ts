@@ -6,8 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
-import { createApiClient, signUpAdmin } from '../helpers/server';
+import type { DocumentDto } from '../../shared/api/entities';
+import { createApiClient } from '../helpers/server';
+import { seedAdminWorkspace } from './server';
 import { useE2eStage } from './stage';
 import { editorOf, expectNoSeriousA11yIssues, PASSWORD, screenshot, signIn } from './steps';
 
@@ -20,18 +21,11 @@ describe('workspace and editor screens', () => {
   const stage = useE2eStage();
 
   beforeAll(async () => {
-    admin = createApiClient(stage.server.url);
-    await signUpAdmin(admin, {
-      name: 'Ana Admin',
-      email: 'ana@stuttgart.example',
-      password: PASSWORD,
-    });
-    const created = await admin.post<{ workspace: WorkspaceDto }>('/api/workspaces', {
-      name: 'Housing and integration',
-    });
-    workspaceUrl = `/w/${created.body.workspace.id}`;
+    const seeded = await seedAdminWorkspace({ serverUrl: stage.server.url, password: PASSWORD });
+    admin = seeded.admin;
+    workspaceUrl = `/w/${seeded.workspaceId}`;
     const document = await admin.post<{ document: DocumentDto }>(
-      `/api/workspaces/${created.body.workspace.id}/documents`,
+      `/api/workspaces/${seeded.workspaceId}/documents`,
       { title: 'Guideline on affordable housing', kind: 'guideline' },
     );
     documentUrl = `/documents/${document.body.document.id}`;
