@@ -73,7 +73,8 @@ function textOf(node: Y.XmlText): string {
   return text;
 }
 
-function elementText(element: Y.XmlElement): string {
+/** Text of an element and its descendants, without formatting. */
+export function elementText(element: Y.XmlElement): string {
   let text = '';
   for (const child of element.toArray()) {
     if (child instanceof Y.XmlText) text += textOf(child);

@@ -27,6 +27,12 @@ export interface DomainEvents {
   'document.statusChanged': DocumentChange;
   'document.trashed': DocumentChange;
   'document.restored': DocumentChange;
+  /** The template's missing sections were written into the live text (`headings`: added). */
+  'document.templateApplied': {
+    context: EventContext;
+    document: DocumentRecord;
+    headings: string[];
+  };
   /** Deleted for good (the trash's retention ran out); `document` is the last record. */
   'document.purged': { context: EventContext; document: DocumentMeta };
   /** Name, description or archived flag of a workspace changed. */

@@ -52,7 +52,8 @@ export function encodeBlocks(blocks: ContentBlock[]): Uint8Array {
   return update;
 }
 
-function toElement(block: ContentBlock): Y.XmlElement {
+/** One block as the Yjs element the editor binding would write for it. */
+export function toElement(block: ContentBlock): Y.XmlElement {
   if (block.type === 'bulletList') {
     const list = new Y.XmlElement(EDITOR_NODE.bulletList);
     list.insert(

@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'document.trashed',
   'document.restored',
   'document.purged',
+  'document.template_applied',
   'demo.seeded',
 ] as const;
 /** One audit action name (dotted, stable). */

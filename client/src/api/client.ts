@@ -191,6 +191,8 @@ export const api = {
         validated(ChangeStatusBody, { status: input.status }),
       ),
     remove: (documentId: string) => send<void>('DELETE', `/api/documents/${id(documentId)}`),
+    addTemplateSections: (documentId: string) =>
+      send<{ added: string[] }>('POST', `/api/documents/${id(documentId)}/template-sections`),
     collabToken: (documentId: string) =>
       send<CollabTokenDto>('POST', `/api/documents/${id(documentId)}/collab-token`),
   },

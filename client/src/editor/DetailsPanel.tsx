@@ -19,6 +19,7 @@ import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
 import { DetailsConflicts } from './DetailsConflicts';
 import { useStoreDocument } from './queries';
+import { TemplateSectionsButton } from './TemplateSectionsButton';
 import { TrashButton } from './TrashButton';
 import { useDetailsAutosave } from './useDetailsAutosave';
 
@@ -142,6 +143,7 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
           <FormError message={describeError(t, details.error)} />
         )}
       </form>
+      {abilities.edit && <TemplateSectionsButton documentId={document.id} />}
       {abilities.trash && <TrashButton document={document} />}
     </aside>
   );

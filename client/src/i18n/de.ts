@@ -199,6 +199,9 @@ export const de: Messages = {
       approved: 'Freigeben',
       published: 'Veröffentlichen',
     },
+    addTemplateSections: 'Fehlende Abschnitte der Vorlage einfügen',
+    templateSectionsAdded: 'Eingefügt: {{headings}}.',
+    templateSectionsComplete: 'Alle Abschnitte der Vorlage sind schon da.',
     moveToTrash: 'In den Papierkorb',
     confirmTrash:
       '„{{title}}“ in den Papierkorb verschieben? Eigentümer können es {{days}} Tage lang wiederherstellen.',

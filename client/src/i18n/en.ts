@@ -193,6 +193,9 @@ export const en = {
       approved: 'Approve',
       published: 'Publish',
     },
+    addTemplateSections: 'Add missing template sections',
+    templateSectionsAdded: 'Added: {{headings}}.',
+    templateSectionsComplete: 'Every section of the template is already there.',
     moveToTrash: 'Move to trash',
     confirmTrash:
       'Move “{{title}}” to the trash? A workspace owner can restore it for {{days}} days.',

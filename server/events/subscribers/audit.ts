@@ -60,6 +60,14 @@ export function subscribeAudit(input: { events: EventBus; storage: Storage }): v
       details: trashDetails(document),
     }),
   );
+  events.on('document.templateApplied', ({ context, document, headings }) =>
+    recordAudit({
+      ...audit(context),
+      ...onDocument(document),
+      action: 'document.template_applied',
+      details: { workspaceId: document.workspaceId, headings },
+    }),
+  );
   events.on('workspace.updated', ({ context, workspace, changes }) =>
     recordAudit({
       ...audit(context),

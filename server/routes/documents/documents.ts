@@ -31,40 +31,19 @@ import {
   presentDocuments,
   type CallerInWorkspace,
 } from '../../presenters/document';
-import type {
-  DocumentRecord,
-  DocumentSummary,
-  Membership,
-  Storage,
-  User,
-} from '../../storage/types';
+import type { DocumentSummary, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
   assertWritableWorkspace,
   authorize,
+  loadAuthorizedLiveDocument,
   loadDocumentAccess,
   parseParams,
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
+import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
-
-/**
- * The first step of the handlers that change a document: a live document (trashed ones are
- * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows,
- * then 409 `workspace_archived` when its workspace is archived (read-only).
- */
-async function loadAuthorizedLiveDocument(
-  input: { storage: Storage; actor: User; documentId: string },
-  policy: (actor: User, membership: Membership | null, document: DocumentRecord) => boolean,
-  message: string,
-) {
-  const access = await loadDocumentAccess(input);
-  if (access.document.deletedAt) throw new NotFoundError('No such document.');
-  authorize(policy(input.actor, access.membership, access.document), message);
-  assertWritableWorkspace(access.workspace);
-  return access;
-}
 
 /**
  * The caller's most recently changed documents (one storage query), with the caller's view of
@@ -239,5 +218,6 @@ export function createDocumentsRouter(
 
   router.use(createWorkspaceDocumentsRouter(deps));
   router.use(createCollabTokenRouter(deps));
+  router.use(createTemplateSectionsRouter(deps));
   return router;
 }

@@ -84,6 +84,23 @@ export async function loadDocumentAccess(input: {
   }
 }
 
+/**
+ * The first step of the handlers that change a document: a live document (trashed ones are
+ * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows,
+ * then 409 `workspace_archived` when its workspace is archived (read-only).
+ */
+export async function loadAuthorizedLiveDocument(
+  input: { storage: Storage; actor: User; documentId: string },
+  policy: (actor: User, membership: Membership | null, document: DocumentRecord) => boolean,
+  message: string,
+) {
+  const access = await loadDocumentAccess(input);
+  if (access.document.deletedAt) throw new NotFoundError('No such document.');
+  authorize(policy(input.actor, access.membership, access.document), message);
+  assertWritableWorkspace(access.workspace);
+  return access;
+}
+
 /** Throws 409 `workspace_archived` when the workspace is archived (read-only until unarchived). */
 export function assertWritableWorkspace(workspace: Workspace): void {
   if (isReadOnlyWorkspace(workspace)) {
