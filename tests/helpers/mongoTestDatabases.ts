@@ -29,15 +29,22 @@ export function databaseNameFor(dataDir: string): string {
 }
 
 /**
- * The env a test server on `dataDir` needs to use MongoDB: `{ MONGODB_URI }` naming the
+ * The env a test server on `dataDir` needs to use MongoDB: MONGODB_URI naming the
  * directory's own database when the run has MONGODB_URI, else nothing (SQLite in `dataDir`).
  */
-export function mongoEnvFor(dataDir: string): { MONGODB_URI?: string } {
+export function mongoEnvFor(
+  dataDir: string,
+): { MONGODB_URI?: string; MONGODB_REQUIRE_TRANSACTIONS?: string } {
   const base = process.env.MONGODB_URI;
   if (!base) return {};
   const name = databaseNameFor(dataDir);
   usedDatabases.add(name);
-  return { MONGODB_URI: withDatabaseName(base, name) };
+  return {
+    MONGODB_URI: withDatabaseName(base, name),
+    // The emulator is a standalone server: even a test of production settings runs on it
+    // without transactions (a replica set given as MONGODB_URI still runs them).
+    MONGODB_REQUIRE_TRANSACTIONS: 'false',
+  };
 }
 
 /** Drops one directory's database (after its server closed). No-op without MONGODB_URI. */
