@@ -2,7 +2,9 @@
 // engine (each suite is named `storage contract: <engine>`), then each run's totals.
 // Exits 1 when a contract did not run at all (a skipped engine must not look like a pass).
 //   node .ci/summary.mjs <main report> [<label>=<extra report> ...]
+import console from 'node:console';
 import { existsSync, readFileSync } from 'node:fs';
+import process from 'node:process';
 
 const [mainReport, ...extraReports] = process.argv.slice(2);
 const read = (file) => JSON.parse(readFileSync(file, 'utf8'));

@@ -32,9 +32,10 @@ export function databaseNameFor(dataDir: string): string {
  * The env a test server on `dataDir` needs to use MongoDB: MONGODB_URI naming the
  * directory's own database when the run has MONGODB_URI, else nothing (SQLite in `dataDir`).
  */
-export function mongoEnvFor(
-  dataDir: string,
-): { MONGODB_URI?: string; MONGODB_REQUIRE_TRANSACTIONS?: string } {
+export function mongoEnvFor(dataDir: string): {
+  MONGODB_URI?: string;
+  MONGODB_REQUIRE_TRANSACTIONS?: string;
+} {
   const base = process.env.MONGODB_URI;
   if (!base) return {};
   const name = databaseNameFor(dataDir);
