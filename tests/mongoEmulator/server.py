@@ -37,6 +37,17 @@ mockupdb.CODEC_OPTIONS = CodecOptions(document_class=OrderedDict,
                                       uuid_representation=UuidRepresentation.UNSPECIFIED)
 
 
+def skip_message_reprs():
+    """mockupdb formats every request and reply with repr() for its log, verbose or not: a
+    JSON dump of the whole message (Binary as base64), which cost more than answering it."""
+    def short_repr(message):
+        return type(message).__name__
+
+    for value in vars(mockupdb).values():
+        if isinstance(value, type) and issubclass(value, (mockupdb.Request, mockupdb.Reply)):
+            value.__repr__ = short_repr
+
+
 def answer(command):
     """The reply document for one command, or the error MongoDB would give."""
     name = next(iter(command), '')
@@ -81,6 +92,7 @@ def main():
     options = parser.parse_args()
 
     errors.install()
+    skip_message_reprs()
     server = mockupdb.MockupDB(port=options.port, request_timeout=int(1e6))
     server.autoresponds(handle)
     port = server.run()

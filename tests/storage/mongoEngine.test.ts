@@ -49,6 +49,7 @@ describe.skipIf(!hasServer)('MongoDB engine', () => {
       dbName,
       requireTransactions: options.requireTransactions,
       logger: {
+        info: () => undefined,
         warn: (_fields: object, message?: string) => options.warnings?.push(message ?? ''),
       },
     }).then((storage) => {

@@ -53,8 +53,8 @@ export async function createMongoStorage(options: {
    * Default true; MONGODB_REQUIRE_TRANSACTIONS sets it (see server/env.ts).
    */
   requireTransactions?: boolean;
-  /** Where the one warning about running without transactions goes. */
-  logger?: Pick<Logger, 'warn'>;
+  /** Where the startup line about transactions goes (a warning when there are none). */
+  logger?: Pick<Logger, 'info' | 'warn'>;
 }): Promise<Storage> {
   const host = describeMongoUri(options.uri);
   let connection: Connection | null = null;
@@ -78,6 +78,7 @@ export async function createMongoStorage(options: {
     });
     hasTransactions = fallback === null;
     if (fallback) options.logger?.warn({ storage: 'mongo', host }, fallback.warning);
+    else options.logger?.info({ storage: 'mongo', host }, `MongoDB at ${host}: transactions on`);
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
