@@ -14,7 +14,10 @@ const line = (tests) =>
   `${tests.length - count(tests, 'passed') - count(tests, 'failed')} skipped`;
 
 let isIncomplete = false;
-if (existsSync(mainReport)) {
+if (!existsSync(mainReport)) {
+  console.log(`tests: no report (${mainReport})`);
+  isIncomplete = true;
+} else {
   const report = read(mainReport);
   const tests = report.testResults.flatMap((file) => file.assertionResults);
   for (const engine of ['sqlite', 'mongo']) {
