@@ -1,4 +1,4 @@
-/** The collab limits read from the environment: today's defaults unless set, validated when set. */
+/** Settings read from the environment: the collab limits and MONGODB_REQUIRE_TRANSACTIONS. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLLAB_OPTIONS } from './collab/options';
 import { ConfigError, loadConfig } from './env';
@@ -36,5 +36,28 @@ describe('collab limits from the environment', () => {
       ConfigError,
     );
     expect(() => loadConfig({ ...BASE, COLLAB_MAX_DOC_BYTES: 'lots' })).toThrow(ConfigError);
+  });
+});
+
+describe('MONGODB_REQUIRE_TRANSACTIONS', () => {
+  const production = { ...BASE, NODE_ENV: 'production', PUBLIC_URL: 'https://clip.example.org' };
+
+  it('requires transactions in production and not elsewhere, unless set', () => {
+    expect(loadConfig(production).mongodbRequireTransactions).toBe(true);
+    expect(loadConfig(BASE).mongodbRequireTransactions).toBe(false);
+    expect(loadConfig({ ...BASE, NODE_ENV: 'test' }).mongodbRequireTransactions).toBe(false);
+    expect(
+      loadConfig({ ...production, MONGODB_REQUIRE_TRANSACTIONS: 'false' })
+        .mongodbRequireTransactions,
+    ).toBe(false);
+    expect(
+      loadConfig({ ...BASE, MONGODB_REQUIRE_TRANSACTIONS: 'true' }).mongodbRequireTransactions,
+    ).toBe(true);
+  });
+
+  it('refuses a value that is not a yes or a no', () => {
+    expect(() => loadConfig({ ...BASE, MONGODB_REQUIRE_TRANSACTIONS: 'maybe' })).toThrow(
+      ConfigError,
+    );
   });
 });

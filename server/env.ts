@@ -28,6 +28,11 @@ const envSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
+  /**
+   * Refuse to start on a standalone MongoDB (no transactions) instead of running without
+   * them. Default: true in production, false elsewhere (docs/STORAGE.md, "Transactions").
+   */
+  MONGODB_REQUIRE_TRANSACTIONS: z.enum(['1', '0', 'true', 'false', 'yes', 'no']).optional(),
   /** Signs session-bound values and collab tokens; generated into DATA_DIR when absent. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
@@ -101,6 +106,8 @@ export interface Config {
   host: string;
   dataDir: string;
   mongodbUri: string | null;
+  /** Whether a MongoDB without transactions (a standalone server) is refused at startup. */
+  mongodbRequireTransactions: boolean;
   sessionSecret: string;
   publicUrl: string | null;
   /**
@@ -161,6 +168,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: raw.HOST,
     dataDir,
     mongodbUri: raw.MONGODB_URI ?? null,
+    mongodbRequireTransactions:
+      raw.MONGODB_REQUIRE_TRANSACTIONS === undefined
+        ? raw.NODE_ENV === 'production'
+        : ['1', 'true', 'yes'].includes(raw.MONGODB_REQUIRE_TRANSACTIONS),
     sessionSecret: raw.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
     isHostHeaderTrusted: raw.NODE_ENV !== 'production',

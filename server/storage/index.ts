@@ -13,14 +13,18 @@ export const SQLITE_FILENAME = 'clip.sqlite';
 
 /** Opens the configured engine; throws `StorageUnavailableError` when it cannot be reached. */
 export async function openStorage(options: {
-  config: Pick<Config, 'dataDir' | 'mongodbUri'>;
+  config: Pick<Config, 'dataDir' | 'mongodbUri' | 'mongodbRequireTransactions'>;
   logger: Logger;
 }): Promise<Storage> {
   const { config, logger } = options;
   if (config.mongodbUri) {
     // Loaded on demand so SQLite-only runs never pay for mongoose's startup.
     const { createMongoStorage, describeMongoUri } = await import('./mongo');
-    const storage = await createMongoStorage({ uri: config.mongodbUri });
+    const storage = await createMongoStorage({
+      uri: config.mongodbUri,
+      requireTransactions: config.mongodbRequireTransactions,
+      logger,
+    });
     logger.info(
       { storage: 'mongo', host: describeMongoUri(config.mongodbUri) },
       'storage: MongoDB',

@@ -1,6 +1,7 @@
 /**
  * Test harness of the collab server: a real HTTP server on port 0 that routes `/collab/`
- * upgrades to a real `createCollabServer` over real SQLite in a temp DATA_DIR, stock
+ * upgrades to a real `createCollabServer` over real SQLite in a temp DATA_DIR (or MongoDB
+ * when the run sets MONGODB_URI), stock
  * `WebsocketProvider` clients (BroadcastChannel off, so every byte goes through the server),
  * raw `ws` clients for hostile input, and a seeded PRNG.
  */
@@ -11,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { afterEach, expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import * as Y from 'yjs';
 import { signCollabToken } from '../../server/auth/collabToken';
 import {
@@ -27,6 +28,7 @@ import type { DocumentRecord, Storage, User, Workspace } from '../../server/stor
 import type { CollabTokenDto } from '../../shared/api/entities';
 import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
 import { buildDocument, buildUser, buildWorkspace } from '../helpers/factories';
+import { dropMongoTestDatabases, mongoEnvFor } from '../helpers/mongoTestDatabases';
 import type { ApiClient } from '../helpers/server';
 
 /** A fixed secret so tests (and child server processes) can mint tokens. */
@@ -36,10 +38,16 @@ export function makeDataDir(): string {
   return mkdtempSync(path.join(os.tmpdir(), 'clip-collab-'));
 }
 
+// With MONGODB_URI set, each data dir has its own database (see mongoTestDatabases.ts),
+// dropped once the test file is done (restart tests reopen a dir within one test).
+afterAll(dropMongoTestDatabases);
+
+/** The server config for a data dir: SQLite in it, or its own MongoDB database. */
 export function testConfig(dataDir: string): Config {
   return loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
+    ...mongoEnvFor(dataDir),
     SESSION_SECRET: TEST_SECRET,
     HOST: '127.0.0.1',
     PORT: '0',

@@ -5,6 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { mongoEnvFor } from '../helpers/mongoTestDatabases';
 import { TEST_SECRET } from './helpers';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
@@ -33,6 +34,8 @@ export async function spawnServer(input: {
       PORT: String(input.port ?? 0),
       HOST: '127.0.0.1',
       DATA_DIR: input.dataDir,
+      // The data dir's own database when the run uses MongoDB (the same one tests read).
+      ...mongoEnvFor(input.dataDir),
       SESSION_SECRET: TEST_SECRET,
       LOG_LEVEL: 'info',
     },

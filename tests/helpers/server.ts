@@ -1,6 +1,6 @@
 /**
  * Integration-test helpers: a real server on port 0 with a fresh SQLite database in a temp
- * dir, and a tiny fetch-based API client that keeps the session cookie like a browser.
+ * dir (a fresh MongoDB database when the run sets MONGODB_URI), and a tiny fetch-based API client that keeps the session cookie like a browser.
  *
  *   const server = await startTestServer();
  *   const admin = createApiClient(server.url);
@@ -18,6 +18,7 @@ import { loadConfig, type RawEnv } from '../../server/env';
 import { startServer, type RunningServer, type ServerTuning } from '../../server/server';
 import type { Logger } from '../../server/logger';
 import type { Storage } from '../../server/storage/types';
+import { dropMongoTestDatabase, mongoEnvFor } from './mongoTestDatabases';
 
 /** Env variables a test may override (string values, as in `process.env`). */
 export type TestEnvOverrides = Partial<Record<keyof RawEnv, string>>;
@@ -59,6 +60,8 @@ export async function startTestServer(
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    // MongoDB in a database of its own when the run sets MONGODB_URI; else SQLite in dataDir.
+    ...mongoEnvFor(dataDir),
     LOG_LEVEL: 'silent',
     SESSION_SECRET: TEST_SESSION_SECRET,
     AUTH_RATE_LIMIT: '10000',
@@ -79,6 +82,7 @@ export async function startTestServer(
     storage: server.storage,
     close: async () => {
       await server.close();
+      await dropMongoTestDatabase(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -183,10 +183,13 @@ describe('headers', () => {
 });
 
 describe('health and failures', () => {
+  // The engine this run configured: MongoDB when MONGODB_URI is set (tests/helpers/server.ts).
+  const engine = process.env.MONGODB_URI ? 'mongo' : 'sqlite';
+
   it('reports ok with the storage engine', async () => {
     const res = await createApiClient(server.url).get('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', storage: 'sqlite' });
+    expect(res.body).toEqual({ status: 'ok', storage: engine });
   });
 
   it('reports 503 degraded when storage is down, and hides internals in 500s', async () => {
@@ -197,7 +200,7 @@ describe('health and failures', () => {
     try {
       const health = await client.get('/api/health');
       expect(health.status).toBe(503);
-      expect(health.body).toEqual({ status: 'degraded', storage: 'sqlite' });
+      expect(health.body).toEqual({ status: 'degraded', storage: engine });
       const me = await client.get('/api/auth/me');
       expect(me.status).toBeGreaterThanOrEqual(500);
       expect(me.body.error?.code).toMatch(/^(internal_error|storage_unavailable)$/);

@@ -26,6 +26,18 @@ export interface StorageHarness {
   cleanup(): Promise<void>;
 }
 
+/**
+ * What an engine offers that some tests need. A test that needs a capability opts out at the
+ * test level (`it.skipIf`) when the engine lacks it; its body never branches on the engine.
+ */
+export interface StorageCapabilities {
+  /**
+   * `withTransaction` rolls back and isolates. False for MongoDB on a standalone server (the
+   * emulator), where callbacks run without a transaction (docs/STORAGE.md, "Transactions").
+   */
+  hasTransactions: boolean;
+}
+
 /** Gives each contract test the store of the test that is running. */
 export type GetStorage = () => Storage;
 
@@ -33,6 +45,7 @@ export type GetStorage = () => Storage;
 export function describeStorageContract(
   name: string,
   makeStorage: () => Promise<StorageHarness>,
+  capabilities: StorageCapabilities = { hasTransactions: true },
 ): void {
   describe(`storage contract: ${name}`, () => {
     let harness: StorageHarness | null = null;
@@ -60,6 +73,6 @@ export function describeStorageContract(
     describeReferencesContract(getStorage);
     describeDocumentListsContract(getStorage);
     describePurgedDocumentsContract(getStorage);
-    describeTransactionsContract(getStorage);
+    describeTransactionsContract(getStorage, capabilities);
   });
 }

@@ -1,38 +1,54 @@
 /**
- * The storage contract against MongoDB, when MONGODB_URI points at a server (each test
- * gets its own database, dropped afterwards). Without one, the suite is skipped with one
- * clear line. The connection-failure tests need no server and always run.
+ * The storage contract against MongoDB: the server MONGODB_URI names, else the mongomock
+ * emulator (tests/mongoEmulator) started for this file when /usr/bin/python3 can run it, else
+ * skipped with one line. The first line printed says which: "contract against a mongomock
+ * emulator" shows the adapter speaks MongoDB's protocol and semantics, not that a real server
+ * agrees (docs/STORAGE.md lists what the emulator cannot show). Each test gets its own
+ * database, dropped afterwards. The connection-failure tests need no server and always run.
  */
 import { randomUUID } from 'node:crypto';
 import mongoose from 'mongoose';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
+import { openMongoTestTarget } from '../helpers/mongoTarget';
 import { describeStorageContract } from './contract';
 
-const mongodbUri = process.env.MONGODB_URI;
+const target = await openMongoTestTarget();
 
-if (mongodbUri) {
-  describeStorageContract('mongo', async () => {
-    const databaseName = `clip_test_${randomUUID().slice(0, 8)}`;
-    const storage = await createMongoStorage({ uri: mongodbUri, dbName: databaseName });
-    return {
-      storage,
-      async cleanup() {
-        await storage.close();
-        // Its own connection: the store under test may have been closed by the test.
-        const connection = mongoose.createConnection(mongodbUri, { dbName: databaseName });
-        try {
-          await connection.asPromise();
-          await connection.dropDatabase();
-        } finally {
-          await connection.close();
-        }
-      },
-    };
-  });
+if ('uri' in target) {
+  const { uri } = target;
+  console.log(`storage contract: mongo: contract against ${target.description}`);
+  afterAll(() => target.stop());
+  describeStorageContract(
+    `mongo (${target.label})`,
+    async () => {
+      const databaseName = `clip_test_${randomUUID().slice(0, 8)}`;
+      // A standalone server (the emulator) has no transactions: the store runs without them.
+      const storage = await createMongoStorage({
+        uri,
+        dbName: databaseName,
+        requireTransactions: false,
+      });
+      return {
+        storage,
+        async cleanup() {
+          await storage.close();
+          // Its own connection: the store under test may have been closed by the test.
+          const connection = mongoose.createConnection(uri, { dbName: databaseName });
+          try {
+            await connection.asPromise();
+            await connection.dropDatabase();
+          } finally {
+            await connection.close();
+          }
+        },
+      };
+    },
+    { hasTransactions: target.hasTransactions },
+  );
 } else {
-  console.log('MongoDB contract suite skipped: MONGODB_URI is not set');
+  console.log(`MongoDB contract suite skipped: ${target.skipReason}`);
   describe.skip('storage contract: mongo (set MONGODB_URI to run it)', () => {
     it('runs the storage contract against MongoDB', () => undefined);
   });

@@ -1,14 +1,18 @@
 /**
  * The MongoDB adapter's pure helpers (URI description, limits, regex escaping, error
- * translation, the replica-set check), which need no server. Driver errors are the driver's own classes, built
+ * translation, the replica-set check and the transaction wrapper), which need no server. Driver errors are the driver's own classes, built
  * the way the driver builds them; the contract itself runs in `mongo.test.ts`.
  */
-import mongoose from 'mongoose';
+import mongoose, { type Connection } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
 import { isDuplicateKeyError, mapMongoError } from '../../server/storage/mongo/errors';
-import { assertTransactionsSupported } from '../../server/storage/mongo/transactions';
+import {
+  checkTransactionSupport,
+  createMongoTransactions,
+  supportsTransactions,
+} from '../../server/storage/mongo/transactions';
 import { escapeRegExp, toCursorLimit, toObjectId } from '../../server/storage/mongo/values';
 
 const { MongoBulkWriteError, MongoNetworkError, MongoServerError } = mongoose.mongo;
@@ -127,22 +131,96 @@ describe('MongoDB error translation', () => {
   });
 });
 
-describe('assertTransactionsSupported', () => {
-  it('accepts a replica-set member and a mongos', () => {
-    expect(() => assertTransactionsSupported({ setName: 'rs0' }, 'db1:27017')).not.toThrow();
-    expect(() => assertTransactionsSupported({ msg: 'isdbgrid' }, 'db1:27017')).not.toThrow();
+describe('checkTransactionSupport', () => {
+  it('lets a replica-set member and a mongos run transactions, whatever the setting', () => {
+    for (const hello of [{ setName: 'rs0' }, { msg: 'isdbgrid' }]) {
+      expect(supportsTransactions(hello)).toBe(true);
+      for (const requireTransactions of [true, false]) {
+        expect(checkTransactionSupport({ hello, host: 'db1', requireTransactions })).toBeNull();
+      }
+    }
+    expect(supportsTransactions({ setName: '' })).toBe(false);
   });
 
-  it('refuses a standalone server with StorageUnavailableError saying what to do', () => {
+  it('refuses a standalone server when transactions are required, saying what to do', () => {
     let error: unknown = null;
     try {
-      assertTransactionsSupported({}, 'db1:27017');
+      checkTransactionSupport({ hello: {}, host: 'db1:27017', requireTransactions: true });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(StorageUnavailableError);
-    expect((error as Error).message).toContain('db1:27017');
-    expect((error as Error).message).toContain('replica set');
-    expect((error as Error).message).toContain('--replSet');
+    const message = (error as Error).message;
+    for (const hint of ['db1:27017', 'replica set', '--replSet', 'MONGODB_REQUIRE_TRANSACTIONS']) {
+      expect(message).toContain(hint);
+    }
+  });
+
+  it('runs on a standalone server without transactions after one warning when allowed', () => {
+    const outcome = checkTransactionSupport({
+      hello: {},
+      host: 'db1:27017',
+      requireTransactions: false,
+    });
+    expect(outcome?.warning).toContain('db1:27017');
+    expect(outcome?.warning).toContain('WITHOUT transactions');
+  });
+});
+
+/**
+ * The replica-set path without a replica set: `connection.transaction` is mongoose's (it
+ * starts, commits, retries and aborts); what is ours is that one session transaction wraps
+ * the callback and that nested calls join it instead of starting another.
+ */
+describe('createMongoTransactions', () => {
+  function recordingConnection() {
+    const calls: string[] = [];
+    const connection = {
+      async transaction<T>(work: () => Promise<T>): Promise<T> {
+        calls.push('begin');
+        try {
+          const result = await work();
+          calls.push('commit');
+          return result;
+        } catch (error) {
+          calls.push('abort');
+          throw error;
+        }
+      },
+    };
+    return { calls, connection: connection as unknown as Connection };
+  }
+
+  it('runs the callback in one session transaction, nested calls included', async () => {
+    const { calls, connection } = recordingConnection();
+    const transactions = createMongoTransactions(connection, { hasTransactions: true });
+    const result = await transactions.withTransaction(async () => {
+      calls.push('outer');
+      return transactions.withTransaction(async () => {
+        calls.push('inner');
+        return 42;
+      });
+    });
+    expect(result).toBe(42);
+    expect(calls).toEqual(['begin', 'outer', 'inner', 'commit']);
+  });
+
+  it('aborts on an error and rethrows it', async () => {
+    const { calls, connection } = recordingConnection();
+    const transactions = createMongoTransactions(connection, { hasTransactions: true });
+    const failure = new Error('no');
+    await expect(
+      transactions.withTransaction(async () => {
+        throw failure;
+      }),
+    ).rejects.toBe(failure);
+    expect(calls).toEqual(['begin', 'abort']);
+  });
+
+  it('never opens a session transaction on a server without them', async () => {
+    const { calls, connection } = recordingConnection();
+    const transactions = createMongoTransactions(connection, { hasTransactions: false });
+    expect(await transactions.withTransaction(async () => 'done')).toBe('done');
+    expect(calls).toEqual([]);
   });
 });

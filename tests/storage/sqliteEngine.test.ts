@@ -231,7 +231,7 @@ describe('openStorage', () => {
   it('opens SQLite under DATA_DIR when no MONGODB_URI is configured', async () => {
     const dataDir = path.join(dir, 'data');
     const storage = await openStorage({
-      config: { dataDir, mongodbUri: null },
+      config: { dataDir, mongodbUri: null, mongodbRequireTransactions: false },
       logger: createLogger({ logLevel: 'silent' }),
     });
     try {

@@ -5,6 +5,7 @@
  */
 import mongoose, { trusted, type Connection } from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
+import type { Logger } from '../../logger';
 import type { Storage } from '../types';
 import { createMongoAudit } from './audit';
 import { createMongoContext } from './context';
@@ -13,11 +14,7 @@ import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
 import { createMongoOrganizations } from './organizations';
-import {
-  assertTransactionsSupported,
-  createMongoTransactions,
-  type HelloAnswer,
-} from './transactions';
+import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } from './transactions';
 import { createMongoUsers } from './users';
 import { createMongoWorkspaces } from './workspaces';
 
@@ -51,10 +48,18 @@ export async function createMongoStorage(options: {
   dbName?: string;
   /** How long to look for a server before giving up (tests shorten it). */
   serverSelectionTimeoutMS?: number;
+  /**
+   * Refuse a standalone server (no transactions) instead of running without them.
+   * Default true; MONGODB_REQUIRE_TRANSACTIONS sets it (see server/env.ts).
+   */
+  requireTransactions?: boolean;
+  /** Where the startup line about transactions goes (a warning when there are none). */
+  logger?: Pick<Logger, 'info' | 'warn'>;
 }): Promise<Storage> {
   const host = describeMongoUri(options.uri);
   let connection: Connection | null = null;
   let models: MongoModels;
+  let hasTransactions: boolean;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -66,7 +71,14 @@ export async function createMongoStorage(options: {
     });
     await connection.asPromise();
     const hello = await connection.getClient().db('admin').command({ hello: 1 });
-    assertTransactionsSupported(hello as HelloAnswer, host);
+    const fallback = checkTransactionSupport({
+      hello: hello as HelloAnswer,
+      host,
+      requireTransactions: options.requireTransactions ?? true,
+    });
+    hasTransactions = fallback === null;
+    if (fallback) options.logger?.warn({ storage: 'mongo', host }, fallback.warning);
+    else options.logger?.info({ storage: 'mongo', host }, `MongoDB at ${host}: transactions on`);
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
@@ -86,7 +98,7 @@ export async function createMongoStorage(options: {
 
   let isClosed = false;
   const context = createMongoContext({ models, isClosed: () => isClosed });
-  const transactions = createMongoTransactions(db);
+  const transactions = createMongoTransactions(db, { hasTransactions });
   const storage: Storage = {
     engine: 'mongo',
     async ping() {

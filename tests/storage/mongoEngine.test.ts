@@ -1,0 +1,118 @@
+/**
+ * MongoDB-only behaviour at startup, against the MongoDB of `openMongoTestTarget` (MONGODB_URI
+ * or the emulator): the indexes the store creates (the list in docs/STORAGE.md), and what it
+ * does on a standalone server (refuse, or warn once and run without transactions).
+ */
+import { randomUUID } from 'node:crypto';
+import mongoose from 'mongoose';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { StorageUnavailableError } from '../../server/errors';
+import { createMongoStorage } from '../../server/storage/mongo';
+import type { Storage } from '../../server/storage/types';
+import { openMongoTestTarget } from '../helpers/mongoTarget';
+
+const target = await openMongoTestTarget();
+const hasServer = 'uri' in target;
+if (!hasServer) console.log(`MongoDB engine tests skipped: ${target.skipReason}`);
+
+/** Every index the store creates at startup, by collection (docs/STORAGE.md lists them). */
+const EXPECTED_INDEXES: Record<string, string[]> = {
+  users: ['_id_', 'email_1 unique', 'organizationId_1'],
+  sessions: ['_id_', 'expiresAt_1 ttl=0', 'userId_1'],
+  organizations: ['_id_', 'type_1_name_1'],
+  workspaces: ['_id_'],
+  memberships: ['_id_', 'userId_1', 'workspaceId_1_userId_1 unique'],
+  invitations: ['_id_', 'tokenHash_1 unique', 'workspaceId_1_createdAt_-1'],
+  documents: [
+    '_id_',
+    'cityId_1',
+    'policyAreas_1',
+    'status_1_updatedAt_-1',
+    'workspaceId_1_updatedAt_-1',
+  ],
+  docUpdates: ['_id_', 'documentId_1_seq_1 unique'],
+  docSnapshots: ['_id_'],
+  docCounters: ['_id_'],
+  auditEvents: ['_id_', 'action_1_at_-1', 'at_-1'],
+  settings: ['_id_'],
+};
+
+describe.skipIf(!hasServer)('MongoDB engine', () => {
+  const uri = hasServer ? target.uri : '';
+  const databases: string[] = [];
+  const opened: Storage[] = [];
+  const open = (options: { requireTransactions: boolean; warnings?: string[] }) => {
+    const dbName = `clip_test_${randomUUID().slice(0, 8)}`;
+    databases.push(dbName);
+    return createMongoStorage({
+      uri,
+      dbName,
+      requireTransactions: options.requireTransactions,
+      logger: {
+        info: () => undefined,
+        warn: (_fields: object, message?: string) => options.warnings?.push(message ?? ''),
+      },
+    }).then((storage) => {
+      opened.push(storage);
+      return storage;
+    });
+  };
+  afterEach(async () => {
+    for (const storage of opened.splice(0)) await storage.close();
+  });
+  afterAll(async () => {
+    const connection = await mongoose.createConnection(uri).asPromise();
+    for (const name of databases) await connection.useDb(name).dropDatabase();
+    await connection.close();
+    if (hasServer) await target.stop();
+  });
+
+  it('creates every index at startup, the TTL index on sessions included', async () => {
+    await open({ requireTransactions: false });
+    const connection = await mongoose.createConnection(uri).asPromise();
+    try {
+      const db = connection.getClient().db(databases.at(-1));
+      const found: Record<string, string[]> = {};
+      for (const name of Object.keys(EXPECTED_INDEXES)) {
+        const indexes = await db.collection(name).listIndexes().toArray();
+        found[name] = indexes
+          .map((index) =>
+            [
+              String(index.name),
+              index.unique ? 'unique' : '',
+              index.expireAfterSeconds === undefined ? '' : `ttl=${index.expireAfterSeconds}`,
+            ]
+              .filter(Boolean)
+              .join(' '),
+          )
+          .sort();
+      }
+      expect(found).toEqual(EXPECTED_INDEXES);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it.skipIf(hasServer && target.hasTransactions)(
+    'refuses a standalone server when transactions are required',
+    async () => {
+      const error = await open({ requireTransactions: true }).then(
+        () => null,
+        (reason: unknown) => reason,
+      );
+      expect(error).toBeInstanceOf(StorageUnavailableError);
+      expect((error as Error).message).toContain('MONGODB_REQUIRE_TRANSACTIONS=false');
+    },
+  );
+
+  it.skipIf(hasServer && target.hasTransactions)(
+    'opens a standalone server with one warning when transactions are not required',
+    async () => {
+      const warnings: string[] = [];
+      const storage = await open({ requireTransactions: false, warnings });
+      await storage.ping();
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('WITHOUT transactions');
+    },
+  );
+});
