@@ -41,6 +41,7 @@ import {
   parseParams,
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
+import { createExportRouter } from './exportDocument';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
@@ -219,5 +220,6 @@ export function createDocumentsRouter(
   router.use(createWorkspaceDocumentsRouter(deps));
   router.use(createCollabTokenRouter(deps));
   router.use(createTemplateSectionsRouter(deps));
+  router.use(createExportRouter(deps));
   return router;
 }
