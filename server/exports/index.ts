@@ -10,7 +10,7 @@ import { toStandaloneHtml } from './html';
 import { toMarkdown } from './markdown';
 import { toPdf } from './pdf';
 
-export { documentNodeFromJson, documentNodeFromState } from './documentContent';
+export { documentNodeFromJson, documentNodeFromState } from '../editor/documentContent';
 export { toHtmlBody, toStandaloneHtml } from './html';
 export { toMarkdown } from './markdown';
 export { toDocx } from './docx';

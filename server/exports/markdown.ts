@@ -14,6 +14,8 @@ import { safeImageSrc } from '../../shared/editor/imageSrc';
 import { safeLinkHref } from '../../shared/editor/linkHref';
 
 const base = defaultMarkdownSerializer.nodes;
+/** A private-use character standing for `<` in text until the output is complete. */
+const ANGLE_MARKER = '\uE000';
 const baseMarks = defaultMarkdownSerializer.marks;
 
 /** Node serializers keyed by the editor's (Tiptap's) node names. */
@@ -27,7 +29,13 @@ const nodes: ConstructorParameters<typeof MarkdownSerializer>[0] = {
     state.closeBlock(node);
   },
   hardBreak: base.hard_break!,
-  text: base.text!,
+  text: (state, node, parent, index) => {
+    const isCode = node.marks.some((mark) => mark.type.name === 'code');
+    if (isCode) return base.text!(state, node, parent, index);
+    // `<` would start raw HTML or an autolink in a reader's Markdown renderer: it is marked
+    // here and escaped as `\<` once the text is written (see `toMarkdown`).
+    state.text((node.text ?? '').replaceAll(ANGLE_MARKER, '').replaceAll('<', ANGLE_MARKER));
+  },
   bulletList: (state, node) => state.renderList(node, '  ', () => '- '),
   orderedList: (state, node) => {
     const start = typeof node.attrs.start === 'number' ? node.attrs.start : 1;
@@ -120,5 +128,6 @@ function writeTable(state: MarkdownSerializerState, table: ProseMirrorNode): voi
 
 /** The document as Markdown text (ends with one newline). */
 export function toMarkdown(doc: ProseMirrorNode): string {
-  return `${serializer.serialize(doc, { tightLists: true }).trimEnd()}\n`;
+  const markdown = serializer.serialize(doc, { tightLists: true }).replaceAll(ANGLE_MARKER, '\\<');
+  return `${markdown.trimEnd()}\n`;
 }

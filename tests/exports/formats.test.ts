@@ -70,6 +70,8 @@ describe('Markdown export', () => {
     expect(markdown).not.toContain('svg');
     expect(markdown).not.toContain('/etc/passwd');
     expect(markdown).toContain('click me');
+    // Text that looks like HTML stays text in any reader's Markdown renderer.
+    expect(markdown).toContain('\\<script>alert(2)\\</script>');
   });
 });
 

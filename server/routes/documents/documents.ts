@@ -42,6 +42,7 @@ import {
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
 import { createExportRouter } from './exportDocument';
+import { createImportRouter } from './importDocument';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
@@ -221,5 +222,6 @@ export function createDocumentsRouter(
   router.use(createCollabTokenRouter(deps));
   router.use(createTemplateSectionsRouter(deps));
   router.use(createExportRouter(deps));
+  router.use(createImportRouter(deps));
   return router;
 }

@@ -1,10 +1,12 @@
 /**
- * The one way exporters (and the public library) read a document's content: a Yjs state in,
- * a ProseMirror document of the shared editor schema out. Everything downstream is a pure
- * function of that node, so the same exporter serves live documents and stored versions.
+ * A document's content between its two forms on the server: the Yjs state that storage and
+ * the collab server hold, and a ProseMirror document of the shared editor schema. Exporters
+ * (and the public library) read content through `documentNodeFromState`, so each is a pure
+ * function of the node and serves live documents and stored versions alike; imports write
+ * theirs with `stateFromDocumentNode`.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { getEditorSchema } from '../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
@@ -31,4 +33,15 @@ export function documentNodeFromJson(json: unknown): ProseMirrorNode {
   const node = getEditorSchema().nodeFromJSON(json);
   node.check();
   return node;
+}
+
+/** The Yjs state (one update) holding `doc` in the editor fragment, as the editor writes it. */
+export function stateFromDocumentNode(doc: ProseMirrorNode): Uint8Array {
+  const ydoc = new Y.Doc();
+  try {
+    prosemirrorToYXmlFragment(doc, ydoc.getXmlFragment(EDITOR_FRAGMENT));
+    return Y.encodeStateAsUpdate(ydoc);
+  } finally {
+    ydoc.destroy();
+  }
 }
