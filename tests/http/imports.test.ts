@@ -34,7 +34,8 @@ async function upload(
   for (const [key, value] of Object.entries(form.fields ?? { kind: 'case-study' })) {
     body.append(key, value);
   }
-  for (const file of form.files ?? []) body.append('file', new Blob([new Uint8Array(file.data)]), file.name);
+  for (const file of form.files ?? [])
+    body.append('file', new Blob([new Uint8Array(file.data)]), file.name);
   const response = await fetch(`${client.baseUrl}${documentsPath(world, '/import')}`, {
     method: 'POST',
     headers: { Origin: client.baseUrl, Cookie: client.cookieHeader() },
