@@ -9,9 +9,20 @@ import { describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import { getEditorSchema } from '../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
-import type { ApiClient, TestServer } from '../helpers/server';
+import {
+  createApiClient,
+  startTestServer,
+  type ApiClient,
+  type TestServer,
+} from '../helpers/server';
 import { ACCENTED_WORDS, caseStudyJson } from '../fixtures/caseStudyContent';
-import { createDoc, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+import {
+  buildWorkspaceWorld,
+  createDoc,
+  expectStatus,
+  useWorkspaceWorld,
+  type WorkspaceWorld,
+} from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -128,5 +139,34 @@ describe('document export', () => {
     });
     expect(missing.status).toBe(400);
     expect((await download(world.anonymous, 'no-such-document', 'md')).status).toBe(404);
+  });
+});
+
+describe('export rate limit', () => {
+  it('answers 429 rate_limited beyond EXPORT_RATE_LIMIT per minute, per account and per IP', async () => {
+    const limited = await startTestServer({ EXPORT_RATE_LIMIT: '2' });
+    try {
+      const people = await buildWorkspaceWorld(limited.url);
+      const res = await people.editor.client.post<{ document: DocumentDto }>(
+        `/api/workspaces/${people.workspace.id}/documents`,
+        { title: 'Limited', kind: 'note' },
+      );
+      const path = `/api/documents/${expectStatus(res, 201).document.id}/export?format=md`;
+      const statuses = async (client: ApiClient): Promise<number[]> => {
+        const answers: number[] = [];
+        for (let i = 0; i < 3; i += 1) answers.push((await client.get(path)).status);
+        return answers;
+      };
+      expect(await statuses(people.editor.client)).toEqual([200, 200, 429]);
+      // Another account has its own budget; anonymous callers count by address.
+      expect(await statuses(people.viewer.client)).toEqual([200, 200, 429]);
+      const anonymous = await statuses(createApiClient(limited.url));
+      expect(anonymous).toEqual([404, 404, 429]);
+      const overLimit = await people.editor.client.get(path);
+      expect([overLimit.status, overLimit.body.error?.code]).toEqual([429, 'rate_limited']);
+      expect((await people.owner.client.get(path)).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
   });
 });

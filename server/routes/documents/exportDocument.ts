@@ -9,17 +9,20 @@ import { ExportQuery } from '../../../shared/api/exports';
 import { NotFoundError } from '../../errors';
 import { documentNodeFromState, exportDocument, exportFileName } from '../../exports';
 import { findActor } from '../../http/authentication';
+import { createExportRateLimit } from '../../http/rateLimit';
 import { validate } from '../../http/validate';
 import { canExportDocument } from '../../policies/document';
 import type { RouteDeps } from '../deps';
 import { parseParams } from '../workspaces/access';
 
 /** Router for document exports (no sign-in required: the policy decides). */
-export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab'>): Router {
-  const { storage, collab } = deps;
+export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>): Router {
+  const { storage, collab, config } = deps;
   const router = express.Router();
+  // Before the document is looked up: unknown ids cost a caller budget too.
+  const rateLimit = createExportRateLimit({ config });
 
-  router.get('/documents/:id/export', async (req, res) => {
+  router.get('/documents/:id/export', rateLimit, async (req, res) => {
     const actor = findActor(res);
     const { id } = parseParams(req, DocumentParams);
     const document = await storage.getDocument({ id });
