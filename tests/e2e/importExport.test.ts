@@ -54,6 +54,8 @@ describe('import and export', () => {
 
   it('downloads the document as Word from the Export menu', async () => {
     await ana.getByText('Export', { exact: true }).click();
+    await ana.getByRole('link', { name: 'PDF (.pdf)' }).waitFor();
+    await expectNoSeriousA11yIssues(ana);
     const [download] = await Promise.all([
       ana.waitForEvent('download'),
       ana.getByRole('link', { name: 'Word (.docx)' }).click(),
