@@ -5,7 +5,6 @@
  * images (web images become links; see `images.ts`).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { TableMap } from '@tiptap/pm/tables';
 import {
   AlignmentType,
   BorderStyle,
@@ -28,6 +27,7 @@ import {
 } from 'docx';
 import { safeLinkHref } from '../../shared/editor/linkHref';
 import { embeddableImage, fitWidth } from './images';
+import { isHeaderRow, tableGrid, type TableGrid } from './tableGrid';
 
 /** A4 with Word's default 2.54 cm margins leaves this much width for text, in twips. */
 const TEXT_WIDTH_TWIPS = 9026;
@@ -155,15 +155,15 @@ function listBlocks(list: ProseMirrorNode, context: Context, level: number): Blo
 }
 
 /** Grid column widths in twips: the editor's widths where set, the rest sharing what is left. */
-function columnWidths(table: ProseMirrorNode, map: TableMap): number[] {
-  const pixels: (number | null)[] = Array.from({ length: map.width }, () => null);
-  forEachCell(table, map, (cell, rect) => {
+function columnWidths(grid: TableGrid): number[] {
+  const pixels: (number | null)[] = Array.from({ length: grid.width }, () => null);
+  for (const { cell, rect } of grid.cells) {
     const widths = cell.attrs.colwidth as (number | null)[] | null;
     for (let column = rect.left; column < rect.right; column += 1) {
       const width = widths?.[column - rect.left];
       if (pixels[column] === null && typeof width === 'number' && width > 0) pixels[column] = width;
     }
-  });
+  }
   const known = pixels.reduce<number>((sum, width) => sum + (width ?? 0) * TWIPS_PER_PIXEL, 0);
   const unknownCount = pixels.filter((width) => width === null).length;
   const share = unknownCount > 0 ? Math.max(720, (TEXT_WIDTH_TWIPS - known) / unknownCount) : 0;
@@ -173,38 +173,17 @@ function columnWidths(table: ProseMirrorNode, map: TableMap): number[] {
   return twips.map((width) => Math.round(width * scale));
 }
 
-/** Calls `visit` with each cell and its rectangle in the table's grid (merged cells span). */
-function forEachCell(
-  table: ProseMirrorNode,
-  map: TableMap,
-  visit: (
-    cell: ProseMirrorNode,
-    rect: { left: number; right: number; top: number },
-    row: number,
-  ) => void,
-): void {
-  let rowStart = 0;
-  table.forEach((row, _offset, rowIndex) => {
-    let cellStart = rowStart + 1;
-    row.forEach((cell) => {
-      visit(cell, map.findCell(cellStart), rowIndex);
-      cellStart += cell.nodeSize;
-    });
-    rowStart += row.nodeSize;
-  });
-}
-
 function tableBlock(table: ProseMirrorNode, context: Context): Table {
-  const map = TableMap.get(table);
-  const widths = columnWidths(table, map);
+  const grid = tableGrid(table);
+  const widths = columnWidths(grid);
   const rows: TableCell[][] = Array.from({ length: table.childCount }, () => []);
-  forEachCell(table, map, (cell, rect, rowIndex) => {
+  for (const { cell, rect, row } of grid.cells) {
     const isHeader = cell.type.name === 'tableHeader';
-    const colspan = Number(cell.attrs.colspan) || 1;
-    const rowspan = Number(cell.attrs.rowspan) || 1;
+    const colspan = rect.right - rect.left;
+    const rowspan = rect.bottom - rect.top;
     const width = widths.slice(rect.left, rect.right).reduce((sum, value) => sum + value, 0);
     const content = blocksOf(cell, { ...context, quoteDepth: 0 });
-    rows[rowIndex]?.push(
+    rows[row]?.push(
       new TableCell({
         children: content.length > 0 ? content : [new Paragraph('')],
         width: { size: width, type: WidthType.DXA },
@@ -215,19 +194,19 @@ function tableBlock(table: ProseMirrorNode, context: Context): Table {
           : {}),
       }),
     );
-  });
+  }
   return new Table({
     layout: TableLayoutType.FIXED,
     columnWidths: widths,
     width: { size: widths.reduce((sum, value) => sum + value, 0), type: WidthType.DXA },
-    rows: rows.map((cells, index) => {
-      let isHeaderRow = true;
-      table.child(index).forEach((cell) => {
-        if (cell.type.name !== 'tableHeader') isHeaderRow = false;
-      });
-      // Header rows repeat at the top of each page the table runs onto.
-      return new TableRow({ children: cells, ...(isHeaderRow ? { tableHeader: true } : {}) });
-    }),
+    // Header rows repeat at the top of each page the table runs onto.
+    rows: rows.map(
+      (cells, index) =>
+        new TableRow({
+          children: cells,
+          ...(isHeaderRow(table, index) ? { tableHeader: true } : {}),
+        }),
+    ),
   });
 }
 

@@ -7,11 +7,11 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { TableMap } from '@tiptap/pm/tables';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import pdfmake from 'pdfmake';
 import { safeLinkHref } from '../../shared/editor/linkHref';
 import { embeddableImage, fitWidth } from './images';
+import { isHeaderRow, tableGrid } from './tableGrid';
 
 /** A4 width minus pdfmake's default 40 pt margins, in points. */
 const TEXT_WIDTH_POINTS = 595 - 80;
@@ -91,40 +91,28 @@ function imageContent(node: ProseMirrorNode): Content {
 }
 
 function tableContent(table: ProseMirrorNode): Content {
-  const map = TableMap.get(table);
-  // pdfmake wants a full grid: a merged cell at its top-left, empty objects where it spans.
-  const body: TableCell[][] = Array.from({ length: map.height }, () =>
-    Array.from({ length: map.width }, (): TableCell => ({ text: '' })),
+  const grid = tableGrid(table);
+  // pdfmake wants a full grid: a merged cell at its top-left, empty cells where it spans.
+  const body: TableCell[][] = Array.from({ length: grid.height }, () =>
+    Array.from({ length: grid.width }, (): TableCell => ({ text: '' })),
   );
+  for (const { cell, rect } of grid.cells) {
+    const colSpan = rect.right - rect.left;
+    const rowSpan = rect.bottom - rect.top;
+    const target = body[rect.top];
+    if (!target) continue;
+    target[rect.left] = {
+      stack: blocksContent(cell),
+      ...(colSpan > 1 ? { colSpan } : {}),
+      ...(rowSpan > 1 ? { rowSpan } : {}),
+      ...(cell.type.name === 'tableHeader' ? { fillColor: '#eef1f4', bold: true } : {}),
+    };
+  }
+  // Leading rows of header cells repeat on each page the table runs onto.
   let headerRows = 0;
-  let isCountingHeaders = true;
-  let rowStart = 0;
-  table.forEach((row, _offset, rowIndex) => {
-    let cellStart = rowStart + 1;
-    let isHeaderRow = true;
-    row.forEach((cell) => {
-      const rect = map.findCell(cellStart);
-      const colSpan = rect.right - rect.left;
-      const rowSpan = rect.bottom - rect.top;
-      const isHeader = cell.type.name === 'tableHeader';
-      if (!isHeader) isHeaderRow = false;
-      const target = body[rect.top];
-      if (target) {
-        target[rect.left] = {
-          stack: blocksContent(cell),
-          ...(colSpan > 1 ? { colSpan } : {}),
-          ...(rowSpan > 1 ? { rowSpan } : {}),
-          ...(isHeader ? { fillColor: '#eef1f4', bold: true } : {}),
-        };
-      }
-      cellStart += cell.nodeSize;
-    });
-    if (isCountingHeaders && isHeaderRow && rowIndex === headerRows) headerRows += 1;
-    else isCountingHeaders = false;
-    rowStart += row.nodeSize;
-  });
+  while (headerRows < table.childCount && isHeaderRow(table, headerRows)) headerRows += 1;
   return {
-    table: { headerRows, widths: Array.from({ length: map.width }, () => '*'), body },
+    table: { headerRows, widths: Array.from({ length: grid.width }, () => '*'), body },
     margin: [0, 0, 0, 8],
   };
 }
