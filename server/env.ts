@@ -95,6 +95,20 @@ const envSchema = z.object({
     .int()
     .min(1)
     .default(DEFAULT_REALTIME_OPTIONS.maxConnectionsPerUser),
+  /** Document exports one account (or, signed out, one IP) may download per minute. */
+  EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  /** Largest file accepted by document imports (.docx, .md), in bytes; bigger: 413. */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  /** Largest total a .docx may unpack to, in bytes (zip bombs); bigger: 413. */
+  IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(50 * 1024 * 1024),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;
@@ -130,6 +144,16 @@ export interface Config {
   collabLimits: CollabLimits;
   /** The Socket.IO limits an operator may tune; the others keep their defaults. */
   realtimeLimits: RealtimeLimits;
+  /** Caps on uploaded files for document imports. */
+  importLimits: ImportLimits;
+  /** Exports per account (or IP, signed out) per minute. */
+  exportRateLimit: number;
+}
+
+/** Caps on one import: the upload's size and what a .docx may unpack to. */
+export interface ImportLimits {
+  maxBytes: number;
+  maxUncompressedBytes: number;
 }
 
 /** What the per-account creation limits count separately. */
@@ -199,6 +223,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxConnectionsPerUser: raw.COLLAB_MAX_CONNECTIONS_PER_USER,
     },
     realtimeLimits: { maxConnectionsPerUser: raw.REALTIME_MAX_CONNECTIONS_PER_USER },
+    exportRateLimit: raw.EXPORT_RATE_LIMIT,
+    importLimits: {
+      maxBytes: raw.IMPORT_MAX_BYTES,
+      maxUncompressedBytes: raw.IMPORT_MAX_UNCOMPRESSED_BYTES,
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-/** Use case: start a document from its kind's template. */
+/** Use case: start a document from its kind's template (or given content: the seed, an import). */
 import type { DocumentKind, PolicyArea, StakeholderType } from '../../shared/domain';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { extractDerivedContent } from '../collab/derived';
@@ -22,12 +22,19 @@ export async function createDocument(input: {
   stakeholders?: StakeholderType[];
   /** Real text instead of the template's prompts (the demo seed). */
   sections?: Section[];
+  /**
+   * The whole content as a Yjs state (an import, `stateFromDocumentNode`), instead of the
+   * template or `sections`.
+   */
+  initialState?: Uint8Array;
 }): Promise<DocumentRecord> {
   const { storage, actor } = input;
   await assertCity({ storage, cityId: input.cityId });
-  const initialState = buildInitialState(
-    input.sections ? { kind: input.kind, sections: input.sections } : { kind: input.kind },
-  );
+  const initialState =
+    input.initialState ??
+    buildInitialState(
+      input.sections ? { kind: input.kind, sections: input.sections } : { kind: input.kind },
+    );
   const derived = derivedOf(initialState);
   // One transaction: a document never exists without its content (nothing to undo by hand).
   return storage.withTransaction(async (tx) => {

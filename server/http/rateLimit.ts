@@ -5,10 +5,10 @@
  * test process count separately. Both answer 429 `rate_limited` in our error shape.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config, CreationBucket } from '../env';
 import { AppError } from '../errors';
-import { getActor } from './authentication';
+import { findActor, getActor } from './authentication';
 
 /** 429 `rate_limited` saying when to try again. */
 function rateLimited(message: string): AppError {
@@ -82,6 +82,34 @@ export function createUserRateLimit(options: {
       next(
         rateLimited(
           `You created too many ${noun} in a short time. Try again within ${creationRateWindowSeconds} seconds.`,
+        ),
+      );
+    },
+  });
+}
+
+/** The window of the export limit: a minute, so a reader downloading a few formats never waits. */
+const EXPORT_RATE_WINDOW_SECONDS = 60;
+
+/**
+ * Limit on document exports (`config.exportRateLimit` per minute): per account when signed
+ * in, per IP otherwise. Rendering a DOCX or PDF costs real CPU, and published documents are
+ * exportable without an account, so the limit keeps one caller from occupying the server.
+ */
+export function createExportRateLimit(options: { config: Pick<Config, 'exportRateLimit'> }) {
+  return rateLimit({
+    windowMs: EXPORT_RATE_WINDOW_SECONDS * 1000,
+    limit: options.config.exportRateLimit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req: Request, res: Response) => {
+      const actor = findActor(res);
+      return actor ? `user:${actor.id}` : `ip:${ipKeyGenerator(req.ip ?? '')}`;
+    },
+    handler: (_req: Request, _res: Response, next: NextFunction) => {
+      next(
+        rateLimited(
+          `Too many downloads in a short time. Try again within ${EXPORT_RATE_WINDOW_SECONDS} seconds.`,
         ),
       );
     },

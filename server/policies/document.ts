@@ -126,3 +126,18 @@ export function canRestoreDocument(
 ): boolean {
   return Boolean(document.deletedAt) && hasRoleAtLeast(actor, membership, 'owner');
 }
+
+/**
+ * Downloading a document as a file: whoever reads it, and anyone at all (signed in or not,
+ * member or not) once it is published, since the public library shows it. A trashed document
+ * is exported by nobody: it left the library, and its owners restore it first.
+ */
+export function canExportDocument(
+  actor: Actor | null,
+  membership: Membership | null,
+  document: DocumentLike,
+): boolean {
+  if (document.deletedAt) return false;
+  if (document.status === 'published') return true;
+  return actor !== null && canReadDocument(actor, membership, document);
+}

@@ -50,6 +50,14 @@ export const API_ERROR_CODES = [
   'already_trashed',
   'not_trashed',
   'trash_expired',
+  // Imports (uploads) and exports.
+  'import_file_missing',
+  'file_too_large',
+  'archive_too_large',
+  'document_too_large',
+  'unsupported_file_type',
+  'macros_not_allowed',
+  'corrupt_file',
 ] as const;
 
 /** A code the HTTP API sends. */

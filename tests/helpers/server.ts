@@ -47,7 +47,7 @@ export interface TestServerOptions {
 
 /**
  * Starts the real server (`startServer`) on 127.0.0.1:0 with its own temp DATA_DIR.
- * The auth and creation rate limits are high by default so helpers can sign many people in
+ * The auth, creation and export rate limits are high by default so helpers can sign many people in
  * and create freely; tests of a limit pass e.g. `{ AUTH_RATE_LIMIT: '3' }`.
  */
 export async function startTestServer(
@@ -68,6 +68,7 @@ export async function startTestServer(
     INVITATION_RATE_LIMIT: '10000',
     WORKSPACE_RATE_LIMIT: '10000',
     DOCUMENT_RATE_LIMIT: '10000',
+    EXPORT_RATE_LIMIT: '10000',
     ...overrides,
   });
   const server = await startServer({

@@ -87,4 +87,6 @@ export const ROWS: Row[] = [
   { name: 'POST /api/documents/:id/restore',                       request: (c) => ({ method: 'POST', path: `${doc(c.trashed.id)}/restore` }),                                     expected: [200, 404, 404, 404, 404, 401, 200] },
   { name: 'POST /api/documents/:id/collab-token',                  request: (c) => ({ method: 'POST', path: `${doc(c.document.id)}/collab-token` }),                               expected: [200, 200, 200, 200, 404, 401, 200] },
   { name: 'POST /api/documents/:id/collab-token (trashed)',        request: (c) => ({ method: 'POST', path: `${doc(c.trashed.id)}/collab-token` }),                                expected: [404, 404, 404, 404, 404, 401, 404] },
+  { name: 'GET /api/documents/:id/export (draft)',                request: (c) => ({ method: 'GET', path: `${doc(c.document.id)}/export?format=md` }),                           expected: [200, 200, 200, 200, 404, 404, 200] },
+  { name: 'GET /api/documents/:id/export (trashed)',              request: (c) => ({ method: 'GET', path: `${doc(c.trashed.id)}/export?format=md` }),                            expected: [404, 404, 404, 404, 404, 404, 404] },
 ];

@@ -6,6 +6,7 @@ import {
   canComment,
   canDeleteDocument,
   canEditDocumentContent,
+  canExportDocument,
   canReadDocument,
   canReadTrashedDocument,
   canRestoreDocument,
@@ -93,5 +94,16 @@ describe('document policies', () => {
     expect(
       names.filter((n) => canChangeStatus(who[n].user, who[n].membership, trashed, 'in-review')),
     ).toEqual([]);
+  });
+
+  it('exports what the caller reads, and published documents to anyone, never from the trash', () => {
+    expect(allowed(canExportDocument, live)).toEqual(allowed(canReadDocument, live));
+    const published = makeDocument({ status: 'published' });
+    expect(allowed(canExportDocument, published)).toEqual(names);
+    expect(canExportDocument(null, null, published)).toBe(true);
+    expect(canExportDocument(null, null, live)).toBe(false);
+    const trashedPublished = makeDocument({ status: 'published', deletedAt: new Date() });
+    expect(canExportDocument(null, null, trashedPublished)).toBe(false);
+    expect(allowed(canExportDocument, trashedPublished)).toEqual([]);
   });
 });

@@ -30,6 +30,7 @@ import {
   ChangeMemberRoleBody,
   CreateWorkspaceBody,
 } from '../../../shared/api/workspaces';
+import { ImportFields, type ExportFormat } from '../../../shared/api/exports';
 import { CreateOrganizationBody } from '../../../shared/api/organizations';
 import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
 import { CreateInvitationBody } from '../../../shared/api/users';
@@ -173,11 +174,31 @@ export const api = {
         `/api/workspaces/${id(input.workspaceId)}/documents`,
         validated(CreateDocumentBody, input.document),
       ),
+    /** A new document from a Word (.docx) or Markdown file, uploaded as multipart. */
+    importDocument: (input: {
+      workspaceId: string;
+      file: File;
+      fields: z.input<typeof ImportFields>;
+    }) => {
+      const fields = validated(ImportFields, input.fields);
+      const form = new FormData();
+      form.set('kind', fields.kind);
+      if (fields.title) form.set('title', fields.title);
+      form.set('file', input.file, input.file.name);
+      return send<{ document: DocumentDto }>(
+        'POST',
+        `/api/workspaces/${id(input.workspaceId)}/documents/import`,
+        form,
+      );
+    },
   },
   documents: {
     recent: (limit = 8) =>
       get<{ documents: DocumentDto[] }>(`/api/documents${queryString({ limit })}`),
     get: (documentId: string) => get<{ document: DocumentDto }>(`/api/documents/${id(documentId)}`),
+    /** Where the browser downloads the document as a file (a link, not a fetch). */
+    exportUrl: (documentId: string, format: ExportFormat) =>
+      `/api/documents/${id(documentId)}/export${queryString({ format })}`,
     update: (input: { documentId: string; patch: DocumentPatch }) =>
       send<{ document: DocumentDto }>(
         'PATCH',

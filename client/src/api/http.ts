@@ -34,7 +34,10 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error;
 }
 
-/** Sends one request; resolves with the parsed JSON body (undefined for 204). */
+/**
+ * Sends one request; resolves with the parsed JSON body (undefined for 204). A `FormData`
+ * body (a file upload) is sent as multipart, with the boundary the browser chooses.
+ */
 export async function requestJson<T>(options: {
   method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
@@ -42,16 +45,17 @@ export async function requestJson<T>(options: {
   signal?: AbortSignal;
 }): Promise<T> {
   const { method = 'GET', path, body, signal } = options;
+  const isForm = body instanceof FormData;
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined
+        body === undefined || isForm
           ? { Accept: 'application/json' }
           : { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isForm ? body : JSON.stringify(body),
       signal,
     });
   } catch (error) {

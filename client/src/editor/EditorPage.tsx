@@ -14,6 +14,7 @@ import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { CollabEditor } from './CollabEditor';
 import { DetailsPanel } from './DetailsPanel';
+import { ExportMenu } from './ExportMenu';
 import { useDocument, useRefreshDocumentAccess } from './queries';
 import { useCollabSession } from './useCollabSession';
 import { useWorkspace } from '../workspace/queries';
@@ -70,7 +71,10 @@ export default function EditorPage() {
       <nav className="breadcrumbs" aria-label={t('editor.backTo', { name: workspace.name })}>
         <Link to={`/w/${workspace.id}`}>← {workspace.name}</Link>
       </nav>
-      <h1 className="editor-title">{document.title}</h1>
+      <div className="editor-heading">
+        <h1 className="editor-title">{document.title}</h1>
+        <ExportMenu documentId={document.id} />
+      </div>
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
         <DetailsPanel key={document.id} document={document} />

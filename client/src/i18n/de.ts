@@ -149,9 +149,21 @@ export const de: Messages = {
     policyAreas: 'Politikfelder',
     stakeholders: 'Beteiligte',
     create: 'Anlegen und öffnen',
+    importLabel: 'Oder eine Datei importieren (optional)',
+    importHint:
+      'Eine Word- (.docx) oder Markdown-Datei (.md) wird zum Text. Ohne Titel gilt der Dateiname.',
+    import: 'Importieren und öffnen',
   },
   editor: {
     toolbar: 'Formatierung',
+    export: 'Exportieren',
+    exportAs: {
+      md: 'Markdown (.md)',
+      html: 'Webseite (.html)',
+      docx: 'Word (.docx)',
+      pdf: 'PDF (.pdf)',
+    },
+    print: 'Drucken…',
     paragraph: 'Normaler Text',
     heading: 'Überschrift {{level}}',
     bold: 'Fett',

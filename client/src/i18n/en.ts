@@ -144,9 +144,21 @@ export const en = {
     policyAreas: 'Policy areas',
     stakeholders: 'Stakeholders',
     create: 'Create and open',
+    importLabel: 'Or import a file (optional)',
+    importHint:
+      'A Word (.docx) or Markdown (.md) file becomes the text. Without a title, the file name is used.',
+    import: 'Import and open',
   },
   editor: {
     toolbar: 'Formatting',
+    export: 'Export',
+    exportAs: {
+      md: 'Markdown (.md)',
+      html: 'Web page (.html)',
+      docx: 'Word (.docx)',
+      pdf: 'PDF (.pdf)',
+    },
+    print: 'Print…',
     paragraph: 'Normal text',
     heading: 'Heading {{level}}',
     bold: 'Bold',

@@ -1,8 +1,13 @@
-/** The "New document" form: title, kind, and for case studies the city; then opens the editor. */
+/**
+ * The "New document" form: title, kind, and for case studies the city; then opens the editor.
+ * With a Word or Markdown file chosen, the document starts from that file instead of the
+ * kind's template (and the title may stay empty: the file name is used).
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OrganizationDto } from '../../../shared/api/entities';
+import type { DocumentDto, OrganizationDto } from '../../../shared/api/entities';
+import { IMPORT_EXTENSIONS } from '../../../shared/api/exports';
 import {
   DOCUMENT_KINDS,
   type DocumentKind,
@@ -35,19 +40,39 @@ export function NewDocumentForm({
   const [cityId, setCityId] = useState('');
   const [policyAreas, setPolicyAreas] = useState<PolicyArea[]>([]);
   const [stakeholders, setStakeholders] = useState<StakeholderType[]>([]);
+  const [file, setFile] = useState<File | null>(null);
   const isCaseStudy = kind === 'case-study';
+  const details = {
+    cityId: isCaseStudy && cityId ? cityId : undefined,
+    policyAreas,
+    stakeholders,
+  };
+
+  /** An import takes the file and kind; the details chosen here follow as a metadata change. */
+  const importFile = async (chosen: File): Promise<DocumentDto> => {
+    const imported = await api.workspaces.importDocument({
+      workspaceId,
+      file: chosen,
+      fields: { kind, ...(title.trim() ? { title } : {}) },
+    });
+    const hasDetails = details.cityId || policyAreas.length > 0 || stakeholders.length > 0;
+    if (!hasDetails) return imported.document;
+    const updated = await api.documents.update({
+      documentId: imported.document.id,
+      patch: details,
+    });
+    return updated.document;
+  };
 
   const create = async () => {
-    const { document } = await api.workspaces.createDocument({
-      workspaceId,
-      document: {
-        title,
-        kind,
-        cityId: isCaseStudy && cityId ? cityId : undefined,
-        policyAreas,
-        stakeholders,
-      },
-    });
+    const document = file
+      ? await importFile(file)
+      : (
+          await api.workspaces.createDocument({
+            workspaceId,
+            document: { title, kind, ...details },
+          })
+        ).document;
     // The editor opens from the cache, and the workspace list shows the new document.
     storeDocument(document);
     navigate(`/documents/${document.id}`);
@@ -58,7 +83,7 @@ export function NewDocumentForm({
       <TextField
         label={t('newDocument.titleLabel')}
         name="title"
-        required
+        required={!file}
         maxLength={200}
         value={title}
         onValue={setTitle}
@@ -87,9 +112,22 @@ export function NewDocumentForm({
         onPolicyAreas={setPolicyAreas}
         onStakeholders={setStakeholders}
       />
+      <label className="field">
+        <span className="field__label">{t('newDocument.importLabel')}</span>
+        <input
+          type="file"
+          name="file"
+          accept={IMPORT_EXTENSIONS.join(',')}
+          aria-describedby="import-hint"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
+        <span className="field__hint" id="import-hint">
+          {t('newDocument.importHint')}
+        </span>
+      </label>
       <FormError message={form.error} />
       <button type="submit" className="button button--primary" disabled={form.isBusy}>
-        {t('newDocument.create')}
+        {file ? t('newDocument.import') : t('newDocument.create')}
       </button>
     </form>
   );

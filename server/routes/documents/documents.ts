@@ -41,6 +41,8 @@ import {
   parseParams,
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
+import { createExportRouter } from './exportDocument';
+import { createImportRouter } from './importDocument';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
@@ -219,5 +221,7 @@ export function createDocumentsRouter(
   router.use(createWorkspaceDocumentsRouter(deps));
   router.use(createCollabTokenRouter(deps));
   router.use(createTemplateSectionsRouter(deps));
+  router.use(createExportRouter(deps));
+  router.use(createImportRouter(deps));
   return router;
 }

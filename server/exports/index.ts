@@ -1,0 +1,71 @@
+/**
+ * Document exports: one pure function per format from a ProseMirror document of the editor
+ * schema (`documentNodeFromState` turns a stored Yjs state into one). The HTTP route and the
+ * public library both go through `exportDocument`.
+ */
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
+import type { ExportFormat } from '../../shared/api/exports';
+import { toDocx } from './docx';
+import { toStandaloneHtml } from './html';
+import { toMarkdown } from './markdown';
+import { toPdf } from './pdf';
+
+export { documentNodeFromJson, documentNodeFromState } from '../editor/documentContent';
+export { toHtmlBody, toStandaloneHtml } from './html';
+export { toMarkdown } from './markdown';
+export { toDocx } from './docx';
+export { toPdf } from './pdf';
+
+/** An exported file: its bytes, media type and file name ending. */
+export interface ExportedFile {
+  body: Buffer;
+  contentType: string;
+  extension: string;
+}
+
+const MEDIA_TYPES: Record<ExportFormat, string> = {
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** Renders `doc` (titled `title`) in `format`. */
+export async function exportDocument(input: {
+  format: ExportFormat;
+  doc: ProseMirrorNode;
+  title: string;
+}): Promise<ExportedFile> {
+  const { format, doc, title } = input;
+  const body = await render(format, doc, title);
+  return { body, contentType: MEDIA_TYPES[format], extension: format };
+}
+
+async function render(format: ExportFormat, doc: ProseMirrorNode, title: string): Promise<Buffer> {
+  switch (format) {
+    case 'md':
+      return Buffer.from(
+        `# ${title.replace(/[\\`*_[\]#]/g, '\\$&')}\n\n${toMarkdown(doc)}`,
+        'utf8',
+      );
+    case 'html':
+      return Buffer.from(toStandaloneHtml({ doc, title }), 'utf8');
+    case 'docx':
+      return toDocx({ doc, title });
+    case 'pdf':
+      return toPdf({ doc, title });
+  }
+}
+
+/**
+ * A file name for the download: the title with characters file systems refuse replaced
+ * (accents kept; Express encodes them for the header).
+ */
+export function exportFileName(title: string, extension: string): string {
+  const base = title
+    .replace(/[\p{Cc}\\/:*?"<>|]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return `${base || 'document'}.${extension}`;
+}
