@@ -28,6 +28,14 @@ const envSchema = z.object({
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
     .optional(),
+  /**
+   * When set, several server processes share live state through this Redis (Socket.IO
+   * events, the Yjs relay, presence, connection caps, access revocations): docs/SCALING.md.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   /** Signs session-bound values and collab tokens; generated into DATA_DIR when absent. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
@@ -101,6 +109,8 @@ export interface Config {
   host: string;
   dataDir: string;
   mongodbUri: string | null;
+  /** Redis shared by every process of one deployment; null runs everything in this process. */
+  redisUrl: string | null;
   sessionSecret: string;
   publicUrl: string | null;
   /**
@@ -161,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: raw.HOST,
     dataDir,
     mongodbUri: raw.MONGODB_URI ?? null,
+    redisUrl: raw.REDIS_URL ?? null,
     sessionSecret: raw.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
     isHostHeaderTrusted: raw.NODE_ENV !== 'production',

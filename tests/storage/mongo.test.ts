@@ -8,6 +8,7 @@ import mongoose from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
+import type { Storage } from '../../server/storage/types';
 import { describeStorageContract } from './contract';
 
 const mongodbUri = process.env.MONGODB_URI;
@@ -16,9 +17,16 @@ if (mongodbUri) {
   describeStorageContract('mongo', async () => {
     const databaseName = `clip_test_${randomUUID().slice(0, 8)}`;
     const storage = await createMongoStorage({ uri: mongodbUri, dbName: databaseName });
+    const siblings: Storage[] = [];
     return {
       storage,
+      async openSibling() {
+        const sibling = await createMongoStorage({ uri: mongodbUri, dbName: databaseName });
+        siblings.push(sibling);
+        return sibling;
+      },
       async cleanup() {
+        await Promise.all(siblings.map((sibling) => sibling.close()));
         await storage.close();
         // Its own connection: the store under test may have been closed by the test.
         const connection = mongoose.createConnection(mongodbUri, { dbName: databaseName });
