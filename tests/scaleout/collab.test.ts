@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sleep, useCollabScope, waitFor, waitSynced, type TestClient } from '../collab/helpers';
-import { addText, contentOf, storedText } from '../collab/serverProcess';
+import { addText, contentOf, storedText, withStorage } from '../collab/serverProcess';
 import { startCluster, stopGracefully, type Cluster } from './cluster';
 import { hasRedisServer } from './redisServer';
 
@@ -49,12 +49,28 @@ function converged(clients: readonly TestClient[], tokens: readonly string[]): b
   );
 }
 
+/** How many entries of the stored log (and snapshot) hold each token. */
+async function storedCopies(
+  dataDir: string,
+  documentId: string,
+  tokens: readonly string[],
+): Promise<Array<{ token: string; count: number }>> {
+  const state = await withStorage(dataDir, (storage) => storage.loadDocState({ documentId }));
+  const entries = [state.snapshot, ...state.updates.map((update) => update.data)]
+    .filter((entry): entry is Uint8Array => entry !== null)
+    .map((entry) => Buffer.from(entry).toString('latin1'));
+  return tokens.map((token) => ({
+    token,
+    count: entries.filter((entry) => entry.includes(token)).length,
+  }));
+}
+
 const suite = hasRedisServer() ? describe : describe.skip;
 if (!hasRedisServer()) console.log('Scale-out suite skipped: redis-server is not on PATH');
 
 suite('several server processes sharing one document through Redis', () => {
   it('clients on two processes co-edit one document and converge within a second', async () => {
-    const { servers, client } = await cluster(2);
+    const { servers, client, dataDir, seeded } = await cluster(2);
     const clients = [
       client(servers[0]!),
       client(servers[0]!),
@@ -71,6 +87,12 @@ suite('several server processes sharing one document through Redis', () => {
     // A single edit on one process reaches the other process's clients within a second too.
     addText(clients[0]!, '<late>');
     await waitFor(() => converged(clients, [...tokens, '<late>']), 'late edit relayed', 1_000);
+
+    // Each edit is in the shared log once: the process that received it stored it; the
+    // processes it was relayed to did not store it again.
+    await sleep(200);
+    const copies = await storedCopies(dataDir, seeded.document.id, [...tokens, '<late>']);
+    expect(copies.filter(({ count }) => count !== 1)).toEqual([]);
   });
 
   it('a third process opening the document later serves every edit to its client', async () => {
