@@ -82,7 +82,13 @@ export async function startServer(options: {
     storage,
     logger: logger.child({ module: 'realtime' }),
     ...(options.tuning?.accessSweepMs ? { accessSweepMs: options.tuning.accessSweepMs } : {}),
-    ...(scaleOut ? { adapter: scaleOut.socketAdapter(), connections: scaleOut.connections } : {}),
+    ...(scaleOut
+      ? {
+          adapter: scaleOut.socketAdapter(),
+          connections: scaleOut.connections,
+          sharedPresence: scaleOut.presence,
+        }
+      : {}),
   });
   const otherProcesses = scaleOut
     ? await scaleOut.openAccessChannel(async (scope) => {

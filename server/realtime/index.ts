@@ -17,12 +17,13 @@ import {
   createMemoryConnectionCounter,
   type ConnectionCounter,
 } from '../scaleout/connectionCounter';
+import type { SharedPresence } from '../scaleout/sharedPresence';
 import { ACCESS_SWEEP_MS, startAccessSweep } from './accessSweep';
 import { createBroadcaster, type Broadcaster } from './broadcaster';
 import { createConnectionCapMiddleware } from './connectionCap';
 import { createHandshakeMiddleware } from './handshake';
 import { resolveRealtimeOptions } from './options';
-import { registerPresenceHandlers } from './presenceHandlers';
+import { broadcastPresence, registerPresenceHandlers } from './presenceHandlers';
 import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
 import { createSocketRequests } from './requests';
 import { userRoom } from './rooms';
@@ -59,6 +60,8 @@ export function attachRealtime(input: {
   adapter?: ServerOptions['adapter'];
   /** Counts each account's sockets for its cap (default: this process only). */
   connections?: ConnectionCounter;
+  /** Presence of every process (Redis); default: this process's sockets only. */
+  sharedPresence?: Pick<SharedPresence, 'tracker' | 'onRemoteLoss'>;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
@@ -84,7 +87,11 @@ export function attachRealtime(input: {
         }
       : {}),
   });
-  const presence = createPresenceTracker();
+  const presence = input.sharedPresence?.tracker ?? createPresenceTracker();
+  // Another process went away: the lists that held its sockets change for everyone.
+  input.sharedPresence?.onRemoteLoss((changes) => {
+    for (const change of changes) broadcastPresence({ io, tracker: presence, change });
+  });
 
   io.use(createHandshakeMiddleware({ config, storage, logger }));
   io.use(

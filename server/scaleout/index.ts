@@ -11,6 +11,7 @@ import { createCollabRelay, type CollabRelay } from './collabRelay';
 import { createRedisConnectionCounter } from './connectionCounter';
 import type { ConnectionCounter } from './connectionCounter';
 import { connectRedis, type RedisLink } from './redis';
+import { createSharedPresence, type SharedPresence } from './sharedPresence';
 
 export type { ConnectionCounter } from './connectionCounter';
 export { createMemoryConnectionCounter } from './connectionCounter';
@@ -22,6 +23,8 @@ export interface ScaleOut {
   readonly collabRelay: CollabRelay;
   /** Connections per account, counted over every process. */
   readonly connections: ConnectionCounter;
+  /** Presence of every process, replicated in each. */
+  readonly presence: SharedPresence;
   /** Socket.IO's adapter factory (Redis streams): rooms and emits span every process. */
   socketAdapter(): ReturnType<typeof createAdapter>;
   /** Starts carrying access re-checks between processes; `recheck` runs for the others' scopes. */
@@ -35,11 +38,13 @@ export async function startScaleOut(input: { url: string; logger: Logger }): Pro
   const link = await connectRedis({ url: input.url, logger });
   const collabRelay = createCollabRelay({ link, logger });
   const connections = createRedisConnectionCounter({ link, logger });
+  const presence = createSharedPresence({ link, logger });
   const channels: AccessChannel[] = [];
   return {
     link,
     collabRelay,
     connections,
+    presence,
     socketAdapter: () => createAdapter(link.duplicate()),
     async openAccessChannel(recheck) {
       const channel = await openAccessChannel({ link, logger, recheck });
@@ -48,6 +53,7 @@ export async function startScaleOut(input: { url: string; logger: Logger }): Pro
     },
     async close() {
       collabRelay.dispose();
+      presence.dispose();
       for (const channel of channels) channel.dispose();
       await connections.close();
       await link.close();
