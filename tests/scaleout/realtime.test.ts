@@ -64,6 +64,10 @@ function nextUpdate(
   });
 }
 
+function collabUrl(server: TestServer): string {
+  return `${server.url.replace('http', 'ws')}/collab`;
+}
+
 const suite = hasRedisServer() ? describe : describe.skip;
 if (!hasRedisServer()) console.log('Scale-out realtime suite skipped: redis-server is not on PATH');
 
@@ -76,6 +80,7 @@ suite('Socket.IO and access over two processes sharing Redis', () => {
       REDIS_URL: redis.url,
       SESSION_SECRET: TEST_SECRET,
       REALTIME_MAX_CONNECTIONS_PER_USER: String(SOCKET_CAP),
+      COLLAB_MAX_CONNECTIONS_PER_USER: String(SOCKET_CAP),
     };
     const tuning = {
       accessSweepMs: SLOW_POLL_MS,
@@ -134,9 +139,24 @@ suite('Socket.IO and access over two processes sharing Redis', () => {
     expect(await connectError(socketOn(servers[0]!, bo.cookie))).toBe('too_many_connections');
   });
 
+  it('the per-account collab connection cap counts the connections on every process', async () => {
+    const connect = (server: TestServer): ReturnType<typeof connectClient> => {
+      const client = connectClient({
+        serverUrl: collabUrl(server),
+        documentId: document.id,
+        token: tokenFor({ userId: ada.user.id, documentId: document.id }),
+      });
+      defer(() => client.destroy());
+      return client;
+    };
+    await Promise.all([connect(servers[0]!), connect(servers[1]!)].map((each) => waitSynced(each)));
+    const third = connect(servers[0]!);
+    await waitFor(() => third.closeCodes.includes(CLOSE_CODES.rateLimited), 'third refused');
+  });
+
   it('a revocation stored on one process closes collab connections on the other at once', async () => {
     const client = connectClient({
-      serverUrl: servers[1]!.url.replace('http', 'ws') + '/collab',
+      serverUrl: collabUrl(servers[1]!),
       documentId: document.id,
       token: tokenFor({ userId: bo.user.id, documentId: document.id }),
     });
