@@ -67,7 +67,15 @@ export async function connectRedis(input: { url: string; logger: Logger }): Prom
       isDown = true;
     });
   }
-  await Promise.all([pub.connect(), sub.connect()]);
+  try {
+    await Promise.all([pub.connect(), sub.connect()]);
+  } catch (error) {
+    pub.disconnect();
+    sub.disconnect();
+    const reason = error instanceof Error ? error.message : String(error);
+    // The host only: a URL may carry a password.
+    throw new Error(`cannot reach Redis at ${new URL(url).host} (REDIS_URL): ${reason}`);
+  }
   isDown = false;
   logger.info({ processId }, 'redis connected: sharing live state with other processes');
 
