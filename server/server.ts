@@ -113,6 +113,7 @@ export async function startServer(options: {
     events,
     realtime: realtime.broadcaster,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(scaleOut ? { rateLimitStore: scaleOut.rateLimitStore } : {}),
   });
 
   httpServer.on('upgrade', (request, socket, head) => {

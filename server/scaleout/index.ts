@@ -10,6 +10,7 @@ import { openAccessChannel, type AccessChannel } from './accessChannel';
 import { createCollabRelay, type CollabRelay } from './collabRelay';
 import { createRedisConnectionCounter } from './connectionCounter';
 import type { ConnectionCounter } from './connectionCounter';
+import { createRedisRateLimitStores, type RateLimitStoreFactory } from './rateLimitStore';
 import { connectRedis, type RedisLink } from './redis';
 import { createSharedPresence, type SharedPresence } from './sharedPresence';
 
@@ -25,6 +26,8 @@ export interface ScaleOut {
   readonly connections: ConnectionCounter;
   /** Presence of every process, replicated in each. */
   readonly presence: SharedPresence;
+  /** Stores of the HTTP rate limits, counted over every process. */
+  readonly rateLimitStore: RateLimitStoreFactory;
   /** Socket.IO's adapter factory (Redis streams): rooms and emits span every process. */
   socketAdapter(): ReturnType<typeof createAdapter>;
   /** Starts carrying access re-checks between processes; `recheck` runs for the others' scopes. */
@@ -45,6 +48,7 @@ export async function startScaleOut(input: { url: string; logger: Logger }): Pro
     collabRelay,
     connections,
     presence,
+    rateLimitStore: createRedisRateLimitStores(link),
     socketAdapter: () => createAdapter(link.duplicate()),
     async openAccessChannel(recheck) {
       const channel = await openAccessChannel({ link, logger, recheck });

@@ -1,8 +1,8 @@
 /**
- * Socket.IO and access across processes: two real servers (`startServer`, in this test
- * process) on one SQLite file and one real `redis-server`, real socket.io-client and
- * WebsocketProvider clients on each. Presence reaches people on the other process, the
- * per-account socket cap counts both processes, and a revocation stored on one process closes
+ * Live state across processes: two real servers (`startServer`, in this test process) on one
+ * SQLite file and one real `redis-server`, real socket.io-client and WebsocketProvider clients
+ * on each. Presence reaches people on the other process, the per-account caps and the sign-in
+ * rate limit count both processes, and a revocation stored on one process closes
  * connections on the other at once (the periodic re-checks are slowed to a minute, so only the
  * published re-check explains it). Skipped with one line when `redis-server` is not on PATH.
  */
@@ -21,7 +21,7 @@ import {
   waitSynced,
 } from '../collab/helpers';
 import { buildDocument, buildMembership, buildWorkspace } from '../helpers/factories';
-import { startTestServer, type TestServer } from '../helpers/server';
+import { createApiClient, startTestServer, type TestServer } from '../helpers/server';
 import {
   connected,
   connectError,
@@ -36,6 +36,7 @@ const { defer } = useCollabScope();
 /** Far beyond every wait below: a close within a second cannot come from polling. */
 const SLOW_POLL_MS = 60_000;
 const SOCKET_CAP = 2;
+const AUTH_LIMIT = 3;
 
 let redis: TestRedis;
 let servers: TestServer[];
@@ -71,7 +72,7 @@ function collabUrl(server: TestServer): string {
 const suite = hasRedisServer() ? describe : describe.skip;
 if (!hasRedisServer()) console.log('Scale-out realtime suite skipped: redis-server is not on PATH');
 
-suite('Socket.IO and access over two processes sharing Redis', () => {
+suite('live state over two processes sharing Redis', () => {
   beforeAll(async () => {
     redis = await startTestRedis();
     const dataDir = makeDataDir();
@@ -81,6 +82,7 @@ suite('Socket.IO and access over two processes sharing Redis', () => {
       SESSION_SECRET: TEST_SECRET,
       REALTIME_MAX_CONNECTIONS_PER_USER: String(SOCKET_CAP),
       COLLAB_MAX_CONNECTIONS_PER_USER: String(SOCKET_CAP),
+      AUTH_RATE_LIMIT: String(AUTH_LIMIT),
     };
     const tuning = {
       accessSweepMs: SLOW_POLL_MS,
@@ -152,6 +154,16 @@ suite('Socket.IO and access over two processes sharing Redis', () => {
     await Promise.all([connect(servers[0]!), connect(servers[1]!)].map((each) => waitSynced(each)));
     const third = connect(servers[0]!);
     await waitFor(() => third.closeCodes.includes(CLOSE_CODES.rateLimited), 'third refused');
+  });
+
+  it('the sign-in rate limit counts attempts on every process', async () => {
+    const attempt = { email: 'someone@example.test', password: 'guess-guess' };
+    const statuses: number[] = [];
+    for (let index = 0; index <= AUTH_LIMIT; index++) {
+      const api = createApiClient(servers[index % 2]!.url);
+      statuses.push((await api.post('/api/auth/login', attempt)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
   });
 
   it('a revocation stored on one process closes collab connections on the other at once', async () => {
