@@ -88,6 +88,15 @@ suite('several server processes sharing one document through Redis', () => {
     addText(clients[0]!, '<late>');
     await waitFor(() => converged(clients, [...tokens, '<late>']), 'late edit relayed', 1_000);
 
+    // Awareness (a caret) crosses processes too, and its removal when the client leaves.
+    clients[0]!.provider.awareness.setLocalStateField('cursor', { anchor: 7 });
+    const clientId = clients[0]!.ydoc.clientID;
+    const seenOnOtherProcess = (): boolean =>
+      clients[2]!.provider.awareness.getStates().get(clientId)?.cursor !== undefined;
+    await waitFor(seenOnOtherProcess, 'caret relayed to the other process', 1_000);
+    clients[0]!.provider.disconnect();
+    await waitFor(() => !seenOnOtherProcess(), 'caret removed on the other process', 2_000);
+
     // Each edit is in the shared log once: the process that received it stored it; the
     // processes it was relayed to did not store it again.
     await sleep(200);
