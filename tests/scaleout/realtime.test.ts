@@ -14,12 +14,14 @@ import type { DocumentRecord, User, Workspace } from '../../server/storage/types
 import {
   connectClient,
   makeDataDir,
+  sleep,
   tokenFor,
   TEST_SECRET,
   useCollabScope,
   waitFor,
   waitSynced,
 } from '../collab/helpers';
+import { spawnServer } from '../collab/serverProcess';
 import { buildDocument, buildMembership, buildWorkspace } from '../helpers/factories';
 import { createApiClient, startTestServer, type TestServer } from '../helpers/server';
 import {
@@ -39,13 +41,14 @@ const SOCKET_CAP = 2;
 const AUTH_LIMIT = 3;
 
 let redis: TestRedis;
+let dataDir: string;
 let servers: TestServer[];
 let ada: { user: User; cookie: string };
 let bo: { user: User; cookie: string };
 let workspace: Workspace;
 let document: DocumentRecord;
 
-function socketOn(server: TestServer, cookie: string): ClientSocket {
+function socketOn(server: Pick<TestServer, 'url'>, cookie: string): ClientSocket {
   const socket = openSocket(server.url, { cookie });
   defer(() => socket.disconnect());
   return socket;
@@ -75,7 +78,7 @@ if (!hasRedisServer()) console.log('Scale-out realtime suite skipped: redis-serv
 suite('live state over two processes sharing Redis', () => {
   beforeAll(async () => {
     redis = await startTestRedis();
-    const dataDir = makeDataDir();
+    dataDir = makeDataDir();
     const env = {
       DATA_DIR: dataDir,
       REDIS_URL: redis.url,
@@ -133,6 +136,34 @@ suite('live state over two processes sharing Redis', () => {
     );
     adaSocket.disconnect();
     expect((await boSeesAdaLeave).users.map((user) => user.name)).toEqual(['Bo']);
+  });
+
+  it("a killed process's presence disappears from the other processes' lists", async () => {
+    // A third, real process (SIGKILL needs one) on the same storage and Redis.
+    const doomed = await spawnServer({ dataDir, env: { REDIS_URL: redis.url } });
+    defer(() => {
+      if (doomed.child.exitCode === null && doomed.child.signalCode === null)
+        doomed.child.kill('SIGKILL');
+    });
+    const adaSocket = await connected(
+      socketOn({ url: `http://127.0.0.1:${doomed.port}` }, ada.cookie),
+    );
+    const boSocket = await connected(socketOn(servers[1]!, bo.cookie));
+    await rawRequest(boSocket, 'workspace:subscribe', { workspaceId: workspace.id });
+    const boHearsAda = nextUpdate(boSocket, (update) =>
+      update.users.some((user) => user.id === ada.user.id),
+    );
+    await rawRequest(adaSocket, 'presence:open', { documentId: document.id });
+    await boHearsAda;
+
+    const boSeesAdaGone = nextUpdate(boSocket, (update) =>
+      update.users.every((user) => user.id !== ada.user.id),
+    );
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    // Heartbeats every 2 s; a process silent for 6 s is dropped.
+    const update = await Promise.race([boSeesAdaGone, sleep(15_000).then(() => null)]);
+    expect(update?.users ?? 'no update within 15 s').toEqual([]);
   });
 
   it('the per-account socket cap counts the sockets on every process', async () => {
