@@ -3,6 +3,7 @@
  * rate, against one server child. Measures connect+sync, fan-out latency, delivery, and the
  * server's CPU and memory; checks that every writer's copy converged.
  */
+import type { ClientSpec } from './client';
 import type { DriverCommand, DriverReply } from './driver';
 import { mergeHistograms, percentile, percentileOf } from './histogram';
 import {
@@ -11,7 +12,8 @@ import {
   splitAcrossDrivers,
   withTargetAndDrivers,
 } from './runTarget';
-import type { TargetKind } from './targets';
+import type { ProcessStats } from './processStats';
+import type { Driver, Target, TargetKind } from './targets';
 
 /** The load, identical for ours and the baseline. */
 export interface LoadSpec {
@@ -47,6 +49,8 @@ export interface LoadResult {
   loopDelayMs: { p50: number; p99: number; max: number };
   /** Busiest driver's CPU in the edit window, % of one core: near 100 means the clients limit the numbers. */
   driverCpuPercentOfCore: number;
+  /** Each server process's CPU (% of one core) and peak RSS; one entry unless scaled out. */
+  processes: Array<{ cpuPercentOfCore: number; peakRssMb: number }>;
 }
 
 const MB = 1024 * 1024;
@@ -59,104 +63,167 @@ export async function runLoadScenario(input: {
   const { kind, spec } = input;
   return withTargetAndDrivers<DriverCommand, DriverReply, LoadResult>(
     { kind, drivers: spec.drivers, label: spec.name },
-    async ({ target, drivers, secret, phase }) => {
-      const clients = await planClients({ target, layout: spec, secret });
-      phase('seeded');
-      const idle = await target.stats();
-
-      const slices = splitAcrossDrivers(clients, drivers.length);
-      const connected = drivers.map((driver) => driver.next('connected'));
-      drivers.forEach((driver, i) =>
-        driver.send({
-          type: 'connect',
-          clients: slices[i] ?? [],
-          concurrency: Math.ceil(spec.connectConcurrency / drivers.length),
-        }),
-      );
-      const connectReplies = await Promise.all(connected);
-      const connectMs = connectReplies.flatMap((reply) => reply.connectMs);
-      const connectFailures = connectReplies.flatMap((reply) => reply.failures);
-      phase('connected');
-
-      await target.request({ type: 'profileStart' });
-      const before = await target.stats();
-      const windowStart = performance.now();
-      const edited = drivers.map((driver) => driver.next('edited'));
-      for (const driver of drivers) {
-        driver.send({
-          type: 'edit',
-          intervalMs: 1000 / spec.editsPerSecondPerWriter,
-          durationMs: spec.durationMs,
-        });
-      }
-      const editReplies = await Promise.all(edited);
-      const editSeconds = spec.durationMs / 1000;
-      // Let the last edits arrive everywhere before reading the counters.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
-      const after = await target.stats();
-      await target.request({ type: 'profileStop', label: spec.name.slice(1, 2) });
-      const windowSeconds = (performance.now() - windowStart) / 1000;
-      phase('edited and settled');
-
-      const reports = await Promise.all(
-        drivers.map((driver) => {
-          const reply = driver.next('report');
-          driver.send({ type: 'report' });
-          return reply;
-        }),
-      );
-      phase('reported');
-      const histogram = mergeHistograms(reports.map((report) => report.histogram));
-      let expected = 0;
-      let editsSent = 0;
-      for (const reply of editReplies) {
-        for (const count of Object.values(reply.sentByDoc)) {
-          editsSent += count;
-          expected += count * (spec.clientsPerDocument - 1);
-        }
-      }
-      const received = reports.reduce(
-        (sum, report) => sum + Object.values(report.receivedByDoc).reduce((a, b) => a + b, 0),
-        0,
-      );
-      const hashes: Record<string, Set<string>> = {};
-      for (const report of reports) {
-        for (const [docKey, list] of Object.entries(report.hashesByDoc)) {
-          for (const hash of list) (hashes[docKey] ??= new Set()).add(hash);
-        }
-      }
-      const cpuSeconds = cpuSecondsBetween(before, after);
-      return {
-        kind,
-        clients: clients.length,
-        connectMs: {
-          p50: percentileOf(connectMs, 0.5),
-          p95: percentileOf(connectMs, 0.95),
-          p99: percentileOf(connectMs, 0.99),
-          max: percentileOf(connectMs, 1),
-        },
-        connectFailures: connectFailures.length,
-        fanoutMs: {
-          p50: percentile(histogram, 0.5),
-          p95: percentile(histogram, 0.95),
-          p99: percentile(histogram, 0.99),
-          max: histogram.maxMs,
-        },
-        samples: histogram.total,
-        deliveredRatio: expected === 0 ? Number.NaN : received / expected,
-        editsSent,
-        cpuSeconds,
-        cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
-        peakRssMb: after.peakRssBytes / MB,
-        idleRssMb: idle.rssBytes / MB,
-        rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
-        isConverged: Object.values(hashes).every((set) => set.size === 1),
-        unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
-        loopDelayMs: after.loopDelayMs,
-        driverCpuPercentOfCore: Math.max(
-          ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
-        ),
-      };
-    },
+    ({ target, drivers, secret, phase }) =>
+      measureLoad({ kind, spec, targets: [target], drivers, secret, phase }),
   );
+}
+
+/** Sums stats over several server processes (CPU and memory add up; the loop delay is the worst). */
+function combinedStats(stats: readonly ProcessStats[]): ProcessStats {
+  const sum = (pick: (one: ProcessStats) => number): number =>
+    stats.reduce((total, one) => total + pick(one), 0);
+  const worst = stats.reduce((a, b) => (b.loopDelayMs.p99 > a.loopDelayMs.p99 ? b : a));
+  return {
+    cpuUserMicros: sum((one) => one.cpuUserMicros),
+    cpuSystemMicros: sum((one) => one.cpuSystemMicros),
+    rssBytes: sum((one) => one.rssBytes),
+    peakRssBytes: sum((one) => one.peakRssBytes),
+    loopDelayMs: worst.loopDelayMs,
+  };
+}
+
+/**
+ * The measured part of a load scenario, over one or several server processes of one
+ * deployment (scale-out: they share storage and Redis). Each document's clients are spread
+ * over the processes in turn (client `c` of a document on process `c % processes`), so with
+ * two clients per document every edit crosses processes.
+ */
+export async function measureLoad(input: {
+  kind: TargetKind;
+  spec: LoadSpec;
+  targets: readonly Target[];
+  drivers: Driver<DriverCommand, DriverReply>[];
+  secret: string;
+  phase: (phase: string) => void;
+}): Promise<LoadResult> {
+  const { kind, spec, targets, drivers, secret, phase } = input;
+  const target = targets[0]!;
+  const allStats = async (): Promise<ProcessStats[]> =>
+    Promise.all(targets.map((each) => each.stats()));
+  const clients = spreadOverProcesses(
+    await planClients({ target, layout: spec, secret }),
+    spec.documents,
+    targets,
+  );
+  phase('seeded');
+  const idle = combinedStats(await allStats());
+
+  const slices = splitAcrossDrivers(clients, drivers.length);
+  const connected = drivers.map((driver) => driver.next('connected'));
+  drivers.forEach((driver, i) =>
+    driver.send({
+      type: 'connect',
+      clients: slices[i] ?? [],
+      concurrency: Math.ceil(spec.connectConcurrency / drivers.length),
+    }),
+  );
+  const connectReplies = await Promise.all(connected);
+  const connectMs = connectReplies.flatMap((reply) => reply.connectMs);
+  const connectFailures = connectReplies.flatMap((reply) => reply.failures);
+  phase('connected');
+
+  await Promise.all(targets.map((each) => each.request({ type: 'profileStart' })));
+  const beforeEach = await allStats();
+  const before = combinedStats(beforeEach);
+  const windowStart = performance.now();
+  const edited = drivers.map((driver) => driver.next('edited'));
+  for (const driver of drivers) {
+    driver.send({
+      type: 'edit',
+      intervalMs: 1000 / spec.editsPerSecondPerWriter,
+      durationMs: spec.durationMs,
+    });
+  }
+  const editReplies = await Promise.all(edited);
+  const editSeconds = spec.durationMs / 1000;
+  // Let the last edits arrive everywhere before reading the counters.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  const afterEach = await allStats();
+  const after = combinedStats(afterEach);
+  await Promise.all(
+    targets.map((each, index) =>
+      each.request({ type: 'profileStop', label: `${spec.name.slice(1, 2)}${index}` }),
+    ),
+  );
+  const windowSeconds = (performance.now() - windowStart) / 1000;
+  phase('edited and settled');
+
+  const reports = await Promise.all(
+    drivers.map((driver) => {
+      const reply = driver.next('report');
+      driver.send({ type: 'report' });
+      return reply;
+    }),
+  );
+  phase('reported');
+  const histogram = mergeHistograms(reports.map((report) => report.histogram));
+  let expected = 0;
+  let editsSent = 0;
+  for (const reply of editReplies) {
+    for (const count of Object.values(reply.sentByDoc)) {
+      editsSent += count;
+      expected += count * (spec.clientsPerDocument - 1);
+    }
+  }
+  const received = reports.reduce(
+    (sum, report) => sum + Object.values(report.receivedByDoc).reduce((a, b) => a + b, 0),
+    0,
+  );
+  const hashes: Record<string, Set<string>> = {};
+  for (const report of reports) {
+    for (const [docKey, list] of Object.entries(report.hashesByDoc)) {
+      for (const hash of list) (hashes[docKey] ??= new Set()).add(hash);
+    }
+  }
+  const cpuSeconds = cpuSecondsBetween(before, after);
+  return {
+    kind,
+    clients: clients.length,
+    connectMs: {
+      p50: percentileOf(connectMs, 0.5),
+      p95: percentileOf(connectMs, 0.95),
+      p99: percentileOf(connectMs, 0.99),
+      max: percentileOf(connectMs, 1),
+    },
+    connectFailures: connectFailures.length,
+    fanoutMs: {
+      p50: percentile(histogram, 0.5),
+      p95: percentile(histogram, 0.95),
+      p99: percentile(histogram, 0.99),
+      max: histogram.maxMs,
+    },
+    samples: histogram.total,
+    deliveredRatio: expected === 0 ? Number.NaN : received / expected,
+    editsSent,
+    cpuSeconds,
+    cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
+    peakRssMb: after.peakRssBytes / MB,
+    idleRssMb: idle.rssBytes / MB,
+    rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
+    isConverged: Object.values(hashes).every((set) => set.size === 1),
+    unexpectedCloses: reports.flatMap((report) => report.unexpectedCloses),
+    loopDelayMs: after.loopDelayMs,
+    driverCpuPercentOfCore: Math.max(
+      ...editReplies.map((reply) => (100 * reply.cpuSeconds) / editSeconds),
+    ),
+    processes: targets.map((_, index) => ({
+      cpuPercentOfCore:
+        (100 * cpuSecondsBetween(beforeEach[index]!, afterEach[index]!)) / windowSeconds,
+      peakRssMb: afterEach[index]!.peakRssBytes / MB,
+    })),
+  };
+}
+
+/** Moves client `c` of each document to process `c % processes` (planned against the first). */
+function spreadOverProcesses(
+  clients: ClientSpec[],
+  documents: number,
+  targets: readonly Target[],
+): ClientSpec[] {
+  if (targets.length === 1) return clients;
+  const firstPort = `:${targets[0]!.port}/`;
+  return clients.map((client, index) => {
+    const target = targets[Math.floor(index / documents) % targets.length]!;
+    return { ...client, url: client.url.replace(firstPort, `:${target.port}/`) };
+  });
 }

@@ -3,7 +3,7 @@
  * `@y/websocket-server` with the same load, and prints a comparison.
  *   BENCH_QUICK=1   small numbers, a smoke run in about two minutes
  *   --json          also print every measurement as JSON
- *   --only=a,b,c,meeting  run a subset of the scenarios (default: all)
+ *   --only=a,b,c,meeting,scaleout  run a subset of the scenarios (default: all)
  *   --ours-only     skip the baseline
  *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
@@ -16,11 +16,14 @@ import { meetingPlan } from './meeting/plan';
 import { renderMeetingTable } from './meeting/report';
 import { runMeetingScenario, type MeetingResult } from './meeting/scenario';
 import { renderColdLoad, renderLoadTable } from './report';
+import { canRunScaleOut, renderScaleOutTable, runScaleOut, type ScaleOutResult } from './scaleOut';
 
 interface Plan {
   a: LoadSpec;
   b: LoadSpec;
   c: { edits: number; coldOpens: number; unloadWaitMs: number };
+  /** Scale-out (issue 11): one busy document, and many small ones, on 1 and on 2 processes. */
+  scaleout: LoadSpec[];
 }
 
 function plan(isQuick: boolean): Plan {
@@ -48,6 +51,28 @@ function plan(isQuick: boolean): Plan {
     },
     // The collab server unloads a document 10 s after its last client left (unloadGraceMs).
     c: { edits: isQuick ? 20_000 : 200_000, coldOpens: isQuick ? 1 : 3, unloadWaitMs: 11_000 },
+    scaleout: [
+      {
+        name: '(scale-out a) one document',
+        documents: 1,
+        clientsPerDocument: Number(process.env.BENCH_SCALEOUT_CLIENTS ?? (isQuick ? 100 : 1000)),
+        writersPerDocument: 10,
+        editsPerSecondPerWriter: 10,
+        durationMs: isQuick ? 2_000 : 10_000,
+        drivers,
+        connectConcurrency: 20,
+      },
+      {
+        name: '(scale-out b) documents × 2 clients',
+        documents: Number(process.env.BENCH_SCALEOUT_DOCUMENTS ?? (isQuick ? 50 : 1000)),
+        clientsPerDocument: 2,
+        writersPerDocument: 2,
+        editsPerSecondPerWriter: 1,
+        durationMs: isQuick ? 2_000 : 10_000,
+        drivers,
+        connectConcurrency: 20,
+      },
+    ],
   };
 }
 
@@ -55,7 +80,7 @@ async function main(): Promise<void> {
   const isQuick = process.env.BENCH_QUICK === '1';
   const isJson = process.argv.includes('--json');
   const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,meeting').split(','));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,meeting,scaleout').split(','));
   const scenarios = plan(isQuick);
   // Parsed up front, so a mistyped flag fails before minutes of other scenarios.
   const meetings = meetingPlan({ argv: process.argv, isQuick });
@@ -73,7 +98,10 @@ async function main(): Promise<void> {
   const isOursOnly = process.argv.includes('--ours-only');
   const results: Record<
     string,
-    { ours: LoadResult; baseline: LoadResult | null } | ColdLoadResult | MeetingResult[]
+    | { ours: LoadResult; baseline: LoadResult | null }
+    | ColdLoadResult
+    | MeetingResult[]
+    | ScaleOutResult[][]
   > = {};
   for (const key of ['a', 'b'] as const) {
     if (!only.has(key)) continue;
@@ -97,6 +125,22 @@ async function main(): Promise<void> {
     }
     results.meeting = runs;
     console.log(`${renderMeetingTable({ spec: meetings[0], results: runs })}\n`);
+  }
+  if (only.has('scaleout')) {
+    if (!canRunScaleOut()) {
+      console.log('scale-out scenario skipped: redis-server is not on PATH\n');
+    } else {
+      const runs: ScaleOutResult[][] = [];
+      for (const spec of scenarios.scaleout) {
+        const pair = [
+          await runScaleOut({ spec, processes: 1 }),
+          await runScaleOut({ spec, processes: 2 }),
+        ];
+        runs.push(pair);
+        console.log(`${renderScaleOutTable({ spec, runs: pair })}\n`);
+      }
+      results.scaleout = runs;
+    }
   }
   console.log(`finished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
   if (isJson) console.log(JSON.stringify({ isQuick, node: process.version, results }, null, 2));

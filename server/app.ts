@@ -4,6 +4,7 @@
  * check → /api (JSON body, session, routes, JSON 404) → built client → JSON 404 → error
  * renderer.
  */
+import type { RateLimitStoreFactory } from './scaleout/rateLimitStore';
 import express from 'express';
 import type { CollabServer } from './collab';
 import type { Config } from './env';
@@ -33,8 +34,10 @@ export function createApp(options: {
   realtime: Broadcaster;
   /** Where the built client lives; default `dist/client` (served only if it exists). */
   clientDir?: string;
+  /** HTTP rate limits counted in Redis for several processes; default in memory. */
+  rateLimitStore?: RateLimitStoreFactory;
 }): express.Express {
-  const { config, storage, logger, collab, events, realtime } = options;
+  const { config, storage, logger, collab, events, realtime, rateLimitStore } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -53,7 +56,18 @@ export function createApp(options: {
   // Health first: it must answer even when the session lookup (storage) is failing.
   api.use(createHealthRouter({ storage, logger }));
   api.use(createSessionLoader({ storage }));
-  mountApiRoutes({ api, deps: { config, storage, logger, collab, events, realtime } });
+  mountApiRoutes({
+    api,
+    deps: {
+      config,
+      storage,
+      logger,
+      collab,
+      events,
+      realtime,
+      ...(rateLimitStore ? { rateLimitStore } : {}),
+    },
+  });
   api.use(apiNotFound);
   app.use('/api', api);
 

@@ -33,6 +33,14 @@ const envSchema = z.object({
    * them. Default: true in production, false elsewhere (docs/STORAGE.md, "Transactions").
    */
   MONGODB_REQUIRE_TRANSACTIONS: z.enum(['1', '0', 'true', 'false', 'yes', 'no']).optional(),
+  /**
+   * When set, several server processes share live state through this Redis (Socket.IO
+   * events, the Yjs relay, presence, connection caps, access revocations): docs/SCALING.md.
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
   /** Signs session-bound values and collab tokens; generated into DATA_DIR when absent. */
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /**
@@ -122,6 +130,8 @@ export interface Config {
   mongodbUri: string | null;
   /** Whether a MongoDB without transactions (a standalone server) is refused at startup. */
   mongodbRequireTransactions: boolean;
+  /** Redis shared by every process of one deployment; null runs everything in this process. */
+  redisUrl: string | null;
   sessionSecret: string;
   publicUrl: string | null;
   /**
@@ -196,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       raw.MONGODB_REQUIRE_TRANSACTIONS === undefined
         ? raw.NODE_ENV === 'production'
         : ['1', 'true', 'yes'].includes(raw.MONGODB_REQUIRE_TRANSACTIONS),
+    redisUrl: raw.REDIS_URL ?? null,
     sessionSecret: raw.SESSION_SECRET ?? readOrCreateSecret(dataDir),
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
     isHostHeaderTrusted: raw.NODE_ENV !== 'production',

@@ -14,6 +14,7 @@ import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
 import { attachRealtime, type Realtime } from './realtime';
+import { startScaleOut } from './scaleout';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 
@@ -57,11 +58,18 @@ export async function startServer(options: {
   const logger = options.logger ?? createLogger(config);
   const storage = options.storage ?? (await openStorage({ config, logger }));
 
+  // Several processes (REDIS_URL): live documents, Socket.IO, caps and revocations go through Redis.
+  const scaleOut = config.redisUrl ? await startScaleOut({ url: config.redisUrl, logger }) : null;
   const collab = createCollabServer({
     config,
     storage,
     logger: logger.child({ module: 'collab' }),
-    options: { ...config.collabLimits, ...options.tuning?.collab },
+    options: {
+      ...config.collabLimits,
+      isLogShared: scaleOut !== null,
+      ...options.tuning?.collab,
+    },
+    ...(scaleOut ? { hooks: [scaleOut.collabRelay], connections: scaleOut.connections } : {}),
   });
   // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
   // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
@@ -74,9 +82,28 @@ export async function startServer(options: {
     storage,
     logger: logger.child({ module: 'realtime' }),
     ...(options.tuning?.accessSweepMs ? { accessSweepMs: options.tuning.accessSweepMs } : {}),
+    ...(scaleOut
+      ? {
+          adapter: scaleOut.socketAdapter(),
+          connections: scaleOut.connections,
+          sharedPresence: scaleOut.presence,
+        }
+      : {}),
   });
+  const otherProcesses = scaleOut
+    ? await scaleOut.openAccessChannel(async (scope) => {
+        await Promise.all([collab.recheckAccess(scope), realtime.recheckAccess(scope)]);
+      })
+    : null;
   const events = createEventBus({ logger: logger.child({ module: 'events' }) });
-  subscribeDomainEvents({ events, storage, collab, realtime, broadcaster: realtime.broadcaster });
+  subscribeDomainEvents({
+    events,
+    storage,
+    collab,
+    realtime,
+    otherProcesses,
+    broadcaster: realtime.broadcaster,
+  });
   const trashPurge = startTrashPurge({ storage, events, logger });
   app = createApp({
     config,
@@ -86,6 +113,7 @@ export async function startServer(options: {
     events,
     realtime: realtime.broadcaster,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
+    ...(scaleOut ? { rateLimitStore: scaleOut.rateLimitStore } : {}),
   });
 
   httpServer.on('upgrade', (request, socket, head) => {
@@ -117,6 +145,7 @@ export async function startServer(options: {
       await collab.close();
       await realtime.close();
       httpServer.closeAllConnections();
+      await scaleOut?.close();
       await storage.close();
     })();
     return closing;

@@ -26,6 +26,10 @@ import { createDocRegistry, type DocRegistry } from './docRegistry';
 import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
 import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
+import {
+  createMemoryConnectionCounter,
+  type ConnectionCounter,
+} from '../scaleout/connectionCounter';
 import { encodeIntegratedState } from './protocol';
 
 export type { CollabOptions } from './options';
@@ -86,6 +90,8 @@ export function createCollabServer(input: {
   options?: Partial<CollabOptions>;
   /** Extra hooks, run after the built-in ones (access, derived data, persistence) in this order. */
   hooks?: readonly CollabHook[];
+  /** Counts each account's connections for its cap (default: this process only). */
+  connections?: ConnectionCounter;
 }): CollabServer {
   const { config, storage, logger } = input;
   const options = resolveCollabOptions(input.options);
@@ -103,9 +109,10 @@ export function createCollabServer(input: {
   });
   const registry = createDocRegistry({ storage, logger, options, hooks });
   const connectionsByDoc = new Map<string, Set<CollabConnection>>();
-  /** Connections per document and per user, counted from admission (before the load) on. */
+  /** Connections per document on this process, counted from admission (before the load) on. */
   const docCounts = new Map<string, number>();
-  const userCounts = new Map<string, number>();
+  /** Connections per account, on every process when they share Redis. */
+  const userConnections = input.connections ?? createMemoryConnectionCounter();
   let isClosing = false;
 
   const adjust = (counts: Map<string, number>, key: string, delta: number): void => {
@@ -165,7 +172,14 @@ export function createCollabServer(input: {
         'too many connections to this document',
       );
     }
-    if ((userCounts.get(grant.userId) ?? 0) >= options.maxConnectionsPerUser) {
+    adjust(docCounts, grant.documentId, 1);
+    const userSlot = { kind: 'collab', userId: grant.userId } as const;
+    const hasUserSlot = await userConnections.tryAcquire({
+      ...userSlot,
+      max: options.maxConnectionsPerUser,
+    });
+    if (!hasUserSlot) {
+      adjust(docCounts, grant.documentId, -1);
       return refuse(
         request,
         socket,
@@ -174,14 +188,12 @@ export function createCollabServer(input: {
         'too many connections for this user',
       );
     }
-    adjust(docCounts, grant.documentId, 1);
-    adjust(userCounts, grant.userId, 1);
     let isReleased = false;
     const releaseSlot = (hasDoc: boolean): void => {
       if (isReleased) return;
       isReleased = true;
       adjust(docCounts, grant.documentId, -1);
-      adjust(userCounts, grant.userId, -1);
+      userConnections.release(userSlot);
       if (hasDoc) registry.release(grant.documentId);
     };
     try {

@@ -8,7 +8,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
 import type { Logger } from '../logger';
-import type { Storage } from '../storage/types';
+import type { DocState, Storage } from '../storage/types';
 import {
   createAwarenessGate,
   type AwarenessAdmission,
@@ -125,9 +125,7 @@ export async function loadLiveDoc(input: {
   ]);
   if (!record) throw new Error(`document ${documentId} does not exist`);
   const ydoc = new Y.Doc({ gc: true });
-  const parts = state.snapshot
-    ? [state.snapshot, ...state.updates.map((u) => u.data)]
-    : state.updates.map((u) => u.data);
+  const parts = partsOf(state);
   const size = createDocSize(parts.reduce((sum, part) => sum + part.byteLength, 0));
   const allowedRoots: ReadonlySet<string> = new Set(options.allowedRootTypes);
   // Building the Y.Doc of a large document takes a few hundred ms; it is deferred until needed
@@ -138,7 +136,7 @@ export async function loadLiveDoc(input: {
     if (!pendingParts) return;
     const stored = pendingParts;
     pendingParts = null;
-    applyStored({ ydoc, parts: stored, logger, documentId });
+    applyStored({ ydoc, parts: stored, logger, documentId, origin: LOAD_ORIGIN });
     storedStateVector = Y.encodeStateVector(ydoc);
   };
 
@@ -158,6 +156,17 @@ export async function loadLiveDoc(input: {
     compactAfterUpdates: options.compactAfterUpdates,
     initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
+    ...(options.isLogShared
+      ? {
+          catchUpWithStorage: async () => {
+            const stored = await storage.loadDocState({ documentId });
+            hydrate();
+            // Another process's entries: local peers may lack them; they are stored already.
+            applyStored({ ydoc, parts: partsOf(stored), logger, documentId, origin: RELAY_ORIGIN });
+            return stored.updates.reduce((max, u) => Math.max(max, u.seq), 0);
+          },
+        }
+      : {}),
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
@@ -319,6 +328,8 @@ function applyStored(input: {
   parts: Uint8Array[];
   logger: Logger;
   documentId: string;
+  /** `LOAD_ORIGIN` when building the document; `RELAY_ORIGIN` when catching up with storage. */
+  origin: symbol;
 }): void {
   if (input.parts.length === 0) return;
   Y.transact(
@@ -326,7 +337,7 @@ function applyStored(input: {
     () => {
       for (const part of input.parts) {
         try {
-          Y.applyUpdate(input.ydoc, part, LOAD_ORIGIN);
+          Y.applyUpdate(input.ydoc, part, input.origin);
         } catch (error) {
           input.logger.error(
             { err: error, documentId: input.documentId },
@@ -335,6 +346,12 @@ function applyStored(input: {
         }
       }
     },
-    LOAD_ORIGIN,
+    input.origin,
   );
+}
+
+/** Stored state in load order: the snapshot, then the log. */
+function partsOf(state: DocState): Uint8Array[] {
+  const updates = state.updates.map((u) => u.data);
+  return state.snapshot ? [state.snapshot, ...updates] : updates;
 }

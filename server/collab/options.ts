@@ -54,6 +54,12 @@ export interface CollabOptions {
   pingIntervalMs: number;
   /** Graceful close waits at most this long for clients to acknowledge the close frame. */
   closeTimeoutMs: number;
+  /**
+   * Other server processes append to the same update logs (scale-out, `REDIS_URL`): a
+   * compaction first applies what storage holds, so its snapshot contains every entry it
+   * deletes, including ones whose relay has not arrived yet (docs/SCALING.md).
+   */
+  isLogShared: boolean;
 }
 
 /** Production defaults (sized for the benchmark: 500 clients on one document). */
@@ -80,6 +86,7 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   accessRecheckMs: 2_000,
   pingIntervalMs: 30_000,
   closeTimeoutMs: 1_000,
+  isLogShared: false,
 };
 
 /** Fills in defaults for the knobs a caller did not set. */

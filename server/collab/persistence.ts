@@ -55,6 +55,12 @@ export function createDocPersistence(input: {
   initialLogSize: number;
   initialLastSeq: number;
   /**
+   * Set when other processes append to the same log (`CollabOptions.isLogShared`): brings the
+   * document up to date with storage before a snapshot is encoded; resolves with the newest
+   * stored seq, which the snapshot then covers.
+   */
+  catchUpWithStorage?: () => Promise<number>;
+  /**
    * Called after a batch was appended (the `store` hooks). Must not throw: the batch is
    * already written, and a throw here would make it be retried and appended twice.
    */
@@ -123,8 +129,14 @@ export function createDocPersistence(input: {
 
   const writeSnapshot = async (): Promise<void> => {
     if (logSize === 0 || isGone) return;
+    let upToSeq = lastSeq;
+    try {
+      if (input.catchUpWithStorage) upToSeq = Math.max(upToSeq, await input.catchUpWithStorage());
+    } catch (error) {
+      logger.error({ err: error, documentId }, 'reading the document log before compaction failed');
+      return;
+    }
     const snapshot = input.encodeSnapshot();
-    const upToSeq = lastSeq;
     try {
       await storage.compactDoc({ documentId, snapshot, upToSeq });
       logSize = 0;

@@ -5,7 +5,7 @@
  * test process count separately. Both answer 429 `rate_limited` in our error shape.
  */
 import type { NextFunction, Request, Response } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Config, CreationBucket } from '../env';
 import { AppError } from '../errors';
 import { findActor, getActor } from './authentication';
@@ -29,12 +29,15 @@ function isFirstRefusal(req: Request, limit: number): boolean {
 export function createAuthRateLimit(options: {
   config: Pick<Config, 'authRateLimit' | 'authRateWindowSeconds'>;
   onLimited?: (req: Request) => Promise<void>;
+  /** Where hits are counted (Redis, shared by every process); default this process's memory. */
+  store?: Store;
 }) {
   const { authRateLimit, authRateWindowSeconds } = options.config;
   const { onLimited } = options;
   return rateLimit({
     windowMs: authRateWindowSeconds * 1000,
     limit: authRateLimit,
+    ...storeOptions(options.store),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req: Request, _res: Response, next: NextFunction) => {
@@ -54,6 +57,11 @@ export function createAuthRateLimit(options: {
   });
 }
 
+/** A shared store lets requests through while it is unreachable (Redis down: docs/SCALING.md). */
+function storeOptions(store: Store | undefined): { store?: Store; passOnStoreError?: boolean } {
+  return store ? { store, passOnStoreError: true } : {};
+}
+
 /** What each creation bucket counts, for the refusal message. */
 const BUCKET_NOUNS: Record<CreationBucket, string> = {
   invitations: 'invitations',
@@ -69,12 +77,15 @@ const BUCKET_NOUNS: Record<CreationBucket, string> = {
 export function createUserRateLimit(options: {
   config: Pick<Config, 'creationRateLimits' | 'creationRateWindowSeconds'>;
   bucket: CreationBucket;
+  /** Where hits are counted (Redis, shared by every process); default this process's memory. */
+  store?: Store;
 }) {
   const { creationRateLimits, creationRateWindowSeconds } = options.config;
   const noun = BUCKET_NOUNS[options.bucket];
   return rateLimit({
     windowMs: creationRateWindowSeconds * 1000,
     limit: creationRateLimits[options.bucket],
+    ...storeOptions(options.store),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     keyGenerator: (_req: Request, res: Response) => `user:${getActor(res).id}`,

@@ -2,22 +2,28 @@
  * Socket.IO on `/socket.io` (presence now; comment threads, review sessions and
  * notifications reuse the same rooms later). Attached to the one shared HTTP server with
  * `destroyUpgrade: false`, because that server also routes `/collab/*` upgrades to the
- * collaboration endpoint. The in-memory adapter is used; the Redis adapter is a swap of
- * `io.adapter(...)` with no change to the handlers.
+ * collaboration endpoint. One process uses the in-memory adapter; with `REDIS_URL` the Redis
+ * streams adapter (`scaleOut.socketAdapter`) makes rooms and emits span every process, with no
+ * change to the handlers (docs/SCALING.md).
  */
 import type http from 'node:http';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions } from 'socket.io';
 import type { Config } from '../env';
 import { isAllowedOrigin } from '../http/originCheck';
 import type { Logger } from '../logger';
 import type { AccessScope } from '../events/accessScope';
 import type { Storage } from '../storage/types';
+import {
+  createMemoryConnectionCounter,
+  type ConnectionCounter,
+} from '../scaleout/connectionCounter';
+import type { SharedPresence } from '../scaleout/sharedPresence';
 import { ACCESS_SWEEP_MS, startAccessSweep } from './accessSweep';
 import { createBroadcaster, type Broadcaster } from './broadcaster';
 import { createConnectionCapMiddleware } from './connectionCap';
 import { createHandshakeMiddleware } from './handshake';
 import { resolveRealtimeOptions } from './options';
-import { registerPresenceHandlers } from './presenceHandlers';
+import { broadcastPresence, registerPresenceHandlers } from './presenceHandlers';
 import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
 import { createSocketRequests } from './requests';
 import { userRoom } from './rooms';
@@ -50,6 +56,12 @@ export function attachRealtime(input: {
   logger: Logger;
   /** How often open sockets are re-checked (default `ACCESS_SWEEP_MS`; tests slow it down). */
   accessSweepMs?: number;
+  /** Socket.IO adapter factory shared by several processes (Redis); default in-memory. */
+  adapter?: ServerOptions['adapter'];
+  /** Counts each account's sockets for its cap (default: this process only). */
+  connections?: ConnectionCounter;
+  /** Presence of every process (Redis); default: this process's sockets only. */
+  sharedPresence?: Pick<SharedPresence, 'tracker' | 'onRemoteLoss'>;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
@@ -59,6 +71,7 @@ export function attachRealtime(input: {
     destroyUpgrade: false,
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    ...(input.adapter ? { adapter: input.adapter } : {}),
     // Only needed for a client served from another origin (e.g. the Vite dev server).
     // CORS answers with the same rule the handshake and HTTP apply (`isAllowedOrigin`).
     ...(hasCrossOrigins
@@ -74,10 +87,20 @@ export function attachRealtime(input: {
         }
       : {}),
   });
-  const presence = createPresenceTracker();
+  const presence = input.sharedPresence?.tracker ?? createPresenceTracker();
+  // Another process went away: the lists that held its sockets change for everyone.
+  input.sharedPresence?.onRemoteLoss((changes) => {
+    for (const change of changes) broadcastPresence({ io, tracker: presence, change });
+  });
 
   io.use(createHandshakeMiddleware({ config, storage, logger }));
-  io.use(createConnectionCapMiddleware({ maxPerUser: options.maxConnectionsPerUser, logger }));
+  io.use(
+    createConnectionCapMiddleware({
+      maxPerUser: options.maxConnectionsPerUser,
+      connections: input.connections ?? createMemoryConnectionCounter(),
+      logger,
+    }),
+  );
   io.on('connection', (socket) => {
     void socket.join(userRoom(socket.data.user.id));
     // One request handling per socket: every feature's events share its rate limit.

@@ -2,6 +2,7 @@
  * What every route group's router factory receives. Adding a dependency here makes it
  * available to all groups without touching their signatures.
  */
+import type { RateLimitStoreFactory } from '../scaleout/rateLimitStore';
 import type { RequestHandler } from 'express';
 import type { CollabServer } from '../collab';
 import type { Config, CreationBucket } from '../env';
@@ -28,4 +29,6 @@ export interface RouteDeps {
    * every route that creates it (the admin's and the owners' invitations count together).
    */
   creationLimits: Record<CreationBucket, RequestHandler>;
+  /** Stores of the HTTP rate limits shared by several processes (Redis); absent: in memory. */
+  rateLimitStore?: RateLimitStoreFactory;
 }

@@ -13,7 +13,8 @@
  * The session cookie is already resolved before any group runs: `getActor(res)` /
  * `findActor(res)` from `server/http/authentication.ts`.
  */
-import type { Router } from 'express';
+import type { RequestHandler, Router } from 'express';
+import type { CreationBucket } from '../env';
 import { createUserRateLimit } from '../http/rateLimit';
 import type { RouteDeps } from './deps';
 import { createAuditRouter } from './audit/audit';
@@ -31,13 +32,19 @@ export function mountApiRoutes(options: {
   deps: Omit<RouteDeps, 'creationLimits'>;
 }): void {
   const { api } = options;
-  const { config } = options.deps;
+  const { config, rateLimitStore } = options.deps;
+  const creationLimit = (bucket: CreationBucket): RequestHandler =>
+    createUserRateLimit({
+      config,
+      bucket,
+      ...(rateLimitStore ? { store: rateLimitStore(`create-${bucket}`) } : {}),
+    });
   const deps: RouteDeps = {
     ...options.deps,
     creationLimits: {
-      invitations: createUserRateLimit({ config, bucket: 'invitations' }),
-      workspaces: createUserRateLimit({ config, bucket: 'workspaces' }),
-      documents: createUserRateLimit({ config, bucket: 'documents' }),
+      invitations: creationLimit('invitations'),
+      workspaces: creationLimit('workspaces'),
+      documents: creationLimit('documents'),
     },
   };
   const groups: Router[] = [

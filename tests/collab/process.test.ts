@@ -4,18 +4,12 @@
  * back in every client and in a fresh client, via the log plus Yjs sync from the clients).
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
-import { createLogger } from '../../server/logger';
-import { openStorage } from '../../server/storage';
-import type { Storage } from '../../server/storage/types';
 import {
   connectClient,
   makeDataDir,
   seedDocument,
   sleep,
-  testConfig,
   tokenFor,
   useCollabScope,
   waitFor,
@@ -23,32 +17,16 @@ import {
   type Seeded,
   type TestClient,
 } from './helpers';
-import { spawnServer, type ServerProcess } from './serverProcess';
+import {
+  addText,
+  contentOf,
+  spawnServer,
+  storedText,
+  withStorage,
+  type ServerProcess,
+} from './serverProcess';
 
 const { defer } = useCollabScope();
-
-/**
- * The real server accepts only the editor's shared types, so these tests write into its
- * fragment: each edit is one XmlText appended (or prepended), read back as one string.
- */
-function contentOf(doc: Y.Doc): string {
-  return doc.getXmlFragment(EDITOR_FRAGMENT).toString();
-}
-
-function addText(client: TestClient, token: string, atStart = false): void {
-  const fragment = client.ydoc.getXmlFragment(EDITOR_FRAGMENT);
-  fragment.insert(atStart ? 0 : fragment.length, [new Y.XmlText(token)]);
-}
-
-async function withStorage<T>(dataDir: string, use: (storage: Storage) => Promise<T>): Promise<T> {
-  const config = testConfig(dataDir);
-  const storage = await openStorage({ config, logger: createLogger(config) });
-  try {
-    return await use(storage);
-  } finally {
-    await storage.close();
-  }
-}
 
 async function start(dataDir: string, port?: number): Promise<ServerProcess> {
   const server = await spawnServer({ dataDir, ...(port ? { port } : {}) });
@@ -68,16 +46,6 @@ function clientsFor(serverUrl: string, seeded: Seeded, count: number): TestClien
     });
     defer(() => client.destroy());
     return client;
-  });
-}
-
-async function storedText(dataDir: string, documentId: string): Promise<string> {
-  return withStorage(dataDir, async (storage) => {
-    const state = await storage.loadDocState({ documentId });
-    const doc = new Y.Doc();
-    if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
-    for (const update of state.updates) Y.applyUpdate(doc, update.data);
-    return contentOf(doc);
   });
 }
 

@@ -5,8 +5,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import * as Y from 'yjs';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { createLogger } from '../../server/logger';
+import { openStorage } from '../../server/storage';
+import type { Storage } from '../../server/storage/types';
 import { mongoEnvFor } from '../helpers/mongoTestDatabases';
-import { TEST_SECRET } from './helpers';
+import { TEST_SECRET, testConfig, type TestClient } from './helpers';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -25,6 +30,8 @@ export async function spawnServer(input: {
   dataDir: string;
   port?: number;
   timeoutMs?: number;
+  /** Extra environment, e.g. `REDIS_URL` for the scale-out tests. */
+  env?: Record<string, string>;
 }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
@@ -38,6 +45,7 @@ export async function spawnServer(input: {
       ...mongoEnvFor(input.dataDir),
       SESSION_SECRET: TEST_SECRET,
       LOG_LEVEL: 'info',
+      ...input.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -64,4 +72,42 @@ export async function spawnServer(input: {
     });
   });
   return { child, port, serverUrl: `ws://127.0.0.1:${port}/collab`, exited, logs };
+}
+
+/**
+ * The real server accepts only the editor's shared types, so these tests write into its
+ * fragment: each edit is one XmlText appended (or prepended), read back as one string.
+ */
+export function contentOf(doc: Y.Doc): string {
+  return doc.getXmlFragment(EDITOR_FRAGMENT).toString();
+}
+
+/** Appends (or prepends) `token` as one XmlText of the editor fragment. */
+export function addText(client: TestClient, token: string, atStart = false): void {
+  const fragment = client.ydoc.getXmlFragment(EDITOR_FRAGMENT);
+  fragment.insert(atStart ? 0 : fragment.length, [new Y.XmlText(token)]);
+}
+
+/** Opens the data dir's store (as another process would), uses it, closes it. */
+export async function withStorage<T>(
+  dataDir: string,
+  use: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  const config = testConfig(dataDir);
+  const storage = await openStorage({ config, logger: createLogger(config) });
+  try {
+    return await use(storage);
+  } finally {
+    await storage.close();
+  }
+}
+
+export async function storedText(dataDir: string, documentId: string): Promise<string> {
+  return withStorage(dataDir, async (storage) => {
+    const state = await storage.loadDocState({ documentId });
+    const doc = new Y.Doc();
+    if (state.snapshot) Y.applyUpdate(doc, state.snapshot);
+    for (const update of state.updates) Y.applyUpdate(doc, update.data);
+    return contentOf(doc);
+  });
 }

@@ -16,6 +16,7 @@ import { describeInvitationsContract } from './contract/invitations';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeSharedLogContract } from './contract/sharedLog';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
 import { describeWorkspacesContract } from './contract/workspaces';
@@ -23,6 +24,11 @@ import { describeWorkspacesContract } from './contract/workspaces';
 /** A fresh, empty store and how to dispose of it. */
 export interface StorageHarness {
   storage: Storage;
+  /**
+   * Opens the same database through a second, independent store, as a second server process
+   * sees it (scale-out). Closed by `cleanup` or by the test.
+   */
+  openSibling(): Promise<Storage>;
   cleanup(): Promise<void>;
 }
 
@@ -41,6 +47,9 @@ export interface StorageCapabilities {
 /** Gives each contract test the store of the test that is running. */
 export type GetStorage = () => Storage;
 
+/** Gives a contract test the harness of the test that is running (for a sibling store). */
+export type GetHarness = () => StorageHarness;
+
 /** Registers the whole contract suite for one engine. */
 export function describeStorageContract(
   name: string,
@@ -56,10 +65,11 @@ export function describeStorageContract(
       await harness?.cleanup();
       harness = null;
     });
-    const getStorage: GetStorage = () => {
+    const getHarness: GetHarness = () => {
       if (!harness) throw new Error('storage harness used outside a test');
-      return harness.storage;
+      return harness;
     };
+    const getStorage: GetStorage = () => getHarness().storage;
 
     describeUsersContract(getStorage);
     describeOrganizationsContract(getStorage);
@@ -74,5 +84,6 @@ export function describeStorageContract(
     describeDocumentListsContract(getStorage);
     describePurgedDocumentsContract(getStorage);
     describeTransactionsContract(getStorage, capabilities);
+    describeSharedLogContract(getHarness);
   });
 }

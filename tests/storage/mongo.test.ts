@@ -11,6 +11,7 @@ import mongoose from 'mongoose';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../server/errors';
 import { createMongoStorage, describeMongoUri } from '../../server/storage/mongo';
+import type { Storage } from '../../server/storage/types';
 import { openMongoTestTarget } from '../helpers/mongoTarget';
 import { describeStorageContract } from './contract';
 
@@ -25,14 +26,19 @@ if ('uri' in target) {
     async () => {
       const databaseName = `clip_test_${randomUUID().slice(0, 8)}`;
       // A standalone server (the emulator) has no transactions: the store runs without them.
-      const storage = await createMongoStorage({
-        uri,
-        dbName: databaseName,
-        requireTransactions: false,
-      });
+      const open = () =>
+        createMongoStorage({ uri, dbName: databaseName, requireTransactions: false });
+      const storage = await open();
+      const siblings: Storage[] = [];
       return {
         storage,
+        async openSibling() {
+          const sibling = await open();
+          siblings.push(sibling);
+          return sibling;
+        },
         async cleanup() {
+          await Promise.all(siblings.map((sibling) => sibling.close()));
           await storage.close();
           // Its own connection: the store under test may have been closed by the test.
           const connection = mongoose.createConnection(uri, { dbName: databaseName });

@@ -11,12 +11,15 @@ import type { EventBus } from '../bus';
 export interface AccessRecheckers {
   collab: { recheckAccess(scope?: AccessScope): Promise<void> };
   realtime: { recheckAccess(scope?: AccessScope): Promise<void> };
+  /** With several processes (`REDIS_URL`): tells the others to re-check their connections too. */
+  otherProcesses?: { publish(scope: AccessScope): void } | null;
 }
 
 /** Subscribes the access re-checks to every event that can take access away. */
 export function subscribeAccessInvalidation(input: AccessRecheckers & { events: EventBus }): void {
-  const { events, collab, realtime } = input;
+  const { events, collab, realtime, otherProcesses } = input;
   const recheck = async (scope: AccessScope): Promise<void> => {
+    otherProcesses?.publish(scope);
     await Promise.all([collab.recheckAccess(scope), realtime.recheckAccess(scope)]);
   };
 

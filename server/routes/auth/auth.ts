@@ -29,11 +29,14 @@ function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 }
 
 /** Router for `/api/auth/*`. */
-export function createAuthRouter(deps: Pick<RouteDeps, 'config' | 'storage' | 'events'>): Router {
-  const { config, storage, events } = deps;
+export function createAuthRouter(
+  deps: Pick<RouteDeps, 'config' | 'storage' | 'events' | 'rateLimitStore'>,
+): Router {
+  const { config, storage, events, rateLimitStore } = deps;
   const router = express.Router();
   const limitAttempts = createAuthRateLimit({
     config,
+    ...(rateLimitStore ? { store: rateLimitStore('auth') } : {}),
     // Someone guessing passwords from one address shows up in the audit log, once per window.
     onLimited: async (req) => {
       await recordAudit({

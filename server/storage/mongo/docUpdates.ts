@@ -33,8 +33,17 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
     if (counter) return counter.seq;
     // The document's first append, or one that is missing or purged.
     await requireExisting(Document, documentId, 'No such document.');
-    const created = await bump(true);
-    return created?.seq ?? count;
+    try {
+      const created = await bump(true);
+      return created?.seq ?? count;
+    } catch (error) {
+      // Another process created the counter between our two bumps (its upsert won the
+      // `_id`): the counter exists now, so a plain increment succeeds.
+      if (!isDuplicateKeyError(error)) throw error;
+      const counter = await bump(false);
+      if (!counter) throw error;
+      return counter.seq;
+    }
   };
 
   return {
@@ -65,12 +74,13 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
           .sort({ seq: 1 })
           .lean<DocUpdateDoc[]>();
         const snapshot = await DocSnapshot.findById(objectId).lean<DocSnapshotDoc>();
-        const upToSeq = snapshot?.upToSeq ?? 0;
+        // Every remaining entry is returned, even one at or below the snapshot's seq: with
+        // several processes, a seq is reserved before its entry is inserted, so an entry can
+        // land after a compaction that covered its seq without containing it. Replaying one
+        // the snapshot does contain is harmless (Yjs updates are idempotent).
         return {
           snapshot: snapshot ? toBytes(snapshot.data) : null,
-          updates: log
-            .filter((entry) => entry.seq > upToSeq)
-            .map((entry): DocUpdate => ({ seq: entry.seq, data: toBytes(entry.data) })),
+          updates: log.map((entry): DocUpdate => ({ seq: entry.seq, data: toBytes(entry.data) })),
         };
       }),
 

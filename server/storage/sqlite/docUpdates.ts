@@ -1,6 +1,9 @@
 /**
  * The Yjs state of documents in SQLite: an append-only update log (global AUTOINCREMENT
  * seq, so seqs increase per document too) and at most one snapshot per document.
+ * Several server processes may share the database file (WAL, docs/SCALING.md): an append
+ * takes the write lock first (`BEGIN IMMEDIATE`), so seqs are allocated and written in one
+ * step, in the order the processes commit.
  */
 import type { DocUpdate } from '../types';
 import type { DocUpdateMethods } from '../port/docState';
@@ -49,7 +52,7 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
   return {
     async appendDocUpdates({ documentId, updates }) {
       if (updates.length === 0) return [];
-      return translateSqlite(() => append(documentId, updates), {
+      return translateSqlite(() => append.immediate(documentId, updates), {
         missingMessage: 'No such document.',
       });
     },
