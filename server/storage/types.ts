@@ -25,4 +25,5 @@ export type * from './port/invitations';
 export type * from './port/organizations';
 export type * from './port/storage';
 export type * from './port/users';
+export type * from './port/versions';
 export type * from './port/workspaces';

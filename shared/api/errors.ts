@@ -50,6 +50,10 @@ export const API_ERROR_CODES = [
   'already_trashed',
   'not_trashed',
   'trash_expired',
+  // Text locked by the workflow (approved or published: back to draft first).
+  'document_locked',
+  // Versions.
+  'version_too_large',
 ] as const;
 
 /** A code the HTTP API sends. */

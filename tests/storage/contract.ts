@@ -18,6 +18,7 @@ import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
+import { describeVersionsContract } from './contract/versions';
 import { describeWorkspacesContract } from './contract/workspaces';
 
 /** A fresh, empty store and how to dispose of it. */
@@ -61,5 +62,6 @@ export function describeStorageContract(
     describeDocumentListsContract(getStorage);
     describePurgedDocumentsContract(getStorage);
     describeTransactionsContract(getStorage);
+    describeVersionsContract(getStorage);
   });
 }

@@ -43,6 +43,7 @@ import {
 import { createCollabTokenRouter } from './collabToken';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
+import { createVersionsRouter } from './versions';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
 /**
@@ -219,5 +220,6 @@ export function createDocumentsRouter(
   router.use(createWorkspaceDocumentsRouter(deps));
   router.use(createCollabTokenRouter(deps));
   router.use(createTemplateSectionsRouter(deps));
+  router.use(createVersionsRouter(deps));
   return router;
 }

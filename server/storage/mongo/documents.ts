@@ -126,8 +126,16 @@ function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
-  const { Document, DocUpdate, DocSnapshot, DocCounter, Workspace, Organization, Membership } =
-    models;
+  const {
+    Document,
+    DocUpdate,
+    DocSnapshot,
+    DocCounter,
+    DocVersion,
+    Workspace,
+    Organization,
+    Membership,
+  } = models;
 
   return {
     createDocument: (input) =>
@@ -256,6 +264,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         await DocCounter.deleteOne({ _id: objectId });
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
+        await DocVersion.deleteMany({ documentId: objectId });
         if (result.deletedCount === 0) throw documentNotFound();
       }),
   };

@@ -19,6 +19,7 @@ import {
   type HelloAnswer,
 } from './transactions';
 import { createMongoUsers } from './users';
+import { createMongoVersions } from './versions';
 import { createMongoWorkspaces } from './workspaces';
 
 /**
@@ -110,6 +111,7 @@ export async function createMongoStorage(options: {
     ...createMongoDocuments(context),
     ...createMongoDocUpdates(context),
     ...createMongoAudit(context),
+    ...createMongoVersions(context),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

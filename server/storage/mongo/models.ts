@@ -26,6 +26,7 @@ import type {
   DocCounterDoc,
   AuditDoc,
   SettingDoc,
+  DocVersionDoc,
 } from './records';
 
 /** Every model of one storage instance. */
@@ -42,6 +43,7 @@ export interface MongoModels {
   DocCounter: Model<DocCounterDoc>;
   Audit: Model<AuditDoc>;
   Setting: Model<SettingDoc>;
+  DocVersion: Model<DocVersionDoc>;
 }
 
 const { ObjectId, Mixed } = Schema.Types;
@@ -195,6 +197,17 @@ export function createModels(connection: Connection): MongoModels {
     { minimize: false, timestamps: { createdAt: false, updatedAt: true } },
   );
 
+  const docVersion = new Schema<DocVersionDoc>({
+    documentId: { type: ObjectId, required: true },
+    label: { type: String, required: true },
+    authorId: nullableRef,
+    createdAt: { type: Date, required: true },
+    state: { type: Buffer, required: true },
+    stateBytes: { type: Number, required: true },
+    plainText: { type: String, default: '' },
+  });
+  docVersion.index({ documentId: 1, createdAt: -1, _id: -1 });
+
   return {
     User: connection.model<UserDoc>('User', user, 'users'),
     Session: connection.model<SessionDoc>('Session', session, 'sessions'),
@@ -208,5 +221,6 @@ export function createModels(connection: Connection): MongoModels {
     DocCounter: connection.model<DocCounterDoc>('DocCounter', docCounter, 'docCounters'),
     Audit: connection.model<AuditDoc>('Audit', audit, 'auditEvents'),
     Setting: connection.model<SettingDoc>('Setting', setting, 'settings'),
+    DocVersion: connection.model<DocVersionDoc>('DocVersion', docVersion, 'documentVersions'),
   };
 }

@@ -135,3 +135,15 @@ export interface SettingDoc {
   value: unknown;
   updatedAt: Date;
 }
+
+/** A named version of a document (`documentVersions`). */
+export interface DocVersionDoc {
+  _id: Types.ObjectId;
+  documentId: Types.ObjectId;
+  label: string;
+  authorId: Types.ObjectId | null;
+  createdAt: Date;
+  state: Buffer;
+  stateBytes: number;
+  plainText: string;
+}

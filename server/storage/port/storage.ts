@@ -8,6 +8,7 @@ import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
 import type { OrganizationMethods } from './organizations';
 import type { UserMethods } from './users';
+import type { VersionMethods } from './versions';
 import type { WorkspaceMethods } from './workspaces';
 
 /** Everything above `server/storage/` talks to this interface only. */
@@ -19,7 +20,8 @@ export interface Storage
     InvitationMethods,
     DocumentMethods,
     DocUpdateMethods,
-    AuditMethods {
+    AuditMethods,
+    VersionMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -174,6 +174,7 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     // doc_updates and doc_snapshots also cascade; deleted explicitly so intent is visible.
     stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
     stmt('DELETE FROM doc_snapshots WHERE document_id = ?').run(id);
+    stmt('DELETE FROM document_versions WHERE document_id = ?').run(id);
     return stmt('DELETE FROM documents WHERE id = ?').run(id).changes;
   });
 

@@ -12,6 +12,7 @@ import { createSqliteInvitations } from './invitations';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteUsers } from './users';
 import { createSqliteTransactions } from './transactions';
+import { createSqliteVersions } from './versions';
 import { createSqliteWorkspaces } from './workspaces';
 
 /**
@@ -44,6 +45,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteDocuments(context),
       ...createSqliteDocUpdates(context),
       ...createSqliteAudit(context),
+      ...createSqliteVersions(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.
