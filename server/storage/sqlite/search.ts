@@ -84,15 +84,25 @@ export function createSqliteSearch({ stmt }: SqliteContext): SearchMethods {
       };
       if (terms.length === 0) return empty;
       const { from, params } = compileSearch(terms, scope, filter);
+      // The page is ranked first (rank only, cheap), then snippets are made for its rows only:
+      // a snippet for each of thousands of matches was most of the time of a common word.
       const rows =
         limit <= 0
           ? []
           : (translateSqlite(() =>
               stmt(
-                `SELECT ${summaryColumnsOf('d')},
+                `WITH page AS (
+                   SELECT documents_fts.rowid AS fts_rowid, ${RANK} AS score ${from}
+                   ORDER BY score, d.updated_at DESC LIMIT ? OFFSET ?)
+                 SELECT ${summaryColumnsOf('d')},
                    snippet(documents_fts, -1, '${MATCH_OPEN}', '${MATCH_CLOSE}', '…', 24) AS snippet
-                 ${from} ORDER BY ${RANK}, d.updated_at DESC LIMIT ? OFFSET ?`,
-              ).all(...params, Math.floor(limit), Math.max(0, Math.floor(offset))),
+                 FROM page
+                 JOIN documents_fts ON documents_fts.rowid = page.fts_rowid
+                 JOIN search_rows s ON s.id = page.fts_rowid
+                 JOIN documents d ON d.id = s.document_id
+                 WHERE documents_fts MATCH ?
+                 ORDER BY page.score, d.updated_at DESC`,
+              ).all(...params, Math.floor(limit), Math.max(0, Math.floor(offset)), params[0]!),
             ) as HitRow[]);
       const facetRows = translateSqlite(() =>
         stmt(
