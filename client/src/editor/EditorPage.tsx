@@ -13,6 +13,7 @@ import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { CollabEditor } from './CollabEditor';
+import { HistoryPanel } from '../versions/HistoryPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { useDocument, useRefreshDocumentAccess } from './queries';
 import { useCollabSession } from './useCollabSession';
@@ -73,7 +74,10 @@ export default function EditorPage() {
       <h1 className="editor-title">{document.title}</h1>
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
-        <DetailsPanel key={document.id} document={document} />
+        <div className="editor-layout__side">
+          <DetailsPanel key={document.id} document={document} />
+          <HistoryPanel key={`history-${document.id}`} document={document} />
+        </div>
       </div>
     </Layout>
   );
