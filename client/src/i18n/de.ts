@@ -150,6 +150,13 @@ export const de: Messages = {
     stakeholders: 'Beteiligte',
     create: 'Anlegen und öffnen',
   },
+  search: {
+    title: 'Suche',
+    label: 'Dokumente durchsuchen',
+    placeholder: 'Suchen (Strg+K)',
+    total_one: '{{count}} Dokument',
+    total_other: '{{count}} Dokumente',
+  },
   history: {
     title: 'Verlauf',
     label: 'Name der Version',

@@ -145,6 +145,13 @@ export const en = {
     stakeholders: 'Stakeholders',
     create: 'Create and open',
   },
+  search: {
+    title: 'Search',
+    label: 'Search documents',
+    placeholder: 'Search (Ctrl+K)',
+    total_one: '{{count}} document',
+    total_other: '{{count}} documents',
+  },
   history: {
     title: 'History',
     label: 'Version name',
