@@ -25,6 +25,7 @@ import { SessionProvider } from './session/SessionContext';
 import { WorkspacePage } from './workspace/WorkspacePage';
 
 const EditorPage = lazy(() => import('./editor/EditorPage'));
+const SearchPage = lazy(() => import('./search/SearchPage'));
 
 /** The whole client. */
 export function App() {
@@ -72,6 +73,16 @@ export function App() {
                   element={
                     <RequireUser>
                       <WorkspacePage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/search"
+                  element={
+                    <RequireUser>
+                      <Suspense fallback={<Skeleton lines={4} />}>
+                        <SearchPage />
+                      </Suspense>
                     </RequireUser>
                   }
                 />

@@ -5,7 +5,7 @@
  * trashing applies to open connections the same way it applies to new ones.
  */
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { canEditDocumentContent, canReadDocument } from '../policies/document';
+import { canReadDocument, canWriteText } from '../policies/document';
 import { isReadOnlyWorkspace } from '../policies/workspace';
 import type { DocumentRecord, Membership, User, Workspace } from '../storage/types';
 
@@ -15,7 +15,8 @@ export type AccessDecision =
 /**
  * Decides access. `tokenCanWrite` can only narrow it: a read-only token stays read-only even
  * if the role allows writing (and a writer token loses writing when the role is lowered or the
- * workspace is archived, and gets it back when the workspace is unarchived).
+ * workspace is archived or the document approved/published, and gets it back when the
+ * workspace is unarchived or the document moved back to draft).
  */
 export function decideAccess(input: {
   user: User | null;
@@ -39,7 +40,7 @@ export function decideAccess(input: {
     isAllowed: true,
     canWrite:
       input.tokenCanWrite &&
-      canEditDocumentContent(user, membership, document) &&
+      canWriteText(user, membership, document) &&
       !(input.workspace && isReadOnlyWorkspace(input.workspace)),
   };
 }

@@ -73,6 +73,8 @@ export interface CollabServer {
   }): Promise<void>;
   /** The document's current full state, including edits not yet flushed to storage. */
   encodeState(input: { documentId: string }): Promise<Uint8Array>;
+  /** The size cap of one document in bytes (`maxDocBytes`): server-side changes check it too. */
+  readonly maxDocBytes: number;
   /** Counts for health checks, logs and the benchmark. */
   stats(): { documents: number; connections: number };
   /** The live documents (tests and the benchmark inspect it). */
@@ -261,6 +263,7 @@ export function createCollabServer(input: {
 
   return {
     registry,
+    maxDocBytes: options.maxDocBytes,
     handleUpgrade(request, socket, head) {
       socket.on('error', (error) => logger.debug({ err: error }, 'collab upgrade socket error'));
       admit(request, socket, head).catch((error: unknown) => {

@@ -4,11 +4,13 @@ import type { EventBus } from '../events';
 import type { DocumentRecord, User } from '../storage/types';
 import { TEMPLATE_SECTIONS } from '../templates';
 import { addMissingSections } from '../templates/missingSections';
+import { assertTextUnlocked } from './textLock';
 
 /**
  * Adds the missing sections through the live document (`collab.change`), so everyone who
  * has it open sees them at once and the change is stored like any edit; emits
- * `document.templateApplied` when something was added. Returns the headings added.
+ * `document.templateApplied` when something was added. Returns the headings added. 409
+ * `document_locked` while the document is approved or published.
  */
 export async function addTemplateSections(input: {
   collab: CollabServer;
@@ -18,6 +20,7 @@ export async function addTemplateSections(input: {
   ip?: string | null;
 }): Promise<string[]> {
   const { document } = input;
+  assertTextUnlocked(document);
   let added: string[] = [];
   await input.collab.change(document.id, (ydoc) => {
     added = addMissingSections(ydoc, TEMPLATE_SECTIONS[document.kind]);

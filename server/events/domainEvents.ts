@@ -5,7 +5,7 @@
  */
 import type { WorkspaceRole, UserRole } from '../../shared/domain';
 import type { AuditActor } from '../commands/recordAudit';
-import type { DocumentMeta, DocumentRecord, Workspace } from '../storage/types';
+import type { DocumentMeta, DocumentRecord, VersionSummary, Workspace } from '../storage/types';
 
 /** Who caused the event and from where, for the audit log (null actor: the server itself). */
 export interface EventContext {
@@ -32,6 +32,12 @@ export interface DomainEvents {
     context: EventContext;
     document: DocumentRecord;
     headings: string[];
+  };
+  /** A named version's content was written back into the live text (as a new change). */
+  'document.versionRestored': {
+    context: EventContext;
+    document: DocumentRecord;
+    version: VersionSummary;
   };
   /** Deleted for good (the trash's retention ran out); `document` is the last record. */
   'document.purged': { context: EventContext; document: DocumentMeta };

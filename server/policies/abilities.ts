@@ -12,11 +12,11 @@ import {
   canChangeStatus,
   canComment,
   canDeleteDocument,
-  canEditDocumentContent,
   canReadDocument,
   canReadTrashedDocument,
   canRestoreDocument,
   canUpdateDocumentMetadata,
+  canWriteText,
 } from './document';
 import type { Actor } from './role';
 import {
@@ -80,7 +80,8 @@ export function documentAbilities(
     read:
       canReadDocument(actor, membership, document) ||
       canReadTrashedDocument(actor, membership, document),
-    edit: when(canEditDocumentContent(actor, membership, document)),
+    // Approved and published text is locked (also what restoring a version needs).
+    edit: when(canWriteText(actor, membership, document)),
     comment: mayComment,
     // Suggestions are comments with a proposed change: the same people make them.
     suggest: mayComment,

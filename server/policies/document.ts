@@ -65,6 +65,23 @@ export function canEditDocumentContent(
   return isLiveWithRole(actor, membership, document, 'editor');
 }
 
+/**
+ * Approved and published text stays put: nobody writes it (the collab server makes every
+ * connection read-only; restoring a version is refused) until an owner moves it back to draft.
+ */
+export function isTextLocked(document: Pick<DocumentRecord, 'status'>): boolean {
+  return document.status === 'approved' || document.status === 'published';
+}
+
+/** Writing the text now: the role allows direct edits and the workflow has not locked it. */
+export function canWriteText(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+): boolean {
+  return canEditDocumentContent(actor, membership, document) && !isTextLocked(document);
+}
+
 /** Comment threads and suggestions: everyone but viewers. */
 export function canComment(
   actor: Actor,

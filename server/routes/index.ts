@@ -21,6 +21,7 @@ import { createAuditRouter } from './audit/audit';
 import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
 import { createOrganizationsRouter } from './organizations/organizations';
+import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
@@ -56,6 +57,7 @@ export function mountApiRoutes(options: {
     createAuditRouter(deps),
     createWorkspacesRouter(deps),
     createDocumentsRouter(deps),
+    createSearchRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

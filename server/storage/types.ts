@@ -23,6 +23,8 @@ export type * from './port/docState';
 export type * from './port/documents';
 export type * from './port/invitations';
 export type * from './port/organizations';
+export type * from './port/search';
 export type * from './port/storage';
 export type * from './port/users';
+export type * from './port/versions';
 export type * from './port/workspaces';

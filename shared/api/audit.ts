@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   'document.restored',
   'document.purged',
   'document.template_applied',
+  'document.version_restored',
   'demo.seeded',
 ] as const;
 /** One audit action name (dotted, stable). */

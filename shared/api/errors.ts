@@ -58,6 +58,10 @@ export const API_ERROR_CODES = [
   'unsupported_file_type',
   'macros_not_allowed',
   'corrupt_file',
+  // Text locked by the workflow (approved or published: back to draft first).
+  'document_locked',
+  // Versions.
+  'version_too_large',
 ] as const;
 
 /** A code the HTTP API sends. */

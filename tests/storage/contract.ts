@@ -19,6 +19,7 @@ import { describeReferencesContract } from './contract/references';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
+import { describeVersionsContract } from './contract/versions';
 import { describeWorkspacesContract } from './contract/workspaces';
 
 /** A fresh, empty store and how to dispose of it. */
@@ -85,5 +86,6 @@ export function describeStorageContract(
     describePurgedDocumentsContract(getStorage);
     describeTransactionsContract(getStorage, capabilities);
     describeSharedLogContract(getHarness);
+    describeVersionsContract(getStorage);
   });
 }

@@ -40,6 +40,13 @@ import type {
   PolicyArea,
   WorkspaceRole,
 } from '../../../shared/domain';
+import type { SearchAnswerDto } from '../../../shared/api/search';
+import {
+  CreateVersionBody,
+  type VersionCompareDto,
+  type VersionDto,
+  type VersionTextDto,
+} from '../../../shared/api/versions';
 import { requestJson, validated } from './http';
 
 /** Filters of a workspace's document list; empty values are left out of the query. */
@@ -217,4 +224,23 @@ export const api = {
     collabToken: (documentId: string) =>
       send<CollabTokenDto>('POST', `/api/documents/${id(documentId)}/collab-token`),
   },
+  versions: {
+    list: (documentId: string) =>
+      get<{ versions: VersionDto[] }>(`/api/documents/${id(documentId)}/versions`),
+    create: (input: { documentId: string; label: string }) =>
+      send<{ version: VersionDto }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/versions`,
+        validated(CreateVersionBody, { label: input.label }),
+      ),
+    get: (versionId: string) => get<VersionTextDto>(`/api/versions/${id(versionId)}`),
+    /** `compareWith`: another version's id, or `current` (the live text). */
+    compare: (input: { versionId: string; compareWith: string }) =>
+      get<VersionCompareDto>(
+        `/api/versions/${id(input.versionId)}/compare${queryString({ with: input.compareWith })}`,
+      ),
+    restore: (versionId: string) =>
+      send<{ version: VersionDto }>('POST', `/api/versions/${id(versionId)}/restore`),
+  },
+  search: (query: string) => get<SearchAnswerDto>(`/api/search${queryString({ q: query })}`),
 };

@@ -13,6 +13,7 @@ import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { CollabEditor } from './CollabEditor';
+import { HistoryPanel } from '../versions/HistoryPanel';
 import { DetailsPanel } from './DetailsPanel';
 import { ExportMenu } from './ExportMenu';
 import { useDocument, useRefreshDocumentAccess } from './queries';
@@ -77,7 +78,10 @@ export default function EditorPage() {
       </div>
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
-        <DetailsPanel key={document.id} document={document} />
+        <div className="editor-layout__side">
+          <DetailsPanel key={document.id} document={document} />
+          <HistoryPanel key={`history-${document.id}`} document={document} />
+        </div>
       </div>
     </Layout>
   );

@@ -28,6 +28,11 @@ export const queryKeys = {
   recentDocuments: () => ['documents', 'recent'] as const,
   recentDocumentsUpTo: (limit: number) => ['documents', 'recent', limit] as const,
   document: (documentId: string) => ['documents', 'one', documentId] as const,
+  versions: (documentId: string) => ['documents', 'one', documentId, 'versions'] as const,
+  versionText: (versionId: string) => ['versions', versionId] as const,
+  versionCompare: (versionId: string, compareWith: string) =>
+    ['versions', versionId, 'compare', compareWith] as const,
+  search: (query: string) => ['search', query] as const,
   organizations: () => ['organizations'] as const,
   settings: () => ['admin', 'settings'] as const,
   invitations: () => ['admin', 'invitations'] as const,

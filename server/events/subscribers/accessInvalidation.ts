@@ -34,6 +34,9 @@ export function subscribeAccessInvalidation(input: AccessRecheckers & { events: 
   events.on('workspace.updated', async ({ before, workspace }) => {
     if (before.isArchived !== workspace.isArchived) await recheck({ workspaceId: workspace.id });
   });
+  // Approving or publishing locks the text (open editors become read-only); back to draft
+  // unlocks it.
+  events.on('document.statusChanged', ({ document }) => recheck({ documentId: document.id }));
   // Collab connections were closed by the trash command; Socket.IO rooms of the document go now.
   events.on('document.trashed', ({ document }) => recheck({ documentId: document.id }));
 }

@@ -68,6 +68,14 @@ export function subscribeAudit(input: { events: EventBus; storage: Storage }): v
       details: { workspaceId: document.workspaceId, headings },
     }),
   );
+  events.on('document.versionRestored', ({ context, document, version }) =>
+    recordAudit({
+      ...audit(context),
+      ...onDocument(document),
+      action: 'document.version_restored',
+      details: { workspaceId: document.workspaceId, versionId: version.id, label: version.label },
+    }),
+  );
   events.on('workspace.updated', ({ context, workspace, changes }) =>
     recordAudit({
       ...audit(context),

@@ -11,7 +11,7 @@ import type { Config } from '../../env';
 import { NotFoundError } from '../../errors';
 import { findSession, getActor, requireUser } from '../../http/authentication';
 import { publicBaseUrl } from '../../http/requestContext';
-import { canEditDocumentContent, canReadDocument } from '../../policies/document';
+import { canEditDocumentContent, canReadDocument, isTextLocked } from '../../policies/document';
 import { isReadOnlyWorkspace } from '../../policies/workspace';
 import type { RouteDeps } from '../deps';
 import { loadDocumentAccess, parseParams } from '../workspaces/access';
@@ -40,11 +40,12 @@ export function createCollabTokenRouter(deps: Pick<RouteDeps, 'storage' | 'confi
       documentId: id,
     });
     if (!canReadDocument(actor, membership, document)) throw new NotFoundError('No such document.');
-    // The token carries what the role allows; the archived rule is applied by the collab server
-    // on every (re-)check (collab/access.ts), so unarchiving gives writing back to connections
-    // opened while the workspace was archived. The answer tells the client what holds now.
+    // The token carries what the role allows; the archived and approved/published rules are
+    // applied by the collab server on every (re-)check (collab/access.ts), so unarchiving or
+    // moving back to draft gives writing back to connections opened meanwhile. The answer
+    // tells the client what holds now.
     const roleCanWrite = canEditDocumentContent(actor, membership, document);
-    const canWrite = roleCanWrite && !isReadOnlyWorkspace(workspace);
+    const canWrite = roleCanWrite && !isReadOnlyWorkspace(workspace) && !isTextLocked(document);
     const { token, claims } = signCollabToken({
       secret: config.sessionSecret,
       userId: actor.id,

@@ -45,6 +45,7 @@ import { createExportRouter } from './exportDocument';
 import { createImportRouter } from './importDocument';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
+import { createVersionsRouter } from './versions';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
 /**
@@ -223,5 +224,6 @@ export function createDocumentsRouter(
   router.use(createTemplateSectionsRouter(deps));
   router.use(createExportRouter(deps));
   router.use(createImportRouter(deps));
+  router.use(createVersionsRouter(deps));
   return router;
 }

@@ -6,6 +6,7 @@ import type { DocumentFilter, DocumentMeta, DocumentRecord, DocumentSummary } fr
 import type { DocumentMethods } from '../port/documents';
 import type { MongoContext } from './context';
 import type { DocumentDoc, MembershipDoc } from './records';
+import { refreshSearchText } from './searchText';
 import {
   asString,
   escapeRegExp,
@@ -65,10 +66,10 @@ function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
 }
 
 /** The fields of a document record that lists read: all but the plain text. */
-type DocumentSummaryDoc = Omit<DocumentDoc, 'plainText'>;
+export type DocumentSummaryDoc = Omit<DocumentDoc, 'plainText'>;
 
 /** Inclusion projection of what lists return (the text filter still matches server-side). */
-const SUMMARY_PROJECTION = {
+export const SUMMARY_PROJECTION = {
   ...META_PROJECTION,
   outline: 1,
   wordCount: 1,
@@ -76,7 +77,8 @@ const SUMMARY_PROJECTION = {
   contentUpdatedAt: 1,
 } as const satisfies Record<Exclude<keyof DocumentSummaryDoc, '_id'>, 1>;
 
-function toDocumentSummary(doc: DocumentSummaryDoc): DocumentSummary {
+/** A list document as the port's `DocumentSummary`. */
+export function toDocumentSummary(doc: DocumentSummaryDoc): DocumentSummary {
   return {
     ...toDocumentMeta(doc),
     outline: (doc.outline ?? []).map((heading) => ({ level: heading.level, text: heading.text })),
@@ -126,8 +128,16 @@ function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
 
 /** The document-metadata part of the MongoDB adapter. */
 export function createMongoDocuments({ models, run }: MongoContext): DocumentMethods {
-  const { Document, DocUpdate, DocSnapshot, DocCounter, Workspace, Organization, Membership } =
-    models;
+  const {
+    Document,
+    DocUpdate,
+    DocSnapshot,
+    DocCounter,
+    DocVersion,
+    Workspace,
+    Organization,
+    Membership,
+  } = models;
 
   return {
     createDocument: (input) =>
@@ -141,6 +151,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
           policyAreas: (input.policyAreas ?? []).map(asString),
           stakeholders: (input.stakeholders ?? []).map(asString),
         });
+        await refreshSearchText(models, created._id);
         return toDocument(created.toObject());
       }),
 
@@ -243,6 +254,10 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
           const exists = await Document.exists({ _id: objectId });
           throw exists ? versionConflict() : documentNotFound();
         }
+        const isSearchTextChanged = ['title', 'plainText', 'cityId', 'policyAreas'].some(
+          (field) => field in set,
+        );
+        if (isSearchTextChanged) await refreshSearchText(models, objectId);
         return toDocument(doc);
       }),
 
@@ -256,6 +271,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         await DocCounter.deleteOne({ _id: objectId });
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
+        await DocVersion.deleteMany({ documentId: objectId });
         if (result.deletedCount === 0) throw documentNotFound();
       }),
   };

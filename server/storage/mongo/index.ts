@@ -15,7 +15,10 @@ import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
 import { createMongoOrganizations } from './organizations';
 import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } from './transactions';
+import { createMongoSearch } from './search';
+import { backfillSearchText } from './searchText';
 import { createMongoUsers } from './users';
+import { createMongoVersions } from './versions';
 import { createMongoWorkspaces } from './workspaces';
 
 /**
@@ -88,6 +91,8 @@ export async function createMongoStorage(options: {
       { version: trusted({ $exists: false }) },
       { $set: { version: 1 } },
     );
+    // Documents stored before search existed get their folded search text.
+    await backfillSearchText(models);
   } catch (error) {
     await connection?.close(true).catch(() => undefined);
     if (error instanceof StorageUnavailableError) throw error;
@@ -122,6 +127,8 @@ export async function createMongoStorage(options: {
     ...createMongoDocuments(context),
     ...createMongoDocUpdates(context),
     ...createMongoAudit(context),
+    ...createMongoVersions(context),
+    ...createMongoSearch(context),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

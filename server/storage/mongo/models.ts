@@ -26,6 +26,8 @@ import type {
   DocCounterDoc,
   AuditDoc,
   SettingDoc,
+  DocVersionDoc,
+  DocumentSearchFields,
 } from './records';
 
 /** Every model of one storage instance. */
@@ -36,12 +38,13 @@ export interface MongoModels {
   Workspace: Model<WorkspaceDoc>;
   Membership: Model<MembershipDoc>;
   Invitation: Model<InvitationDoc>;
-  Document: Model<DocumentDoc>;
+  Document: Model<DocumentDoc & DocumentSearchFields>;
   DocUpdate: Model<DocUpdateDoc>;
   DocSnapshot: Model<DocSnapshotDoc>;
   DocCounter: Model<DocCounterDoc>;
   Audit: Model<AuditDoc>;
   Setting: Model<SettingDoc>;
+  DocVersion: Model<DocVersionDoc>;
 }
 
 const { ObjectId, Mixed } = Schema.Types;
@@ -123,7 +126,7 @@ export function createModels(connection: Connection): MongoModels {
   invitation.index({ tokenHash: 1 }, { unique: true });
   invitation.index({ workspaceId: 1, createdAt: -1 });
 
-  const document = new Schema<DocumentDoc>(
+  const document = new Schema<DocumentDoc & DocumentSearchFields>(
     {
       workspaceId: { type: ObjectId, required: true },
       title: { type: String, required: true },
@@ -144,6 +147,8 @@ export function createModels(connection: Connection): MongoModels {
       wordCount: { type: Number, default: 0 },
       lastEditorIds: { type: [ObjectId], default: [] },
       contentUpdatedAt: nullableDate,
+      searchFolded: { type: String, default: '' },
+      commentText: { type: String, default: '' },
     },
     { timestamps: true },
   );
@@ -151,6 +156,16 @@ export function createModels(connection: Connection): MongoModels {
   document.index({ status: 1, updatedAt: -1 });
   document.index({ cityId: 1 });
   document.index({ policyAreas: 1 });
+  // Full-text search (mongo/search.ts): case- and diacritic-insensitive (text index v3), no
+  // stemming (the network writes in many languages), title first.
+  document.index(
+    { title: 'text', plainText: 'text', policyAreas: 'text', commentText: 'text' },
+    {
+      name: 'documents_text',
+      default_language: 'none',
+      weights: { title: 10, plainText: 1, policyAreas: 2, commentText: 1 },
+    },
+  );
 
   const docUpdate = new Schema<DocUpdateDoc>({
     documentId: { type: ObjectId, required: true },
@@ -195,6 +210,17 @@ export function createModels(connection: Connection): MongoModels {
     { minimize: false, timestamps: { createdAt: false, updatedAt: true } },
   );
 
+  const docVersion = new Schema<DocVersionDoc>({
+    documentId: { type: ObjectId, required: true },
+    label: { type: String, required: true },
+    authorId: nullableRef,
+    createdAt: { type: Date, required: true },
+    state: { type: Buffer, required: true },
+    stateBytes: { type: Number, required: true },
+    plainText: { type: String, default: '' },
+  });
+  docVersion.index({ documentId: 1, createdAt: -1, _id: -1 });
+
   return {
     User: connection.model<UserDoc>('User', user, 'users'),
     Session: connection.model<SessionDoc>('Session', session, 'sessions'),
@@ -202,11 +228,16 @@ export function createModels(connection: Connection): MongoModels {
     Workspace: connection.model<WorkspaceDoc>('Workspace', workspace, 'workspaces'),
     Membership: connection.model<MembershipDoc>('Membership', membership, 'memberships'),
     Invitation: connection.model<InvitationDoc>('Invitation', invitation, 'invitations'),
-    Document: connection.model<DocumentDoc>('Document', document, 'documents'),
+    Document: connection.model<DocumentDoc & DocumentSearchFields>(
+      'Document',
+      document,
+      'documents',
+    ),
     DocUpdate: connection.model<DocUpdateDoc>('DocUpdate', docUpdate, 'docUpdates'),
     DocSnapshot: connection.model<DocSnapshotDoc>('DocSnapshot', docSnapshot, 'docSnapshots'),
     DocCounter: connection.model<DocCounterDoc>('DocCounter', docCounter, 'docCounters'),
     Audit: connection.model<AuditDoc>('Audit', audit, 'auditEvents'),
     Setting: connection.model<SettingDoc>('Setting', setting, 'settings'),
+    DocVersion: connection.model<DocVersionDoc>('DocVersion', docVersion, 'documentVersions'),
   };
 }

@@ -98,6 +98,17 @@ export interface DocumentDoc {
   contentUpdatedAt: Date | null;
 }
 
+/**
+ * Search fields of a document record, written by the adapter (never read into the domain):
+ * `searchFolded` is title, city name, policy areas, text and comment text with accents and
+ * case folded (word-prefix matching), `commentText` the text of its comment threads (written
+ * by whoever stores threads; `''` until then). Both feed the search (`mongo/search.ts`).
+ */
+export interface DocumentSearchFields {
+  searchFolded: string;
+  commentText: string;
+}
+
 export interface DocUpdateDoc {
   _id: Types.ObjectId;
   documentId: Types.ObjectId;
@@ -134,4 +145,16 @@ export interface SettingDoc {
   _id: string;
   value: unknown;
   updatedAt: Date;
+}
+
+/** A named version of a document (`documentVersions`). */
+export interface DocVersionDoc {
+  _id: Types.ObjectId;
+  documentId: Types.ObjectId;
+  label: string;
+  authorId: Types.ObjectId | null;
+  createdAt: Date;
+  state: Buffer;
+  stateBytes: number;
+  plainText: string;
 }

@@ -7,7 +7,9 @@ import type { DocUpdateMethods } from './docState';
 import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
 import type { OrganizationMethods } from './organizations';
+import type { SearchMethods } from './search';
 import type { UserMethods } from './users';
+import type { VersionMethods } from './versions';
 import type { WorkspaceMethods } from './workspaces';
 
 /** Everything above `server/storage/` talks to this interface only. */
@@ -19,7 +21,9 @@ export interface Storage
     InvitationMethods,
     DocumentMethods,
     DocUpdateMethods,
-    AuditMethods {
+    AuditMethods,
+    VersionMethods,
+    SearchMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

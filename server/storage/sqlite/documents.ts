@@ -47,7 +47,8 @@ interface DocumentMetaRow {
   version: number;
 }
 
-interface DocumentSummaryRow extends DocumentMetaRow {
+/** What lists read of a document row. */
+export interface DocumentSummaryRow extends DocumentMetaRow {
   outline: string;
   word_count: number;
   last_editor_ids: string;
@@ -93,7 +94,8 @@ function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
   };
 }
 
-function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
+/** A list row as the port's `DocumentSummary`. */
+export function toDocumentSummary(row: DocumentSummaryRow): DocumentSummary {
   return {
     ...toDocumentMeta(row),
     outline: fromJson<OutlineHeading[]>(row.outline),
@@ -112,6 +114,12 @@ const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_are
   created_at, updated_at, deleted_at, deleted_by_id, version`;
 // What lists read: everything but the plain text (up to ~1 MB per document).
 const SUMMARY_COLUMNS = `${META_COLUMNS}, outline, word_count, last_editor_ids, content_updated_at`;
+/** The summary columns qualified by a table alias, for queries that join (search). */
+export function summaryColumnsOf(alias: string): string {
+  return SUMMARY_COLUMNS.split(',')
+    .map((column) => `${alias}.${column.trim()}`)
+    .join(', ');
+}
 // Every column but search_text (an index-like copy of title + plain text nobody reads back).
 const COLUMNS = `${SUMMARY_COLUMNS}, plain_text`;
 
@@ -174,6 +182,7 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     // doc_updates and doc_snapshots also cascade; deleted explicitly so intent is visible.
     stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
     stmt('DELETE FROM doc_snapshots WHERE document_id = ?').run(id);
+    stmt('DELETE FROM document_versions WHERE document_id = ?').run(id);
     return stmt('DELETE FROM documents WHERE id = ?').run(id).changes;
   });
 

@@ -10,8 +10,10 @@ import { createSqliteDocuments } from './documents';
 import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
 import { createSqliteOrganizations } from './organizations';
+import { createSqliteSearch } from './search';
 import { createSqliteUsers } from './users';
 import { createSqliteTransactions } from './transactions';
+import { createSqliteVersions } from './versions';
 import { createSqliteWorkspaces } from './workspaces';
 
 /**
@@ -44,6 +46,8 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteDocuments(context),
       ...createSqliteDocUpdates(context),
       ...createSqliteAudit(context),
+      ...createSqliteVersions(context),
+      ...createSqliteSearch(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

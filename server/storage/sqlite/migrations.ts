@@ -166,4 +166,70 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 5,
+    name: 'document_versions: named versions (Yjs state + plain text) of documents',
+    sql: `
+      CREATE TABLE document_versions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        label TEXT NOT NULL,
+        author_id TEXT,
+        created_at INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        plain_text TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX document_versions_document_created ON document_versions(document_id, created_at);
+    `,
+  },
+  {
+    version: 6,
+    name: 'documents_fts: full-text search (FTS5, accents and case folded, prefixes indexed)',
+    // search_rows gives each document a stable INTEGER key for the FTS rowid (a plain table's
+    // implicit rowid may change on VACUUM). Triggers keep the index in step with documents;
+    // the comments column is written by whoever stores comment text (see docs/STORAGE.md).
+    sql: `
+      CREATE TABLE search_rows (
+        id INTEGER PRIMARY KEY,
+        document_id TEXT NOT NULL UNIQUE REFERENCES documents(id) ON DELETE CASCADE
+      );
+      CREATE VIRTUAL TABLE documents_fts USING fts5(
+        title, body, city, areas, comments,
+        tokenize = 'unicode61 remove_diacritics 2',
+        prefix = '2 3'
+      );
+      INSERT INTO search_rows (document_id) SELECT id FROM documents;
+      INSERT INTO documents_fts (rowid, title, body, city, areas, comments)
+        SELECT s.id, d.title, d.plain_text,
+               COALESCE((SELECT name FROM organizations WHERE id = d.city_id), ''),
+               d.policy_areas, ''
+        FROM search_rows s JOIN documents d ON d.id = s.document_id;
+
+      CREATE TRIGGER documents_search_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO search_rows (document_id) VALUES (new.id);
+        INSERT INTO documents_fts (rowid, title, body, city, areas, comments) VALUES (
+          (SELECT id FROM search_rows WHERE document_id = new.id),
+          new.title, new.plain_text,
+          COALESCE((SELECT name FROM organizations WHERE id = new.city_id), ''),
+          new.policy_areas, '');
+      END;
+      CREATE TRIGGER documents_search_update
+        AFTER UPDATE OF title, plain_text, city_id, policy_areas ON documents BEGIN
+        UPDATE documents_fts SET
+          title = new.title,
+          body = new.plain_text,
+          city = COALESCE((SELECT name FROM organizations WHERE id = new.city_id), ''),
+          areas = new.policy_areas
+        WHERE rowid = (SELECT id FROM search_rows WHERE document_id = new.id);
+      END;
+      CREATE TRIGGER documents_search_delete BEFORE DELETE ON documents BEGIN
+        DELETE FROM documents_fts WHERE rowid = (SELECT id FROM search_rows WHERE document_id = old.id);
+      END;
+      CREATE TRIGGER organizations_search_rename AFTER UPDATE OF name ON organizations BEGIN
+        UPDATE documents_fts SET city = new.name WHERE rowid IN (
+          SELECT s.id FROM search_rows s JOIN documents d ON d.id = s.document_id
+          WHERE d.city_id = new.id);
+      END;
+    `,
+  },
 ];

@@ -1,0 +1,71 @@
+/**
+ * `/search?q=`: results as the person types (the query is in the address), each with a
+ * snippet whose matched words are highlighted from the server's ranges (plain text, never
+ * HTML), and the facet counts.
+ */
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { SearchResultDto } from '../../../shared/api/search';
+import { ErrorScreen } from '../components/ErrorScreen';
+import { Layout } from '../components/Layout';
+import { useSearch } from './queries';
+
+/** The snippet with its highlight ranges as `<mark>`s. */
+function Snippet({ result }: { result: SearchResultDto }) {
+  const parts: Array<{ text: string; isMatch: boolean }> = [];
+  let at = 0;
+  for (const { start, end } of result.highlights) {
+    if (start > at) parts.push({ text: result.snippet.slice(at, start), isMatch: false });
+    parts.push({ text: result.snippet.slice(start, end), isMatch: true });
+    at = end;
+  }
+  parts.push({ text: result.snippet.slice(at), isMatch: false });
+  return (
+    <p className="search__snippet">
+      {parts.map((part, index) =>
+        part.isMatch ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+      )}
+    </p>
+  );
+}
+
+/** The results page. */
+export default function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const found = useSearch(query);
+  return (
+    <Layout title={t('search.title')}>
+      <h1>{t('search.title')}</h1>
+      <input
+        type="search"
+        className="search__input"
+        aria-label={t('search.label')}
+        value={query}
+        onChange={(event) => setParams({ q: event.target.value }, { replace: true })}
+      />
+      {found.status === 'error' && <ErrorScreen error={found.error} onRetry={found.reload} />}
+      {found.status === 'ready' && (
+        <>
+          <p>{t('search.total', { count: found.data.total })}</p>
+          <p className="search__facets">
+            {found.data.facets.kind.map((facet) => (
+              <span key={facet.value} className="badge">
+                {facet.value} ({facet.count})
+              </span>
+            ))}
+          </p>
+          <ol className="search__results">
+            {found.data.results.map((result) => (
+              <li key={result.document.id}>
+                <Link to={`/documents/${result.document.id}`}>{result.document.title}</Link>
+                <Snippet result={result} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </Layout>
+  );
+}

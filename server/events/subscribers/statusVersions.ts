@@ -1,0 +1,25 @@
+/**
+ * Takes a named version at every status change (sent to review, approved, published, back to
+ * draft), so the history shows the text as it stood at each step of the workflow.
+ */
+import type { CollabServer } from '../../collab';
+import { takeVersion } from '../../commands/takeVersion';
+import type { Storage } from '../../storage/types';
+import type { EventBus } from '../bus';
+
+/** Subscribes the automatic version to `document.statusChanged`. */
+export function subscribeStatusVersions(input: {
+  events: EventBus;
+  storage: Storage;
+  collab: Pick<CollabServer, 'encodeState'>;
+}): void {
+  input.events.on('document.statusChanged', ({ context, document }) =>
+    takeVersion({
+      storage: input.storage,
+      collab: input.collab,
+      documentId: document.id,
+      label: `Status: ${document.status}`,
+      authorId: context.actor?.id ?? null,
+    }),
+  );
+}
