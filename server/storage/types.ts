@@ -24,5 +24,6 @@ export type * from './port/documents';
 export type * from './port/invitations';
 export type * from './port/organizations';
 export type * from './port/storage';
+export type * from './port/threads';
 export type * from './port/users';
 export type * from './port/workspaces';

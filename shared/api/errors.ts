@@ -50,6 +50,13 @@ export const API_ERROR_CODES = [
   'already_trashed',
   'not_trashed',
   'trash_expired',
+  // Comment threads.
+  'thread_not_found',
+  'comment_not_found',
+  'comment_exists',
+  'invalid_anchor',
+  'anchor_not_found',
+  'empty_range',
 ] as const;
 
 /** A code the HTTP API sends. */

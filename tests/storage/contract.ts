@@ -16,6 +16,7 @@ import { describeInvitationsContract } from './contract/invitations';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
 import { describeWorkspacesContract } from './contract/workspaces';
@@ -61,5 +62,6 @@ export function describeStorageContract(
     describeDocumentListsContract(getStorage);
     describePurgedDocumentsContract(getStorage);
     describeTransactionsContract(getStorage);
+    describeThreadsContract(getStorage);
   });
 }

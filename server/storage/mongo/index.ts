@@ -18,6 +18,8 @@ import {
   createMongoTransactions,
   type HelloAnswer,
 } from './transactions';
+import { createThreadModels, type ThreadModels } from './threadModels';
+import { createMongoThreads } from './threads';
 import { createMongoUsers } from './users';
 import { createMongoWorkspaces } from './workspaces';
 
@@ -55,6 +57,7 @@ export async function createMongoStorage(options: {
   const host = describeMongoUri(options.uri);
   let connection: Connection | null = null;
   let models: MongoModels;
+  let threadModels: ThreadModels;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -70,6 +73,8 @@ export async function createMongoStorage(options: {
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
+    threadModels = createThreadModels(connection);
+    await Promise.all(Object.values(threadModels).map((model) => model.init()));
     // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
     // conditional write on version 1 matches them and `$inc` counts from there.
     await models.Document.updateMany(
@@ -110,6 +115,7 @@ export async function createMongoStorage(options: {
     ...createMongoDocuments(context),
     ...createMongoDocUpdates(context),
     ...createMongoAudit(context),
+    ...createMongoThreads(context, threadModels),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

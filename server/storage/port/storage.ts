@@ -7,6 +7,7 @@ import type { DocUpdateMethods } from './docState';
 import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
 import type { OrganizationMethods } from './organizations';
+import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { WorkspaceMethods } from './workspaces';
 
@@ -19,7 +20,8 @@ export interface Storage
     InvitationMethods,
     DocumentMethods,
     DocUpdateMethods,
-    AuditMethods {
+    AuditMethods,
+    ThreadMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -11,6 +11,7 @@ import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteUsers } from './users';
+import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
 import { createSqliteWorkspaces } from './workspaces';
 
@@ -44,6 +45,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteDocuments(context),
       ...createSqliteDocUpdates(context),
       ...createSqliteAudit(context),
+      ...createSqliteThreads(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

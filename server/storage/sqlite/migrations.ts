@@ -166,4 +166,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE documents ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     `,
   },
+  {
+    version: 5,
+    name: 'comment threads and their comments',
+    // Threads and comments go with their document (purge) through the foreign keys.
+    sql: `
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        quote TEXT NOT NULL,
+        anchor_start TEXT NOT NULL,
+        anchor_end TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        resolved_by_id TEXT,
+        resolved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX threads_document ON threads(document_id, created_at);
+
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL DEFAULT '[]',
+        idempotency_key TEXT,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER
+      );
+      CREATE INDEX comments_thread ON comments(thread_id, created_at);
+      CREATE INDEX comments_document ON comments(document_id, created_at);
+      CREATE UNIQUE INDEX comments_idempotency ON comments(author_id, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+    `,
+  },
 ];
