@@ -21,6 +21,7 @@ import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
 import { createOrganizationsRouter } from './organizations/organizations';
 import { createSettingsRouter } from './settings/settings';
+import { createThreadsRouter } from './threads/threads';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
 import { createWorkspacesRouter } from './workspaces/workspaces';
@@ -49,6 +50,7 @@ export function mountApiRoutes(options: {
     createAuditRouter(deps),
     createWorkspacesRouter(deps),
     createDocumentsRouter(deps),
+    createThreadsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

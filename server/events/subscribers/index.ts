@@ -9,12 +9,20 @@ import type { EventBus } from '../bus';
 import { subscribeAccessInvalidation, type AccessRecheckers } from './accessInvalidation';
 import { subscribeAudit } from './audit';
 import { subscribeDocumentBroadcast } from './documentBroadcast';
+import { subscribeThreadBroadcast } from './threadBroadcast';
+import type { LiveStateReader } from '../../comments/threadViews';
 
 /** Subscribes audit, broadcasts and access invalidation to `events`. */
 export function subscribeDomainEvents(
-  input: AccessRecheckers & { events: EventBus; storage: Storage; broadcaster: Broadcaster },
+  input: AccessRecheckers & {
+    events: EventBus;
+    storage: Storage;
+    broadcaster: Broadcaster;
+    collab: LiveStateReader;
+  },
 ): void {
   subscribeDocumentBroadcast(input);
+  subscribeThreadBroadcast(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);
 }

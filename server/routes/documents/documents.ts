@@ -54,7 +54,7 @@ import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
  * 404) and the caller's access, then 403 `forbidden` with `message` unless `policy` allows,
  * then 409 `workspace_archived` when its workspace is archived (read-only).
  */
-async function loadAuthorizedLiveDocument(
+export async function loadAuthorizedLiveDocument(
   input: { storage: Storage; actor: User; documentId: string },
   policy: (actor: User, membership: Membership | null, document: DocumentRecord) => boolean,
   message: string,
