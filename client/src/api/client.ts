@@ -32,6 +32,14 @@ import {
 } from '../../../shared/api/workspaces';
 import { CreateOrganizationBody } from '../../../shared/api/organizations';
 import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
+import {
+  CreateCommentBody,
+  CreateThreadBody,
+  UpdateCommentBody,
+  UpdateThreadBody,
+  type CommentDto,
+  type ThreadDto,
+} from '../../../shared/api/threads';
 import { CreateInvitationBody } from '../../../shared/api/users';
 import type {
   DocumentKind,
@@ -193,5 +201,34 @@ export const api = {
     remove: (documentId: string) => send<void>('DELETE', `/api/documents/${id(documentId)}`),
     collabToken: (documentId: string) =>
       send<CollabTokenDto>('POST', `/api/documents/${id(documentId)}/collab-token`),
+  },
+  threads: {
+    list: (documentId: string) =>
+      get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),
+    create: (input: { documentId: string; body: z.input<typeof CreateThreadBody> }) =>
+      send<{ thread: ThreadDto }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/threads`,
+        validated(CreateThreadBody, input.body),
+      ),
+    reply: (input: { threadId: string; body: z.input<typeof CreateCommentBody> }) =>
+      send<{ comment: CommentDto }>(
+        'POST',
+        `/api/threads/${id(input.threadId)}/comments`,
+        validated(CreateCommentBody, input.body),
+      ),
+    update: (input: { threadId: string; body: z.input<typeof UpdateThreadBody> }) =>
+      send<{ thread: ThreadDto }>(
+        'PATCH',
+        `/api/threads/${id(input.threadId)}`,
+        validated(UpdateThreadBody, input.body),
+      ),
+    editComment: (input: { commentId: string; body: z.input<typeof UpdateCommentBody> }) =>
+      send<{ comment: CommentDto }>(
+        'PATCH',
+        `/api/comments/${id(input.commentId)}`,
+        validated(UpdateCommentBody, input.body),
+      ),
+    deleteComment: (commentId: string) => send<void>('DELETE', `/api/comments/${id(commentId)}`),
   },
 };

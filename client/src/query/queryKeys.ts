@@ -28,6 +28,10 @@ export const queryKeys = {
   recentDocuments: () => ['documents', 'recent'] as const,
   recentDocumentsUpTo: (limit: number) => ['documents', 'recent', limit] as const,
   document: (documentId: string) => ['documents', 'one', documentId] as const,
+  /** Prefix of every document's thread list. */
+  threadLists: () => ['documents', 'threads'] as const,
+  /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */
+  threads: (documentId: string) => ['documents', 'threads', documentId] as const,
   organizations: () => ['organizations'] as const,
   settings: () => ['admin', 'settings'] as const,
   invitations: () => ['admin', 'invitations'] as const,
