@@ -1,6 +1,8 @@
 /**
- * Browser-only editor behaviour of comments: Ctrl+Alt+M (⌘⌥M) comments on the selection, and
- * a click on highlighted text opens its thread (the innermost one where threads overlap).
+ * Browser-only editor behaviour of comments: a click on highlighted text opens its thread
+ * (the innermost one where threads overlap), and Ctrl+Alt+M (⌘⌥M) comments on the selection.
+ * The shortcut listens on the page, not in the editor's keymap: ProseMirror does not run key
+ * handlers of a read-only editor, and reviewers (read-only) comment too.
  */
 import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -39,14 +41,6 @@ export function createCommentHandlerBox(): CommentHandlerBox {
 export function commentInteractions(handlers: CommentHandlers) {
   return Extension.create({
     name: 'commentInteractions',
-    addKeyboardShortcuts() {
-      return {
-        'Mod-Alt-m': () => {
-          handlers.onCommentShortcut();
-          return true;
-        },
-      };
-    },
     addProseMirrorPlugins() {
       return [
         new Plugin({
@@ -65,4 +59,9 @@ export function commentInteractions(handlers: CommentHandlers) {
       ];
     },
   });
+}
+
+/** Whether a key press is the comment shortcut (by key position: Alt changes the letter on macOS). */
+export function isCommentShortcut(event: KeyboardEvent): boolean {
+  return (event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM';
 }

@@ -15,7 +15,11 @@ import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { editorExtensions } from '../../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
-import { commentInteractions, createCommentHandlerBox } from '../comments/commentInteractions';
+import {
+  commentInteractions,
+  createCommentHandlerBox,
+  isCommentShortcut,
+} from '../comments/commentInteractions';
 import type { CommentsUi } from '../comments/useCommentsUi';
 import { colorForUser } from '../components/Avatar';
 import { ClosedSessionBanner } from './ClosedSessionBanner';
@@ -106,6 +110,15 @@ export function CollabEditor({
       onThreadClick: (threadId) => comments?.ui.setActiveThreadId(threadId),
     });
   });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isCommentShortcut(event)) return;
+      event.preventDefault();
+      commentBox.handlers.onCommentShortcut();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commentBox]);
   const onEditor = comments?.onEditor;
   useEffect(() => {
     onEditor?.(editor);
