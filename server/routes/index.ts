@@ -19,6 +19,7 @@ import type { RouteDeps } from './deps';
 import { createAuditRouter } from './audit/audit';
 import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
+import { createNotificationsRouter } from './notifications/notifications';
 import { createOrganizationsRouter } from './organizations/organizations';
 import { createSettingsRouter } from './settings/settings';
 import { createThreadsRouter } from './threads/threads';
@@ -51,6 +52,7 @@ export function mountApiRoutes(options: {
     createWorkspacesRouter(deps),
     createDocumentsRouter(deps),
     createThreadsRouter(deps),
+    createNotificationsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

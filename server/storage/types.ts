@@ -22,6 +22,7 @@ export type * from './port/audit';
 export type * from './port/docState';
 export type * from './port/documents';
 export type * from './port/invitations';
+export type * from './port/notifications';
 export type * from './port/organizations';
 export type * from './port/storage';
 export type * from './port/threads';

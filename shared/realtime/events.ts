@@ -6,6 +6,7 @@
  * well-behaved client sends, the schemas protect the server from everything else.
  */
 import type { DocumentDto } from '../api/entities';
+import type { NotificationDto } from '../api/notifications';
 import type { CommentDto, ThreadDto } from '../api/threads';
 
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
@@ -89,6 +90,8 @@ export interface ServerToClientEvents {
   'thread:updated': (payload: { thread: ThreadDto }) => void;
   /** Sent to `doc:<id>` for a reply in a thread (without abilities). */
   'comment:created': (payload: { threadId: string; comment: CommentDto }) => void;
+  /** Sent to `user:<id>` when that person is mentioned or their thread has a reply. */
+  'notification:created': (payload: { notification: NotificationDto }) => void;
 }
 
 export interface ClientToServerEvents {

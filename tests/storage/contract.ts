@@ -13,6 +13,7 @@ import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
 import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
+import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
@@ -63,5 +64,6 @@ export function describeStorageContract(
     describePurgedDocumentsContract(getStorage);
     describeTransactionsContract(getStorage);
     describeThreadsContract(getStorage);
+    describeNotificationsContract(getStorage);
   });
 }

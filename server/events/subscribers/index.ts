@@ -9,6 +9,7 @@ import type { EventBus } from '../bus';
 import { subscribeAccessInvalidation, type AccessRecheckers } from './accessInvalidation';
 import { subscribeAudit } from './audit';
 import { subscribeDocumentBroadcast } from './documentBroadcast';
+import { subscribeNotifications } from './notifications';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
 
@@ -23,6 +24,7 @@ export function subscribeDomainEvents(
 ): void {
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
+  subscribeNotifications(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);
 }

@@ -12,6 +12,7 @@ import { createMongoDocuments } from './documents';
 import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
+import { createMongoNotifications } from './notifications';
 import { createMongoOrganizations } from './organizations';
 import {
   assertTransactionsSupported,
@@ -116,6 +117,7 @@ export async function createMongoStorage(options: {
     ...createMongoDocUpdates(context),
     ...createMongoAudit(context),
     ...createMongoThreads(context, threadModels),
+    ...createMongoNotifications(context, threadModels),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

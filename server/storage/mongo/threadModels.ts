@@ -1,8 +1,9 @@
 /**
- * Mongoose schemas of comment threads and comments, built per connection like `models.ts`
+ * Mongoose schemas of comment threads, comments and notifications, built per connection like `models.ts`
  * (kept apart so the review features add files rather than grow the core model list).
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { NotificationKind } from '../port/notifications';
 import type { ThreadStatus } from '../port/threads';
 
 /** A thread as stored (what `lean()` returns). */
@@ -33,10 +34,24 @@ export interface CommentDoc {
   editedAt: Date | null;
 }
 
+/** A notification as stored. */
+export interface NotificationDoc {
+  _id: Types.ObjectId;
+  userId: Types.ObjectId;
+  kind: NotificationKind;
+  actorId: Types.ObjectId;
+  documentId: Types.ObjectId;
+  threadId: Types.ObjectId | null;
+  commentId: Types.ObjectId | null;
+  isRead: boolean;
+  createdAt: Date;
+}
+
 /** The review models of one storage instance. */
 export interface ThreadModels {
   Thread: Model<ThreadDoc>;
   Comment: Model<CommentDoc>;
+  Notification: Model<NotificationDoc>;
 }
 
 const { ObjectId } = Schema.Types;
@@ -77,8 +92,22 @@ export function createThreadModels(connection: Connection): ThreadModels {
     { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } },
   );
 
+  const notification = new Schema<NotificationDoc>({
+    userId: { type: ObjectId, required: true },
+    kind: { type: String, enum: ['mention', 'reply'], required: true },
+    actorId: { type: ObjectId, required: true },
+    documentId: { type: ObjectId, required: true },
+    threadId: { type: ObjectId, default: null },
+    commentId: { type: ObjectId, default: null },
+    isRead: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+  });
+  notification.index({ userId: 1, createdAt: -1, _id: -1 });
+  notification.index({ userId: 1, isRead: 1 });
+
   return {
     Thread: connection.model<ThreadDoc>('Thread', thread, 'threads'),
     Comment: connection.model<CommentDoc>('Comment', comment, 'comments'),
+    Notification: connection.model<NotificationDoc>('Notification', notification, 'notifications'),
   };
 }

@@ -6,6 +6,7 @@ import type { AuditMethods } from './audit';
 import type { DocUpdateMethods } from './docState';
 import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
+import type { NotificationMethods } from './notifications';
 import type { OrganizationMethods } from './organizations';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
@@ -21,7 +22,8 @@ export interface Storage
     DocumentMethods,
     DocUpdateMethods,
     AuditMethods,
-    ThreadMethods {
+    ThreadMethods,
+    NotificationMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -9,6 +9,7 @@ import { openSqliteDatabase } from './database';
 import { createSqliteDocuments } from './documents';
 import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
+import { createSqliteNotifications } from './notifications';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteUsers } from './users';
 import { createSqliteThreads } from './threads';
@@ -46,6 +47,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteDocUpdates(context),
       ...createSqliteAudit(context),
       ...createSqliteThreads(context),
+      ...createSqliteNotifications(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.
