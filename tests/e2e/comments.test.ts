@@ -1,8 +1,9 @@
 /**
  * Comment threads in real Chromium (issue 12): a reviewer, who cannot edit the text, selects
  * words of a case study and comments; the owner, with the same document open, sees the
- * highlight and the thread appear without reloading, replies with Ctrl+Alt+M on another
- * selection's thread flow, and the reviewer sees the reply live. The sidebar passes axe.
+ * highlight and the thread appear without reloading and replies; the reviewer sees the reply
+ * and the notification badge live; the owner comments with Ctrl+Alt+M and resolves. The
+ * sidebar and the notification list pass axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,14 @@ describe('comment threads', () => {
     await expect
       .poll(() => sidebarOf(rita).getByTestId('comment').count(), { timeout: 5_000 })
       .toBe(2);
+    // …and the notification badge: a reply in her thread.
+    await expect
+      .poll(() => rita.getByTestId('notification-bell').getAttribute('data-unread'), {
+        timeout: 5_000,
+      })
+      .toBe('1');
+    await rita.getByTestId('notification-bell').click();
+    await rita.getByRole('link', { name: 'Ana Admin replied in “Stuttgart case study”' }).waitFor();
     await expectNoSeriousA11yIssues(rita);
 
     // The owner comments with the keyboard shortcut, then resolves the first thread.

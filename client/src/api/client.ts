@@ -41,6 +41,7 @@ import {
   type ThreadDto,
 } from '../../../shared/api/threads';
 import { CreateInvitationBody } from '../../../shared/api/users';
+import { MarkNotificationsReadBody, type NotificationDto } from '../../../shared/api/notifications';
 import type {
   DocumentKind,
   DocumentStatus,
@@ -230,5 +231,15 @@ export const api = {
         validated(UpdateCommentBody, input.body),
       ),
     deleteComment: (commentId: string) => send<void>('DELETE', `/api/comments/${id(commentId)}`),
+  },
+  notifications: {
+    list: () =>
+      get<{ notifications: NotificationDto[]; unreadCount: number }>('/api/notifications'),
+    markRead: (body: z.input<typeof MarkNotificationsReadBody>) =>
+      send<{ marked: number }>(
+        'POST',
+        '/api/notifications/read',
+        validated(MarkNotificationsReadBody, body),
+      ),
   },
 };

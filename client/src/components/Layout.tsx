@@ -6,6 +6,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useSession } from '../session/SessionContext';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 
 /** Wraps a page; `isWide` lets the editor use the full width; `title` names the browser tab. */
@@ -45,6 +46,7 @@ export function Layout({
           <NavLink to="/library">{t('nav.library')}</NavLink>
           {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
         </nav>
+        {user && <NotificationBell />}
         {user && <AccountMenu user={user} />}
       </header>
       <main id="main" className={isWide ? 'app-main app-main--wide' : 'app-main'} tabIndex={-1}>

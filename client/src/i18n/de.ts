@@ -275,6 +275,15 @@ export const de: Messages = {
     thread: 'Kommentar-Thread zu „{{quote}}“',
     failed: 'Konnte nicht gespeichert werden: {{message}}',
   },
+  notifications: {
+    title: 'Benachrichtigungen',
+    bell_one: 'Benachrichtigungen: {{count}} ungelesen',
+    bell_other: 'Benachrichtigungen: {{count}} ungelesen',
+    none: 'Noch keine Benachrichtigungen.',
+    mention: '{{name}} hat Sie in „{{title}}“ erwähnt',
+    reply: '{{name}} hat in „{{title}}“ geantwortet',
+    markAllRead: 'Alle als gelesen markieren',
+  },
   kinds: {
     guideline: 'Leitlinie',
     'case-study': 'Fallstudie',

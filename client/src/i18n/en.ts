@@ -268,6 +268,15 @@ export const en = {
     thread: 'Comment thread on “{{quote}}”',
     failed: 'Could not save: {{message}}',
   },
+  notifications: {
+    title: 'Notifications',
+    bell_one: 'Notifications: {{count}} unread',
+    bell_other: 'Notifications: {{count}} unread',
+    none: 'No notifications yet.',
+    mention: '{{name}} mentioned you in “{{title}}”',
+    reply: '{{name}} replied in “{{title}}”',
+    markAllRead: 'Mark all read',
+  },
   kinds: { guideline: 'Guideline', 'case-study': 'Case study', minutes: 'Minutes', note: 'Note' },
   statuses: {
     draft: 'Draft',

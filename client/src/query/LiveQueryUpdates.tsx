@@ -28,12 +28,16 @@ export function LiveQueryUpdates(): null {
     const onThreadChange = ({ thread }: { thread: { documentId: string } }) =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.threads(thread.documentId) });
     const onReply = () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists() });
+    const onNotification = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
     socket.on('document:updated', onDocumentUpdated);
+    socket.on('notification:created', onNotification);
     socket.on('thread:created', onThreadChange);
     socket.on('thread:updated', onThreadChange);
     socket.on('comment:created', onReply);
     return () => {
       socket.off('document:updated', onDocumentUpdated);
+      socket.off('notification:created', onNotification);
       socket.off('thread:created', onThreadChange);
       socket.off('thread:updated', onThreadChange);
       socket.off('comment:created', onReply);

@@ -32,6 +32,8 @@ export const queryKeys = {
   threadLists: () => ['documents', 'threads'] as const,
   /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */
   threads: (documentId: string) => ['documents', 'threads', documentId] as const,
+  /** The signed-in person's notifications and unread count. */
+  notifications: () => ['notifications'] as const,
   organizations: () => ['organizations'] as const,
   settings: () => ['admin', 'settings'] as const,
   invitations: () => ['admin', 'invitations'] as const,
