@@ -5,7 +5,14 @@
  */
 import type { WorkspaceRole, UserRole } from '../../shared/domain';
 import type { AuditActor } from '../commands/recordAudit';
-import type { DocumentMeta, DocumentRecord, VersionSummary, Workspace } from '../storage/types';
+import type {
+  CommentRecord,
+  DocumentMeta,
+  DocumentRecord,
+  ThreadRecord,
+  VersionSummary,
+  Workspace,
+} from '../storage/types';
 
 /** Who caused the event and from where, for the audit log (null actor: the server itself). */
 export interface EventContext {
@@ -63,6 +70,16 @@ export interface DomainEvents {
   };
   /** The network role changed (an admin made a member loses the workspaces reached as admin). */
   'user.roleChanged': { context: EventContext; userId: string; from: UserRole; to: UserRole };
+  /** A comment thread was made on the document's text (`comment`: its first comment). */
+  'thread.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
+  /** Resolved, reopened or re-anchored. */
+  'thread.updated': { context: EventContext; thread: ThreadRecord };
+  /** A reply in a thread. */
+  'comment.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
+  /** The author edited their comment. */
+  'comment.updated': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
+  /** The author deleted their comment. */
+  'comment.deleted': { context: EventContext; thread: ThreadRecord; commentId: string };
   /** The account was deactivated; all its sessions were ended with it. */
   'user.deactivated': { context: EventContext; userId: string };
   /** One or more sign-in sessions of the user ended (sign-out, replaced, password change). */

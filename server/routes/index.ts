@@ -20,9 +20,11 @@ import type { RouteDeps } from './deps';
 import { createAuditRouter } from './audit/audit';
 import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
+import { createNotificationsRouter } from './notifications/notifications';
 import { createOrganizationsRouter } from './organizations/organizations';
 import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
+import { createThreadsRouter } from './threads/threads';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
 import { createWorkspacesRouter } from './workspaces/workspaces';
@@ -58,6 +60,8 @@ export function mountApiRoutes(options: {
     createWorkspacesRouter(deps),
     createDocumentsRouter(deps),
     createSearchRouter(deps),
+    createThreadsRouter(deps),
+    createNotificationsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

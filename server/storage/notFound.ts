@@ -34,3 +34,13 @@ export function invitationNotFound(): NotFoundError {
 export function organizationNotFound(): NotFoundError {
   return new NotFoundError('No such organisation.', 'organization_not_found');
 }
+
+/** The comment thread to update or delete does not exist. */
+export function threadNotFound(): NotFoundError {
+  return new NotFoundError('No such thread.', 'thread_not_found');
+}
+
+/** The comment to edit or delete does not exist. */
+export function commentNotFound(): NotFoundError {
+  return new NotFoundError('No such comment.', 'comment_not_found');
+}

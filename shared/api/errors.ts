@@ -62,6 +62,13 @@ export const API_ERROR_CODES = [
   'document_locked',
   // Versions.
   'version_too_large',
+  // Comment threads.
+  'thread_not_found',
+  'comment_not_found',
+  'comment_exists',
+  'invalid_anchor',
+  'anchor_not_found',
+  'empty_range',
 ] as const;
 
 /** A code the HTTP API sends. */

@@ -17,6 +17,7 @@ describe('the shared editor schema', () => {
       'starterKit',
       'tableKit',
       'image',
+      'comment',
     ]);
   });
 

@@ -12,9 +12,13 @@ import { getSchema, type Extensions } from '@tiptap/core';
 import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
+import { CommentMark } from './commentMark';
 import { SafeImage } from './safeImage';
 
-/** The content-defining extensions: StarterKit's nodes and marks, links, tables and images. */
+/**
+ * The content-defining extensions: StarterKit's nodes and marks, links, tables, images and
+ * the comment threads' anchor mark.
+ */
 export function editorExtensions(): Extensions {
   return [
     StarterKit.configure({
@@ -26,6 +30,7 @@ export function editorExtensions(): Extensions {
     // The editor offers no column-resizing handles (cells keep Tiptap's default widths).
     TableKit.configure({ table: { resizable: false } }),
     SafeImage,
+    CommentMark,
   ];
 }
 

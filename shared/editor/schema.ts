@@ -47,4 +47,6 @@ export const EDITOR_MARK = {
   strike: 'strike',
   code: 'code',
   link: 'link',
+  /** A comment thread's anchor (attribute `threadId`); threads may overlap. */
+  comment: 'comment',
 } as const;

@@ -6,6 +6,8 @@
  * well-behaved client sends, the schemas protect the server from everything else.
  */
 import type { DocumentDto } from '../api/entities';
+import type { NotificationDto } from '../api/notifications';
+import type { CommentDto, ThreadDto } from '../api/threads';
 
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
 export const REALTIME_ERROR_CODES = [
@@ -79,6 +81,17 @@ export interface ServerToClientEvents {
    * or trash state changed. Carries no abilities: a client refetches to learn what it may do.
    */
   'document:updated': (payload: DocumentUpdated) => void;
+  /** Sent to `doc:<id>` when a comment thread was made on the document's text. */
+  'thread:created': (payload: { thread: ThreadDto }) => void;
+  /**
+   * Sent to `doc:<id>` when a thread was resolved, reopened or re-anchored, or one of its
+   * comments was edited or deleted: the whole thread as it is now (without abilities).
+   */
+  'thread:updated': (payload: { thread: ThreadDto }) => void;
+  /** Sent to `doc:<id>` for a reply in a thread (without abilities). */
+  'comment:created': (payload: { threadId: string; comment: CommentDto }) => void;
+  /** Sent to `user:<id>` when that person is mentioned or their thread has a reply. */
+  'notification:created': (payload: { notification: NotificationDto }) => void;
 }
 
 export interface ClientToServerEvents {

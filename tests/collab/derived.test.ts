@@ -74,10 +74,10 @@ describe('extractDerivedContent', () => {
     const fragment = ydocFromJson(everyNodeDocumentJson()).getXmlFragment(EDITOR_FRAGMENT);
     const derived = extractDerivedContent(fragment);
     // A hard break joins its line with a space; each table cell is a line; rules and images
-    // add no text; marks leave the text as typed.
+    // add no text; marks (comment marks too) leave the text as typed.
     expect(derived.plainText.split('\n')).toEqual([
       'Housing in Stuttgart',
-      'Plain bold italic under struck code link',
+      'Plain bold italic under struck code link commented',
       'Quoted',
       'const x = 1;',
       'First point',
@@ -92,7 +92,7 @@ describe('extractDerivedContent', () => {
       { level: 1, text: 'Housing in Stuttgart' },
       { level: 2, text: 'Findings' },
     ]);
-    expect(derived.wordCount).toBe(23);
+    expect(derived.wordCount).toBe(24);
   });
 
   it('returns empty fields for an empty document', () => {

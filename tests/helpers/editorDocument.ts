@@ -69,6 +69,7 @@ export function everyNodeDocumentJson(): JsonNode {
       text('struck ', [{ type: 'strike' }]),
       text('code ', [{ type: 'code' }]),
       text('link', [{ type: 'link', attrs: { href: 'https://example.org/' } }]),
+      text(' commented', [{ type: 'comment', attrs: { threadId: 'thread-1' } }]),
     ),
     block('blockquote', paragraph(text('Quoted'))),
     block('codeBlock', text('const x = 1;')),

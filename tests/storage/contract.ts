@@ -13,10 +13,12 @@ import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
 import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
+import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
 import { describeSharedLogContract } from './contract/sharedLog';
+import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
 import { describeVersionsContract } from './contract/versions';
@@ -87,5 +89,7 @@ export function describeStorageContract(
     describeTransactionsContract(getStorage, capabilities);
     describeSharedLogContract(getHarness);
     describeVersionsContract(getStorage);
+    describeThreadsContract(getStorage);
+    describeNotificationsContract(getStorage);
   });
 }

@@ -33,7 +33,16 @@ import {
 import { ImportFields, type ExportFormat } from '../../../shared/api/exports';
 import { CreateOrganizationBody } from '../../../shared/api/organizations';
 import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
+import {
+  CreateCommentBody,
+  CreateThreadBody,
+  UpdateCommentBody,
+  UpdateThreadBody,
+  type CommentDto,
+  type ThreadDto,
+} from '../../../shared/api/threads';
 import { CreateInvitationBody } from '../../../shared/api/users';
+import { MarkNotificationsReadBody, type NotificationDto } from '../../../shared/api/notifications';
 import type {
   DocumentKind,
   DocumentStatus,
@@ -243,4 +252,43 @@ export const api = {
       send<{ version: VersionDto }>('POST', `/api/versions/${id(versionId)}/restore`),
   },
   search: (query: string) => get<SearchAnswerDto>(`/api/search${queryString({ q: query })}`),
+  threads: {
+    list: (documentId: string) =>
+      get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),
+    create: (input: { documentId: string; body: z.input<typeof CreateThreadBody> }) =>
+      send<{ thread: ThreadDto }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/threads`,
+        validated(CreateThreadBody, input.body),
+      ),
+    reply: (input: { threadId: string; body: z.input<typeof CreateCommentBody> }) =>
+      send<{ comment: CommentDto }>(
+        'POST',
+        `/api/threads/${id(input.threadId)}/comments`,
+        validated(CreateCommentBody, input.body),
+      ),
+    update: (input: { threadId: string; body: z.input<typeof UpdateThreadBody> }) =>
+      send<{ thread: ThreadDto }>(
+        'PATCH',
+        `/api/threads/${id(input.threadId)}`,
+        validated(UpdateThreadBody, input.body),
+      ),
+    editComment: (input: { commentId: string; body: z.input<typeof UpdateCommentBody> }) =>
+      send<{ comment: CommentDto }>(
+        'PATCH',
+        `/api/comments/${id(input.commentId)}`,
+        validated(UpdateCommentBody, input.body),
+      ),
+    deleteComment: (commentId: string) => send<void>('DELETE', `/api/comments/${id(commentId)}`),
+  },
+  notifications: {
+    list: () =>
+      get<{ notifications: NotificationDto[]; unreadCount: number }>('/api/notifications'),
+    markRead: (body: z.input<typeof MarkNotificationsReadBody>) =>
+      send<{ marked: number }>(
+        'POST',
+        '/api/notifications/read',
+        validated(MarkNotificationsReadBody, body),
+      ),
+  },
 };

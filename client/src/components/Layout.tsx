@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink } from 'react-router';
 import { useSession } from '../session/SessionContext';
 import { SearchBox } from '../search/SearchBox';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
 
 /** Wraps a page; `isWide` lets the editor use the full width; `title` names the browser tab. */
@@ -47,6 +48,7 @@ export function Layout({
           {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
         </nav>
         {user && <SearchBox />}
+        {user && <NotificationBell />}
         {user && <AccountMenu user={user} />}
       </header>
       <main id="main" className={isWide ? 'app-main app-main--wide' : 'app-main'} tabIndex={-1}>

@@ -7,13 +7,20 @@
  */
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { BubbleMenu } from '@tiptap/react/menus';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
 import { editorExtensions } from '../../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../../shared/editor/schema';
+import {
+  commentInteractions,
+  createCommentHandlerBox,
+  isCommentShortcut,
+} from '../comments/commentInteractions';
+import type { CommentsUi } from '../comments/useCommentsUi';
 import { colorForUser } from '../components/Avatar';
 import { ClosedSessionBanner } from './ClosedSessionBanner';
 import { closedSessionMessage } from './closedSession';
@@ -37,6 +44,7 @@ export function CollabEditor({
   role,
   closedCode,
   onRetry,
+  comments,
 }: {
   session: CollabSession;
   user: UserDto;
@@ -44,6 +52,8 @@ export function CollabEditor({
   /** Why the server is not taking the session now (see closedSession.ts), or null. */
   closedCode: number | null;
   onRetry: () => void;
+  /** Comments on this page: the shared state, whether the caller may comment, the editor out. */
+  comments?: { ui: CommentsUi; canComment: boolean; onEditor: (editor: Editor | null) => void };
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
@@ -54,6 +64,11 @@ export function CollabEditor({
     canWrite && (closedCode === null || closedSessionMessage(closedCode).retriesByItself);
   const caretAwareness = useMemo(() => quietCaretAwareness(provider.awareness), [provider]);
   useEffect(() => caretAwareness.dispose, [caretAwareness]);
+  const [commentHint, setCommentHint] = useState(false);
+  const canComment = comments?.canComment ?? false;
+  // Read at the time of the key press or click, so the editor is not rebuilt when they change.
+  const [commentBox] = useState(createCommentHandlerBox);
+  const interactions = useMemo(() => commentInteractions(commentBox.handlers), [commentBox]);
 
   const editor = useEditor(
     {
@@ -67,6 +82,7 @@ export function CollabEditor({
           provider: { awareness: caretAwareness.awareness },
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
+        interactions,
       ],
       editorProps: {
         attributes: {
@@ -84,6 +100,31 @@ export function CollabEditor({
     editor?.setEditable(isWritable);
   }, [editor, isWritable]);
 
+  const startComment = (): void => {
+    if (!editor || !comments || !canComment) return;
+    setCommentHint(!comments.ui.startComment(editor));
+  };
+  useEffect(() => {
+    commentBox.use({
+      onCommentShortcut: startComment,
+      onThreadClick: (threadId) => comments?.ui.setActiveThreadId(threadId),
+    });
+  });
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!isCommentShortcut(event)) return;
+      event.preventDefault();
+      commentBox.handlers.onCommentShortcut();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [commentBox]);
+  const onEditor = comments?.onEditor;
+  useEffect(() => {
+    onEditor?.(editor);
+    return () => onEditor?.(null);
+  }, [editor, onEditor]);
+
   useEffect(() => {
     if (!sync.hasUnsyncedEdits) return;
     const warn = (event: BeforeUnloadEvent) => {
@@ -100,6 +141,20 @@ export function CollabEditor({
       <div className="collab-editor__bar">
         {isWritable && editor ? <Toolbar editor={editor} /> : <span />}
         <div className="collab-editor__status">
+          {canComment && (
+            <button
+              type="button"
+              className="button button--small"
+              title={t('comments.commentShortcut')}
+              aria-keyshortcuts="Control+Alt+M"
+              data-testid="comment-button"
+              // Keep the text selection: pressing the button must not blur the editor.
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={startComment}
+            >
+              {t('comments.comment')}
+            </button>
+          )}
           <PresenceAvatars provider={provider} currentUserId={user.id} />
           <span
             className={`sync sync--${sync.state}`}
@@ -112,6 +167,11 @@ export function CollabEditor({
         </div>
       </div>
       {closedCode !== null && <ClosedSessionBanner code={closedCode} onRetry={onRetry} />}
+      {commentHint && (
+        <p className="banner banner--info" role="status">
+          {t('comments.selectFirst')}
+        </p>
+      )}
       {!canWrite && (
         <p className="banner banner--info" role="note" data-testid="read-only-banner">
           {role === 'reviewer' ? t('editor.readOnlyReviewer') : t('editor.readOnlyViewer')}
@@ -119,6 +179,18 @@ export function CollabEditor({
       )}
       <div className="page-sheet">
         <EditorContent editor={editor} />
+        {editor && canComment && (
+          <BubbleMenu editor={editor} className="bubble-menu">
+            <button
+              type="button"
+              className="button button--small"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={startComment}
+            >
+              {t('comments.comment')}
+            </button>
+          </BubbleMenu>
+        )}
       </div>
     </div>
   );

@@ -3,9 +3,12 @@
  * Loads the document and the caller's role, opens the live session, and lays out the
  * editor beside the details panel.
  */
-import { useEffect } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { CommentsSidebar } from '../comments/CommentsSidebar';
+import { useCommentsUi } from '../comments/useCommentsUi';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
@@ -20,6 +23,7 @@ import { useDocument, useRefreshDocumentAccess } from './queries';
 import { useCollabSession } from './useCollabSession';
 import { useWorkspace } from '../workspace/queries';
 import '../styles/editor.css';
+import '../styles/comments.css';
 
 /** The editor route (default export for `React.lazy`). */
 export default function EditorPage() {
@@ -39,6 +43,8 @@ export default function EditorPage() {
     if (accessChanges > 0) refreshAccess({ documentId, workspaceId });
   }, [accessChanges, documentId, workspaceId, refreshAccess]);
   useAnnounceDocument(documentId);
+  const commentsUi = useCommentsUi();
+  const [editor, setEditor] = useState<Editor | null>(null);
 
   if (loadedDocument.status !== 'ready') {
     return <PendingPage state={loadedDocument} skeletonLines={8} isWide />;
@@ -59,6 +65,11 @@ export default function EditorPage() {
         role={workspace.role}
         closedCode={collab.closedCode}
         onRetry={collab.retry}
+        comments={{
+          ui: commentsUi,
+          canComment: document.abilities?.comment ?? false,
+          onEditor: setEditor,
+        }}
       />
     );
   } else if (collab.error) {
@@ -79,6 +90,7 @@ export default function EditorPage() {
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
         <div className="editor-layout__side">
+          <CommentsSidebar documentId={document.id} editor={editor} ui={commentsUi} />
           <DetailsPanel key={document.id} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />
         </div>

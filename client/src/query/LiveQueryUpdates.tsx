@@ -4,7 +4,7 @@
  * workspace page and dashboard) puts the new title and status on every open page at once and
  * refreshes the lists that show the document. Presence stays in realtime/usePresence.
  * When the signed-in person changes, the cache is emptied: one person's answers are never
- * shown to the next.
+ * shown to the next. Comment-thread events refresh that document's thread list.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -12,6 +12,7 @@ import type { DocumentDto } from '../../../shared/api/entities';
 import { useRealtimeSocket } from '../realtime/RealtimeContext';
 import { useSession } from '../session/SessionContext';
 import { storeDocument } from './documentCache';
+import { queryKeys } from './queryKeys';
 
 /** Mounted once inside the query and realtime providers; renders nothing. */
 export function LiveQueryUpdates(): null {
@@ -23,9 +24,23 @@ export function LiveQueryUpdates(): null {
     if (!socket) return;
     const onDocumentUpdated = ({ document }: { document: DocumentDto }) =>
       storeDocument(queryClient, document, 'broadcast');
+    // Threads arrive without the caller's abilities: refetch the document's list.
+    const onThreadChange = ({ thread }: { thread: { documentId: string } }) =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.threads(thread.documentId) });
+    const onReply = () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists() });
+    const onNotification = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
     socket.on('document:updated', onDocumentUpdated);
+    socket.on('notification:created', onNotification);
+    socket.on('thread:created', onThreadChange);
+    socket.on('thread:updated', onThreadChange);
+    socket.on('comment:created', onReply);
     return () => {
       socket.off('document:updated', onDocumentUpdated);
+      socket.off('notification:created', onNotification);
+      socket.off('thread:created', onThreadChange);
+      socket.off('thread:updated', onThreadChange);
+      socket.off('comment:created', onReply);
     };
   }, [socket, queryClient]);
   return null;

@@ -33,6 +33,12 @@ export const queryKeys = {
   versionCompare: (versionId: string, compareWith: string) =>
     ['versions', versionId, 'compare', compareWith] as const,
   search: (query: string) => ['search', query] as const,
+  /** Prefix of every document's thread list. */
+  threadLists: () => ['documents', 'threads'] as const,
+  /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */
+  threads: (documentId: string) => ['documents', 'threads', documentId] as const,
+  /** The signed-in person's notifications and unread count. */
+  notifications: () => ['notifications'] as const,
   organizations: () => ['organizations'] as const,
   settings: () => ['admin', 'settings'] as const,
   invitations: () => ['admin', 'invitations'] as const,

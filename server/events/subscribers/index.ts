@@ -11,6 +11,9 @@ import { subscribeAccessInvalidation, type AccessRecheckers } from './accessInva
 import { subscribeAudit } from './audit';
 import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
+import { subscribeNotifications } from './notifications';
+import { subscribeThreadBroadcast } from './threadBroadcast';
+import type { LiveStateReader } from '../../comments/threadViews';
 
 /** Subscribes audit, broadcasts and access invalidation to `events`. */
 export function subscribeDomainEvents(
@@ -18,11 +21,13 @@ export function subscribeDomainEvents(
     events: EventBus;
     storage: Storage;
     broadcaster: Broadcaster;
-    collab: AccessRecheckers['collab'] & Pick<CollabServer, 'encodeState'>;
+    collab: AccessRecheckers['collab'] & Pick<CollabServer, 'encodeState'> & LiveStateReader;
   },
 ): void {
   subscribeStatusVersions(input);
   subscribeDocumentBroadcast(input);
+  subscribeThreadBroadcast(input);
+  subscribeNotifications(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);
 }

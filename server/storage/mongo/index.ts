@@ -13,10 +13,13 @@ import { createMongoDocuments } from './documents';
 import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
+import { createMongoNotifications } from './notifications';
 import { createMongoOrganizations } from './organizations';
 import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } from './transactions';
 import { createMongoSearch } from './search';
 import { backfillSearchText } from './searchText';
+import { createThreadModels, type ThreadModels } from './threadModels';
+import { createMongoThreads } from './threads';
 import { createMongoUsers } from './users';
 import { createMongoVersions } from './versions';
 import { createMongoWorkspaces } from './workspaces';
@@ -63,6 +66,7 @@ export async function createMongoStorage(options: {
   let connection: Connection | null = null;
   let models: MongoModels;
   let hasTransactions: boolean;
+  let threadModels: ThreadModels;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -85,6 +89,8 @@ export async function createMongoStorage(options: {
     models = createModels(connection);
     // init() waits for each model's collection and indexes (unique email, memberships, …).
     await Promise.all(Object.values(models).map((model) => model.init()));
+    threadModels = createThreadModels(connection);
+    await Promise.all(Object.values(threadModels).map((model) => model.init()));
     // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
     // conditional write on version 1 matches them and `$inc` counts from there.
     await models.Document.updateMany(
@@ -129,6 +135,8 @@ export async function createMongoStorage(options: {
     ...createMongoAudit(context),
     ...createMongoVersions(context),
     ...createMongoSearch(context),
+    ...createMongoThreads(context, threadModels),
+    ...createMongoNotifications(context, threadModels),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

@@ -6,8 +6,10 @@ import type { AuditMethods } from './audit';
 import type { DocUpdateMethods } from './docState';
 import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
+import type { NotificationMethods } from './notifications';
 import type { OrganizationMethods } from './organizations';
 import type { SearchMethods } from './search';
+import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { VersionMethods } from './versions';
 import type { WorkspaceMethods } from './workspaces';
@@ -23,7 +25,9 @@ export interface Storage
     DocUpdateMethods,
     AuditMethods,
     VersionMethods,
-    SearchMethods {
+    SearchMethods,
+    ThreadMethods,
+    NotificationMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -9,9 +9,11 @@ import { openSqliteDatabase } from './database';
 import { createSqliteDocuments } from './documents';
 import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
+import { createSqliteNotifications } from './notifications';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteSearch } from './search';
 import { createSqliteUsers } from './users';
+import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
 import { createSqliteVersions } from './versions';
 import { createSqliteWorkspaces } from './workspaces';
@@ -48,6 +50,8 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteAudit(context),
       ...createSqliteVersions(context),
       ...createSqliteSearch(context),
+      ...createSqliteThreads(context),
+      ...createSqliteNotifications(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

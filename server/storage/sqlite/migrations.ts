@@ -232,4 +232,79 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 7,
+    name: 'comment threads and their comments',
+    // Threads and comments go with their document (purge) through the foreign keys.
+    sql: `
+      CREATE TABLE threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        quote TEXT NOT NULL,
+        anchor_start TEXT NOT NULL,
+        anchor_end TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        resolved_by_id TEXT,
+        resolved_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX threads_document ON threads(document_id, created_at);
+
+      CREATE TABLE comments (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL DEFAULT '[]',
+        idempotency_key TEXT,
+        created_at INTEGER NOT NULL,
+        edited_at INTEGER
+      );
+      CREATE INDEX comments_thread ON comments(thread_id, created_at);
+      CREATE INDEX comments_document ON comments(document_id, created_at);
+      CREATE UNIQUE INDEX comments_idempotency ON comments(author_id, idempotency_key)
+        WHERE idempotency_key IS NOT NULL;
+    `,
+  },
+  {
+    version: 8,
+    name: 'notifications',
+    sql: `
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        thread_id TEXT,
+        comment_id TEXT,
+        is_read INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX notifications_user ON notifications(user_id, created_at);
+    `,
+  },
+  {
+    version: 9,
+    name: 'documents_fts.comments follows the comments (search covers comment text)',
+    // Triggers rather than adapter code: every write path (reply, edit, delete, a thread's
+    // cascade) keeps the search column right, in the same transaction as the write.
+    sql: `
+      CREATE TRIGGER comments_search_insert AFTER INSERT ON comments BEGIN
+        UPDATE documents_fts SET comments = (SELECT COALESCE(group_concat(body, ' '), '') FROM comments WHERE document_id = new.document_id)
+          WHERE rowid = (SELECT id FROM search_rows WHERE document_id = new.document_id);
+      END;
+      CREATE TRIGGER comments_search_update AFTER UPDATE OF body ON comments BEGIN
+        UPDATE documents_fts SET comments = (SELECT COALESCE(group_concat(body, ' '), '') FROM comments WHERE document_id = new.document_id)
+          WHERE rowid = (SELECT id FROM search_rows WHERE document_id = new.document_id);
+      END;
+      CREATE TRIGGER comments_search_delete AFTER DELETE ON comments BEGIN
+        UPDATE documents_fts SET comments = (SELECT COALESCE(group_concat(body, ' '), '') FROM comments WHERE document_id = old.document_id)
+          WHERE rowid = (SELECT id FROM search_rows WHERE document_id = old.document_id);
+      END;
+    `,
+  },
 ];

@@ -1,0 +1,31 @@
+/** In-app notifications: answer shapes and request schemas of `/api/notifications…`. */
+import { z } from 'zod';
+import type { UserSummaryDto } from './entities';
+import { idField } from './fields';
+
+export interface NotificationDto {
+  id: string;
+  /** `mention`: someone named you in a comment; `reply`: a new comment in a thread you are in. */
+  kind: 'mention' | 'reply';
+  read: boolean;
+  documentId: string;
+  documentTitle: string;
+  threadId: string | null;
+  commentId: string | null;
+  actor: UserSummaryDto;
+  createdAt: string;
+}
+
+/** `GET /api/notifications?unread=1&limit=50`. */
+export const ListNotificationsQuery = z.object({
+  unread: z
+    .enum(['1', '0', 'true', 'false'])
+    .optional()
+    .transform((value) => value === '1' || value === 'true'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** `POST /api/notifications/read`: the given ones, or all without `ids`. */
+export const MarkNotificationsReadBody = z.strictObject({
+  ids: z.array(idField).max(200).optional(),
+});

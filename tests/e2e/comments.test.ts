@@ -1,0 +1,140 @@
+/**
+ * Comment threads in real Chromium (issue 12): a reviewer, who cannot edit the text, selects
+ * words of a case study and comments; the owner, with the same document open, sees the
+ * highlight and the thread appear without reloading and replies; the reviewer sees the reply
+ * and the notification badge live; the owner comments with Ctrl+Alt+M and resolves. The
+ * sidebar and the notification list pass axe.
+ */
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDto } from '../../shared/api/entities';
+import { createApiClient, inviteAndRegister } from '../helpers/server';
+import { seedAdminWorkspace } from './server';
+import { useE2eStage } from './stage';
+import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn } from './steps';
+
+let admin: ReturnType<typeof createApiClient>;
+let documentId = '';
+
+/** Selects the first occurrence of `words` in the editor, as a mouse drag would. */
+async function selectWords(page: Page, words: string): Promise<void> {
+  await page.evaluate((target) => {
+    const root = document.querySelector('.ProseMirror');
+    if (!root) throw new Error('no editor');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(target) ?? -1;
+      if (at === -1) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + target.length);
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range);
+      return;
+    }
+    throw new Error(`"${target}" is not in the editor`);
+  }, words);
+}
+
+function sidebarOf(page: Page) {
+  return page.getByTestId('comments-sidebar');
+}
+
+describe('comment threads', () => {
+  const stage = useE2eStage();
+
+  beforeAll(async () => {
+    const seeded = await seedAdminWorkspace({ serverUrl: stage.server.url, password: PASSWORD });
+    admin = seeded.admin;
+    await inviteAndRegister({
+      admin,
+      email: 'rita@bamberg.example',
+      name: 'Rita Reviewer',
+      password: PASSWORD,
+    });
+    await admin.post(`/api/workspaces/${seeded.workspaceId}/members`, {
+      email: 'rita@bamberg.example',
+      role: 'reviewer',
+    });
+    const document = await admin.post<{ document: DocumentDto }>(
+      `/api/workspaces/${seeded.workspaceId}/documents`,
+      { title: 'Stuttgart case study', kind: 'case-study' },
+    );
+    documentId = document.body.document.id;
+  });
+
+  it('a reviewer comments; the owner sees the highlight and the thread live, and replies', async () => {
+    const { page: ana } = await stage.cast.add();
+    const { page: rita } = await stage.cast.add();
+    await signIn({ page: ana, email: 'ana@stuttgart.example', name: 'Ana Admin' });
+    await signIn({ page: rita, email: 'rita@bamberg.example', name: 'Rita Reviewer' });
+    await Promise.all([
+      ana.goto(`/documents/${documentId}`),
+      rita.goto(`/documents/${documentId}`),
+    ]);
+    await Promise.all([editorOf(ana).waitFor(), editorOf(rita).waitFor()]);
+    await rita.getByTestId('read-only-banner').waitFor();
+
+    await selectWords(rita, 'migrant population');
+    await rita.getByTestId('comment-button').click();
+    const draft = sidebarOf(rita).getByTestId('new-comment');
+    await draft
+      .getByRole('textbox')
+      .fill('Which year are these figures from? https://example.org/stats');
+    await draft.getByRole('button', { name: 'Comment' }).click();
+
+    // The owner's open page: the highlight in the text and the thread in the sidebar.
+    const highlight = editorOf(ana).locator('.comment-mark');
+    await expect
+      .poll(() => highlight.first().textContent(), { timeout: 5_000 })
+      .toBe('migrant population');
+    const thread = sidebarOf(ana).getByTestId('thread');
+    await expect.poll(() => thread.count(), { timeout: 5_000 }).toBe(1);
+    expect(await thread.getByTestId('comment').first().textContent()).toContain(
+      'Which year are these figures from?',
+    );
+    expect(await thread.getByRole('link').getAttribute('href')).toBe('https://example.org/stats');
+    expect(await sidebarOf(ana).getByTestId('filter-open').textContent()).toBe('Open (1)');
+
+    // Clicking the highlighted text opens the thread; the owner replies there.
+    await highlight.first().click();
+    await expect.poll(() => thread.getAttribute('class')).toContain('thread--active');
+    const threadId = (await thread.getAttribute('data-thread-id')) ?? '';
+    const reply = sidebarOf(ana).getByTestId(`reply-${threadId}`);
+    await reply.getByRole('textbox').fill('From the 2023 census.');
+    await reply.getByRole('button', { name: 'Reply' }).click();
+
+    // The reviewer sees the reply without reloading.
+    await expect
+      .poll(() => sidebarOf(rita).getByTestId('comment').count(), { timeout: 5_000 })
+      .toBe(2);
+    // …and the notification badge: a reply in her thread.
+    await expect
+      .poll(() => rita.getByTestId('notification-bell').getAttribute('data-unread'), {
+        timeout: 5_000,
+      })
+      .toBe('1');
+    await rita.getByTestId('notification-bell').click();
+    await rita.getByRole('link', { name: 'Ana Admin replied in “Stuttgart case study”' }).waitFor();
+    await expectNoSeriousA11yIssues(rita);
+
+    // The owner comments with the keyboard shortcut, then resolves the first thread.
+    await editorOf(ana).click();
+    await selectWords(ana, 'recent trends');
+    await ana.keyboard.press('Control+Alt+m');
+    const ownDraft = sidebarOf(ana).getByTestId('new-comment');
+    await ownDraft.getByRole('textbox').fill('Add 2024.');
+    await ownDraft.getByRole('button', { name: 'Comment' }).click();
+    await expect
+      .poll(() => sidebarOf(rita).getByTestId('thread').count(), { timeout: 5_000 })
+      .toBe(2);
+    await sidebarOf(ana)
+      .locator(`[data-thread-id="${threadId}"]`)
+      .getByRole('button', { name: 'Resolve' })
+      .click();
+    await expect
+      .poll(() => sidebarOf(rita).getByTestId('filter-resolved').textContent(), { timeout: 5_000 })
+      .toBe('Resolved (1)');
+  });
+});
