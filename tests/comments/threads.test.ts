@@ -355,3 +355,30 @@ describe('replies, edits, resolving: who may', () => {
     ]);
   });
 });
+
+describe('search covers comments', () => {
+  it('finds a document by the words of its comments, and forgets them when the comment goes', async () => {
+    const { document, ownerView } = await caseStudy();
+    const search = async (q: string) => {
+      const res = await world.owner.client.get<{ results: Array<{ document: { id: string } }> }>(
+        `/api/search?q=${encodeURIComponent(q)}`,
+      );
+      return expectStatus(res, 200).results.map((result) => result.document.id);
+    };
+    expect(await search('Quartiersmanagement')).not.toContain(document.id);
+    const started = await startThread(world.owner.client, document.id, {
+      anchor: anchorOn(ownerView.ydoc, 'migrant population'),
+      body: 'Compare with the Quartiersmanagement of Berlin',
+    });
+    const { thread } = expectStatus(started, 201);
+    expect(await search('quartiersmanag')).toContain(document.id);
+
+    const commentId = thread.comments[0]!.id;
+    const edited = await world.owner.client.patch(`/api/comments/${commentId}`, {
+      body: 'Compare with Vienna’s Gebietsbetreuung',
+    });
+    expectStatus(edited, 200);
+    expect(await search('Quartiersmanagement')).not.toContain(document.id);
+    expect(await search('Gebietsbetreuung')).toContain(document.id);
+  });
+});
