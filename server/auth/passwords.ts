@@ -53,6 +53,8 @@ function parseHash(stored: string): ParsedHash | null {
   const isSane = [N, r, p].every((value) => Number.isInteger(value) && (value ?? 0) > 0);
   if (!isSane || N === undefined || r === undefined || p === undefined) return null;
   if (N > 1_048_576 || r > 32 || p > 16) return null;
+  // scrypt's own rules (it throws otherwise): N a power of two above 1, and below 2^(16·r).
+  if (N < 2 || (N & (N - 1)) !== 0 || N >= 2 ** (16 * r)) return null;
   const salt = Buffer.from(parts[4] ?? '', 'base64url');
   const key = Buffer.from(parts[5] ?? '', 'base64url');
   if (salt.length === 0 || key.length === 0) return null;
