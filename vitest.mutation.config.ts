@@ -5,10 +5,14 @@ import { defineConfig } from 'vitest/config';
  * server's guards, without the browser tests (tests/e2e, which build the client), the client's
  * unit tests, the storage contract, the demo seeding and the child-process crash tests (a
  * child process runs the sources without Stryker's active mutant, so it cannot kill one).
+ * MUTATION_TESTS narrows it while working on one file, e.g.
+ * `MUTATION_TESTS=server/auth/passwords.test.ts npx stryker run --mutate server/auth/passwords.ts`.
  */
+const narrowed = process.env.MUTATION_TESTS?.split(',').filter(Boolean);
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts'],
+    include: narrowed ?? ['tests/**/*.test.ts', 'server/**/*.test.ts', 'shared/**/*.test.ts'],
     exclude: [
       'tests/e2e/**',
       'tests/client/**',
