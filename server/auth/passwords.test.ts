@@ -1,6 +1,6 @@
 import { randomBytes, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyPassword } from './passwords';
+import { createDecoyHash, hashPassword, verifyPassword } from './passwords';
 
 /** A stored hash built outside `hashPassword`, with the given parameters (scryptSync, NFKC like the module). */
 function storedHash(input: {
@@ -16,7 +16,7 @@ function storedHash(input: {
     N,
     r,
     p,
-    maxmem: 256 * N * r,
+    maxmem: 64 * 1024 * 1024,
   });
   return ['scrypt', N, r, p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
@@ -27,6 +27,13 @@ describe('passwords', () => {
     expect(hash).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{86}$/);
     expect(await verifyPassword({ password: 'correct horse battery', hash })).toBe(true);
     expect(await verifyPassword({ password: 'correct horse batterY', hash })).toBe(false);
+  });
+
+  it('makes decoy hashes (for unknown e-mails) that cost a real verification and match nothing', async () => {
+    const decoy = await createDecoyHash();
+    expect(decoy).toMatch(/^scrypt\$16384\$8\$1\$[\w-]{22}\$[\w-]{86}$/);
+    expect(await verifyPassword({ password: '', hash: decoy })).toBe(false);
+    expect(await createDecoyHash()).not.toBe(decoy);
   });
 
   it('salts each hash', async () => {
@@ -45,6 +52,7 @@ describe('passwords', () => {
       { N: 1024, r: 4, p: 2 },
       { N: 2048, r: 8, p: 1 },
       { N: 16_384, r: 2, p: 1 },
+      { N: 2, r: 1, p: 1 },
     ]) {
       const hash = storedHash({ password: 'older account', ...params });
       expect(await verifyPassword({ password: 'older account', hash })).toBe(true);
@@ -52,32 +60,37 @@ describe('passwords', () => {
     }
   });
 
-  it('accepts the largest cost parameters it allows and refuses larger ones', async () => {
-    const cheap = { N: 1024, r: 1, p: 1 };
-    for (const params of [
-      { ...cheap, r: 32 },
-      { ...cheap, p: 16 },
+  it('refuses stored parameters that would make one sign-in take too much memory or time', async () => {
+    const salt = randomBytes(16).toString('base64url');
+    const key = randomBytes(64).toString('base64url');
+    // 128·N·r bytes: 128 MiB and 1 GiB, over the 64 MiB limit (refused before allocating).
+    for (const [N, r] of [
+      [16_384, 64],
+      [1_048_576, 8],
     ]) {
-      expect(
-        await verifyPassword({ password: 'pw', hash: storedHash({ password: 'pw', ...params }) }),
-      ).toBe(true);
+      const hash = `scrypt$${N}$${r}$1$${salt}$${key}`;
+      await expect(verifyPassword({ password: 'pw', hash }), hash).resolves.toBe(false);
     }
-    for (const params of [
-      { ...cheap, r: 33 },
-      { ...cheap, p: 17 },
-    ]) {
-      expect(
-        await verifyPassword({ password: 'pw', hash: storedHash({ password: 'pw', ...params }) }),
-      ).toBe(false);
-    }
+    // Parallelism multiplies the time: up to 16.
+    const cheap = { password: 'pw', N: 1024, r: 1 };
+    expect(await verifyPassword({ password: 'pw', hash: storedHash({ ...cheap, p: 16 }) })).toBe(
+      true,
+    );
+    expect(await verifyPassword({ password: 'pw', hash: storedHash({ ...cheap, p: 17 }) })).toBe(
+      false,
+    );
   });
 
-  it('refuses N above 2^20, a stored hash that would make each sign-in allocate gigabytes', async () => {
-    // (Verifying at the cap itself takes seconds and 256 MB: not tested here.)
-    const salt = randomBytes(16).toString('base64url');
-    const key = randomBytes(16).toString('base64url');
-    for (const hash of [`scrypt$2097152$1$1$${salt}$${key}`, `scrypt$2097152$2$1$${salt}$${key}`]) {
-      await expect(verifyPassword({ password: 'pw', hash }), hash).resolves.toBe(false);
+  it('refuses a stored 0 (which scrypt would read as its default cost)', async () => {
+    const withDefaults = storedHash({ password: 'pw', ...{ N: 16_384, r: 8, p: 1 } });
+    const [, , , , salt, key] = withDefaults.split('$');
+    expect(await verifyPassword({ password: 'pw', hash: withDefaults })).toBe(true);
+    for (const cost of ['0$8$1', '16384$0$1', '16384$8$0', '$8$1']) {
+      const hash = `scrypt$${cost}$${salt}$${key}`;
+      expect({ hash, isValid: await verifyPassword({ password: 'pw', hash }) }).toEqual({
+        hash,
+        isValid: false,
+      });
     }
   });
 
