@@ -15,6 +15,7 @@ function originOf(value: string): string | null {
   try {
     const url = new URL(value);
     return url.origin === 'null' ? null : url.origin;
+    // Stryker disable next-line BlockStatement: equivalent, an undefined origin is refused and never trusted just like null
   } catch {
     return null;
   }
@@ -41,6 +42,7 @@ export function isAllowedOrigin(input: {
   const host = config.isHostHeaderTrusted ? input.host : undefined;
   if (host && new URL(origin).host === host.toLowerCase()) return true;
   const trusted = [config.publicUrl, ...config.allowedOrigins]
+    // Stryker disable next-line MethodExpression: equivalent, originOf(null) is null too (new URL('null') throws)
     .filter((value): value is string => Boolean(value))
     .map(originOf);
   return trusted.includes(origin);

@@ -44,6 +44,7 @@ describe('origin check on every state-changing method', () => {
         status: 403,
         code: 'origin_mismatch',
       });
+      expect(res.body.error?.message).toMatch(/another site/);
     }
     expect(await workspaceName()).toBe('Housing');
   });
