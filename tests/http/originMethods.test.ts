@@ -17,7 +17,9 @@ beforeAll(async () => {
   server = await startTestServer();
   admin = createApiClient(server.url);
   await signUpAdmin(admin);
-  const created = await admin.post('/api/workspaces', { name: 'Housing' });
+  const created = await admin.post<{ workspace: { id: string } }>('/api/workspaces', {
+    name: 'Housing',
+  });
   workspaceId = created.body.workspace?.id ?? '';
   expect(workspaceId).not.toBe('');
 });
@@ -26,7 +28,7 @@ afterAll(async () => {
 });
 
 async function workspaceName(): Promise<string | undefined> {
-  const res = await admin.get(`/api/workspaces/${workspaceId}`);
+  const res = await admin.get<{ workspace: { name: string } }>(`/api/workspaces/${workspaceId}`);
   return res.body.workspace?.name;
 }
 
