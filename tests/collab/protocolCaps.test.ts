@@ -14,6 +14,7 @@ import {
   encodeIntegratedState,
   encodeSyncStep1,
   encodeSyncStep2,
+  encodeSyncStep2FromUpdate,
   encodeSyncUpdate,
   ProtocolError,
 } from '../../server/collab/protocol';
@@ -109,6 +110,11 @@ describe('messages', () => {
       type: 'sync-update',
       update,
       isStep2: false,
+    });
+    expect(decodeIncoming(encodeSyncStep2FromUpdate(update))).toEqual({
+      type: 'sync-update',
+      update,
+      isStep2: true,
     });
     expect(decodeIncoming(encodeSyncStep1(doc))).toEqual({
       type: 'sync-step1',
