@@ -86,6 +86,8 @@ describe('awareness gate', () => {
       'x#0f766e',
       '#0f766e;background:url(x)',
       '#0f766e\n',
+      // Not a string, though it would read as one: a regex test turns it into '#abc'.
+      ['#abc'],
       123,
       null,
     ]) {
