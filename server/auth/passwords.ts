@@ -1,35 +1,51 @@
 /**
  * Password hashing with scrypt (node:crypto): a random salt per password, and the cost
  * parameters stored in the hash string (`scrypt$N$r$p$salt$hash`) so they can be raised
- * later without breaking existing accounts.
+ * later without breaking existing accounts: a hash is always verified with its own.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-const PARAMS = { N: 16_384, r: 8, p: 1 } as const;
+/** scrypt's cost: N (CPU and memory), r (block size), p (parallelism). */
+interface ScryptCost {
+  N: number;
+  r: number;
+  p: number;
+}
+
+const PARAMS: ScryptCost = { N: 16_384, r: 8, p: 1 };
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
+/**
+ * The most memory one verification may use (scrypt needs about 128·N·r bytes; today's cost
+ * 16 MiB), and the most parallelism: a stored hash must not make each sign-in take gigabytes
+ * or minutes. scrypt itself refuses parameters over the memory limit before allocating.
+ */
+const MAX_MEMORY_BYTES = 64 * 1024 * 1024;
+const MAX_PARALLELISM = 16;
 
 function derive(options: {
   password: string;
   salt: Buffer;
-  params: ScryptOptions;
+  cost: ScryptCost;
   keyLength: number;
 }): Promise<Buffer> {
-  const { password, salt, params, keyLength } = options;
-  // scrypt needs 128·N·r bytes; allow twice that so high-N stored hashes still verify.
-  const maxmem = 256 * (params.N ?? PARAMS.N) * (params.r ?? PARAMS.r);
+  const { password, salt, cost, keyLength } = options;
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keyLength, { ...params, maxmem }, (error, key) => {
-      if (error) reject(error);
-      else resolve(key);
-    });
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      keyLength,
+      { ...cost, maxmem: MAX_MEMORY_BYTES },
+      // Stryker disable next-line ConditionalExpression: equivalent, scrypt reports bad parameters by throwing synchronously (caught in verifyPassword), never through this callback
+      (error, key) => (error ? reject(error) : resolve(key)),
+    );
   });
 }
 
 /** Hashes a password for storage. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive({ password, salt, params: PARAMS, keyLength: KEY_LENGTH });
+  const key = await derive({ password, salt, cost: PARAMS, keyLength: KEY_LENGTH });
   return [
     'scrypt',
     PARAMS.N,
@@ -41,7 +57,7 @@ export async function hashPassword(password: string): Promise<string> {
 }
 
 interface ParsedHash {
-  params: ScryptOptions;
+  cost: ScryptCost;
   salt: Buffer;
   key: Buffer;
 }
@@ -49,14 +65,23 @@ interface ParsedHash {
 function parseHash(stored: string): ParsedHash | null {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
-  const [N, r, p] = parts.slice(1, 4).map(Number);
-  const isSane = [N, r, p].every((value) => Number.isInteger(value) && (value ?? 0) > 0);
-  if (!isSane || N === undefined || r === undefined || p === undefined) return null;
-  if (N > 1_048_576 || r > 32 || p > 16) return null;
-  const salt = Buffer.from(parts[4] ?? '', 'base64url');
-  const key = Buffer.from(parts[5] ?? '', 'base64url');
+  const [, nText, rText, pText, saltText, keyText] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  const [N, r, p] = [nText, rText, pText].map(Number) as [number, number, number];
+  // Node's scrypt reads 0 as "the default" (a stored 0 would silently mean another cost);
+  // any other value it cannot use (negative, fractional, N not a power of two) it refuses.
+  if (N === 0 || r === 0 || p === 0 || p > MAX_PARALLELISM) return null;
+  const salt = Buffer.from(saltText, 'base64url');
+  // An empty key would match any password: a zero-length scrypt output equals an empty buffer.
+  const key = Buffer.from(keyText, 'base64url');
   if (salt.length === 0 || key.length === 0) return null;
-  return { params: { N, r, p }, salt, key };
+  return { cost: { N, r, p }, salt, key };
 }
 
 /** Checks a password against a stored hash in constant time; false for a malformed hash. */
@@ -66,13 +91,15 @@ export async function verifyPassword(options: {
 }): Promise<boolean> {
   const parsed = parseHash(options.hash);
   if (!parsed) return false;
-  const key = await derive({
-    password: options.password,
-    salt: parsed.salt,
-    params: parsed.params,
-    keyLength: parsed.key.length,
-  });
-  return timingSafeEqual(key, parsed.key);
+  const { cost, salt, key: storedKey } = parsed;
+  let key: Buffer;
+  try {
+    key = await derive({ password: options.password, salt, cost, keyLength: storedKey.length });
+  } catch {
+    // Stored parameters scrypt refuses (over the memory limit, N not a power of two, …).
+    return false;
+  }
+  return timingSafeEqual(key, storedKey);
 }
 
 /**

@@ -16,6 +16,7 @@ import { createAwarenessInbox } from './awarenessInbox';
 import { DocTooLargeError, type DocPeer, type LiveDoc } from './liveDoc';
 import type { CollabOptions } from './options';
 import {
+  assertDecodableUpdate,
   decodeIncoming,
   EMPTY_UPDATE,
   encodeAwarenessMessage,
@@ -128,8 +129,12 @@ export function attachConnection(input: {
         step1Limiter.request(message.stateVector);
         return;
       case 'sync-update':
-        // Read-only connections may sync down but their changes are dropped, not applied.
-        if (!connection.canWrite) return;
+        // Read-only connections may sync down but their changes are dropped, not applied;
+        // a malformed one still closes the connection, as it would for a writer.
+        if (!connection.canWrite) {
+          assertDecodableUpdate(message.update);
+          return;
+        }
         doc.applyUpdate(message.update, connection);
         return;
       case 'awareness': {

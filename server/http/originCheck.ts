@@ -12,12 +12,9 @@ import { ForbiddenError } from '../errors';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function originOf(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.origin === 'null' ? null : url.origin;
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(value)) return null;
+  const { origin } = new URL(value);
+  return origin === 'null' ? null : origin;
 }
 
 /** The settings that say which origins are this site. */
@@ -40,6 +37,7 @@ export function isAllowedOrigin(input: {
   if (!origin) return false;
   const host = config.isHostHeaderTrusted ? input.host : undefined;
   if (host && new URL(origin).host === host.toLowerCase()) return true;
+  // Stryker disable next-line MethodExpression: equivalent, without the filter a null PUBLIC_URL reads as origin null, never trusted
   const trusted = [config.publicUrl, ...config.allowedOrigins]
     .filter((value): value is string => Boolean(value))
     .map(originOf);

@@ -8,6 +8,7 @@ import { signCollabToken } from '../../server/auth/collabToken';
 import { buildMembership, buildUser } from '../helpers/factories';
 import {
   connectRaw,
+  isEditKept,
   seedDocument,
   sleep,
   tokenFor,
@@ -113,7 +114,17 @@ describe('collab access', () => {
       'readers receive edits',
     );
 
-    readers.forEach((reader, index) => reader.ydoc.getText('text').insert(0, `reader ${index} `));
+    const serverState = () => target.collab.encodeState({ documentId: document.id });
+    for (const [index, reader] of readers.entries()) {
+      // Each edit is handled by the server before we look (see isEditKept), then found dropped.
+      const isKept = await isEditKept({
+        writer: reader,
+        observer: writer,
+        serverState,
+        text: `reader ${index} `,
+      });
+      expect({ index, isKept }).toEqual({ index, isKept: false });
+    }
     readers[0]!.provider.awareness.setLocalStateField('user', { name: 'Viewer' });
     await waitFor(
       () =>
@@ -129,10 +140,9 @@ describe('collab access', () => {
       'later edits still flow',
     );
     expect(writer.text()).toBe('from the owner!');
-    const state = await target.collab.encodeState({ documentId: document.id });
     const { applyUpdate, Doc } = await import('yjs');
     const serverCopy = new Doc();
-    applyUpdate(serverCopy, state);
+    applyUpdate(serverCopy, await serverState());
     expect(serverCopy.getText('text').toString()).toBe('from the owner!');
     expect(readers.flatMap((reader) => reader.closeCodes)).toEqual([]);
   });
@@ -173,14 +183,35 @@ describe('collab access', () => {
       3000,
     );
 
-    editorClient.ydoc.getText('text').insert(0, 'downgraded edit');
+    const serverState = () => target.collab.encodeState({ documentId: document.id });
+    // Re-checked within 200 ms: poll until the downgrade took effect (an edit is then dropped),
+    // each time waiting for the server to have handled the edit before looking.
+    let attempt = 0;
+    await waitFor(
+      async () =>
+        !(await isEditKept({
+          writer: editorClient,
+          observer: ownerClient,
+          serverState,
+          text: `downgraded edit ${(attempt += 1)} `,
+        })),
+      'the downgraded edit is dropped',
+    );
     ownerClient.ydoc.getText('text').insert(0, 'owner edit');
     await waitFor(
       () => editorClient.text().includes('owner edit'),
       'downgraded client still receives',
     );
-    await sleep(100);
-    expect(ownerClient.text()).toBe('owner edit');
+    // Dropped for good: the next edit, handled by the server before we look, is dropped too.
+    expect(
+      await isEditKept({
+        writer: editorClient,
+        observer: ownerClient,
+        serverState,
+        text: 'downgraded edit, later',
+      }),
+    ).toBe(false);
+    expect(ownerClient.text()).not.toContain('downgraded edit, later');
 
     await target.storage.updateDocument({
       id: document.id,

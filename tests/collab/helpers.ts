@@ -331,14 +331,25 @@ export async function isEditKept(input: {
 }): Promise<boolean> {
   const { writer, observer } = input;
   writer.ydoc.getText('text').insert(0, input.text);
-  const probe = `${input.text}-${Math.random()}`;
-  writer.provider.awareness.setLocalStateField('probe', probe);
-  await waitFor(
-    () =>
-      [...observer.provider.awareness.getStates().values()].some((state) => state.probe === probe),
-    'awareness sent after the edit reaches the observer',
-  );
+  await waitHandled({ sender: writer.provider, observer: observer.provider });
   const serverCopy = new Y.Doc();
   Y.applyUpdate(serverCopy, await input.serverState());
   return serverCopy.getText('text').toString().includes(input.text);
+}
+
+/**
+ * Resolves once the server has handled everything `sender` sent so far: an awareness change
+ * sent now on the same (ordered) socket has reached `observer`. The positive signal to wait
+ * for before asserting that something sent earlier had no effect.
+ */
+export async function waitHandled(input: {
+  sender: WebsocketProvider;
+  observer: WebsocketProvider;
+}): Promise<void> {
+  const probe = `probe-${Math.random()}`;
+  input.sender.awareness.setLocalStateField('probe', probe);
+  await waitFor(
+    () => [...input.observer.awareness.getStates().values()].some((state) => state.probe === probe),
+    'awareness sent after the earlier messages reaches the observer',
+  );
 }

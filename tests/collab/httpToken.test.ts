@@ -15,7 +15,7 @@ import {
   type TestServer,
 } from '../helpers/server';
 import type { CollabTokenDto } from '../../shared/api/entities';
-import { requestCollabToken, sleep, useCollabScope, waitFor } from './helpers';
+import { requestCollabToken, useCollabScope, waitFor, waitHandled } from './helpers';
 
 const { defer } = useCollabScope();
 
@@ -88,7 +88,7 @@ describe('collab through the HTTP token route', () => {
         viewerDoc.ydoc.getXmlFragment('default').toString().includes('Live edit from Stuttgart'),
       'viewer receives',
     );
-    await sleep(100);
+    await waitHandled({ sender: viewerDoc.provider, observer: ownerDoc.provider });
     expect(fragment.toString()).not.toContain('viewer scribble');
 
     await waitFor(

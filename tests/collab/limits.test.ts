@@ -153,7 +153,11 @@ describe('collab limits and hostile input', () => {
     for (let index = 0; index < 100; index++) raw.ws.send(SYNC_STEP1_EMPTY);
     expect((await raw.closed).code).toBe(CLOSE_CODES.rateLimited);
     calm.ydoc.getText('text').insert(0, 'still fine');
-    await sleep(100);
+    await waitFor(async () => {
+      const serverCopy = new Y.Doc();
+      Y.applyUpdate(serverCopy, await target.collab.encodeState({ documentId: document.id }));
+      return serverCopy.getText('text').toString() === 'still fine';
+    }, 'the calm connection’s edit is applied');
     expect(calm.closeCodes).toEqual([]);
   });
 

@@ -16,6 +16,7 @@ import {
   tokenFor,
   useCollabScope,
   waitFor,
+  waitHandled,
   waitSynced,
   type TestClient,
 } from './helpers';
@@ -108,7 +109,7 @@ describe('periodic access re-check after an idle period', () => {
       () => clients.demoted.text().includes('owner edit'),
       'demoted client still receives',
     );
-    await sleep(100);
+    await waitHandled({ sender: clients.demoted.provider, observer: clients.owner.provider });
     const serverCopy = new Y.Doc();
     Y.applyUpdate(serverCopy, await target.collab.encodeState({ documentId: document.id }));
     expect(serverCopy.getText('text').toString()).toBe('owner edit');

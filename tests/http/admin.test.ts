@@ -121,6 +121,9 @@ describe('users', () => {
 
     const back = await admin.client.post(`/api/users/${person.user.id}/reactivate`);
     expect(back.body.user?.isActive).toBe(true);
+    // The sessions were ended, not only blocked while inactive: reactivation does not revive them.
+    expect((await person.client.get('/api/auth/me')).status).toBe(401);
+    expect((await secondDevice.get('/api/auth/me')).status).toBe(401);
     const again = await createApiClient(server.url).post('/api/auth/login', {
       email: person.email,
       password: person.password,

@@ -88,6 +88,11 @@ describe('document policies', () => {
     expect(allowedMove('approved', 'published')).toEqual(['owner', 'admin']);
     expect(allowedMove('published', 'draft')).toEqual(['owner', 'admin']);
     expect(allowedMove('approved', 'draft')).toEqual(['owner', 'admin']);
+    // Editors only send a draft to review and take it back: not from elsewhere, nor elsewhere.
+    expect(allowedMove('approved', 'in-review')).toEqual(['owner', 'admin']);
+    expect(allowedMove('published', 'in-review')).toEqual(['owner', 'admin']);
+    expect(allowedMove('draft', 'approved')).toEqual(['owner', 'admin']);
+    expect(allowedMove('draft', 'published')).toEqual(['owner', 'admin']);
   });
 
   it('allows no status change on a trashed document', () => {
