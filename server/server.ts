@@ -14,6 +14,7 @@ import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
 import { attachRealtime, type Realtime } from './realtime';
+import { createStoredNotices } from './realtime/storedNotices';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 
@@ -57,12 +58,6 @@ export async function startServer(options: {
   const logger = options.logger ?? createLogger(config);
   const storage = options.storage ?? (await openStorage({ config, logger }));
 
-  const collab = createCollabServer({
-    config,
-    storage,
-    logger: logger.child({ module: 'collab' }),
-    options: { ...config.collabLimits, ...options.tuning?.collab },
-  });
   // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
   // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
   // finds so its long-polling requests never reach the app; one added later would see them.
@@ -74,6 +69,20 @@ export async function startServer(options: {
     storage,
     logger: logger.child({ module: 'realtime' }),
     ...(options.tuning?.accessSweepMs ? { accessSweepMs: options.tuning.accessSweepMs } : {}),
+    onDocumentOpened: (socket, documentId) => storedNotices.sendTo(socket, documentId),
+  });
+  // Socket.IO before collab: the collab server's `store` hook emits `doc:stored` through it.
+  const storedNotices = createStoredNotices({
+    broadcaster: realtime.broadcaster,
+    storage,
+    liveDoc: (documentId) => collab.registry.get(documentId),
+  });
+  const collab = createCollabServer({
+    config,
+    storage,
+    logger: logger.child({ module: 'collab' }),
+    options: { ...config.collabLimits, ...options.tuning?.collab },
+    hooks: [storedNotices.hook],
   });
   const events = createEventBus({ logger: logger.child({ module: 'events' }) });
   subscribeDomainEvents({ events, storage, collab, realtime, broadcaster: realtime.broadcaster });

@@ -158,6 +158,7 @@ export async function loadLiveDoc(input: {
     compactAfterUpdates: options.compactAfterUpdates,
     initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
+    initialParts: parts,
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
