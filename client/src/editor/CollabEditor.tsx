@@ -21,6 +21,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
+import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -32,12 +33,14 @@ const SYNC_LABEL_KEYS: Record<SyncState, string> = {
 
 /** The editing surface of one document. */
 export function CollabEditor({
+  documentId,
   session,
   user,
   role,
   closedCode,
   onRetry,
 }: {
+  documentId: string;
   session: CollabSession;
   user: UserDto;
   role: WorkspaceRole;
@@ -47,7 +50,8 @@ export function CollabEditor({
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
-  const sync = useSyncState({ ydoc, provider, local });
+  const stored = useStoredStateVector(documentId);
+  const sync = useSyncState({ ydoc, provider, local, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
   const isWritable =
@@ -85,7 +89,8 @@ export function CollabEditor({
   }, [editor, isWritable]);
 
   useEffect(() => {
-    if (!sync.hasUnsyncedEdits) return;
+    // Up until the server says the edits are stored, not merely sent.
+    if (!sync.hasUnstoredEdits) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       // Older browsers need a return value to show the prompt.
@@ -93,7 +98,7 @@ export function CollabEditor({
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [sync.hasUnsyncedEdits]);
+  }, [sync.hasUnstoredEdits]);
 
   return (
     <div className="collab-editor">
