@@ -14,6 +14,7 @@ import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
 import { attachRealtime, type Realtime } from './realtime';
+import { createStoredNotices } from './realtime/storedNotices';
 import { startScaleOut } from './scaleout';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
@@ -60,17 +61,6 @@ export async function startServer(options: {
 
   // Several processes (REDIS_URL): live documents, Socket.IO, caps and revocations go through Redis.
   const scaleOut = config.redisUrl ? await startScaleOut({ url: config.redisUrl, logger }) : null;
-  const collab = createCollabServer({
-    config,
-    storage,
-    logger: logger.child({ module: 'collab' }),
-    options: {
-      ...config.collabLimits,
-      isLogShared: scaleOut !== null,
-      ...options.tuning?.collab,
-    },
-    ...(scaleOut ? { hooks: [scaleOut.collabRelay], connections: scaleOut.connections } : {}),
-  });
   // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
   // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
   // finds so its long-polling requests never reach the app; one added later would see them.
@@ -89,6 +79,25 @@ export async function startServer(options: {
           sharedPresence: scaleOut.presence,
         }
       : {}),
+    onDocumentOpened: (socket, documentId) => storedNotices.sendTo(socket, documentId),
+  });
+  // Socket.IO before collab: the collab server's `store` hook emits `doc:stored` through it.
+  const storedNotices = createStoredNotices({
+    broadcaster: realtime.broadcaster,
+    storage,
+    liveDoc: (documentId) => collab.registry.get(documentId),
+  });
+  const collab = createCollabServer({
+    config,
+    storage,
+    logger: logger.child({ module: 'collab' }),
+    options: {
+      ...config.collabLimits,
+      isLogShared: scaleOut !== null,
+      ...options.tuning?.collab,
+    },
+    hooks: scaleOut ? [scaleOut.collabRelay, storedNotices.hook] : [storedNotices.hook],
+    ...(scaleOut ? { connections: scaleOut.connections } : {}),
   });
   const otherProcesses = scaleOut
     ? await scaleOut.openAccessChannel(async (scope) => {

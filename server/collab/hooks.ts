@@ -52,7 +52,7 @@ export interface ChangePayload {
 /** Given to `onStore`: a batch of updates reached the document's log in storage. */
 export interface StorePayload {
   doc: LiveDoc;
-  /** How many updates the batch held. */
+  /** How many updates the batch held (0: a compaction stored changes not yet appended). */
   count: number;
 }
 

@@ -167,6 +167,7 @@ export async function loadLiveDoc(input: {
           },
         }
       : {}),
+    initialParts: parts,
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({

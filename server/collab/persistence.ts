@@ -13,6 +13,7 @@
 import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import { createDurableVector } from './durableVector';
 
 /** The write side of one document's persistence, owned by its `LiveDoc`. */
 export interface DocPersistence {
@@ -22,6 +23,11 @@ export interface DocPersistence {
   flush(): Promise<void>;
   /** Flushes, then writes a snapshot of the whole document and drops the merged log entries. */
   compact(): Promise<void>;
+  /**
+   * `Y.encodeStateVector` of what storage holds (loaded state plus every batch and snapshot
+   * written since): what `doc:stored` tells clients.
+   */
+  storedStateVector(): Uint8Array;
   /** Number of log entries not yet merged into a snapshot (for tests and stats). */
   logSize(): number;
   /** Stops timers; call after the final `compact()`. */
@@ -54,6 +60,8 @@ export function createDocPersistence(input: {
   /** Entries already in the log when the document was loaded, and the newest seq among them. */
   initialLogSize: number;
   initialLastSeq: number;
+  /** The stored parts loaded (snapshot and log entries): the start of `storedStateVector`. */
+  initialParts?: readonly Uint8Array[];
   /**
    * Set when other processes append to the same log (`CollabOptions.isLogShared`): brings the
    * document up to date with storage before a snapshot is encoded; resolves with the newest
@@ -61,7 +69,8 @@ export function createDocPersistence(input: {
    */
   catchUpWithStorage?: () => Promise<number>;
   /**
-   * Called after a batch was appended (the `store` hooks). Must not throw: the batch is
+   * Called after a batch was appended (the `store` hooks), and with `count` 0 after a
+   * compaction whose snapshot held changes not yet appended. Must not throw: the batch is
    * already written, and a throw here would make it be retried and appended twice.
    */
   onStored?: (count: number) => void;
@@ -75,6 +84,7 @@ export function createDocPersistence(input: {
   let isDisposed = false;
   // Set once storage said the document is gone (purged): later writes are dropped unsent.
   let isGone = false;
+  const durable = createDurableVector(input.initialParts ?? []);
 
   /** Drops everything still queued; warns only the first time so a busy document cannot flood the log. */
   const markGone = (error: unknown, dropped: number): void => {
@@ -123,6 +133,7 @@ export function createDocPersistence(input: {
       if (!isDisposed) schedule(RETRY_DELAY_MS);
       return;
     }
+    for (const update of batch) durable.add(update);
     input.onStored?.(batch.length);
     if (logSize >= input.compactAfterUpdates) await writeSnapshot();
   };
@@ -140,6 +151,8 @@ export function createDocPersistence(input: {
     try {
       await storage.compactDoc({ documentId, snapshot, upToSeq });
       logSize = 0;
+      // The snapshot may hold changes still queued for the log: they are stored now.
+      if (durable.add(snapshot)) input.onStored?.(0);
     } catch (error) {
       if (isDocumentGoneError(error)) {
         markGone(error, pending.length);
@@ -177,6 +190,7 @@ export function createDocPersistence(input: {
       await this.flush();
       await enqueueTask(writeSnapshot);
     },
+    storedStateVector: () => durable.encode(),
     logSize: () => logSize,
     dispose() {
       isDisposed = true;

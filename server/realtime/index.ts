@@ -27,7 +27,7 @@ import { broadcastPresence, registerPresenceHandlers } from './presenceHandlers'
 import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
 import { createSocketRequests } from './requests';
 import { userRoom } from './rooms';
-import type { RealtimeServer } from './types';
+import type { RealtimeServer, RealtimeSocket } from './types';
 
 export type { RealtimeServer } from './types';
 export type { Broadcaster } from './broadcaster';
@@ -62,6 +62,8 @@ export function attachRealtime(input: {
   connections?: ConnectionCounter;
   /** Presence of every process (Redis); default: this process's sockets only. */
   sharedPresence?: Pick<SharedPresence, 'tracker' | 'onRemoteLoss'>;
+  /** Called after a socket's `presence:open` joined `doc:<id>` (the `doc:stored` answer). */
+  onDocumentOpened?: (socket: RealtimeSocket, documentId: string) => Promise<void>;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
@@ -105,7 +107,15 @@ export function attachRealtime(input: {
     void socket.join(userRoom(socket.data.user.id));
     // One request handling per socket: every feature's events share its rate limit.
     const requests = createSocketRequests({ socket, storage, logger, options });
-    registerPresenceHandlers({ io, socket, requests, storage, tracker: presence, options });
+    registerPresenceHandlers({
+      io,
+      socket,
+      requests,
+      storage,
+      tracker: presence,
+      options,
+      ...(input.onDocumentOpened ? { onDocumentOpened: input.onDocumentOpened } : {}),
+    });
   });
 
   // Sign-out, deactivation and removal reach sockets that never send another request.

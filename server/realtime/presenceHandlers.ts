@@ -43,6 +43,8 @@ export function registerPresenceHandlers(input: {
   storage: Storage;
   tracker: PresenceTracker;
   options: Pick<RealtimeOptions, 'maxOpenDocumentsPerSocket'>;
+  /** Called once the socket joined `doc:<id>` (sends it the current `doc:stored`). */
+  onDocumentOpened?: (socket: RealtimeSocket, documentId: string) => Promise<void>;
 }): void {
   const { io, socket, requests, storage, tracker, options } = input;
   const { user } = socket.data;
@@ -81,6 +83,7 @@ export function registerPresenceHandlers(input: {
       } else {
         sendListTo(workspaceId, documentId);
       }
+      await input.onDocumentOpened?.(socket, documentId);
       return OK;
     },
   });

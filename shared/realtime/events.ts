@@ -71,6 +71,16 @@ export interface DocumentUpdated {
   document: DocumentDto;
 }
 
+/**
+ * What storage holds of a document: `stateVector` is base64 of `Y.encodeStateVector` of the
+ * stored state. A client's edits are durable once its own client id's clock here reaches the
+ * clock of its Y.Doc (`Y.getState(ydoc.store, ydoc.clientID)`).
+ */
+export interface DocStored {
+  documentId: string;
+  stateVector: string;
+}
+
 export interface ServerToClientEvents {
   /** Sent to rooms `workspace:<id>` and `doc:<id>` whenever a document's list changes. */
   'presence:update': (payload: PresenceUpdate) => void;
@@ -92,6 +102,11 @@ export interface ServerToClientEvents {
   'comment:created': (payload: { threadId: string; comment: CommentDto }) => void;
   /** Sent to `user:<id>` when that person is mentioned or their thread has a reply. */
   'notification:created': (payload: { notification: NotificationDto }) => void;
+  /**
+   * Sent to room `doc:<id>` after the document's updates were written (throttled, the latest
+   * always follows), and to one socket right after its `presence:open`.
+   */
+  'doc:stored': (payload: DocStored) => void;
 }
 
 export interface ClientToServerEvents {

@@ -4,6 +4,7 @@
  */
 import { inject } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
+import type { ServerTuning } from '../../server/server';
 import {
   createApiClient,
   signUpAdmin,
@@ -27,8 +28,13 @@ export function startE2eServer(): Promise<E2eServer> {
 export async function startServerWithOneNote(input: {
   env: Record<string, string>;
   password: string;
+  /** Internal knobs (e.g. a long collab `flushDelayMs` to hold writes back). */
+  tuning?: ServerTuning;
 }): Promise<{ server: E2eServer; documentUrl: string }> {
-  const server = await startTestServer(input.env, { clientDir: inject('e2eClientDir') });
+  const server = await startTestServer(input.env, {
+    clientDir: inject('e2eClientDir'),
+    ...(input.tuning ? { tuning: input.tuning } : {}),
+  });
   const { admin, workspaceId } = await seedAdminWorkspace({
     serverUrl: server.url,
     password: input.password,

@@ -8,8 +8,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
-import type { PresenceUpdate } from '../../shared/realtime/events';
+import * as Y from 'yjs';
+import { EDITOR_FRAGMENT, EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
+import type { DocStored, PresenceUpdate } from '../../shared/realtime/events';
+import { coversClock, mergeStoredVectors } from '../../shared/realtime/storedVector';
 import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
 import {
   connectClient,
@@ -195,6 +197,47 @@ suite('live state over two processes sharing Redis', () => {
       statuses.push((await api.post('/api/auth/login', attempt)).status);
     }
     expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('doc:stored reaches a socket on another process and, merged, covers an edit stored there', async () => {
+    // Ada's editor: the text goes to process 0, Socket.IO (the pill) to process 1.
+    const socket = await connected(socketOn(servers[1]!, ada.cookie));
+    let stored: Map<number, number> | null = null;
+    socket.on('doc:stored', (notice: DocStored) => {
+      if (notice.documentId !== document.id) return;
+      stored = mergeStoredVectors(
+        stored,
+        Y.decodeStateVector(Buffer.from(notice.stateVector, 'base64')),
+      );
+    });
+    expect(await rawRequest(socket, 'presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    const writer = connectClient({
+      serverUrl: collabUrl(servers[0]!),
+      documentId: document.id,
+      token: tokenFor({ userId: ada.user.id, documentId: document.id }),
+    });
+    defer(() => writer.destroy());
+    await waitSynced(writer);
+    const fragment = writer.ydoc.getXmlFragment(EDITOR_FRAGMENT);
+    for (let index = 0; index < 20; index++) {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(`stored across processes ${index}`)]);
+      fragment.insert(fragment.length, [paragraph]);
+    }
+    const ownClock = Y.getState(writer.ydoc.store, writer.ydoc.clientID);
+    await waitFor(
+      () => coversClock(stored, writer.ydoc.clientID, ownClock),
+      'doc:stored on process 1 covers the edit stored by process 0',
+      5_000,
+    );
+    // And it is true: storage (shared by both processes) holds every one of those edits.
+    const state = await servers[1]!.storage.loadDocState({ documentId: document.id });
+    const fromStorage = new Y.Doc();
+    if (state.snapshot) Y.applyUpdate(fromStorage, state.snapshot);
+    for (const update of state.updates) Y.applyUpdate(fromStorage, update.data);
+    expect(Y.getState(fromStorage.store, writer.ydoc.clientID)).toBeGreaterThanOrEqual(ownClock);
   });
 
   it('a revocation stored on one process closes collab connections on the other at once', async () => {

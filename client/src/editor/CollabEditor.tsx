@@ -28,6 +28,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
+import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -39,6 +40,7 @@ const SYNC_LABEL_KEYS: Record<SyncState, string> = {
 
 /** The editing surface of one document. */
 export function CollabEditor({
+  documentId,
   session,
   user,
   role,
@@ -46,6 +48,7 @@ export function CollabEditor({
   onRetry,
   comments,
 }: {
+  documentId: string;
   session: CollabSession;
   user: UserDto;
   role: WorkspaceRole;
@@ -57,7 +60,8 @@ export function CollabEditor({
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
-  const sync = useSyncState({ ydoc, provider, local });
+  const stored = useStoredStateVector(documentId);
+  const sync = useSyncState({ ydoc, provider, local, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
   const isWritable =
@@ -126,7 +130,8 @@ export function CollabEditor({
   }, [editor, onEditor]);
 
   useEffect(() => {
-    if (!sync.hasUnsyncedEdits) return;
+    // Up until the server says the edits are stored, not merely sent.
+    if (!sync.hasUnstoredEdits) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
       // Older browsers need a return value to show the prompt.
@@ -134,7 +139,7 @@ export function CollabEditor({
     };
     window.addEventListener('beforeunload', warn);
     return () => window.removeEventListener('beforeunload', warn);
-  }, [sync.hasUnsyncedEdits]);
+  }, [sync.hasUnstoredEdits]);
 
   return (
     <div className="collab-editor">

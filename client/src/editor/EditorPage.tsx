@@ -60,6 +60,7 @@ export default function EditorPage() {
     // Once open, the editor stays: a closed session is a banner inside it, never a blank page.
     body = (
       <CollabEditor
+        documentId={documentId}
         session={collab.session}
         user={user}
         role={workspace.role}

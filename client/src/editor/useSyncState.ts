@@ -1,28 +1,39 @@
 /**
- * The editor's sync indicator. y-websocket has no acknowledgements, so "Saved" means:
- * connected, synced, and no local change in the last half second. Also reports whether
- * there are local edits the server may not have yet (for the close-tab warning).
+ * The editor's sync indicator. y-websocket has no acknowledgements; the server's `doc:stored`
+ * notices (Socket.IO) say what storage holds, so "Saved" means: connected, synced, and the
+ * stored state vector covers this browser's own client id's clock, i.e. every edit made here
+ * is durable on the server (docs/COLLAB.md, "What 'Saved' means"). Until then "Saving…", and
+ * `hasUnstoredEdits` keeps the close-tab warning up.
  */
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { coversClock } from '../../../shared/realtime/storedVector';
 
 /** What the indicator shows. */
 export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
 
-const QUIET_MS = 500;
+/** This browser's clock: how many structs this Y.Doc's own client id has made. */
+const ownClockOf = (ydoc: Y.Doc): number => Y.getState(ydoc.store, ydoc.clientID);
 
-/** Follows provider and document events. */
-export function useSyncState(input: { ydoc: Y.Doc; provider: WebsocketProvider; local: unknown }): {
+/** Follows provider and document events and the stored state vector. */
+export function useSyncState(input: {
+  ydoc: Y.Doc;
+  provider: WebsocketProvider;
+  local: unknown;
+  /** The latest `doc:stored` vector (`useStoredStateVector`), null until one arrived. */
+  stored: ReadonlyMap<number, number> | null;
+}): {
   state: SyncState;
-  hasUnsyncedEdits: boolean;
+  /** Edits made here that storage does not hold yet (the close-tab warning stays up). */
+  hasUnstoredEdits: boolean;
 } {
-  const { ydoc, provider, local } = input;
+  const { ydoc, provider, local, stored } = input;
   const [isConnected, setIsConnected] = useState(provider.wsconnected);
   const [isSynced, setIsSynced] = useState(provider.synced);
   const [hasEverConnected, setHasEverConnected] = useState(provider.wsconnected);
-  const [isDirty, setIsDirty] = useState(false);
-  const [lastLocalChange, setLastLocalChange] = useState(0);
+  // Bumped by each local edit so the clock below is read again (reading it is O(1)).
+  const [, setLocalEdits] = useState(0);
 
   useEffect(() => {
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -32,10 +43,9 @@ export function useSyncState(input: { ydoc: Y.Doc; provider: WebsocketProvider; 
     };
     const onSync = (synced: boolean) => setIsSynced(synced);
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      // Changes from the server or from IndexedDB are not ours to send.
+      // Changes from the server or from IndexedDB carry other client ids' structs.
       if (origin === provider || origin === local) return;
-      setIsDirty(true);
-      setLastLocalChange(Date.now());
+      setLocalEdits((count) => count + 1);
     };
     provider.on('status', onStatus);
     provider.on('sync', onSync);
@@ -47,15 +57,12 @@ export function useSyncState(input: { ydoc: Y.Doc; provider: WebsocketProvider; 
     };
   }, [ydoc, provider, local]);
 
-  useEffect(() => {
-    if (!isDirty || !isConnected || !isSynced) return;
-    const wait = Math.max(0, lastLocalChange + QUIET_MS - Date.now());
-    const timer = window.setTimeout(() => setIsDirty(false), wait);
-    return () => window.clearTimeout(timer);
-  }, [isDirty, isConnected, isSynced, lastLocalChange]);
+  const ownClock = ownClockOf(ydoc);
+  // No edit made here yet is trivially stored; otherwise only the server's word counts.
+  const isStored = coversClock(stored, ydoc.clientID, ownClock);
 
   let state: SyncState = 'saved';
-  if (!isConnected) state = hasEverConnected || isDirty ? 'offline' : 'connecting';
-  else if (!isSynced || isDirty) state = 'saving';
-  return { state, hasUnsyncedEdits: isDirty };
+  if (!isConnected) state = hasEverConnected || !isStored ? 'offline' : 'connecting';
+  else if (!isSynced || !isStored) state = 'saving';
+  return { state, hasUnstoredEdits: !isStored };
 }

@@ -1,0 +1,62 @@
+/**
+ * The state vector of what storage holds for one document, kept without a second Y.Doc: each
+ * written update (or snapshot) raises every client's clock to the end of that client's structs
+ * in it (`Y.parseUpdateMeta(...).to`). This is exact because the log only ever receives updates
+ * the live Y.Doc emitted after integrating them, in order: what is stored is always a prefix of
+ * that sequence, so each client's structs in storage are contiguous from clock 0.
+ * (`Y.encodeStateVectorFromUpdate` would not do: it counts a client only from clock 0.)
+ */
+import * as Y from 'yjs';
+
+/** Per-client clocks of the stored state, raised as writes land. */
+export interface DurableVector {
+  /** Counts an update (or a snapshot) that storage now holds. Returns whether any clock rose. */
+  add(update: Uint8Array): boolean;
+  /** `Y.encodeStateVector` format of the stored state. */
+  encode(): Uint8Array;
+}
+
+/**
+ * Starts from the parts loaded from storage. They are parsed lazily, on the first `add` or
+ * `encode`, so opening a large document pays nothing until something is stored or asked.
+ */
+export function createDurableVector(initialParts: readonly Uint8Array[]): DurableVector {
+  const clocks = new Map<number, number>();
+  let unparsed: readonly Uint8Array[] | null = initialParts;
+
+  const raise = (update: Uint8Array): boolean => {
+    let rose = false;
+    let meta: ReturnType<typeof Y.parseUpdateMeta>;
+    try {
+      meta = Y.parseUpdateMeta(update);
+    } catch {
+      // A corrupt stored entry is skipped when the document loads too (see `applyStored`).
+      return false;
+    }
+    for (const [client, clock] of meta.to) {
+      if (clock > (clocks.get(client) ?? 0)) {
+        clocks.set(client, clock);
+        rose = true;
+      }
+    }
+    return rose;
+  };
+  const parseInitial = (): void => {
+    if (!unparsed) return;
+    const parts = unparsed;
+    unparsed = null;
+    for (const part of parts) raise(part);
+  };
+
+  return {
+    add(update) {
+      parseInitial();
+      return raise(update);
+    },
+    encode() {
+      parseInitial();
+      // `Y.encodeStateVector` also takes a client→clock map (same encoding as a document's).
+      return Y.encodeStateVector(clocks);
+    },
+  };
+}
