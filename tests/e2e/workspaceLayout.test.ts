@@ -40,7 +40,7 @@ describe('workspace page layout', () => {
     it(`keeps the active filters inside the documents card at ${viewport.width}px`, async () => {
       await solo.ana.setViewportSize(viewport);
       await solo.ana.goto(solo.workspaceUrl);
-      const filters = solo.ana.getByRole('search');
+      const filters = solo.ana.getByRole('search', { name: 'Filter documents' });
       await filters.getByRole('searchbox', { name: 'Search' }).fill('nothing like this');
       await filters.getByRole('button', { name: 'Clear filters' }).waitFor();
       await screenshot(solo.ana, `ux-filters-${viewport.width}`);

@@ -120,7 +120,7 @@ describe('workspace and editor screens', () => {
     await ana.goto(workspaceUrl);
     const table = ana.getByRole('table');
     await table.getByRole('link', { name: /Guideline on affordable housing/ }).waitFor();
-    const filters = ana.getByRole('search');
+    const filters = ana.getByRole('search', { name: 'Filter documents' });
     await filters.getByRole('combobox', { name: 'City' }).selectOption({ label: 'Stuttgart' });
     await expect
       .poll(() => table.getByRole('cell', { name: 'Stuttgart', exact: true }).count())

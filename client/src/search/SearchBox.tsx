@@ -31,7 +31,12 @@ export function SearchBox() {
   };
 
   return (
-    <form role="search" className="app-header__search" onSubmit={onSubmit}>
+    <form
+      role="search"
+      aria-label={t('search.title')}
+      className="app-header__search"
+      onSubmit={onSubmit}
+    >
       <input
         ref={input}
         type="search"
