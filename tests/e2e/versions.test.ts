@@ -2,7 +2,8 @@
  * Versions in real Chromium (issue 15): the owner saves two versions with different text,
  * compares them and sees the inserted and deleted words marked, then restores the older one
  * while an editor has the document open; the editor's page shows the restored text without
- * reloading and both editors end with the same text. The history panel passes axe.
+ * reloading, her history panel lists the new version live, and both editors end with the same
+ * text. The history panel passes axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +127,8 @@ describe('versions', () => {
     await expect.poll(() => textOf(eda), { timeout: 10_000 }).toBe(OLDER);
     await expect.poll(() => textOf(ana), { timeout: 10_000 }).toBe(OLDER);
     expect(edaNavigations).toEqual([]);
+    // Her history panel lists the version the restore kept of the text it replaced, live.
+    await versionItem(eda, 'Before restoring “First draft”').waitFor({ timeout: 5_000 });
 
     // Both keep editing the restored text and converge.
     await editorOf(eda).click();
