@@ -34,12 +34,14 @@ export async function restoreVersion(input: {
       message: 'Restoring this version would make the document larger than its size cap.',
     });
   }
+  const context = { actor: input.actor, ip: input.ip ?? null };
   await takeVersion({
     storage: input.storage,
     collab,
+    events: input.events,
+    context,
     documentId: document.id,
     label: `Before restoring “${version.label}”`,
-    authorId: input.actor.id,
   });
   const source = docFromState(version.state);
   try {
@@ -48,7 +50,7 @@ export async function restoreVersion(input: {
     source.destroy();
   }
   await input.events.emit('document.versionRestored', {
-    context: { actor: input.actor, ip: input.ip ?? null },
+    context,
     document,
     version,
   });

@@ -40,6 +40,8 @@ export interface DomainEvents {
     document: DocumentRecord;
     headings: string[];
   };
+  /** A named version was taken (by a person, at a status change, or before a restore). */
+  'version.created': { context: EventContext; version: VersionSummary };
   /** A named version's content was written back into the live text (as a new change). */
   'document.versionRestored': {
     context: EventContext;

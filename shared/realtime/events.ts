@@ -8,6 +8,7 @@
 import type { DocumentDto } from '../api/entities';
 import type { NotificationDto } from '../api/notifications';
 import type { CommentDto, ThreadDto } from '../api/threads';
+import type { VersionDto } from '../api/versions';
 
 /** Stable snake_case codes of a refused request, mirroring the HTTP API's error codes. */
 export const REALTIME_ERROR_CODES = [
@@ -100,6 +101,11 @@ export interface ServerToClientEvents {
   'thread:updated': (payload: { thread: ThreadDto }) => void;
   /** Sent to `doc:<id>` for a reply in a thread (without abilities). */
   'comment:created': (payload: { threadId: string; comment: CommentDto }) => void;
+  /**
+   * Sent to `doc:<id>` when a named version was taken: by a person, automatically at a status
+   * change, or before a restore (so a restore is heard as one too).
+   */
+  'version:created': (payload: { documentId: string; version: VersionDto }) => void;
   /** Sent to `user:<id>` when that person is mentioned or their thread has a reply. */
   'notification:created': (payload: { notification: NotificationDto }) => void;
   /**

@@ -67,6 +67,9 @@ export interface DocumentFilters {
   q?: string;
 }
 
+/** The facet filters of a search: the document list's filters without its text query. */
+export type SearchFilters = Omit<DocumentFilters, 'q'>;
+
 /** Fields a new document starts with. */
 export type NewDocumentInput = z.input<typeof CreateDocumentBody>;
 
@@ -251,7 +254,8 @@ export const api = {
     restore: (versionId: string) =>
       send<{ version: VersionDto }>('POST', `/api/versions/${id(versionId)}/restore`),
   },
-  search: (query: string) => get<SearchAnswerDto>(`/api/search${queryString({ q: query })}`),
+  search: (query: string, filters: SearchFilters = {}) =>
+    get<SearchAnswerDto>(`/api/search${queryString({ q: query, ...filters })}`),
   threads: {
     list: (documentId: string) =>
       get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),

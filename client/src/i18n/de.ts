@@ -160,6 +160,13 @@ export const de: Messages = {
     placeholder: 'Suchen (Strg+K)',
     total_one: '{{count}} Dokument',
     total_other: '{{count}} Dokumente',
+    facets: {
+      kind: 'Art',
+      status: 'Status',
+      policyArea: 'Politikfeld',
+      city: 'Stadt',
+    },
+    unknownCity: 'Unbekannte Stadt',
   },
   history: {
     title: 'Verlauf',

@@ -155,6 +155,13 @@ export const en = {
     placeholder: 'Search (Ctrl+K)',
     total_one: '{{count}} document',
     total_other: '{{count}} documents',
+    facets: {
+      kind: 'Kind',
+      status: 'Status',
+      policyArea: 'Policy area',
+      city: 'City',
+    },
+    unknownCity: 'Unknown city',
   },
   history: {
     title: 'History',

@@ -4,7 +4,8 @@
  * workspace page and dashboard) puts the new title and status on every open page at once and
  * refreshes the lists that show the document. Presence stays in realtime/usePresence.
  * When the signed-in person changes, the cache is emptied: one person's answers are never
- * shown to the next. Comment-thread events refresh that document's thread list.
+ * shown to the next. Comment-thread events refresh that document's thread list, and
+ * `version:created` its history.
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -27,6 +28,8 @@ export function LiveQueryUpdates(): null {
     // Threads arrive without the caller's abilities: refetch the document's list.
     const onThreadChange = ({ thread }: { thread: { documentId: string } }) =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.threads(thread.documentId) });
+    const onVersionCreated = ({ documentId }: { documentId: string }) =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.versions(documentId) });
     const onReply = () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists() });
     const onNotification = () =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
@@ -35,12 +38,14 @@ export function LiveQueryUpdates(): null {
     socket.on('thread:created', onThreadChange);
     socket.on('thread:updated', onThreadChange);
     socket.on('comment:created', onReply);
+    socket.on('version:created', onVersionCreated);
     return () => {
       socket.off('document:updated', onDocumentUpdated);
       socket.off('notification:created', onNotification);
       socket.off('thread:created', onThreadChange);
       socket.off('thread:updated', onThreadChange);
       socket.off('comment:created', onReply);
+      socket.off('version:created', onVersionCreated);
     };
   }, [socket, queryClient]);
   return null;

@@ -3,7 +3,7 @@
  * name exactly what it makes stale. Keys are arrays that nest: invalidating
  * `workspace(id)` also refreshes that workspace's document lists and members.
  */
-import type { DocumentFilters } from '../api/client';
+import type { DocumentFilters, SearchFilters } from '../api/client';
 
 /** Filters as they go into a key: empty values dropped, so `{}` and `{kind: ''}` share a cache entry. */
 function compactFilters(filters: DocumentFilters): Record<string, string> {
@@ -32,7 +32,8 @@ export const queryKeys = {
   versionText: (versionId: string) => ['versions', versionId] as const,
   versionCompare: (versionId: string, compareWith: string) =>
     ['versions', versionId, 'compare', compareWith] as const,
-  search: (query: string) => ['search', query] as const,
+  search: (query: string, filters: SearchFilters = {}) =>
+    ['search', query, compactFilters(filters)] as const,
   /** Prefix of every document's thread list. */
   threadLists: () => ['documents', 'threads'] as const,
   /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */

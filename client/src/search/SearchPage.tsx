@@ -1,14 +1,28 @@
 /**
  * `/search?q=`: results as the person types (the query is in the address), each with a
  * snippet whose matched words are highlighted from the server's ranges (plain text, never
- * HTML), and the facet counts.
+ * HTML), and the facet filters with their counts (the chosen filters are in the address too).
  */
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { SearchResultDto } from '../../../shared/api/search';
+import type { SearchFilters } from '../api/client';
 import { ErrorScreen } from '../components/ErrorScreen';
 import { Layout } from '../components/Layout';
 import { useSearch } from './queries';
+import { SearchFacets } from './SearchFacets';
+
+const FILTER_NAMES = ['kind', 'status', 'policyArea', 'cityId'] as const;
+
+/** The facet filters in the address (`?kind=…&cityId=…`); unknown values are the server's to refuse. */
+function filtersOf(params: URLSearchParams): SearchFilters {
+  const filters: Record<string, string> = {};
+  for (const name of FILTER_NAMES) {
+    const value = params.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters as SearchFilters;
+}
 
 /** The snippet with its highlight ranges as `<mark>`s. */
 function Snippet({ result }: { result: SearchResultDto }) {
@@ -34,7 +48,14 @@ export default function SearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
-  const found = useSearch(query);
+  const filters = filtersOf(params);
+  const found = useSearch(query, filters);
+  const setAddress = (next: { q: string; filters: SearchFilters }) => {
+    const entries = Object.entries({ q: next.q, ...next.filters }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== '',
+    );
+    setParams(Object.fromEntries(entries), { replace: true });
+  };
   return (
     <Layout title={t('search.title')}>
       <h1>{t('search.title')}</h1>
@@ -43,19 +64,17 @@ export default function SearchPage() {
         className="search__input"
         aria-label={t('search.label')}
         value={query}
-        onChange={(event) => setParams({ q: event.target.value }, { replace: true })}
+        onChange={(event) => setAddress({ q: event.target.value, filters })}
       />
       {found.status === 'error' && <ErrorScreen error={found.error} onRetry={found.reload} />}
       {found.status === 'ready' && (
         <>
           <p>{t('search.total', { count: found.data.total })}</p>
-          <p className="search__facets">
-            {found.data.facets.kind.map((facet) => (
-              <span key={facet.value} className="badge">
-                {facet.value} ({facet.count})
-              </span>
-            ))}
-          </p>
+          <SearchFacets
+            facets={found.data.facets}
+            filters={filters}
+            onFilters={(next) => setAddress({ q: query, filters: next })}
+          />
           <ol className="search__results">
             {found.data.results.map((result) => (
               <li key={result.document.id}>

@@ -13,6 +13,7 @@ import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotifications } from './notifications';
 import { subscribeThreadBroadcast } from './threadBroadcast';
+import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
 
 /** Subscribes audit, broadcasts and access invalidation to `events`. */
@@ -27,6 +28,7 @@ export function subscribeDomainEvents(
   subscribeStatusVersions(input);
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
+  subscribeVersionBroadcast(input);
   subscribeNotifications(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);

@@ -17,9 +17,10 @@ export function subscribeStatusVersions(input: {
     takeVersion({
       storage: input.storage,
       collab: input.collab,
+      events: input.events,
+      context,
       documentId: document.id,
       label: `Status: ${document.status}`,
-      authorId: context.actor?.id ?? null,
     }),
   );
 }

@@ -67,9 +67,10 @@ export function createVersionsRouter(
     const version = await takeVersion({
       storage,
       collab,
+      events,
+      context: { actor, ip: clientIp(req) },
       documentId: id,
       label: body.label,
-      authorId: actor.id,
     });
     res.status(201).json({ version: await presentVersion({ storage, version }) });
   });
