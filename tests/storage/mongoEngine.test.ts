@@ -15,7 +15,10 @@ const target = await openMongoTestTarget();
 const hasServer = 'uri' in target;
 if (!hasServer) console.log(`MongoDB engine tests skipped: ${target.skipReason}`);
 
-/** Every index the store creates at startup, by collection (docs/STORAGE.md lists them). */
+/**
+ * Every index the store creates at startup, by collection (docs/STORAGE.md lists them); every
+ * collection the store makes must be listed here.
+ */
 const EXPECTED_INDEXES: Record<string, string[]> = {
   users: ['_id_', 'email_1 unique', 'organizationId_1'],
   sessions: ['_id_', 'expiresAt_1 ttl=0', 'userId_1'],
@@ -26,6 +29,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   documents: [
     '_id_',
     'cityId_1',
+    'documents_text',
     'policyAreas_1',
     'status_1_updatedAt_-1',
     'workspaceId_1_updatedAt_-1',
@@ -35,6 +39,15 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   docCounters: ['_id_'],
   auditEvents: ['_id_', 'action_1_at_-1', 'at_-1'],
   settings: ['_id_'],
+  documentVersions: ['_id_', 'documentId_1_createdAt_-1__id_-1'],
+  threads: ['_id_', 'documentId_1_createdAt_1__id_1', 'documentId_1_status_1'],
+  comments: [
+    '_id_',
+    'authorId_1_idempotencyKey_1 unique',
+    'documentId_1_createdAt_1__id_1',
+    'threadId_1_createdAt_1__id_1',
+  ],
+  notifications: ['_id_', 'userId_1_createdAt_-1__id_-1', 'userId_1_isRead_1'],
 };
 
 describe.skipIf(!hasServer)('MongoDB engine', () => {
@@ -73,7 +86,8 @@ describe.skipIf(!hasServer)('MongoDB engine', () => {
     try {
       const db = connection.getClient().db(databases.at(-1));
       const found: Record<string, string[]> = {};
-      for (const name of Object.keys(EXPECTED_INDEXES)) {
+      const collections = (await db.listCollections().toArray()).map((c) => String(c.name));
+      for (const name of new Set([...Object.keys(EXPECTED_INDEXES), ...collections])) {
         const indexes = await db.collection(name).listIndexes().toArray();
         found[name] = indexes
           .map((index) =>
