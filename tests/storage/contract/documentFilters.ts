@@ -97,9 +97,9 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
       ]);
       expect(await titles({ trash: 'trashed', trashedBefore: trashedAt })).toEqual([]);
       // Live documents have no deletedAt: never "trashed before" anything.
-      expect(await titles({ trash: 'all', trashedBefore: new Date('2100-01-01T00:00:00Z') })).toEqual([
-        titleOf('trashed'),
-      ]);
+      expect(
+        await titles({ trash: 'all', trashedBefore: new Date('2100-01-01T00:00:00Z') }),
+      ).toEqual([titleOf('trashed')]);
     });
 
     it('by kind, status and city', async () => {
