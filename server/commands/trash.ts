@@ -19,6 +19,14 @@ export function isTrashExpired(document: Pick<DocumentRecord, 'deletedAt'>, now:
   return now.getTime() - document.deletedAt.getTime() > TRASH_RETENTION_DAYS * DAY_MS;
 }
 
+/** Documents trashed before this moment are past their retention at `now`. */
+function trashExpiryCutoff(now: Date): Date {
+  return new Date(now.getTime() - TRASH_RETENTION_DAYS * DAY_MS);
+}
+
+/** How many expired documents one purge reads at a time. */
+const PURGE_BATCH = 100;
+
 /** Moves a document to the trash and closes every open editor on it (close code 4404). */
 export async function trashDocument(input: {
   storage: Storage;
@@ -109,21 +117,37 @@ export async function purgeExpiredTrash(input: {
   now?: Date;
 }): Promise<number> {
   const now = input.now ?? new Date();
-  const filter = input.workspaceId
-    ? { workspaceId: input.workspaceId, trash: 'trashed' as const }
-    : { trash: 'trashed' as const };
-  const trashed = await input.storage.listDocuments({ filter });
-  const expired = trashed.filter((document) => isTrashExpired(document, now));
-  // One failure (e.g. another process purged it first) must not hold back the rest.
+  const filter = {
+    ...(input.workspaceId ? { workspaceId: input.workspaceId } : {}),
+    trash: 'trashed' as const,
+    trashedBefore: trashExpiryCutoff(now),
+  };
+  // Pages of PURGE_BATCH from the deleted_at index: never every trashed document at once.
+  // A purged document leaves the query, so each page starts over; a failed one is skipped.
+  const failed = new Set<string>();
   const failures: unknown[] = [];
-  for (const document of expired) {
-    try {
-      await purgeDocument({ storage: input.storage, events: input.events, document });
-    } catch (error) {
-      failures.push(error);
+  let purged = 0;
+  for (;;) {
+    const page = await input.storage.listDocuments({
+      filter,
+      limit: PURGE_BATCH + failed.size,
+    });
+    const expired = page.filter(
+      (document) => !failed.has(document.id) && isTrashExpired(document, now),
+    );
+    if (expired.length === 0) break;
+    for (const document of expired) {
+      try {
+        await purgeDocument({ storage: input.storage, events: input.events, document });
+        purged += 1;
+      } catch (error) {
+        // One failure (e.g. another process purged it first) must not hold back the rest.
+        failed.add(document.id);
+        failures.push(error);
+      }
     }
   }
   if (failures.length > 0)
     throw new AggregateError(failures, 'Some expired documents were not purged.');
-  return expired.length;
+  return purged;
 }

@@ -85,6 +85,31 @@ describe('trash', () => {
     );
   });
 
+  it('purges more expired documents than one page (the purge reads 100 at a time)', async () => {
+    const author = await server.storage.getUserByEmail({ email: world.owner.user.email });
+    expect(author).not.toBeNull();
+    const longAgo = new Date(Date.now() - 31 * DAY_MS);
+    const ids: string[] = [];
+    for (let index = 0; index < 130; index++) {
+      const created = await server.storage.createDocument({
+        workspaceId: world.workspace.id,
+        title: `Bulk ${index}`,
+        kind: 'note',
+        createdById: author!.id,
+        cityId: null,
+        policyAreas: [],
+        stakeholders: [],
+      });
+      await server.storage.updateDocument({
+        id: created.id,
+        patch: { deletedAt: longAgo, deletedById: author!.id },
+      });
+      ids.push(created.id);
+    }
+    expect(await server.server.trashPurge.purgeNow()).toBeGreaterThanOrEqual(130);
+    for (const id of ids) expect(await server.storage.getDocument({ id })).toBeNull();
+  });
+
   it('closes open editors of a trashed document with close code 4404', async () => {
     const document = await createDoc(world, { title: 'Open in an editor', kind: 'note' });
     const ticket = expectStatus(

@@ -29,6 +29,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   documents: [
     '_id_',
     'cityId_1',
+    'deletedAt_1',
     'documents_text',
     'policyAreas_1',
     'status_1_updatedAt_-1',

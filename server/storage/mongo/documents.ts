@@ -123,6 +123,10 @@ function compileFilter(filter: DocumentFilter): Record<string, unknown> | null {
   const trash = filter.trash ?? 'active';
   if (trash === 'active') query.deletedAt = null;
   if (trash === 'trashed') query.deletedAt = trusted({ $ne: null });
+  if (filter.trashedBefore !== undefined) {
+    // $lt on a date never matches null: only trashed documents.
+    query.deletedAt = trusted({ $lt: new Date(filter.trashedBefore.getTime()) });
+  }
   return query;
 }
 

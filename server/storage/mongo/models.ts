@@ -156,6 +156,8 @@ export function createModels(connection: Connection): MongoModels {
   document.index({ status: 1, updatedAt: -1 });
   document.index({ cityId: 1 });
   document.index({ policyAreas: 1 });
+  // The trash purge's query (documents trashed before a moment); live documents are not in it.
+  document.index({ deletedAt: 1 }, { partialFilterExpression: { deletedAt: { $type: 'date' } } });
   // Full-text search (mongo/search.ts): case- and diacritic-insensitive (text index v3), no
   // stemming (the network writes in many languages), title first.
   document.index(

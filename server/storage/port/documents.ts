@@ -67,6 +67,8 @@ export type DocumentFilter = {
   text?: string;
   /** Default `'active'`. */
   trash?: 'active' | 'trashed' | 'all';
+  /** Only documents trashed before this moment (implies trashed; the purge's query). */
+  trashedBefore?: Date;
 };
 
 export type DocumentPatch = Partial<

@@ -148,6 +148,7 @@ function compileFilter(filter: DocumentFilter): { where: string; params: SqlValu
   const trash = filter.trash ?? 'active';
   if (trash === 'active') add('deleted_at IS NULL');
   if (trash === 'trashed') add('deleted_at IS NOT NULL');
+  if (filter.trashedBefore !== undefined) add('deleted_at < ?', filter.trashedBefore.getTime());
   return { where: conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '', params };
 }
 

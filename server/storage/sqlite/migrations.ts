@@ -307,4 +307,11 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 10,
+    name: 'documents trashed, by time: the trash purge reads only the expired ones',
+    sql: `
+      CREATE INDEX documents_deleted_at ON documents(deleted_at) WHERE deleted_at IS NOT NULL;
+    `,
+  },
 ];

@@ -89,6 +89,19 @@ export function describeDocumentFilterContract(getStorage: GetStorage): void {
       expect(await titles({ trash: 'active' })).toHaveLength(5);
     });
 
+    it('by trashed before a moment (the purge): trashed ones only, strictly before', async () => {
+      const trashedAt = (await storage.getDocument({ id: docs.trashed.id }))!.deletedAt!;
+      const after = new Date(trashedAt.getTime() + 1);
+      expect(await titles({ trash: 'trashed', trashedBefore: after })).toEqual([
+        titleOf('trashed'),
+      ]);
+      expect(await titles({ trash: 'trashed', trashedBefore: trashedAt })).toEqual([]);
+      // Live documents have no deletedAt: never "trashed before" anything.
+      expect(
+        await titles({ trash: 'all', trashedBefore: new Date('2100-01-01T00:00:00Z') }),
+      ).toEqual([titleOf('trashed')]);
+    });
+
     it('by kind, status and city', async () => {
       expect(await titles({ kind: 'case-study' })).toEqual([
         titleOf('bologna'),
