@@ -16,6 +16,7 @@ import {
   MAX_COMPARED_DOCUMENTS,
 } from './compare';
 import { outlineOf } from './content';
+import { loadDocumentLinks } from './links';
 import { filterFromQuery, libraryFacets, type LibraryQuery } from './facets';
 import { trustedHtml } from './html';
 import { applyLibraryFilter, listLibraryEntries, loadLibraryReading } from './queries';
@@ -122,6 +123,7 @@ export function createLibraryRouter(deps: {
     const reading = await loadLibraryReading(storage, req.params.documentId);
     if (!reading) return sendPage(res, 404, libraryNotFoundPage());
     const url = libraryDocumentUrl(baseUrl(req), reading.document.id);
+    const links = await loadDocumentLinks(storage, reading.document.id, reading.content);
     sendPage(
       res,
       200,
@@ -131,6 +133,7 @@ export function createLibraryRouter(deps: {
         outline: outlineOf(reading.content),
         url,
         citation: suggestedCitation(reading, url),
+        ...links,
       }),
     );
   });

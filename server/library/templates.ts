@@ -122,8 +122,22 @@ export function libraryReadingPage(input: {
   outline: OutlineHeading[];
   url: string;
   citation: string;
+  cites: LibraryEntry[];
+  citedBy: LibraryEntry[];
 }): string {
   const { entry } = input;
+  const linkList = (title: string, entries: LibraryEntry[]) =>
+    entries.length === 0
+      ? ''
+      : html`<section class="related">
+          <h2>${title}</h2>
+          <ul>
+            ${entries.map(
+              (other) =>
+                html`<li><a href="/library/${other.document.id}">${other.document.title}</a></li>`,
+            )}
+          </ul>
+        </section>`;
   const id = entry.document.id;
   const outline =
     input.outline.length === 0
@@ -154,6 +168,7 @@ export function libraryReadingPage(input: {
       </dl>
       ${outline}
       <div class="document-body">${input.body}</div>
+      ${linkList('Cites', input.cites)} ${linkList('Cited by', input.citedBy)}
     </article>
     <aside class="cite" aria-label="Cite and download">
       <h2>Cite this document</h2>

@@ -75,17 +75,22 @@ async function openDocument(documentId: string) {
   };
   const editor = await open();
   const observer = await open();
-  /** Replaces the content with `blocks` ([level, text] headings or paragraphs) and waits. */
-  const write = async (blocks: Array<[number, string]>) => {
+  /**
+   * Replaces the content with `blocks` ([level, text] headings, level 0 paragraphs; a third
+   * value makes the text a link to it) and waits until the server has applied it.
+   */
+  const write = async (blocks: Array<[number, string, string?]>) => {
     const fragment = editor.ydoc.getXmlFragment('default');
     editor.ydoc.transact(() => {
       fragment.delete(0, fragment.length);
       fragment.insert(
         0,
-        blocks.map(([level, text]) => {
+        blocks.map(([level, text, href]) => {
           const element = new Y.XmlElement(level > 0 ? 'heading' : 'paragraph');
           if (level > 0) element.setAttribute('level', level as unknown as string);
-          element.insert(0, [new Y.XmlText(text)]);
+          const content = new Y.XmlText();
+          content.insert(0, text, href ? { link: { href } } : {});
+          element.insert(0, [content]);
           return element;
         }),
       );
@@ -182,6 +187,23 @@ describe('public library', () => {
     const page = await getPage(`/library/${redrafted}`);
     expect(page.text).toContain('Second edition text.');
     expect(page.text).not.toContain('First edition text.');
+  });
+
+  it('links a guideline and the case studies it cites, both ways', async () => {
+    const guideline = await createDocument({ title: 'Guideline on housing', kind: 'guideline' });
+    const doc = await openDocument(guideline);
+    await doc.write([
+      [0, 'See Stuttgart', `https://clip.example/library/${stuttgart}`],
+      [0, 'and Bologna', `/documents/${bologna}`],
+    ]);
+    await publish(guideline);
+    const page = await getPage(`/library/${guideline}`);
+    expect(page.text).toMatch(/<h2>Cites<\/h2>/);
+    expect(page.text).toContain(`<a href="/library/${stuttgart}">Housing in Stuttgart</a>`);
+    expect(page.text).toContain(`<a href="/library/${bologna}">Diversity in Bologna</a>`);
+    const cited = await getPage(`/library/${stuttgart}`);
+    expect(cited.text).toMatch(/<h2>Cited by<\/h2>/);
+    expect(cited.text).toContain(`<a href="/library/${guideline}">Guideline on housing</a>`);
   });
 
   it('answers 404 for drafts, unknown ids and, at once, for unpublished documents', async () => {
