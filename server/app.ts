@@ -1,7 +1,7 @@
 /**
  * Builds the Express app from its dependencies (no module-level state, so several apps can
  * live in one process). Order matters: request id + logging → security headers → origin
- * check → /api (JSON body, session, routes, JSON 404) → built client → JSON 404 → error
+ * check → /api (JSON body, session, routes, JSON 404) → public library → built client → JSON 404 → error
  * renderer.
  */
 import type { RateLimitStoreFactory } from './scaleout/rateLimitStore';
@@ -12,6 +12,7 @@ import type { EventBus } from './events';
 import { createSessionLoader } from './http/authentication';
 import { apiNotFound, createErrorHandler, notFound } from './http/errorHandler';
 import { createOriginCheck } from './http/originCheck';
+import { createLibraryRouter } from './library/routes';
 import { createRequestLogging } from './http/requestLogging';
 import { createSecurityHeaders } from './http/securityHeaders';
 import { createStaticClient } from './http/staticClient';
@@ -70,6 +71,9 @@ export function createApp(options: {
   });
   api.use(apiNotFound);
   app.use('/api', api);
+
+  // Server-rendered and public: before the client, whose SPA fallback would answer /library.
+  app.use(createLibraryRouter({ storage, config }));
 
   const client = createStaticClient(options.clientDir ? { clientDir: options.clientDir } : {});
   if (client) app.use(client);

@@ -15,7 +15,6 @@ import { createQueryClient } from './query/queryClient';
 import { AccountPage } from './pages/AccountPage';
 import { DashboardPage } from './dashboard/DashboardPage';
 import { InvitePage } from './pages/InvitePage';
-import { LibraryPage } from './pages/LibraryPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RegisterPage } from './pages/RegisterPage';
@@ -42,8 +41,6 @@ export function App() {
                 <Route path="/setup" element={<SetupPage />} />
                 <Route path="/register" element={<RegisterPage />} />
                 <Route path="/invite/:token" element={<InvitePage />} />
-                <Route path="/library" element={<LibraryPage />} />
-                <Route path="/library/:documentId" element={<LibraryPage />} />
                 <Route
                   path="/"
                   element={

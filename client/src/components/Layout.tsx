@@ -44,7 +44,8 @@ export function Layout({
               {t('nav.dashboard')}
             </NavLink>
           )}
-          <NavLink to="/library">{t('nav.library')}</NavLink>
+          {/* A full page load: the library is server-rendered, not a client route. */}
+          <a href="/library">{t('nav.library')}</a>
           {user?.role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
         </nav>
         {user && <SearchBox />}

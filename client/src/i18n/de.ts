@@ -292,11 +292,6 @@ export const de: Messages = {
     approveInvitation: 'Einladung für {{email}} freigeben',
     rejectInvitation: 'Einladung für {{email}} ablehnen',
   },
-  library: {
-    title: 'Öffentliche Bibliothek',
-    comingSoon: 'Die öffentliche Bibliothek kommt bald',
-    body: 'Veröffentlichte Leitlinien und Fallstudien der Städte werden hier für alle lesbar sein, mit Suche nach Politikfeld, Stadt und Beteiligten.',
-  },
   comments: {
     title: 'Kommentare',
     comment: 'Kommentieren',

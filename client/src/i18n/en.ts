@@ -285,11 +285,6 @@ export const en = {
     approveInvitation: 'Approve the invitation for {{email}}',
     rejectInvitation: 'Reject the invitation for {{email}}',
   },
-  library: {
-    title: 'Public library',
-    comingSoon: 'The public library is coming',
-    body: 'Published guidelines and city case studies will be readable here by everyone, with search by policy area, city and stakeholder.',
-  },
   comments: {
     title: 'Comments',
     comment: 'Comment',

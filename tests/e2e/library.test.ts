@@ -1,0 +1,81 @@
+/**
+ * The public library in real Chromium as an anonymous visitor: a case study published through
+ * the API is found by searching the library, read, and downloaded as DOCX; the library pages
+ * pass axe under the app's strict CSP (no scripts, one stylesheet).
+ */
+import { readFile } from 'node:fs/promises';
+import mammoth from 'mammoth';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { DocumentDto, OrganizationDto } from '../../shared/api/entities';
+import { seedAdminWorkspace } from './server';
+import { useE2eStage } from './stage';
+import { expectNoSeriousA11yIssues, PASSWORD } from './steps';
+
+describe('public library', () => {
+  const stage = useE2eStage();
+  let documentId = '';
+
+  beforeAll(async () => {
+    const { admin, workspaceId } = await seedAdminWorkspace({
+      serverUrl: stage.server.url,
+      password: PASSWORD,
+    });
+    const city = await admin.post<{ organization: OrganizationDto }>('/api/organizations', {
+      name: 'Bologna',
+      type: 'city',
+      country: 'IT',
+    });
+    const created = await admin.post<{ document: DocumentDto }>(
+      `/api/workspaces/${workspaceId}/documents`,
+      {
+        title: 'Case study Bologna',
+        kind: 'case-study',
+        cityId: city.body.organization.id,
+        policyAreas: ['housing'],
+      },
+    );
+    documentId = created.body.document.id;
+    for (const status of ['in-review', 'approved', 'published']) {
+      const moved = await admin.post(`/api/documents/${created.body.document.id}/status`, {
+        status,
+      });
+      expect(moved.status).toBe(200);
+    }
+  });
+
+  it('finds, reads and downloads a published case study without an account', async () => {
+    const { page } = await stage.cast.add();
+    await page.goto('/library');
+    await page.getByLabel('Search published documents').fill('bologna');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\/library\?q=bologna/);
+    await expectNoSeriousA11yIssues(page);
+
+    await page.getByRole('link', { name: 'Case study Bologna' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Case study Bologna' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Role of stakeholders' }).waitFor();
+    // The stylesheet loaded (the CSP allows it): the metadata list is laid out as a grid.
+    expect(await page.locator('dl.metadata').evaluate((el) => getComputedStyle(el).display)).toBe(
+      'grid',
+    );
+    await expectNoSeriousA11yIssues(page);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'DOCX' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Case study Bologna.docx');
+    const { value: html } = await mammoth.convertToHtml({
+      buffer: await readFile(await download.path()),
+    });
+    expect(html).toContain('<h2>Role of stakeholders</h2>');
+  }, 60_000);
+
+  it('shows a comparison that passes axe', async () => {
+    const { page } = await stage.cast.add();
+    await page.goto(`/library/compare?documents=${documentId}&section=role%20of%20stakeholders`);
+    await page.getByRole('heading', { level: 1, name: 'Compare: role of stakeholders' }).waitFor();
+    await page.getByRole('link', { name: 'Download CSV' }).waitFor();
+    await expectNoSeriousA11yIssues(page);
+  }, 30_000);
+});
