@@ -10,6 +10,7 @@ import type {
   MembershipDto,
   OrganizationDto,
   UserDto,
+  UserSummaryDto,
   WorkspaceDto,
 } from '../../../shared/api/entities';
 import {
@@ -259,6 +260,9 @@ export const api = {
   threads: {
     list: (documentId: string) =>
       get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),
+    /** Who a comment on the document may @-mention (its readers but the caller). */
+    mentionable: (documentId: string) =>
+      get<{ people: UserSummaryDto[] }>(`/api/documents/${id(documentId)}/mentionable`),
     create: (input: { documentId: string; body: z.input<typeof CreateThreadBody> }) =>
       send<{ thread: ThreadDto }>(
         'POST',

@@ -298,6 +298,7 @@ export const de: Messages = {
     body: 'Veröffentlichte Leitlinien und Fallstudien der Städte werden hier für alle lesbar sein, mit Suche nach Politikfeld, Stadt und Beteiligten.',
   },
   comments: {
+    mentionSuggestions: 'Personen zum Erwähnen',
     title: 'Kommentare',
     comment: 'Kommentieren',
     commentShortcut: 'Markierten Text kommentieren (Strg+Alt+M)',

@@ -291,6 +291,7 @@ export const en = {
     body: 'Published guidelines and city case studies will be readable here by everyone, with search by policy area, city and stakeholder.',
   },
   comments: {
+    mentionSuggestions: 'People to mention',
     title: 'Comments',
     comment: 'Comment',
     commentShortcut: 'Comment on the selected text (Ctrl+Alt+M)',
