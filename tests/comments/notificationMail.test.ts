@@ -10,7 +10,7 @@ import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ThreadDto } from '../../shared/api/threads';
 import type { SentMail } from '../../server/mail/mailSender';
-import type { TestClient } from '../collab/helpers';
+import { sleep, waitFor, type TestClient } from '../collab/helpers';
 import { startTestServer, type TestServer } from '../helpers/server';
 import {
   buildWorkspaceWorld,
@@ -42,15 +42,6 @@ function collectMail(running: TestServer): { sent: SentMail[]; stop: () => void 
   return { sent, stop };
 }
 
-/** Waits until `condition` holds (mail is sent after the HTTP answer, not before it). */
-async function until(condition: () => boolean, deadlineMs = 5000): Promise<void> {
-  const end = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function startThread(documentId: string, body: string, mentions: string[]) {
   const client = await openDocumentClient(world.owner.client, documentId);
   opened.push(client);
@@ -69,7 +60,7 @@ describe('notification e-mail', () => {
       world.viewer.user.id,
       world.outsider.user.id,
     ]);
-    await until(() => sent.length >= 1);
+    await waitFor(() => sent.length >= 1, 'the first mail');
 
     const [mention] = sent;
     expect(mention!.message.to).toBe(world.viewer.email);
@@ -95,9 +86,9 @@ describe('notification e-mail', () => {
     expect(rendered.html).toBe(mention!.message.html);
 
     await world.editor.client.post(`/api/threads/${thread.id}/comments`, { body: 'Noted.' });
-    await until(() => sent.length >= 2);
+    await waitFor(() => sent.length >= 2, 'the reply mail');
     // Give a stray mail (to the outsider or the reply's author) the time to show up.
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     stop();
     expect(sent.map((mail) => mail.message.to)).toEqual([world.viewer.email, world.reviewer.email]);
     expect(sent[1]!.message.subject).toBe('Emil Editor replied in a thread on “Mailed <study>”');
@@ -129,7 +120,7 @@ describe('notification e-mail', () => {
         mentions: [other.viewer.user.id],
       });
       expectStatus(res, 201);
-      await until(() => sent.length >= 1);
+      await waitFor(() => sent.length >= 1, 'the first mail');
       const logged = lines
         .map((line) => JSON.parse(line) as { msg: string; to?: string; subject?: string })
         .filter((entry) => entry.msg === 'mail not sent (SMTP_URL is not set)');
