@@ -8,6 +8,8 @@
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { UserDto } from '../../shared/api/entities';
+import type { NotificationDto } from '../../shared/api/notifications';
 import type { ThreadDto } from '../../shared/api/threads';
 import type { SentMail } from '../../server/mail/mailSender';
 import { sleep, waitFor, type TestClient } from '../collab/helpers';
@@ -93,6 +95,39 @@ describe('notification e-mail', () => {
     expect(sent.map((mail) => mail.message.to)).toEqual([world.viewer.email, world.reviewer.email]);
     expect(sent[1]!.message.subject).toBe('Emil Editor replied in a thread on “Mailed <study>”');
     expect(sent[1]!.message.text).toContain('> Noted.');
+  });
+
+  it('sends none to someone who turned notification e-mail off (only they may)', async () => {
+    const path = `/api/users/${world.viewer.user.id}`;
+    expect((await world.editor.client.patch(path, { emailNotifications: false })).status).toBe(403);
+    const bad = await world.viewer.client.patch(path, { emailNotifications: 'no' });
+    expect(bad.status).toBe(400);
+    const off = await world.viewer.client.patch<{ user: UserDto }>(path, {
+      emailNotifications: false,
+    });
+    expect(expectStatus(off, 200).user.emailNotifications).toBe(false);
+    try {
+      const { sent, stop } = collectMail(server);
+      const document = await createDoc(world, { title: 'Quiet study' });
+      await startThread(document.id, '@Viktor @Emil see this', [
+        world.viewer.user.id,
+        world.editor.user.id,
+      ]);
+      await waitFor(() => sent.length >= 1, 'the mail to the editor');
+      await sleep(200);
+      stop();
+      expect(sent.map((mail) => mail.message.to)).toEqual([world.editor.email]);
+      // Still notified in the app.
+      const listed = await world.viewer.client.get<{ notifications: NotificationDto[] }>(
+        '/api/notifications',
+      );
+      expect(expectStatus(listed, 200).notifications[0]).toMatchObject({
+        kind: 'mention',
+        documentId: document.id,
+      });
+    } finally {
+      await world.viewer.client.patch(path, { emailNotifications: true });
+    }
   });
 
   it('without SMTP_URL logs each mail without the comment, and sends nothing', async () => {

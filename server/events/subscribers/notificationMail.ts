@@ -1,7 +1,8 @@
 /**
  * E-mails each notification to the person notified. The notification subscriber only emits
  * `notification.created` for people who can read the document and never for the comment's
- * author; this re-reads the person, so a deactivated account gets no mail. The send is not
+ * author; this re-reads the person, so a deactivated account, or one whose `emailNotifications`
+ * is off, gets no mail. The send is not
  * awaited: a slow SMTP server never holds the comment's HTTP answer back.
  */
 import type { MailSender } from '../../mail/mailSender';
@@ -23,7 +24,8 @@ export function subscribeNotificationMail(input: {
   events.on('notification.created', async ({ notification, document, actorName, comment }) => {
     if (notification.userId === comment.authorId) return;
     const [person] = await storage.listUsers({ ids: [notification.userId] });
-    if (!person?.isActive) return;
+    // A deactivated account, or someone who turned notification e-mail off, gets none.
+    if (!person?.isActive || !person.emailNotifications) return;
     void mailer.send(
       notificationMail({
         to: person.email,

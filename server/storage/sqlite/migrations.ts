@@ -307,4 +307,9 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 10,
+    name: 'users.email_notifications (notification e-mail on or off per person)',
+    sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
