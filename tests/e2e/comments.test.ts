@@ -3,12 +3,13 @@
  * words of a case study and comments; the owner, with the same document open, sees the
  * highlight and the thread appear without reloading and replies; the reviewer sees the reply
  * and the notification badge live; the owner comments with Ctrl+Alt+M, mentions the reviewer
- * through the @-suggestions (arrow keys, Enter), and resolves. The
+ * through the @-suggestions (arrow keys, Enter), and resolves; the reviewer turns
+ * notification e-mail off on her account page. The
  * sidebar and the notification list pass axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto } from '../../shared/api/entities';
+import type { DocumentDto, UserDto } from '../../shared/api/entities';
 import { createApiClient, inviteAndRegister } from '../helpers/server';
 import { seedAdminWorkspace } from './server';
 import { useE2eStage } from './stage';
@@ -151,5 +152,21 @@ describe('comment threads', () => {
     await expect
       .poll(() => sidebarOf(rita).getByTestId('filter-resolved').textContent(), { timeout: 5_000 })
       .toBe('Resolved (1)');
+
+    // The reviewer turns notification e-mail off on her account page.
+    await rita.goto('/account');
+    const mailSetting = rita.getByRole('checkbox', {
+      name: 'E-mail me when someone mentions me or replies in my threads',
+    });
+    expect(await mailSetting.isChecked()).toBe(true);
+    await mailSetting.uncheck();
+    const ritaAccount = async () => {
+      const { body } = await admin.get<{ users: UserDto[] }>('/api/users');
+      return body.users.find((user) => user.email === 'rita@bamberg.example');
+    };
+    await expect
+      .poll(async () => (await ritaAccount())?.emailNotifications, { timeout: 5_000 })
+      .toBe(false);
+    await expectNoSeriousA11yIssues(rita);
   });
 });

@@ -42,7 +42,7 @@ import {
   type CommentDto,
   type ThreadDto,
 } from '../../../shared/api/threads';
-import { CreateInvitationBody } from '../../../shared/api/users';
+import { CreateInvitationBody, UpdateUserBody } from '../../../shared/api/users';
 import { MarkNotificationsReadBody, type NotificationDto } from '../../../shared/api/notifications';
 import type {
   DocumentKind,
@@ -117,6 +117,11 @@ export const api = {
     logout: () => send<void>('POST', '/api/auth/logout'),
     changePassword: (body: z.input<typeof ChangePasswordBody>) =>
       send<void>('POST', '/api/auth/password', validated(ChangePasswordBody, body)),
+  },
+  users: {
+    /** Changes an account (a person: their own name and notification e-mail setting). */
+    update: (userId: string, body: z.input<typeof UpdateUserBody>) =>
+      send<{ user: UserDto }>('PATCH', `/api/users/${id(userId)}`, validated(UpdateUserBody, body)),
   },
   invitations: {
     get: (token: string) =>
