@@ -1,4 +1,4 @@
-/** Settings read from the environment: the collab limits and MONGODB_REQUIRE_TRANSACTIONS. */
+/** Settings read from the environment: the collab limits, MONGODB_REQUIRE_TRANSACTIONS and mail. */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLLAB_OPTIONS } from './collab/options';
 import { ConfigError, loadConfig } from './env';
@@ -59,5 +59,27 @@ describe('MONGODB_REQUIRE_TRANSACTIONS', () => {
     expect(() => loadConfig({ ...BASE, MONGODB_REQUIRE_TRANSACTIONS: 'maybe' })).toThrow(
       ConfigError,
     );
+  });
+});
+
+describe('SMTP_URL and MAIL_FROM', () => {
+  it('default to logging mail instead of sending it', () => {
+    expect(loadConfig(BASE).mail).toEqual({
+      smtpUrl: null,
+      from: 'CLIP Workspace <no-reply@localhost>',
+    });
+  });
+
+  it('take an SMTP address or the JSON transport', () => {
+    const smtp = 'smtps://mailer:pw@smtp.example.org:465';
+    expect(
+      loadConfig({ ...BASE, SMTP_URL: smtp, MAIL_FROM: 'CLIP <clip@example.org>' }).mail,
+    ).toEqual({ smtpUrl: smtp, from: 'CLIP <clip@example.org>' });
+    expect(loadConfig({ ...BASE, SMTP_URL: 'json:' }).mail.smtpUrl).toBe('json:');
+  });
+
+  it('refuse an address that is not SMTP', () => {
+    expect(() => loadConfig({ ...BASE, SMTP_URL: 'http://smtp.example.org' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...BASE, SMTP_URL: 'smtp://' })).toThrow(ConfigError);
   });
 });

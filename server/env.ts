@@ -49,6 +49,17 @@ const envSchema = z.object({
    */
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * Where notification e-mail goes (nodemailer): `smtp://user:pass@host:587` or `smtps://…`;
+   * `json:` hands each message to nodemailer's JSON transport (tests read it, nothing is sent).
+   * Unset: no mail is sent; each would-be mail is logged (recipient and subject) instead.
+   */
+  SMTP_URL: z
+    .string()
+    .regex(/^(smtps?:\/\/.+|json:)$/, 'must be smtp://…, smtps://… or json:')
+    .optional(),
+  /** The From address of notification e-mail. */
+  MAIL_FROM: z.string().min(3).default('CLIP Workspace <no-reply@localhost>'),
   /** Fill an empty database with the CLIP demo network at startup. */
   DEMO: booleanFlag,
   /** Extra origins allowed to make state-changing requests (comma separated). */
@@ -140,6 +151,8 @@ export interface Config {
    */
   isHostHeaderTrusted: boolean;
   logLevel: RawEnv['LOG_LEVEL'];
+  /** Notification e-mail: SMTP_URL (null: logged, not sent) and the From address. */
+  mail: MailConfig;
   isDemo: boolean;
   allowedOrigins: string[];
   collabTokenTtlSeconds: number;
@@ -158,6 +171,13 @@ export interface Config {
   importLimits: ImportLimits;
   /** Exports per account (or IP, signed out) per minute. */
   exportRateLimit: number;
+}
+
+/** How notification e-mail leaves the server. */
+export interface MailConfig {
+  /** `smtp(s)://…`, `json:` (nodemailer's JSON transport), or null (log instead of send). */
+  smtpUrl: string | null;
+  from: string;
 }
 
 /** Caps on one import: the upload's size and what a .docx may unpack to. */
@@ -211,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
     isHostHeaderTrusted: raw.NODE_ENV !== 'production',
     logLevel: raw.LOG_LEVEL,
+    mail: { smtpUrl: raw.SMTP_URL ?? null, from: raw.MAIL_FROM },
     isDemo: raw.DEMO,
     allowedOrigins: (raw.ALLOWED_ORIGINS ?? '')
       .split(',')

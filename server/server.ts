@@ -13,6 +13,7 @@ import type { Config } from './env';
 import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
+import { createMailSender, type MailSender } from './mail/mailSender';
 import { attachRealtime, type Realtime } from './realtime';
 import { createStoredNotices } from './realtime/storedNotices';
 import { startScaleOut } from './scaleout';
@@ -32,6 +33,8 @@ export interface RunningServer {
   events: EventBus;
   /** Socket.IO, created before the app so routes and commands reach it. */
   realtime: Realtime;
+  /** Notification e-mail (tests read what an `SMTP_URL=json:` server sent with `onSent`). */
+  mailer: MailSender;
   /** The trash retention timer (tests purge now instead of waiting). */
   trashPurge: TrashPurgeTimer;
   /** Stops accepting, flushes every open document, closes connections and storage. */
@@ -105,7 +108,15 @@ export async function startServer(options: {
       })
     : null;
   const events = createEventBus({ logger: logger.child({ module: 'events' }) });
+  const mailer = createMailSender({
+    config: config.mail,
+    logger: logger.child({ module: 'mail' }),
+  });
+  // Links in e-mail: PUBLIC_URL, else (development, tests) the address this server listens on.
+  let listeningUrl = '';
   subscribeDomainEvents({
+    mailer,
+    publicUrl: () => config.publicUrl ?? listeningUrl,
     events,
     storage,
     collab,
@@ -145,6 +156,7 @@ export async function startServer(options: {
   const { port } = httpServer.address() as AddressInfo;
   const displayHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const url = `http://${displayHost}:${port}`;
+  listeningUrl = url;
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
@@ -154,6 +166,7 @@ export async function startServer(options: {
       await collab.close();
       await realtime.close();
       httpServer.closeAllConnections();
+      await mailer.close();
       await scaleOut?.close();
       await storage.close();
     })();
@@ -170,6 +183,7 @@ export async function startServer(options: {
     collab,
     events,
     realtime,
+    mailer,
     trashPurge,
     close,
   };

@@ -1,7 +1,7 @@
 /**
- * Changes an account's name, organisation or network role. Admins may change anything on
- * anyone (except their own role, so the network never loses its last admin by accident);
- * a member may change only their own name.
+ * Changes an account's name, organisation, network role or notification e-mail setting. Admins
+ * may change anything on anyone (except their own role, so the network never loses its last
+ * admin by accident); a member may change only their own name and e-mail setting.
  */
 import type { UserRole } from '../../shared/domain';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -9,11 +9,19 @@ import type { EventBus } from '../events';
 import type { Storage, User, UserPatch } from '../storage/types';
 import { recordAudit } from './recordAudit';
 
+/** What PATCH /api/users/:id may change. */
+export type ProfilePatch = {
+  name?: string;
+  organizationId?: string | null;
+  role?: UserRole;
+  emailNotifications?: boolean;
+};
+
 /** Whether `actor` may apply `patch` to `target` (pure; see the module comment). */
 export function canUpdateUser(options: {
   actor: Pick<User, 'id' | 'role'>;
   targetId: string;
-  patch: { name?: string; organizationId?: string | null; role?: UserRole };
+  patch: ProfilePatch;
 }): boolean {
   const { actor, targetId, patch } = options;
   if (actor.role === 'admin') return true;
@@ -28,12 +36,12 @@ export async function updateUserProfile(options: {
   events: EventBus;
   actor: User;
   userId: string;
-  patch: { name?: string; organizationId?: string | null; role?: UserRole };
+  patch: ProfilePatch;
   ip?: string | null;
 }): Promise<User> {
   const { storage, actor, userId, patch } = options;
   if (!canUpdateUser({ actor, targetId: userId, patch })) {
-    throw new ForbiddenError('You may only change your own name.');
+    throw new ForbiddenError('You may only change your own name and e-mail setting.');
   }
   const existing = await storage.getUserById({ id: userId });
   if (!existing) throw new NotFoundError('No such user.', 'user_not_found');
@@ -50,6 +58,7 @@ export async function updateUserProfile(options: {
   if (patch.name !== undefined) changes.name = patch.name;
   if (patch.organizationId !== undefined) changes.organizationId = patch.organizationId;
   if (patch.role !== undefined) changes.role = patch.role;
+  if (patch.emailNotifications !== undefined) changes.emailNotifications = patch.emailNotifications;
   const user = await storage.updateUser({ id: userId, patch: changes });
   await recordAudit({
     storage,

@@ -8,6 +8,7 @@ import type { AuditActor } from '../commands/recordAudit';
 import type {
   CommentRecord,
   DocumentMeta,
+  NotificationRecord,
   DocumentRecord,
   ThreadRecord,
   VersionSummary,
@@ -80,6 +81,17 @@ export interface DomainEvents {
   'comment.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /** The author edited their comment. */
   'comment.updated': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
+  /**
+   * A person was notified of `comment` (stored, and already sent live); the e-mail subscriber
+   * mails it. Emitted by the notification subscriber, only for people who can read `document`.
+   */
+  'notification.created': {
+    context: EventContext;
+    notification: NotificationRecord;
+    document: DocumentMeta;
+    actorName: string;
+    comment: CommentRecord;
+  };
   /** The author deleted their comment. */
   'comment.deleted': { context: EventContext; thread: ThreadRecord; commentId: string };
   /** The account was deactivated; all its sessions were ended with it. */

@@ -11,6 +11,7 @@ export function presentUser(user: User): UserDto {
     role: user.role,
     organizationId: user.organizationId,
     isActive: user.isActive,
+    emailNotifications: user.emailNotifications,
     createdAt: user.createdAt.toISOString(),
   };
 }

@@ -20,6 +20,8 @@ export interface UserDto {
   role: UserRole;
   organizationId: string | null;
   isActive: boolean;
+  /** Whether notifications are also e-mailed (the person turns it off with PATCH /api/users/:id). */
+  emailNotifications: boolean;
   createdAt: string;
 }
 

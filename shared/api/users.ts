@@ -9,6 +9,7 @@ export const UpdateUserBody = z
     name: nameField.optional(),
     organizationId: idField.nullable().optional(),
     role: z.enum(USER_ROLES).optional(),
+    emailNotifications: z.boolean().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'nothing to change');
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;

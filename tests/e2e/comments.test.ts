@@ -2,12 +2,14 @@
  * Comment threads in real Chromium (issue 12): a reviewer, who cannot edit the text, selects
  * words of a case study and comments; the owner, with the same document open, sees the
  * highlight and the thread appear without reloading and replies; the reviewer sees the reply
- * and the notification badge live; the owner comments with Ctrl+Alt+M and resolves. The
+ * and the notification badge live; the owner comments with Ctrl+Alt+M, mentions the reviewer
+ * through the @-suggestions (arrow keys, Enter), and resolves; the reviewer turns
+ * notification e-mail off on her account page. The
  * sidebar and the notification list pass axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto } from '../../shared/api/entities';
+import type { DocumentDto, UserDto } from '../../shared/api/entities';
 import { createApiClient, inviteAndRegister } from '../helpers/server';
 import { seedAdminWorkspace } from './server';
 import { useE2eStage } from './stage';
@@ -124,11 +126,25 @@ describe('comment threads', () => {
     await selectWords(ana, 'recent trends');
     await ana.keyboard.press('Control+Alt+m');
     const ownDraft = sidebarOf(ana).getByTestId('new-comment');
-    await ownDraft.getByRole('textbox').fill('Add 2024.');
+    // Typing @ and letters suggests the document's readers; Enter takes the highlighted one.
+    const ownBox = ownDraft.getByRole('textbox');
+    await ownBox.fill('Add 2024, ');
+    await ownBox.pressSequentially('@ri');
+    const suggestion = ownDraft.getByRole('option', { name: 'Rita Reviewer' });
+    await suggestion.waitFor();
+    expect(await suggestion.getAttribute('aria-selected')).toBe('true');
+    await ownBox.press('Enter');
+    await ownBox.pressSequentially('please check.');
+    expect(await ownBox.inputValue()).toBe('Add 2024, @Rita Reviewer please check.');
+    await expectNoSeriousA11yIssues(ana);
     await ownDraft.getByRole('button', { name: 'Comment' }).click();
     await expect
       .poll(() => sidebarOf(rita).getByTestId('thread').count(), { timeout: 5_000 })
       .toBe(2);
+    // The mention went out with the comment (its id), so it is marked in the body.
+    await expect
+      .poll(() => sidebarOf(rita).locator('.mention').first().textContent(), { timeout: 5_000 })
+      .toBe('@Rita Reviewer');
     await sidebarOf(ana)
       .locator(`[data-thread-id="${threadId}"]`)
       .getByRole('button', { name: 'Resolve' })
@@ -136,5 +152,21 @@ describe('comment threads', () => {
     await expect
       .poll(() => sidebarOf(rita).getByTestId('filter-resolved').textContent(), { timeout: 5_000 })
       .toBe('Resolved (1)');
+
+    // The reviewer turns notification e-mail off on her account page.
+    await rita.goto('/account');
+    const mailSetting = rita.getByRole('checkbox', {
+      name: 'E-mail me when someone mentions me or replies in my threads',
+    });
+    expect(await mailSetting.isChecked()).toBe(true);
+    await mailSetting.uncheck();
+    const ritaAccount = async () => {
+      const { body } = await admin.get<{ users: UserDto[] }>('/api/users');
+      return body.users.find((user) => user.email === 'rita@bamberg.example');
+    };
+    await expect
+      .poll(async () => (await ritaAccount())?.emailNotifications, { timeout: 5_000 })
+      .toBe(false);
+    await expectNoSeriousA11yIssues(rita);
   });
 });

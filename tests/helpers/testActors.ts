@@ -17,6 +17,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     passwordHash: 'x',
     organizationId: null,
     isActive: true,
+    emailNotifications: true,
     createdAt: at,
     updatedAt: at,
     ...overrides,

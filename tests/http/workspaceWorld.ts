@@ -14,6 +14,7 @@ import {
   startTestServer,
   type ApiClient,
   type SignedUpUser,
+  type TestEnvOverrides,
   type TestServer,
 } from '../helpers/server';
 
@@ -111,12 +112,16 @@ export interface WorldServer {
 
 /**
  * Starts a server and builds the world before the file's tests, and stops the server after
- * them, so each file does not repeat the same hooks. `ready` hands both over to the file.
+ * them, so each file does not repeat the same hooks. `ready` hands both over to the file;
+ * `overrides` are env settings of that server (e.g. `{ SMTP_URL: 'json:' }`).
  */
-export function useWorkspaceWorld(ready: (started: WorldServer) => void): void {
+export function useWorkspaceWorld(
+  ready: (started: WorldServer) => void,
+  overrides: TestEnvOverrides = {},
+): void {
   let server: TestServer | undefined;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer(overrides);
     ready({ server, world: await buildWorkspaceWorld(server.url) });
   });
   afterAll(async () => {

@@ -10,6 +10,7 @@ import type {
   MembershipDto,
   OrganizationDto,
   UserDto,
+  UserSummaryDto,
   WorkspaceDto,
 } from '../../../shared/api/entities';
 import {
@@ -41,7 +42,7 @@ import {
   type CommentDto,
   type ThreadDto,
 } from '../../../shared/api/threads';
-import { CreateInvitationBody } from '../../../shared/api/users';
+import { CreateInvitationBody, UpdateUserBody } from '../../../shared/api/users';
 import { MarkNotificationsReadBody, type NotificationDto } from '../../../shared/api/notifications';
 import type {
   DocumentKind,
@@ -116,6 +117,11 @@ export const api = {
     logout: () => send<void>('POST', '/api/auth/logout'),
     changePassword: (body: z.input<typeof ChangePasswordBody>) =>
       send<void>('POST', '/api/auth/password', validated(ChangePasswordBody, body)),
+  },
+  users: {
+    /** Changes an account (a person: their own name and notification e-mail setting). */
+    update: (userId: string, body: z.input<typeof UpdateUserBody>) =>
+      send<{ user: UserDto }>('PATCH', `/api/users/${id(userId)}`, validated(UpdateUserBody, body)),
   },
   invitations: {
     get: (token: string) =>
@@ -259,6 +265,9 @@ export const api = {
   threads: {
     list: (documentId: string) =>
       get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),
+    /** Who a comment on the document may @-mention (its readers but the caller). */
+    mentionable: (documentId: string) =>
+      get<{ people: UserSummaryDto[] }>(`/api/documents/${id(documentId)}/mentionable`),
     create: (input: { documentId: string; body: z.input<typeof CreateThreadBody> }) =>
       send<{ thread: ThreadDto }>(
         'POST',

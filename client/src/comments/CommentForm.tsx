@@ -2,16 +2,20 @@
  * A small form for one comment (new thread, reply or edit): a labelled text area, a submit
  * button, and the error shown in place. Each submission carries an idempotency key kept
  * until it succeeds, so a double click or a retry after a lost answer makes one comment.
+ * Given `people`, typing `@` suggests them (a listbox: arrows, Enter, Escape) and the chosen
+ * ones still named in the body are submitted as `mentions`.
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserSummaryDto } from '../../../shared/api/entities';
 import { MAX_COMMENT_CHARS } from '../../../shared/api/threads';
+import { useMentionComposer } from './useMentionComposer';
 
 function newKey(): string {
   return crypto.randomUUID();
 }
 
-/** The form; `onSubmit` gets the trimmed body and the submission's idempotency key. */
+/** The form; `onSubmit` gets the trimmed body, the idempotency key and the mentioned ids. */
 export function CommentForm({
   label,
   submitLabel,
@@ -20,20 +24,27 @@ export function CommentForm({
   onSubmit,
   onCancel,
   testId,
+  people = [],
 }: {
   label: string;
   submitLabel: string;
   initialBody?: string;
   autoFocus?: boolean;
-  onSubmit: (body: string, idempotencyKey: string) => Promise<unknown>;
+  onSubmit: (body: string, idempotencyKey: string, mentions: string[]) => Promise<unknown>;
   onCancel?: () => void;
   testId?: string;
+  /** Who `@` suggests (the document's readers); none: no suggestions. */
+  people?: readonly UserSummaryDto[];
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
   const key = useRef(newKey());
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionComposer({ people, body, setBody, textarea });
+  const fieldId = `${testId ?? 'comment'}-body`;
+  const listId = `${fieldId}-people`;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -41,9 +52,10 @@ export function CommentForm({
     setIsSending(true);
     setError(null);
     try {
-      await onSubmit(body.trim(), key.current);
+      await onSubmit(body.trim(), key.current, mentions.mentionsIn(body));
       key.current = newKey();
       setBody('');
+      mentions.reset();
     } catch (failure) {
       setError(t('comments.failed', { message: (failure as Error).message }));
     } finally {
@@ -53,18 +65,52 @@ export function CommentForm({
 
   return (
     <form className="comment-form" onSubmit={(event) => void submit(event)} data-testid={testId}>
-      <label className="visually-hidden" htmlFor={`${testId ?? 'comment'}-body`}>
+      <label className="visually-hidden" htmlFor={fieldId}>
         {label}
       </label>
       <textarea
-        id={`${testId ?? 'comment'}-body`}
+        ref={textarea}
+        id={fieldId}
         value={body}
         placeholder={label}
         maxLength={MAX_COMMENT_CHARS}
         rows={2}
         autoFocus={autoFocus}
-        onChange={(event) => setBody(event.target.value)}
+        // A text box that offers a list (not a combobox: it stays a multi-line text field).
+        aria-autocomplete="list"
+        aria-controls={listId}
+        aria-activedescendant={mentions.isOpen ? `${listId}-${mentions.activeIndex}` : undefined}
+        onChange={(event) => {
+          setBody(event.target.value);
+          mentions.trackCaret(event.target);
+        }}
+        onSelect={(event) => mentions.trackCaret(event.currentTarget)}
+        onKeyDown={(event) => mentions.onKeyDown(event)}
       />
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={t('comments.mentionSuggestions')}
+        className="comment-form__people"
+        hidden={!mentions.isOpen}
+      >
+        {mentions.suggestions.map((person, index) => (
+          <li
+            key={person.id}
+            id={`${listId}-${index}`}
+            role="option"
+            aria-selected={index === mentions.activeIndex}
+            className="comment-form__person"
+            // mousedown, not click: the text area keeps its focus and caret.
+            onMouseDown={(event) => {
+              event.preventDefault();
+              mentions.choose(person);
+            }}
+          >
+            {person.name}
+          </li>
+        ))}
+      </ul>
       {error && (
         <p className="comment-form__error" role="alert">
           {error}

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommentForm } from './CommentForm';
 import { CommentHighlights } from './CommentHighlights';
-import { useThreadActions, useThreads } from './queries';
+import { useMentionable, useThreadActions, useThreads } from './queries';
 import { anchorFromSelection, threadRange } from './selectionAnchor';
 import { ThreadCard } from './ThreadCard';
 import type { CommentsUi } from './useCommentsUi';
@@ -21,14 +21,18 @@ export function CommentsSidebar({
   documentId,
   editor,
   ui,
+  canComment,
 }: {
   documentId: string;
   editor: Editor | null;
   ui: CommentsUi;
+  /** Whether the caller may comment (only then are the @-mention suggestions loaded). */
+  canComment: boolean;
 }) {
   const { t } = useTranslation();
   const loaded = useThreads(documentId);
   const actions = useThreadActions(documentId);
+  const people = useMentionable(documentId, canComment).data?.people ?? [];
   const [filter, setFilter] = useState<Filter>('open');
   const threads = loaded.data?.threads ?? [];
   const counts = {
@@ -80,11 +84,12 @@ export function CommentsSidebar({
             submitLabel={t('comments.send')}
             autoFocus
             testId="new-comment"
+            people={people}
             onCancel={() => setDraft(null)}
-            onSubmit={async (body, idempotencyKey) => {
+            onSubmit={async (body, idempotencyKey, mentions) => {
               const { thread } = await actions.create({
                 documentId,
-                body: { anchor: draft.anchor, body, idempotencyKey },
+                body: { anchor: draft.anchor, body, idempotencyKey, mentions },
               });
               setDraft(null);
               setFilter('open');
@@ -121,6 +126,7 @@ export function CommentsSidebar({
               actions={actions}
               onSelect={selectThread}
               takeSelection={() => (editor ? (anchorFromSelection(editor)?.anchor ?? null) : null)}
+              people={people}
             />
           ))}
         </div>

@@ -2,28 +2,43 @@
  * One thread in the sidebar: the quoted text (marked when it was deleted), the comments with
  * author and time, and what the caller may do (reply, resolve/reopen, re-anchor an orphaned
  * thread, edit or delete their own comments), as the answer's abilities say. Bodies are
- * rendered as text (React escapes them); web addresses become links.
+ * rendered as text (React escapes them); web addresses become links, mentions are marked.
  */
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UserSummaryDto } from '../../../shared/api/entities';
 import type { CommentDto, ThreadDto } from '../../../shared/api/threads';
 import { CommentForm } from './CommentForm';
+import { splitMentions } from './mentionText';
 import type { useThreadActions } from './queries';
 
 const LINK = /(https?:\/\/[^\s<>"']+)/g;
 
-/** The body as text, with http(s) addresses as links that open in a new tab. */
-function BodyText({ text }: { text: string }) {
+/** Text with http(s) addresses as links that open in a new tab. */
+function LinkedText({ text }: { text: string }) {
   const parts = text.split(LINK);
+  return parts.map((part, index) =>
+    index % 2 === 1 ? (
+      <a key={index} href={part} target="_blank" rel="noopener noreferrer nofollow">
+        {part}
+      </a>
+    ) : (
+      part
+    ),
+  );
+}
+
+/** The body as text: the `@Name` of each person it mentions marked, addresses as links. */
+function BodyText({ text, mentions }: { text: string; mentions: readonly UserSummaryDto[] }) {
   return (
     <p className="comment__body">
-      {parts.map((part, index) =>
-        index % 2 === 1 ? (
-          <a key={index} href={part} target="_blank" rel="noopener noreferrer nofollow">
-            {part}
-          </a>
+      {splitMentions(text, mentions).map((part, index) =>
+        part.mention ? (
+          <span key={index} className="mention" data-user-id={part.mention.id}>
+            {part.text}
+          </span>
         ) : (
-          part
+          <LinkedText key={index} text={part.text} />
         ),
       )}
     </p>
@@ -63,7 +78,7 @@ function CommentItem({
           }}
         />
       ) : (
-        <BodyText text={comment.body} />
+        <BodyText text={comment.body} mentions={comment.mentions} />
       )}
       {comment.abilities?.edit && !isEditing && (
         <div className="comment__actions">
@@ -94,6 +109,7 @@ export function ThreadCard({
   actions,
   onSelect,
   takeSelection,
+  people,
 }: {
   thread: ThreadDto;
   isActive: boolean;
@@ -101,6 +117,8 @@ export function ThreadCard({
   onSelect: (threadId: string) => void;
   /** The editor's current selection as an anchor (for re-anchoring), or null. */
   takeSelection: () => { start: string; end: string } | null;
+  /** Who a reply may @-mention. */
+  people: readonly UserSummaryDto[];
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
@@ -182,8 +200,9 @@ export function ThreadCard({
           label={t('comments.replyLabel')}
           submitLabel={t('comments.reply')}
           testId={`reply-${thread.id}`}
-          onSubmit={(body, idempotencyKey) =>
-            actions.reply({ threadId: thread.id, body: { body, idempotencyKey } })
+          people={people}
+          onSubmit={(body, idempotencyKey, mentions) =>
+            actions.reply({ threadId: thread.id, body: { body, idempotencyKey, mentions } })
           }
         />
       )}

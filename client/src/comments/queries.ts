@@ -16,6 +16,15 @@ export function useThreads(documentId: string) {
   });
 }
 
+/** The people a comment may @-mention; not asked for by those who cannot comment (403). */
+export function useMentionable(documentId: string, enabled: boolean) {
+  return useApiQuery({
+    queryKey: queryKeys.mentionable(documentId),
+    load: () => api.threads.mentionable(documentId),
+    enabled,
+  });
+}
+
 /** The thread writes; each refreshes the document's thread list when it succeeds. */
 export function useThreadActions(documentId: string) {
   const queryClient = useQueryClient();

@@ -91,7 +91,12 @@ export default function EditorPage() {
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
         <div className="editor-layout__side">
-          <CommentsSidebar documentId={document.id} editor={editor} ui={commentsUi} />
+          <CommentsSidebar
+            documentId={document.id}
+            editor={editor}
+            ui={commentsUi}
+            canComment={document.abilities?.comment ?? false}
+          />
           <DetailsPanel key={document.id} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />
         </div>

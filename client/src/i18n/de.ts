@@ -42,6 +42,9 @@ export const de: Messages = {
   },
   languages: { en: 'English', de: 'Deutsch' },
   auth: {
+    emailTitle: 'E-Mail',
+    emailNotifications:
+      'Per E-Mail benachrichtigen, wenn mich jemand erwähnt oder in meinen Diskussionen antwortet',
     loginTitle: 'Anmelden',
     loginIntro: 'Leitlinien und Fallstudien gemeinsam mit dem CLIP-Netzwerk schreiben.',
     email: 'E-Mail',
@@ -293,6 +296,7 @@ export const de: Messages = {
     rejectInvitation: 'Einladung für {{email}} ablehnen',
   },
   comments: {
+    mentionSuggestions: 'Personen zum Erwähnen',
     title: 'Kommentare',
     comment: 'Kommentieren',
     commentShortcut: 'Markierten Text kommentieren (Strg+Alt+M)',

@@ -38,6 +38,8 @@ export const en = {
   },
   languages: { en: 'English', de: 'Deutsch' },
   auth: {
+    emailTitle: 'E-mail',
+    emailNotifications: 'E-mail me when someone mentions me or replies in my threads',
     loginTitle: 'Sign in',
     loginIntro: 'Co-write guidelines and case studies with the CLIP network.',
     email: 'E-mail',
@@ -286,6 +288,7 @@ export const en = {
     rejectInvitation: 'Reject the invitation for {{email}}',
   },
   comments: {
+    mentionSuggestions: 'People to mention',
     title: 'Comments',
     comment: 'Comment',
     commentShortcut: 'Comment on the selected text (Ctrl+Alt+M)',

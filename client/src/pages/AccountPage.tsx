@@ -1,4 +1,4 @@
-/** /account: change your password. */
+/** /account: notification e-mail on or off, and change your password. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -8,10 +8,38 @@ import { FormSuccess } from '../components/Feedback';
 import { Layout } from '../components/Layout';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
-import { useCurrentUser } from '../session/SessionContext';
+import { useCurrentUser, useSession } from '../session/SessionContext';
 import { MIN_PASSWORD_LENGTH } from './AccountFields';
 
-/** The password-change screen. */
+/** The person's notification e-mail setting: a checkbox saved as soon as it changes. */
+function EmailSetting() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const { setUser } = useSession();
+  const form = useFormSubmit();
+  const save = (emailNotifications: boolean) =>
+    void form.run(async () => {
+      const { user: saved } = await api.users.update(user.id, { emailNotifications });
+      setUser(saved);
+    });
+  return (
+    <>
+      <h2>{t('auth.emailTitle')}</h2>
+      <label>
+        <input
+          type="checkbox"
+          checked={user.emailNotifications}
+          disabled={form.isBusy}
+          onChange={(event) => save(event.target.checked)}
+        />{' '}
+        {t('auth.emailNotifications')}
+      </label>
+      <FormError message={form.error} />
+    </>
+  );
+}
+
+/** The account screen: the e-mail setting and the password change. */
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -51,6 +79,7 @@ export function AccountPage() {
         <p className="muted">
           {user.name} · {user.email}
         </p>
+        <EmailSetting />
         <h2>{t('nav.changePassword')}</h2>
         <form className="form" onSubmit={onSubmit}>
           <TextField

@@ -38,6 +38,8 @@ export const queryKeys = {
   threadLists: () => ['documents', 'threads'] as const,
   /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */
   threads: (documentId: string) => ['documents', 'threads', documentId] as const,
+  /** The people a comment on the document may @-mention. */
+  mentionable: (documentId: string) => ['documents', 'mentionable', documentId] as const,
   /** The signed-in person's notifications and unread count. */
   notifications: () => ['notifications'] as const,
   organizations: () => ['organizations'] as const,

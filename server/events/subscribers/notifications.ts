@@ -2,13 +2,15 @@
  * Notifications from comment threads: the people a new comment mentions get a `mention`, the
  * thread's other participants (its author and everyone who commented) a `reply`. Only people
  * who can read the document are notified, never the comment's own author. Each notification
- * is stored, then sent live as `notification:created` to `user:<id>`.
+ * is stored, then sent live as `notification:created` to `user:<id>`, then told on the bus as
+ * `notification.created` (the e-mail subscriber mails it).
  */
 import { readableMentions } from '../../comments/mentions';
 import { presentNotification } from '../../presenters/notifications';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { CommentRecord, NotificationKind, Storage, ThreadRecord } from '../../storage/types';
 import type { EventBus } from '../bus';
+import type { EventContext } from '../domainEvents';
 
 /** Subscribes notification fan-out to new threads and replies. */
 export function subscribeNotifications(input: {
@@ -18,7 +20,12 @@ export function subscribeNotifications(input: {
 }): void {
   const { events, storage, broadcaster } = input;
 
-  const notify = async (thread: ThreadRecord, comment: CommentRecord, isReply: boolean) => {
+  const notify = async (
+    context: EventContext,
+    thread: ThreadRecord,
+    comment: CommentRecord,
+    isReply: boolean,
+  ) => {
     const document = await storage.getDocumentMeta({ id: thread.documentId });
     if (!document || document.deletedAt) return;
     const kinds = new Map<string, NotificationKind>();
@@ -31,6 +38,7 @@ export function subscribeNotifications(input: {
     kinds.delete(comment.authorId);
     const readers = await readableMentions({ storage, document, mentions: [...kinds.keys()] });
     const [actor] = await storage.listUsers({ ids: [comment.authorId] });
+    const actorName = actor?.name ?? 'Former member';
     for (const userId of readers) {
       const notification = await storage.createNotification({
         userId,
@@ -42,12 +50,23 @@ export function subscribeNotifications(input: {
       });
       broadcaster.toUser(userId).emit('notification:created', {
         notification: presentNotification(notification, {
-          actorName: actor?.name ?? 'Former member',
+          actorName,
           documentTitle: document.title,
         }),
       });
+      await events.emit('notification.created', {
+        context,
+        notification,
+        document,
+        actorName,
+        comment,
+      });
     }
   };
-  events.on('thread.created', ({ thread, comment }) => notify(thread, comment, false));
-  events.on('comment.created', ({ thread, comment }) => notify(thread, comment, true));
+  events.on('thread.created', ({ context, thread, comment }) =>
+    notify(context, thread, comment, false),
+  );
+  events.on('comment.created', ({ context, thread, comment }) =>
+    notify(context, thread, comment, true),
+  );
 }

@@ -12,6 +12,7 @@ import {
   UpdateCommentBody,
   UpdateThreadBody,
 } from '../../../shared/api/threads';
+import { mentionablePeople } from '../../comments/mentions';
 import { loadThreadView, loadThreadViews, type ThreadCaller } from '../../comments/threadViews';
 import { addComment } from '../../commands/addComment';
 import { deleteComment, editComment } from '../../commands/changeComment';
@@ -129,6 +130,24 @@ export function createThreadsRouter(
       caller: callerOf(actor, access),
     });
     res.status(201).json({ thread: view });
+  });
+
+  // The people a comment may @-mention (everyone who can read the document but the caller),
+  // for the composer's suggestions; only for those who may comment (viewers: 403).
+  router.get('/documents/:id/mentionable', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, IdParams);
+    const access = await loadAuthorizedLiveDocument(
+      { storage, actor, documentId: id },
+      canComment,
+      'Viewers cannot comment.',
+    );
+    const people = await mentionablePeople({ storage, document: access.document });
+    res.json({
+      people: people
+        .filter((person) => person.id !== actor.id)
+        .map((person) => ({ id: person.id, name: person.name })),
+    });
   });
 
   router.post('/threads/:id/comments', requireUser, async (req, res) => {

@@ -61,6 +61,7 @@ export function createModels(connection: Connection): MongoModels {
       passwordHash: { type: String, required: true },
       organizationId: nullableRef,
       isActive: { type: Boolean, default: true },
+      emailNotifications: { type: Boolean, default: true },
     },
     { timestamps: true },
   );

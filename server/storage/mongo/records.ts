@@ -22,6 +22,8 @@ export interface UserDoc {
   passwordHash: string;
   organizationId: Types.ObjectId | null;
   isActive: boolean;
+  /** Absent on accounts made before the setting existed: read as true. */
+  emailNotifications?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -17,6 +17,7 @@ function toUser(doc: UserDoc): User {
     passwordHash: doc.passwordHash,
     organizationId: idOrNull(doc.organizationId),
     isActive: doc.isActive,
+    emailNotifications: doc.emailNotifications ?? true,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -96,6 +97,8 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
           );
         }
         if (patch.isActive !== undefined) set.isActive = Boolean(patch.isActive);
+        if (patch.emailNotifications !== undefined)
+          set.emailNotifications = Boolean(patch.emailNotifications);
         const doc = objectId
           ? await User.findByIdAndUpdate(
               objectId,

@@ -10,6 +10,8 @@ export interface User {
   passwordHash: string;
   organizationId: string | null;
   isActive: boolean;
+  /** Whether notifications (mentions, replies) are also e-mailed; default true. */
+  emailNotifications: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -23,7 +25,16 @@ export interface Session {
 }
 
 export type UserPatch = Partial<
-  Pick<User, 'name' | 'email' | 'role' | 'passwordHash' | 'organizationId' | 'isActive'>
+  Pick<
+    User,
+    | 'name'
+    | 'email'
+    | 'role'
+    | 'passwordHash'
+    | 'organizationId'
+    | 'isActive'
+    | 'emailNotifications'
+  >
 >;
 
 /** Accounts and sign-in sessions (`sqlite/users.ts`, `mongo/users.ts`). */

@@ -314,4 +314,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX documents_deleted_at ON documents(deleted_at) WHERE deleted_at IS NOT NULL;
     `,
   },
+  {
+    version: 11,
+    name: 'users.email_notifications (notification e-mail on or off per person)',
+    sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];

@@ -17,6 +17,7 @@ interface UserRow {
   password_hash: string;
   organization_id: string | null;
   is_active: number;
+  email_notifications: number;
   created_at: number;
   updated_at: number;
 }
@@ -35,6 +36,7 @@ const USER_COLUMNS: PatchColumns<UserPatch> = {
   passwordHash: { column: 'password_hash', encode: encode.text },
   organizationId: { column: 'organization_id', encode: encode.textOrNull },
   isActive: { column: 'is_active', encode: encode.flag },
+  emailNotifications: { column: 'email_notifications', encode: encode.flag },
 };
 
 const EMAIL_TAKEN = {
@@ -51,6 +53,7 @@ function toUser(row: UserRow): User {
     passwordHash: row.password_hash,
     organizationId: row.organization_id,
     isActive: fromFlag(row.is_active),
+    emailNotifications: fromFlag(row.email_notifications),
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
   };

@@ -82,6 +82,18 @@ export function describeUsersContract(getStorage: GetStorage): void {
       expect(await storage.getUserById({ id: user.id })).toEqual(updated);
     });
 
+    it('e-mails notifications by default; the setting turns off and on alone', async () => {
+      const storage = getStorage();
+      const user = await buildUser(storage, { name: 'Mailed' });
+      expect(user.emailNotifications).toBe(true);
+      const off = await storage.updateUser({ id: user.id, patch: { emailNotifications: false } });
+      expect(off).toMatchObject({ emailNotifications: false, name: 'Mailed', isActive: true });
+      expect((await storage.getUserById({ id: user.id }))?.emailNotifications).toBe(false);
+      expect((await storage.listUsers({ ids: [user.id] }))[0]?.emailNotifications).toBe(false);
+      const on = await storage.updateUser({ id: user.id, patch: { emailNotifications: true } });
+      expect(on.emailNotifications).toBe(true);
+    });
+
     it('rejects changing an e-mail to one that is taken, and updating a missing user', async () => {
       const storage = getStorage();
       await buildUser(storage, { email: 'taken@example.test' });

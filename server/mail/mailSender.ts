@@ -1,0 +1,87 @@
+/**
+ * The one way the server sends e-mail: nodemailer over `SMTP_URL`, or nodemailer's JSON
+ * transport for `SMTP_URL=json:` (tests read the messages it renders), or, with no SMTP_URL,
+ * a log line per message instead of sending it. Built once by the composition root.
+ */
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { MailConfig } from '../env';
+import type { Logger } from '../logger';
+
+/** One e-mail to one person. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** What a transport did with one message (`raw`: the rendered message, JSON transport only). */
+export interface SentMail {
+  message: MailMessage;
+  raw: string | null;
+}
+
+/** Sends mail; `send` never throws (a failed send is logged: the notification is stored). */
+export interface MailSender {
+  /** Whether messages really leave the server (false: they are logged only). */
+  isDelivering: boolean;
+  send(message: MailMessage): Promise<void>;
+  /** Calls `listener` after each message was handed to the transport; returns the remover. */
+  onSent(listener: (sent: SentMail) => void): () => void;
+  /** Waits for sends under way, then closes SMTP connections. */
+  close(): Promise<void>;
+}
+
+/** Builds the sender `config` asks for. */
+export function createMailSender(input: { config: MailConfig; logger: Logger }): MailSender {
+  const { config, logger } = input;
+  const transport = createTransport(config.smtpUrl);
+  const listeners = new Set<(sent: SentMail) => void>();
+  const pending = new Set<Promise<void>>();
+
+  const deliver = async (message: MailMessage): Promise<void> => {
+    // Recipient and subject only: the body quotes a comment, which is not for the log.
+    const summary = { to: message.to, subject: message.subject };
+    let raw: string | null = null;
+    if (!transport) {
+      logger.info(summary, 'mail not sent (SMTP_URL is not set)');
+    } else {
+      try {
+        const info = (await transport.sendMail({ from: config.from, ...message })) as {
+          message?: unknown;
+        };
+        raw = typeof info.message === 'string' ? info.message : null;
+        logger.info(summary, 'mail sent');
+      } catch (error: unknown) {
+        logger.warn({ ...summary, err: error }, 'mail could not be sent');
+        return;
+      }
+    }
+    for (const listener of listeners) listener({ message, raw });
+  };
+
+  return {
+    isDelivering: transport !== null,
+    send(message) {
+      const sending = deliver(message).finally(() => pending.delete(sending));
+      pending.add(sending);
+      return sending;
+    },
+    onSent(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    async close() {
+      await Promise.all([...pending]);
+      transport?.close();
+    },
+  };
+}
+
+function createTransport(smtpUrl: string | null): Transporter | null {
+  if (smtpUrl === null) return null;
+  if (smtpUrl === 'json:') return nodemailer.createTransport({ jsonTransport: true });
+  return nodemailer.createTransport(smtpUrl);
+}
