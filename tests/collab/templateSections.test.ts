@@ -5,8 +5,6 @@
  * storage. Only owners and editors may; nothing else of the text changes.
  */
 import { describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { extractDerivedContent } from '../../server/collab/derived';
 import { CASE_STUDY_SECTIONS } from '../../server/templates/sections';
@@ -18,22 +16,14 @@ import {
   startTestServer,
   type ApiClient,
 } from '../helpers/server';
-import { requestCollabToken, useCollabScope, waitFor } from './helpers';
+import { openEditor } from './editorWorld';
+import { useCollabScope, waitFor } from './helpers';
 
 const { defer } = useCollabScope();
 const TEMPLATE_HEADINGS = CASE_STUDY_SECTIONS.map((section) => section.heading);
 
 async function openDoc(api: ApiClient, documentId: string): Promise<Y.Doc> {
-  const answer = await requestCollabToken(api, documentId);
-  const ydoc = new Y.Doc();
-  const provider = new WebsocketProvider(answer.serverUrl, answer.room, ydoc, {
-    params: { token: answer.token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  defer(() => provider.destroy());
-  await waitFor(() => provider.synced, 'provider synced');
-  return ydoc;
+  return (await openEditor(api, documentId, defer)).ydoc;
 }
 
 function headingsOf(ydoc: Y.Doc): string[] {

@@ -6,10 +6,9 @@
  */
 import { parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { requestCollabToken, useCollabScope, waitHandled } from '../collab/helpers';
+import { openEditor } from '../collab/editorWorld';
+import { useCollabScope, waitHandled } from '../collab/helpers';
 import {
   createApiClient,
   signUpAdmin,
@@ -58,21 +57,7 @@ async function createDocument(body: Record<string, unknown>): Promise<string> {
 
 /** Opens the document with a stock provider, plus a second one to know the server has applied edits. */
 async function openDocument(documentId: string) {
-  const open = async () => {
-    const answer = await requestCollabToken(owner, documentId);
-    const ydoc = new Y.Doc();
-    const provider = new WebsocketProvider(answer.serverUrl, answer.room, ydoc, {
-      params: { token: answer.token },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      disableBc: true,
-    });
-    defer(() => provider.destroy());
-    await new Promise<void>((resolve) => {
-      if (provider.synced) resolve();
-      else provider.once('sync', () => resolve());
-    });
-    return { ydoc, provider };
-  };
+  const open = () => openEditor(owner, documentId, defer);
   const editor = await open();
   const observer = await open();
   /**
