@@ -9,13 +9,13 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto, UserDto } from '../../shared/api/entities';
-import { createApiClient, inviteAndRegister } from '../helpers/server';
-import { seedAdminWorkspace } from './server';
+import type { UserDto } from '../../shared/api/entities';
+import type { ApiClient } from '../helpers/server';
+import { seedSharedDocument } from './server';
 import { useE2eStage } from './stage';
 import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn } from './steps';
 
-let admin: ReturnType<typeof createApiClient>;
+let admin: ApiClient;
 let documentId = '';
 
 /** Selects the first occurrence of `words` in the editor, as a mouse drag would. */
@@ -47,23 +47,14 @@ describe('comment threads', () => {
   const stage = useE2eStage();
 
   beforeAll(async () => {
-    const seeded = await seedAdminWorkspace({ serverUrl: stage.server.url, password: PASSWORD });
-    admin = seeded.admin;
-    await inviteAndRegister({
-      admin,
-      email: 'rita@bamberg.example',
-      name: 'Rita Reviewer',
+    const seeded = await seedSharedDocument({
+      serverUrl: stage.server.url,
       password: PASSWORD,
+      member: { email: 'rita@bamberg.example', name: 'Rita Reviewer', role: 'reviewer' },
+      document: { title: 'Stuttgart case study', kind: 'case-study' },
     });
-    await admin.post(`/api/workspaces/${seeded.workspaceId}/members`, {
-      email: 'rita@bamberg.example',
-      role: 'reviewer',
-    });
-    const document = await admin.post<{ document: DocumentDto }>(
-      `/api/workspaces/${seeded.workspaceId}/documents`,
-      { title: 'Stuttgart case study', kind: 'case-study' },
-    );
-    documentId = document.body.document.id;
+    admin = seeded.admin;
+    documentId = seeded.documentId;
   });
 
   it('a reviewer comments; the owner sees the highlight and the thread live, and replies', async () => {

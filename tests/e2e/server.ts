@@ -5,8 +5,10 @@
 import { inject } from 'vitest';
 import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
 import type { ServerTuning } from '../../server/server';
+import type { DocumentKind } from '../../shared/domain';
 import {
   createApiClient,
+  inviteAndRegister,
   signUpAdmin,
   startTestServer,
   type ApiClient,
@@ -61,4 +63,25 @@ export async function seedAdminWorkspace(input: {
     name: 'Housing and integration',
   });
   return { admin, workspaceId: created.body.workspace.id };
+}
+
+/**
+ * Ana Admin's workspace with one more member (registered with `input.password`) and one
+ * document: the start of the stories where two people work on one document.
+ */
+export async function seedSharedDocument(input: {
+  serverUrl: string;
+  password: string;
+  member: { email: string; name: string; role: 'editor' | 'reviewer' | 'viewer' };
+  document: { title: string; kind: DocumentKind };
+}): Promise<{ admin: ApiClient; workspaceId: string; documentId: string }> {
+  const { admin, workspaceId } = await seedAdminWorkspace(input);
+  const { email, name, role } = input.member;
+  await inviteAndRegister({ admin, email, name, password: input.password });
+  await admin.post(`/api/workspaces/${workspaceId}/members`, { email, role });
+  const document = await admin.post<{ document: DocumentDto }>(
+    `/api/workspaces/${workspaceId}/documents`,
+    input.document,
+  );
+  return { admin, workspaceId, documentId: document.body.document.id };
 }

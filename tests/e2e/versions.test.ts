@@ -7,13 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentDto } from '../../shared/api/entities';
-import { createApiClient, inviteAndRegister } from '../helpers/server';
-import { seedAdminWorkspace } from './server';
+import { seedSharedDocument } from './server';
 import { useE2eStage } from './stage';
 import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn, syncStateOf } from './steps';
 
-let admin: ReturnType<typeof createApiClient>;
 let documentId = '';
 
 const OLDER = 'The council funds twelve shelters near the station.';
@@ -62,23 +59,13 @@ describe('versions', () => {
   const stage = useE2eStage();
 
   beforeAll(async () => {
-    const seeded = await seedAdminWorkspace({ serverUrl: stage.server.url, password: PASSWORD });
-    admin = seeded.admin;
-    await inviteAndRegister({
-      admin,
-      email: 'eda@bologna.example',
-      name: 'Eda Editor',
+    const seeded = await seedSharedDocument({
+      serverUrl: stage.server.url,
       password: PASSWORD,
+      member: { email: 'eda@bologna.example', name: 'Eda Editor', role: 'editor' },
+      document: { title: 'Shelter plan', kind: 'note' },
     });
-    await admin.post(`/api/workspaces/${seeded.workspaceId}/members`, {
-      email: 'eda@bologna.example',
-      role: 'editor',
-    });
-    const document = await admin.post<{ document: DocumentDto }>(
-      `/api/workspaces/${seeded.workspaceId}/documents`,
-      { title: 'Shelter plan', kind: 'note' },
-    );
-    documentId = document.body.document.id;
+    documentId = seeded.documentId;
   });
 
   it('compares two versions, then restores the older one while another person has it open', async () => {

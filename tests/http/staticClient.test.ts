@@ -62,7 +62,7 @@ afterAll(async () => {
 });
 
 it('serves index.html for page routes, revalidated on every load', async () => {
-  for (const page of ['/', '/login', '/documents/abc', '/library/xyz']) {
+  for (const page of ['/', '/login', '/documents/abc', '/search']) {
     const res = await fetch(`${url}${page}`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('id="root"');
