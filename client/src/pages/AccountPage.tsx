@@ -17,18 +17,27 @@ function EmailSetting() {
   const user = useCurrentUser();
   const { setUser } = useSession();
   const form = useFormSubmit();
-  const save = (emailNotifications: boolean) =>
+  // Shown at once (the box follows the click), the saved value once the server answered; a
+  // refused change falls back to the stored value with the error below.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const save = (emailNotifications: boolean) => {
+    setPending(emailNotifications);
     void form.run(async () => {
-      const { user: saved } = await api.users.update(user.id, { emailNotifications });
-      setUser(saved);
+      try {
+        const { user: saved } = await api.users.update(user.id, { emailNotifications });
+        setUser(saved);
+      } finally {
+        setPending(null);
+      }
     });
+  };
   return (
     <>
       <h2>{t('auth.emailTitle')}</h2>
       <label>
         <input
           type="checkbox"
-          checked={user.emailNotifications}
+          checked={pending ?? user.emailNotifications}
           disabled={form.isBusy}
           onChange={(event) => save(event.target.checked)}
         />{' '}
