@@ -11,6 +11,7 @@ import { ApiError } from '../../client/src/api/http';
 import { storeDocument } from '../../client/src/query/documentCache';
 import { shouldRetry } from '../../client/src/query/queryClient';
 import { queryKeys } from '../../client/src/query/queryKeys';
+import { writeQueryData } from '../../client/src/query/writeQueryData';
 
 const document: DocumentDto = {
   id: 'doc-1',
@@ -77,5 +78,32 @@ describe('storeDocument', () => {
     client.setQueryData(listKey, { documents: [document] });
     storeDocument(client, { ...document, version: 4 }, 'answer');
     expect(client.getQueryState(listKey)?.isInvalidated).toBe(true);
+  });
+});
+
+describe('writeQueryData', () => {
+  it('keeps a write made while a refresh was in flight (the refresh answer does not undo it)', async () => {
+    const client = new QueryClient();
+    const key = ['settings'];
+    client.setQueryData(key, { open: false });
+    let answer: (value: { open: boolean }) => void = () => undefined;
+    const refresh = client.fetchQuery({
+      queryKey: key,
+      queryFn: () => new Promise<{ open: boolean }>((resolve) => (answer = resolve)),
+      staleTime: 0,
+    });
+
+    writeQueryData<{ open: boolean }>(client, key, () => ({ open: true }));
+    answer({ open: false });
+    await refresh.catch(() => undefined);
+
+    expect(client.getQueryData(key)).toEqual({ open: true });
+    expect(client.getQueryState(key)?.fetchStatus).toBe('idle');
+  });
+
+  it('leaves a query that has no answer yet alone', () => {
+    const client = new QueryClient();
+    writeQueryData<{ open: boolean }>(client, ['settings'], () => ({ open: true }));
+    expect(client.getQueryData(['settings'])).toBeUndefined();
   });
 });

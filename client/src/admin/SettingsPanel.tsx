@@ -13,20 +13,22 @@ export function SettingsPanel() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The box follows the click at once from local state: the query cache tells React only on a
+  // later tick, so a controlled checkbox fed from it alone springs back for a moment (and a
+  // quick second click saw the old value). It falls back to the stored value if refused.
+  const [pending, setPending] = useState<boolean | null>(null);
   const onToggle = async (openRegistration: boolean) => {
     setError(null);
     setNotice(null);
-    // Shown at once; put back if the server refuses.
-    settings.setData((data) => ({ settings: { ...data.settings, openRegistration } }));
+    setPending(openRegistration);
     try {
       const updated = await api.admin.updateSettings({ openRegistration });
       settings.setData(() => updated);
       setNotice(t('admin.settingsSaved'));
     } catch (updateError) {
-      settings.setData((data) => ({
-        settings: { ...data.settings, openRegistration: !openRegistration },
-      }));
       setError(describeError(t, updateError));
+    } finally {
+      setPending(null);
     }
   };
 
@@ -41,7 +43,8 @@ export function SettingsPanel() {
         <label className="checkbox">
           <input
             type="checkbox"
-            checked={settings.data.settings.openRegistration}
+            checked={pending ?? settings.data.settings.openRegistration}
+            disabled={pending !== null}
             onChange={(event) => void onToggle(event.target.checked)}
           />
           {t('admin.openRegistration')}

@@ -5,6 +5,7 @@
  */
 import { keepPreviousData, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { writeQueryData } from './writeQueryData';
 
 /** One loaded resource, as pages and `PendingPage` read it. */
 export type Loaded<T> = (
@@ -39,9 +40,7 @@ export function useApiQuery<T>(options: {
   const reload = useCallback(() => void refetch(), [refetch]);
   const setData = useCallback(
     (update: (previous: T) => T) =>
-      queryClient.setQueryData<T>(JSON.parse(keyText) as QueryKey, (previous) =>
-        previous === undefined ? previous : update(previous),
-      ),
+      writeQueryData(queryClient, JSON.parse(keyText) as QueryKey, update),
     [queryClient, keyText],
   );
   if (query.status === 'error' && query.data === undefined) {

@@ -35,15 +35,32 @@ export function MembersPanel({
       members: data.members.map((m) => (m.userId === membership.userId ? membership : m)),
     }));
 
-  const changeRole = (member: MembershipDto, role: WorkspaceRole) =>
-    actions.run(async () => {
-      const { membership } = await api.workspaces.changeRole({
-        workspaceId,
-        userId: member.userId,
-        role,
-      });
-      replace(membership);
+  // The select shows the chosen role at once (from local state: the cache tells React a tick
+  // later, and a controlled select fed from it alone jumps back meanwhile); the stored role once
+  // the server answered or refused.
+  const [pendingRoles, setPendingRoles] = useState<ReadonlyMap<string, WorkspaceRole>>(new Map());
+  const setPendingRole = (userId: string, role: WorkspaceRole | null) =>
+    setPendingRoles((previous) => {
+      const next = new Map(previous);
+      if (role) next.set(userId, role);
+      else next.delete(userId);
+      return next;
     });
+  const changeRole = (member: MembershipDto, role: WorkspaceRole) => {
+    setPendingRole(member.userId, role);
+    return actions.run(async () => {
+      try {
+        const { membership } = await api.workspaces.changeRole({
+          workspaceId,
+          userId: member.userId,
+          role,
+        });
+        replace(membership);
+      } finally {
+        setPendingRole(member.userId, null);
+      }
+    });
+  };
   const remove = async (member: MembershipDto) => {
     if (!window.confirm(t('workspace.confirmRemove', { name: member.user.name }))) return;
     await actions.run(async () => {
@@ -76,7 +93,7 @@ export function MembersPanel({
                 <div className="member__controls">
                   <select
                     aria-label={t('workspace.roleOf', { name: member.user.name })}
-                    value={member.role}
+                    value={pendingRoles.get(member.userId) ?? member.role}
                     disabled={isSelf}
                     onChange={(event) =>
                       void changeRole(member, event.target.value as WorkspaceRole)
