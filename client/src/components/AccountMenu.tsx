@@ -6,13 +6,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { UserDto } from '../../../shared/api/entities';
-import { LANGUAGES } from '../i18n';
 import { useSession } from '../session/SessionContext';
 import { Avatar } from './Avatar';
+import { LanguageSelect } from './LanguageSelect';
 
 /** The signed-in person's menu. */
 export function AccountMenu({ user }: { user: UserDto }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { signOut } = useSession();
   const navigate = useNavigate();
   const [isOpen, setIsOpen] = useState(false);
@@ -62,19 +62,7 @@ export function AccountMenu({ user }: { user: UserDto }) {
           <Link to="/account" className="account-menu__item" onClick={() => setIsOpen(false)}>
             {t('nav.changePassword')}
           </Link>
-          <label className="field field--inline">
-            <span className="field__label">{t('nav.language')}</span>
-            <select
-              value={i18n.language}
-              onChange={(event) => void i18n.changeLanguage(event.target.value)}
-            >
-              {LANGUAGES.map((language) => (
-                <option key={language} value={language}>
-                  {t(`languages.${language}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect />
           <button
             type="button"
             className="account-menu__item account-menu__signout"

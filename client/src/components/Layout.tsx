@@ -9,6 +9,7 @@ import { useSession } from '../session/SessionContext';
 import { SearchBox } from '../search/SearchBox';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { AccountMenu } from './AccountMenu';
+import { LanguageSelect } from './LanguageSelect';
 
 /** Wraps a page; `isWide` lets the editor use the full width; `title` names the browser tab. */
 export function Layout({
@@ -51,6 +52,7 @@ export function Layout({
         {user && <SearchBox />}
         {user && <NotificationBell />}
         {user && <AccountMenu user={user} />}
+        {!user && <LanguageSelect className="app-header__language" />}
       </header>
       <main id="main" className={isWide ? 'app-main app-main--wide' : 'app-main'} tabIndex={-1}>
         {children}

@@ -40,7 +40,7 @@ export const de: Messages = {
     signOut: 'Abmelden',
     language: 'Sprache',
   },
-  languages: { en: 'English', de: 'Deutsch' },
+  languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
     emailTitle: 'E-Mail',
     emailNotifications:

@@ -36,7 +36,7 @@ export const en = {
     signOut: 'Sign out',
     language: 'Language',
   },
-  languages: { en: 'English', de: 'Deutsch' },
+  languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
     emailTitle: 'E-mail',
     emailNotifications: 'E-mail me when someone mentions me or replies in my threads',
@@ -347,7 +347,13 @@ export const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/**
+ * Same keys, any text. Languages whose plural rules have a `many` form (French, Italian: "1
+ * million de …") may add `key_many` next to English's `key_one`/`key_other`.
+ */
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & {
+  [key: `${string}_many`]: string;
+};
 
 /** The shape every language file must have: same keys as English, any text. */
 export type Messages = Widen<typeof en>;

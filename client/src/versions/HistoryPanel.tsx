@@ -31,7 +31,7 @@ function VersionText({ versionId }: { versionId: string }) {
 
 /** The panel; writes are offered only when the document's abilities allow them. */
 export function HistoryPanel({ document }: { document: DocumentDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const versions = useVersions(document.id);
   const refresh = useRefreshVersions(document.id);
   const [label, setLabel] = useState('');
@@ -101,7 +101,10 @@ export function HistoryPanel({ document }: { document: DocumentDto }) {
               <strong>{version.label}</strong>
               <small>
                 {version.author?.name ?? t('history.automatic')} ·{' '}
-                {new Date(version.createdAt).toLocaleString()}
+                {new Date(version.createdAt).toLocaleString(i18n.language, {
+                  dateStyle: 'medium',
+                  timeStyle: 'short',
+                })}
               </small>
               <div className="history__actions">
                 <button
