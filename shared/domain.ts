@@ -60,3 +60,49 @@ export type StakeholderType = (typeof STAKEHOLDER_TYPES)[number];
 
 /** Days a deleted document stays in the trash before it can no longer be restored. */
 export const TRASH_RETENTION_DAYS = 30;
+
+/**
+ * Languages a document can be written in (ISO 639-1): the network's cities write in many more
+ * than the four the interface speaks. Stored as metadata and set as the `lang` of the text, so
+ * screen readers pronounce it and browsers hyphenate it correctly.
+ */
+export const DOCUMENT_LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'it',
+  'nl',
+  'es',
+  'pt',
+  'sv',
+  'da',
+  'fi',
+  'pl',
+  'cs',
+  'sk',
+  'sl',
+  'hr',
+  'hu',
+  'ro',
+  'bg',
+  'el',
+  'et',
+  'lv',
+  'lt',
+  'tr',
+] as const;
+export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
+
+/** The languages the document templates (section headings and guidance) are written in. */
+export const TEMPLATE_LANGUAGES = [
+  'en',
+  'de',
+  'fr',
+  'it',
+] as const satisfies readonly DocumentLanguage[];
+export type TemplateLanguage = (typeof TEMPLATE_LANGUAGES)[number];
+
+/** Whether the templates are written in `language`. */
+export function isTemplateLanguage(language: string): language is TemplateLanguage {
+  return (TEMPLATE_LANGUAGES as readonly string[]).includes(language);
+}

@@ -2,7 +2,7 @@
 import type { CollabServer } from '../collab';
 import type { EventBus } from '../events';
 import type { DocumentRecord, User } from '../storage/types';
-import { TEMPLATE_SECTIONS } from '../templates';
+import { templateSections } from '../templates';
 import { addMissingSections } from '../templates/missingSections';
 import { assertTextUnlocked } from './textLock';
 
@@ -23,7 +23,7 @@ export async function addTemplateSections(input: {
   assertTextUnlocked(document);
   let added: string[] = [];
   await input.collab.change(document.id, (ydoc) => {
-    added = addMissingSections(ydoc, TEMPLATE_SECTIONS[document.kind]);
+    added = addMissingSections(ydoc, templateSections(document.kind, document.language));
   });
   if (added.length > 0) {
     await input.events.emit('document.templateApplied', {

@@ -1,5 +1,10 @@
 /** Use case: start a document from its kind's template (or given content: the seed, an import). */
-import type { DocumentKind, PolicyArea, StakeholderType } from '../../shared/domain';
+import type {
+  DocumentKind,
+  DocumentLanguage,
+  PolicyArea,
+  StakeholderType,
+} from '../../shared/domain';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { extractDerivedContent } from '../collab/derived';
 import type { DocumentRecord, Storage, User } from '../storage/types';
@@ -20,6 +25,8 @@ export async function createDocument(input: {
   cityId?: string | null;
   policyAreas?: PolicyArea[];
   stakeholders?: StakeholderType[];
+  /** The language of the text (default English); the template follows it when it exists. */
+  language?: DocumentLanguage;
   /** Real text instead of the template's prompts (the demo seed). */
   sections?: Section[];
   /**
@@ -32,9 +39,11 @@ export async function createDocument(input: {
   await assertCity({ storage, cityId: input.cityId });
   const initialState =
     input.initialState ??
-    buildInitialState(
-      input.sections ? { kind: input.kind, sections: input.sections } : { kind: input.kind },
-    );
+    buildInitialState({
+      kind: input.kind,
+      language: input.language ?? 'en',
+      ...(input.sections ? { sections: input.sections } : {}),
+    });
   const derived = derivedOf(initialState);
   // One transaction: a document never exists without its content (nothing to undo by hand).
   return storage.withTransaction(async (tx) => {
@@ -46,6 +55,7 @@ export async function createDocument(input: {
       cityId: input.cityId ?? null,
       policyAreas: input.policyAreas ?? [],
       stakeholders: input.stakeholders ?? [],
+      language: input.language ?? 'en',
     });
     await tx.appendDocUpdates({ documentId: document.id, updates: [initialState] });
     return tx.updateDocument({ id: document.id, patch: derived });

@@ -1,4 +1,4 @@
-/** Use case: change a document's title, kind, city, policy areas or stakeholders. */
+/** Use case: change a document's title, kind, city, policy areas, stakeholders or language. */
 import type { EventBus } from '../events';
 import type { DocumentPatch, DocumentRecord, Storage, User } from '../storage/types';
 import { assertCity } from './documentCity';
@@ -6,7 +6,7 @@ import { assertCity } from './documentCity';
 /** The fields of a document's details panel (not its status, trash state or text). */
 export type DocumentDetails = Pick<
   DocumentPatch,
-  'title' | 'kind' | 'cityId' | 'policyAreas' | 'stakeholders'
+  'title' | 'kind' | 'cityId' | 'policyAreas' | 'stakeholders' | 'language'
 >;
 
 /**

@@ -29,6 +29,7 @@ export function presentDocument(
     cityId: document.cityId,
     policyAreas: [...document.policyAreas],
     stakeholders: [...document.stakeholders],
+    language: document.language,
     createdById: document.createdById,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),

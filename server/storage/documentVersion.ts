@@ -13,6 +13,7 @@ const VERSIONED_DOCUMENT_FIELDS = [
   'cityId',
   'policyAreas',
   'stakeholders',
+  'language',
   'deletedAt',
   'deletedById',
 ] as const satisfies readonly (keyof DocumentRecord)[];

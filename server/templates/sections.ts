@@ -2,8 +2,10 @@
  * The skeleton of each document kind: section headings with a one-line prompt saying
  * what belongs there. Data only; `buildInitialState` turns it into Yjs content.
  */
-import type { DocumentKind } from '../../shared/domain';
+import type { DocumentKind, DocumentLanguage } from '../../shared/domain';
+import { isTemplateLanguage } from '../../shared/domain';
 import type { Section } from './content';
+import { TRANSLATED_SECTIONS } from './translatedSections';
 
 /** CLIP's case-study structure, so every city's study can be compared section by section. */
 export const CASE_STUDY_SECTIONS: Section[] = [
@@ -99,3 +101,12 @@ export const TEMPLATE_SECTIONS: Record<DocumentKind, Section[]> = {
   minutes: MINUTES_SECTIONS,
   note: NOTE_SECTIONS,
 };
+
+/**
+ * The template sections of `kind` in `language`; English when the language has no template
+ * yet (the document keeps its own language, only the guidance is in English).
+ */
+export function templateSections(kind: DocumentKind, language: DocumentLanguage = 'en'): Section[] {
+  if (language === 'en' || !isTemplateLanguage(language)) return TEMPLATE_SECTIONS[kind];
+  return TRANSLATED_SECTIONS[language][kind];
+}

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOCUMENT_KINDS } from '../../shared/domain';
+import { DOCUMENT_KINDS, TEMPLATE_LANGUAGES } from '../../shared/domain';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { readCheckedDocument, toEditorXml } from '../../tests/helpers/editorDocument';
 import { extractDerivedContent } from '../collab/derived';
 import { BOLOGNA_CASE_STUDY } from '../demo/bolognaCaseStudy';
 import { HOUSING_GUIDELINE } from '../demo/housingGuideline';
 import { STUTTGART_CASE_STUDY } from '../demo/stuttgartCaseStudy';
-import { buildInitialState } from './index';
+import { buildInitialState, templateSections } from './index';
 
 /** The derived fields of a Y.Doc's editor content. */
 function extractDerived(ydoc: Y.Doc) {
@@ -83,9 +83,29 @@ describe('document templates', () => {
     expect(items[0]?.toString()).toBe('<listitem><paragraph>one</paragraph></listitem>');
   });
 
+  it('has the same sections, in the same order, in every template language', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const english = templateSections(kind, 'en');
+      for (const language of TEMPLATE_LANGUAGES) {
+        const translated = templateSections(kind, language);
+        expect(translated.length, `${kind} ${language}`).toBe(english.length);
+        for (const section of translated) {
+          expect(section.heading.trim(), `${kind} ${language}`).not.toBe('');
+          expect(section.paragraphs.join('').trim(), `${kind} ${language}`).not.toBe('');
+        }
+        if (language !== 'en') {
+          expect(translated, `${kind} ${language}`).not.toEqual(english);
+        }
+      }
+    }
+    expect(templateSections('case-study', 'hr')).toEqual(templateSections('case-study', 'en'));
+  });
+
   it('produces documents the shared editor schema accepts unchanged, for every kind and the demo texts', () => {
     const states = [
-      ...DOCUMENT_KINDS.map((kind) => buildInitialState({ kind })),
+      ...DOCUMENT_KINDS.flatMap((kind) =>
+        TEMPLATE_LANGUAGES.map((language) => buildInitialState({ kind, language })),
+      ),
       ...[HOUSING_GUIDELINE, STUTTGART_CASE_STUDY, BOLOGNA_CASE_STUDY].map((demo) =>
         buildInitialState({ kind: 'case-study', sections: demo.sections }),
       ),

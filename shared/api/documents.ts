@@ -1,6 +1,12 @@
 /** Request schemas of the document endpoints (`/api/documents…`, `/api/workspaces/:id/documents`). */
 import { z } from 'zod';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES, POLICY_AREAS, STAKEHOLDER_TYPES } from '../domain';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_LANGUAGES,
+  DOCUMENT_STATUSES,
+  POLICY_AREAS,
+  STAKEHOLDER_TYPES,
+} from '../domain';
 import { idField as ResourceId, visibleTextField } from './fields';
 
 /** `:id` of `/api/documents/:id…`. */
@@ -30,6 +36,8 @@ export const CreateDocumentBody = z.strictObject({
   cityId: ResourceId.nullable().optional(),
   policyAreas: PolicyAreas.optional(),
   stakeholders: Stakeholders.optional(),
+  /** The language of the text; the template's headings and guidance follow it when we have it. */
+  language: z.enum(DOCUMENT_LANGUAGES).optional(),
 });
 export type CreateDocumentBody = z.infer<typeof CreateDocumentBody>;
 
@@ -48,6 +56,7 @@ export const UpdateDocumentBody = z
     cityId: ResourceId.nullable().optional(),
     policyAreas: PolicyAreas.optional(),
     stakeholders: Stakeholders.optional(),
+    language: z.enum(DOCUMENT_LANGUAGES).optional(),
     baseVersion: BaseVersion.optional(),
   })
   .refine(

@@ -4,6 +4,7 @@
  */
 import type {
   DocumentKind,
+  DocumentLanguage,
   DocumentStatus,
   OrganizationType,
   PolicyArea,
@@ -126,6 +127,8 @@ export interface DocumentDto {
   cityId: string | null;
   policyAreas: PolicyArea[];
   stakeholders: StakeholderType[];
+  /** The language the text is written in (ISO 639-1), `lang` of the text in the editor. */
+  language: DocumentLanguage;
   createdById: string;
   createdAt: string;
   updatedAt: string;

@@ -54,6 +54,7 @@ export function makeDocument(overrides: Partial<DocumentRecord> = {}): DocumentR
     cityId: null,
     policyAreas: [],
     stakeholders: [],
+    language: 'en',
     createdById: 'u-editor',
     createdAt: at,
     updatedAt: at,

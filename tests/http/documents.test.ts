@@ -177,6 +177,47 @@ describe('metadata and workflow', () => {
     ).toBe(403);
   });
 
+  it('starts from the template in the document’s language, and changes the language as a detail', async () => {
+    const created = await world.editor.client.post<{ document: DocumentDto }>(
+      documentsPath(world),
+      { title: 'Étude de cas : Lyon', kind: 'case-study', language: 'fr' },
+    );
+    const document = expectStatus(created, 201).document;
+    expect(document.language).toBe('fr');
+    expect(document.outline.map((heading) => heading.text)).toContain('Rôle des parties prenantes');
+
+    // A language without a template keeps its own language and starts from the English one.
+    const croatian = expectStatus(
+      await world.editor.client.post<{ document: DocumentDto }>(documentsPath(world), {
+        title: 'Studija slučaja: Zagreb',
+        kind: 'case-study',
+        language: 'hr',
+      }),
+      201,
+    ).document;
+    expect(croatian.language).toBe('hr');
+    expect(croatian.outline.map((heading) => heading.text)).toContain('Role of stakeholders');
+
+    const patched = await world.editor.client.patch<{ document: DocumentDto }>(
+      `/api/documents/${document.id}`,
+      { language: 'it' },
+    );
+    expect(expectStatus(patched, 200).document.language).toBe('it');
+    const refused = await world.editor.client.patch(`/api/documents/${document.id}`, {
+      language: 'klingon',
+    });
+    expect(refused.status).toBe(400);
+    expect(
+      (
+        await world.editor.client.post(documentsPath(world), {
+          title: 'x',
+          kind: 'note',
+          language: 'xx',
+        })
+      ).status,
+    ).toBe(400);
+  });
+
   it('walks draft → in-review → approved → published, with 409 for moves the workflow lacks', async () => {
     const document = await createDoc(world, { title: 'Workflow', kind: 'guideline' });
     const move = (client: typeof world.owner.client, status: string) =>

@@ -50,6 +50,7 @@ export function createWorkspaceDocumentsRouter(
         cityId: body.cityId ?? null,
         policyAreas: body.policyAreas ?? [],
         stakeholders: body.stakeholders ?? [],
+        language: body.language ?? 'en',
       });
       res.status(201).json({
         document: await presentDocumentTo({ storage, document, caller: { actor, ...access } }),

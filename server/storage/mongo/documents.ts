@@ -37,6 +37,7 @@ const META_PROJECTION = {
   cityId: 1,
   policyAreas: 1,
   stakeholders: 1,
+  language: 1,
   createdById: 1,
   createdAt: 1,
   updatedAt: 1,
@@ -55,6 +56,7 @@ function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
     cityId: idOrNull(doc.cityId),
     policyAreas: [...(doc.policyAreas ?? [])],
     stakeholders: [...(doc.stakeholders ?? [])],
+    language: doc.language ?? 'en',
     createdById: idOf(doc.createdById),
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
@@ -154,6 +156,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
           cityId: await requireExisting(Organization, input.cityId, 'No such city.'),
           policyAreas: (input.policyAreas ?? []).map(asString),
           stakeholders: (input.stakeholders ?? []).map(asString),
+          language: asString(input.language ?? 'en'),
         });
         await refreshSearchText(models, created._id);
         return toDocument(created.toObject());
@@ -221,6 +224,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         }
         if (patch.policyAreas !== undefined) set.policyAreas = patch.policyAreas.map(asString);
         if (patch.stakeholders !== undefined) set.stakeholders = patch.stakeholders.map(asString);
+        if (patch.language !== undefined) set.language = asString(patch.language);
         if (patch.deletedAt !== undefined) {
           set.deletedAt = patch.deletedAt ? new Date(patch.deletedAt.getTime()) : null;
         }

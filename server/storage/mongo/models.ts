@@ -9,6 +9,7 @@ import {
   ORGANIZATION_TYPES,
   POLICY_AREAS,
   STAKEHOLDER_TYPES,
+  DOCUMENT_LANGUAGES,
   USER_ROLES,
   WORKSPACE_ROLES,
 } from '../../../shared/domain';
@@ -136,6 +137,8 @@ export function createModels(connection: Connection): MongoModels {
       cityId: nullableRef,
       policyAreas: { type: [{ type: String, enum: POLICY_AREAS }], default: [] },
       stakeholders: { type: [{ type: String, enum: STAKEHOLDER_TYPES }], default: [] },
+      // Documents stored before the field existed read as English (see toDocumentMeta).
+      language: { type: String, enum: DOCUMENT_LANGUAGES, default: 'en' },
       createdById: { type: ObjectId, required: true },
       deletedAt: nullableDate,
       deletedById: nullableRef,

@@ -9,6 +9,7 @@ import type {
   OrganizationType,
   PolicyArea,
   StakeholderType,
+  DocumentLanguage,
   UserRole,
   WorkspaceRole,
 } from '../../../shared/domain';
@@ -87,6 +88,7 @@ export interface DocumentDoc {
   cityId: Types.ObjectId | null;
   policyAreas: PolicyArea[];
   stakeholders: StakeholderType[];
+  language: DocumentLanguage;
   createdById: Types.ObjectId;
   createdAt: Date;
   updatedAt: Date;

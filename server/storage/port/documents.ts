@@ -4,6 +4,7 @@ import type {
   DocumentStatus,
   PolicyArea,
   StakeholderType,
+  DocumentLanguage,
 } from '../../../shared/domain';
 
 export interface OutlineHeading {
@@ -21,6 +22,8 @@ export interface DocumentRecord {
   cityId: string | null;
   policyAreas: PolicyArea[];
   stakeholders: StakeholderType[];
+  /** The language the text is written in (ISO 639-1); `'en'` for documents made before it. */
+  language: DocumentLanguage;
   createdById: string;
   createdAt: Date;
   updatedAt: Date;
@@ -80,6 +83,7 @@ export type DocumentPatch = Partial<
     | 'cityId'
     | 'policyAreas'
     | 'stakeholders'
+    | 'language'
     | 'deletedAt'
     | 'deletedById'
     | 'plainText'
@@ -100,6 +104,8 @@ export interface DocumentMethods {
     cityId?: string | null;
     policyAreas?: PolicyArea[];
     stakeholders?: StakeholderType[];
+    /** Default `'en'`. */
+    language?: DocumentLanguage;
   }): Promise<DocumentRecord>;
   getDocument(input: { id: string }): Promise<DocumentRecord | null>;
   /** Like `getDocument` without the derived fields (no plain text read): for access checks. */

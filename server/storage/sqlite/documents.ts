@@ -5,6 +5,7 @@ import type {
   DocumentStatus,
   PolicyArea,
   StakeholderType,
+  DocumentLanguage,
 } from '../../../shared/domain';
 import { isVersionedPatch, versionConflict } from '../documentVersion';
 import { documentNotFound } from '../notFound';
@@ -39,6 +40,7 @@ interface DocumentMetaRow {
   city_id: string | null;
   policy_areas: string;
   stakeholders: string;
+  language: string;
   created_by_id: string;
   created_at: number;
   updated_at: number;
@@ -66,6 +68,7 @@ const DOCUMENT_COLUMNS: PatchColumns<DocumentPatch> = {
   cityId: { column: 'city_id', encode: encode.textOrNull },
   policyAreas: { column: 'policy_areas', encode: encode.json },
   stakeholders: { column: 'stakeholders', encode: encode.json },
+  language: { column: 'language', encode: encode.text },
   deletedAt: { column: 'deleted_at', encode: encode.msOrNull },
   deletedById: { column: 'deleted_by_id', encode: encode.textOrNull },
   plainText: { column: 'plain_text', encode: encode.text },
@@ -85,6 +88,7 @@ function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
     cityId: row.city_id,
     policyAreas: fromJson<PolicyArea[]>(row.policy_areas),
     stakeholders: fromJson<StakeholderType[]>(row.stakeholders),
+    language: row.language as DocumentLanguage,
     createdById: row.created_by_id,
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
@@ -110,7 +114,7 @@ function toDocument(row: DocumentRow): DocumentRecord {
 }
 
 // The metadata columns: what access checks read, never the (large) derived text.
-const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, created_by_id,
+const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, language, created_by_id,
   created_at, updated_at, deleted_at, deleted_by_id, version`;
 // What lists read: everything but the plain text (up to ~1 MB per document).
 const SUMMARY_COLUMNS = `${META_COLUMNS}, outline, word_count, last_editor_ids, content_updated_at`;
@@ -195,8 +199,8 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
         () =>
           stmt(
             `INSERT INTO documents (id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders,
-               created_by_id, created_at, updated_at, search_text)
-             VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, unicode_lower(? || char(10)))`,
+               language, created_by_id, created_at, updated_at, search_text)
+             VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, unicode_lower(? || char(10)))`,
           ).run(
             id,
             input.workspaceId,
@@ -205,6 +209,7 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
             input.cityId ?? null,
             toJson(input.policyAreas ?? []),
             toJson(input.stakeholders ?? []),
+            input.language ?? 'en',
             input.createdById,
             now,
             now,

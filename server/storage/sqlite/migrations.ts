@@ -319,4 +319,9 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'users.email_notifications (notification e-mail on or off per person)',
     sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 12,
+    name: 'documents.language (the language a document is written in)',
+    sql: `ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en';`,
+  },
 ];

@@ -54,7 +54,7 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
       expect(await storage.getDocument({ id: MISSING_ID })).toBeNull();
     });
 
-    it('defaults cityId, policy areas and stakeholders', async () => {
+    it('defaults cityId, policy areas, stakeholders and the language (English)', async () => {
       const { storage, author, workspace } = await setup();
       const document = await storage.createDocument({
         workspaceId: workspace.id,
@@ -62,7 +62,30 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
         kind: 'minutes',
         createdById: author.id,
       });
-      expect(document).toMatchObject({ cityId: null, policyAreas: [], stakeholders: [] });
+      expect(document).toMatchObject({
+        cityId: null,
+        policyAreas: [],
+        stakeholders: [],
+        language: 'en',
+      });
+    });
+
+    it('stores the language a document is written in, and a change of it as a detail write', async () => {
+      const { storage, author, workspace } = await setup();
+      const document = await storage.createDocument({
+        workspaceId: workspace.id,
+        title: 'Caso di studio',
+        kind: 'case-study',
+        createdById: author.id,
+        language: 'it',
+      });
+      expect((await storage.getDocument({ id: document.id }))?.language).toBe('it');
+      expect((await storage.getDocumentMeta({ id: document.id }))?.language).toBe('it');
+      const updated = await storage.updateDocument({ id: document.id, patch: { language: 'hr' } });
+      expect(updated.language).toBe('hr');
+      expect(updated.version).toBe(document.version + 1);
+      const [listed] = await storage.listDocuments({ filter: { workspaceId: workspace.id } });
+      expect(listed?.language).toBe('hr');
     });
 
     it('patches metadata and derived fields, keeping the rest', async () => {
