@@ -155,9 +155,11 @@ export function libraryReadingPage(input: {
     ['City', entry.city ? `${entry.city.name}, ${entry.city.country}` : '—'],
     ['Policy areas', entry.document.policyAreas.join(', ') || '—'],
     ['Stakeholders', entry.document.stakeholders.join(', ') || '—'],
+    ['Language', languageNameInEnglish(entry.document.language)],
     ['Published', entry.version.createdAt.toISOString().slice(0, 10)],
   ];
-  const main = html`<article class="document">
+  // The page is in English; the document's own title and text carry their language.
+  const main = html`<article class="document" lang="${entry.document.language}">
       <h1 class="document-title">${entry.document.title}</h1>
       <dl class="metadata">
         ${rows.map(
@@ -225,4 +227,9 @@ export function libraryNotFoundPage(): string {
         This document is not in the public library. <a href="/library">Browse the library</a>.
       </p>`,
   });
+}
+
+/** "Croatian" for `hr`, from Node's own Intl data. */
+function languageNameInEnglish(code: string): string {
+  return new Intl.DisplayNames(['en'], { type: 'language' }).of(code) ?? code;
 }

@@ -17,6 +17,7 @@ const base: DetailsFields = {
   cityId: '',
   policyAreas: ['housing'],
   stakeholders: [],
+  language: 'en',
 };
 
 describe('mergeDetails', () => {
@@ -44,6 +45,18 @@ describe('mergeDetails', () => {
       merged: { ...base, title: 'Mine', kind: 'minutes' },
       conflicts: { title: 'Theirs' },
     });
+  });
+
+  it('merges a language change of one side, and a different one on both sides is a conflict', () => {
+    const mine = { ...base, language: 'fr' as const };
+    expect(mergeDetails({ base, mine, theirs: base }).merged.language).toBe('fr');
+    expect(mergeDetails({ base, mine: base, theirs: mine }).merged.language).toBe('fr');
+    const theirs = { ...base, language: 'it' as const };
+    expect(mergeDetails({ base, mine, theirs })).toMatchObject({
+      merged: { language: 'fr' },
+      conflicts: { language: 'it' },
+    });
+    expect(patchOf(base, mine)).toEqual({ language: 'fr' });
   });
 
   it('is no conflict when both made the same change', () => {

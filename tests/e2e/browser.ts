@@ -34,11 +34,13 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPerson(input: {
   browser: Browser;
   baseURL: string;
+  /** The browser's language (navigator.language and Accept-Language); default en-US. */
+  locale?: string;
 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await input.browser.newContext({
     baseURL: input.baseURL,
     viewport: { width: 1366, height: 900 },
-    locale: 'en-US',
+    locale: input.locale ?? 'en-US',
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

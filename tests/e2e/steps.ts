@@ -25,8 +25,8 @@ export function createCast(input: { browser: Browser; baseURL: string }) {
   const people: Person[] = [];
   return {
     people,
-    async add(): Promise<Person> {
-      const created = await newPerson(input);
+    async add(options: { locale?: string } = {}): Promise<Person> {
+      const created = await newPerson({ ...input, ...options });
       people.push(created);
       return created;
     },

@@ -115,6 +115,7 @@ describe('public library', () => {
     });
     bologna = await createDocument({
       title: 'Diversity in Bologna',
+      language: 'it',
       cityId: bolognaCity,
       policyAreas: ['equality-diversity'],
       stakeholders: ['charities'],
@@ -157,6 +158,14 @@ describe('public library', () => {
       `CLIP Network (${new Date().getUTCFullYear()}). Housing in Stuttgart`,
     );
     expect(page.text).not.toContain('<script');
+  });
+
+  it('marks the document’s own language on its text, and names it', async () => {
+    const italian = await getPage(`/library/${bologna}`);
+    expect(italian.text).toContain('<article class="document" lang="it">');
+    expect(italian.text).toMatch(/<dt>Language<\/dt>\s*<dd>Italian<\/dd>/);
+    const english = await getPage(`/library/${stuttgart}`);
+    expect(english.text).toContain('<article class="document" lang="en">');
   });
 
   it('shows the newest publish: a redraft is hidden until it is published again', async () => {

@@ -47,8 +47,11 @@ export function CollabEditor({
   closedCode,
   onRetry,
   comments,
+  language,
 }: {
   documentId: string;
+  /** The language the text is written in: its `lang`, for screen readers and hyphenation. */
+  language: string;
   session: CollabSession;
   user: UserDto;
   role: WorkspaceRole;
@@ -183,7 +186,9 @@ export function CollabEditor({
         </p>
       )}
       <div className="page-sheet">
-        <EditorContent editor={editor} />
+        <div lang={language} className="editor__text">
+          <EditorContent editor={editor} />
+        </div>
         {editor && canComment && (
           <BubbleMenu editor={editor} className="bubble-menu">
             <button

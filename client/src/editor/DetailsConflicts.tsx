@@ -5,6 +5,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationDto } from '../../../shared/api/entities';
+import type { DocumentLanguage } from '../../../shared/domain';
+import { languageName } from '../i18n/languageNames';
 import {
   DETAIL_FIELDS,
   type DetailConflicts,
@@ -15,6 +17,7 @@ import {
 const FIELD_LABELS: Record<DetailField, string> = {
   title: 'workspace.title',
   kind: 'workspace.kind',
+  language: 'editor.language',
   cityId: 'workspace.city',
   policyAreas: 'newDocument.policyAreas',
   stakeholders: 'newDocument.stakeholders',
@@ -26,8 +29,10 @@ function describeValue<K extends DetailField>(
   field: K,
   value: DetailsFields[K],
   cities: readonly OrganizationDto[],
+  uiLanguage: string,
 ): string {
   if (field === 'kind') return t(`kinds.${String(value)}`);
+  if (field === 'language') return languageName(value as DocumentLanguage, uiLanguage);
   if (field === 'cityId') {
     return cities.find((city) => city.id === value)?.name ?? t('newDocument.noCity');
   }
@@ -48,7 +53,7 @@ export function DetailsConflicts({
   cities: readonly OrganizationDto[];
   onResolve: (field: DetailField, keep: 'mine' | 'theirs') => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fields = DETAIL_FIELDS.filter((field) => conflicts[field] !== undefined);
   if (fields.length === 0) return null;
   return (
@@ -60,7 +65,7 @@ export function DetailsConflicts({
         return (
           <div key={field} className="details__conflict" role="group" aria-label={label}>
             <p>
-              <strong>{label}:</strong> {describeValue(t, field, theirs, cities)}
+              <strong>{label}:</strong> {describeValue(t, field, theirs, cities, i18n.language)}
             </p>
             <button
               type="button"

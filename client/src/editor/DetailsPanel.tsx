@@ -19,6 +19,7 @@ import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
 import { DetailsConflicts } from './DetailsConflicts';
 import { useStoreDocument } from './queries';
+import { documentLanguagesByName, languageName } from '../i18n/languageNames';
 import { TemplateSectionsButton } from './TemplateSectionsButton';
 import { TrashButton } from './TrashButton';
 import { useDetailsAutosave } from './useDetailsAutosave';
@@ -28,7 +29,7 @@ import { useDetailsAutosave } from './useDetailsAutosave';
  * offers follows the document's `abilities`, as the server computed them for the caller.
  */
 export function DetailsPanel({ document }: { document: DocumentDto }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const cities = useCities();
   const abilities = document.abilities ?? NO_DOCUMENT_ABILITIES;
   const canEdit = abilities.editDetails;
@@ -122,6 +123,14 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
           options={DOCUMENT_KINDS}
           labelFor={(option) => t(`kinds.${option}`)}
           onValue={(kind) => edit({ kind })}
+        />
+        <SelectField
+          label={t('editor.language')}
+          value={draft.language}
+          disabled={!canEdit}
+          options={documentLanguagesByName(i18n.language)}
+          labelFor={(option) => languageName(option, i18n.language)}
+          onValue={(language) => edit({ language })}
         />
         <CityPicker
           label={t('workspace.city')}

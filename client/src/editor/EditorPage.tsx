@@ -61,6 +61,7 @@ export default function EditorPage() {
     body = (
       <CollabEditor
         documentId={documentId}
+        language={document.language}
         session={collab.session}
         user={user}
         role={workspace.role}

@@ -5,7 +5,12 @@
  * person must settle (never overwritten silently).
  */
 import type { DocumentDto } from '../../../shared/api/entities';
-import type { DocumentKind, PolicyArea, StakeholderType } from '../../../shared/domain';
+import type {
+  DocumentKind,
+  DocumentLanguage,
+  PolicyArea,
+  StakeholderType,
+} from '../../../shared/domain';
 import type { DocumentPatch } from '../api/client';
 
 /** The editable details, as the form holds them (`cityId` '' means no city). */
@@ -15,10 +20,18 @@ export interface DetailsFields {
   cityId: string;
   policyAreas: PolicyArea[];
   stakeholders: StakeholderType[];
+  language: DocumentLanguage;
 }
 
 /** The names of the editable details, in form order. */
-export const DETAIL_FIELDS = ['title', 'kind', 'cityId', 'policyAreas', 'stakeholders'] as const;
+export const DETAIL_FIELDS = [
+  'title',
+  'kind',
+  'language',
+  'cityId',
+  'policyAreas',
+  'stakeholders',
+] as const;
 /** One editable detail. */
 export type DetailField = (typeof DETAIL_FIELDS)[number];
 
@@ -33,6 +46,7 @@ export function detailsOf(document: DocumentDto): DetailsFields {
     cityId: document.cityId ?? '',
     policyAreas: [...document.policyAreas],
     stakeholders: [...document.stakeholders],
+    language: document.language,
   };
 }
 
@@ -61,6 +75,7 @@ export function patchOf(base: DetailsFields, draft: DetailsFields): DocumentPatc
     if (field === 'cityId') patch.cityId = draft.cityId || null;
     else if (field === 'title') patch.title = draft.title;
     else if (field === 'kind') patch.kind = draft.kind;
+    else if (field === 'language') patch.language = draft.language;
     else if (field === 'policyAreas') patch.policyAreas = draft.policyAreas;
     else patch.stakeholders = draft.stakeholders;
   }
@@ -81,7 +96,7 @@ export interface DetailsMerge {
   conflicts: DetailConflicts;
 }
 
-type SingleField = 'title' | 'kind' | 'cityId';
+type SingleField = 'title' | 'kind' | 'language' | 'cityId';
 
 /** One single-valued field: whichever side changed it wins; both changing it differently conflicts. */
 function mergeSingle<K extends SingleField>(
@@ -114,6 +129,8 @@ export function mergeDetails(input: {
     },
     conflicts: {},
   };
-  for (const field of ['title', 'kind', 'cityId'] as const) mergeSingle(field, input, result);
+  for (const field of ['title', 'kind', 'language', 'cityId'] as const) {
+    mergeSingle(field, input, result);
+  }
   return result;
 }

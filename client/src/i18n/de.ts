@@ -144,6 +144,7 @@ export const de: Messages = {
     confirmRemove: '{{name}} aus diesem Arbeitsbereich entfernen?',
   },
   newDocument: {
+    languageLabel: 'Sprache des Textes',
     title: 'Neues Dokument',
     titleLabel: 'Titel',
     kindLabel: 'Art',
@@ -190,6 +191,7 @@ export const de: Messages = {
     loading: 'Wird geladen…',
   },
   editor: {
+    language: 'Sprache des Textes',
     toolbar: 'Formatierung',
     export: 'Exportieren',
     exportAs: {

@@ -138,6 +138,7 @@ export const en = {
     confirmRemove: 'Remove {{name}} from this workspace?',
   },
   newDocument: {
+    languageLabel: 'Language of the text',
     title: 'New document',
     titleLabel: 'Title',
     kindLabel: 'Kind',
@@ -184,6 +185,7 @@ export const en = {
     loading: 'Loading…',
   },
   editor: {
+    language: 'Language of the text',
     toolbar: 'Formatting',
     export: 'Export',
     exportAs: {

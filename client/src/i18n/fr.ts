@@ -146,6 +146,7 @@ export const fr: Messages = {
     confirmRemove: 'Retirer {{name}} de cet espace de travail ?',
   },
   newDocument: {
+    languageLabel: 'Langue du texte',
     title: 'Nouveau document',
     titleLabel: 'Titre',
     kindLabel: 'Type',
@@ -193,6 +194,7 @@ export const fr: Messages = {
     loading: 'Chargement…',
   },
   editor: {
+    language: 'Langue du texte',
     toolbar: 'Mise en forme',
     export: 'Exporter',
     exportAs: {

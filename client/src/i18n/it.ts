@@ -145,6 +145,7 @@ export const it: Messages = {
     confirmRemove: 'Rimuovere {{name}} da questo spazio di lavoro?',
   },
   newDocument: {
+    languageLabel: 'Lingua del testo',
     title: 'Nuovo documento',
     titleLabel: 'Titolo',
     kindLabel: 'Tipo',
@@ -192,6 +193,7 @@ export const it: Messages = {
     loading: 'Caricamento…',
   },
   editor: {
+    language: 'Lingua del testo',
     toolbar: 'Formattazione',
     export: 'Esporta',
     exportAs: {

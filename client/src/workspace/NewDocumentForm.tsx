@@ -10,7 +10,9 @@ import type { DocumentDto, OrganizationDto } from '../../../shared/api/entities'
 import { IMPORT_EXTENSIONS } from '../../../shared/api/exports';
 import {
   DOCUMENT_KINDS,
+  isDocumentLanguage,
   type DocumentKind,
+  type DocumentLanguage,
   type PolicyArea,
   type StakeholderType,
 } from '../../../shared/domain';
@@ -18,6 +20,7 @@ import { api } from '../api/client';
 import { FormError } from '../components/ErrorScreen';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
+import { documentLanguagesByName, languageName } from '../i18n/languageNames';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { useStoreDocument } from '../editor/queries';
 import { CityPicker } from './CityPicker';
@@ -31,7 +34,7 @@ export function NewDocumentForm({
   workspaceId: string;
   cities: OrganizationDto[];
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const storeDocument = useStoreDocument();
   const form = useFormSubmit();
@@ -40,12 +43,17 @@ export function NewDocumentForm({
   const [cityId, setCityId] = useState('');
   const [policyAreas, setPolicyAreas] = useState<PolicyArea[]>([]);
   const [stakeholders, setStakeholders] = useState<StakeholderType[]>([]);
+  // The person's interface language first: the template's headings and guidance follow it.
+  const [language, setLanguage] = useState<DocumentLanguage>(() =>
+    isDocumentLanguage(i18n.language) ? i18n.language : 'en',
+  );
   const [file, setFile] = useState<File | null>(null);
   const isCaseStudy = kind === 'case-study';
   const details = {
     cityId: isCaseStudy && cityId ? cityId : undefined,
     policyAreas,
     stakeholders,
+    language,
   };
 
   /** An import takes the file and kind; the details chosen here follow as a metadata change. */
@@ -55,7 +63,8 @@ export function NewDocumentForm({
       file: chosen,
       fields: { kind, ...(title.trim() ? { title } : {}) },
     });
-    const hasDetails = details.cityId || policyAreas.length > 0 || stakeholders.length > 0;
+    const hasDetails =
+      details.cityId || policyAreas.length > 0 || stakeholders.length > 0 || language !== 'en';
     if (!hasDetails) return imported.document;
     const updated = await api.documents.update({
       documentId: imported.document.id,
@@ -95,6 +104,14 @@ export function NewDocumentForm({
         options={DOCUMENT_KINDS}
         labelFor={(option) => t(`kinds.${option}`)}
         onValue={setKind}
+      />
+      <SelectField
+        label={t('newDocument.languageLabel')}
+        name="language"
+        value={language}
+        options={documentLanguagesByName(i18n.language)}
+        labelFor={(option) => languageName(option, i18n.language)}
+        onValue={setLanguage}
       />
       {isCaseStudy && (
         <CityPicker
