@@ -93,6 +93,11 @@ export const DOCUMENT_LANGUAGES = [
 ] as const;
 export type DocumentLanguage = (typeof DOCUMENT_LANGUAGES)[number];
 
+/** Whether `value` is one of the document languages. */
+export function isDocumentLanguage(value: string): value is DocumentLanguage {
+  return (DOCUMENT_LANGUAGES as readonly string[]).includes(value);
+}
+
 /** The languages the document templates (section headings and guidance) are written in. */
 export const TEMPLATE_LANGUAGES = [
   'en',
