@@ -151,17 +151,15 @@ export class DocxReviewMarkup {
     return this.threads.flatMap((thread) => {
       const ids = this.idsOf(thread.id);
       const rootId = ids[0] ?? 0;
-      return thread.comments.map(
-        (comment, index): ICommentOptions => ({
-          id: ids[index] ?? rootId,
-          author: comment.authorName,
-          initials: initialsOf(comment.authorName),
-          date: comment.createdAt,
-          children: comment.body.split('\n').map((line) => new Paragraph(line)),
-          ...(index > 0 ? { parentId: rootId } : {}),
-          ...(thread.isResolved ? { resolved: true } : {}),
-        }),
-      );
+      return thread.comments.map((comment, index): ICommentOptions => ({
+        id: ids[index] ?? rootId,
+        author: comment.authorName,
+        initials: initialsOf(comment.authorName),
+        date: comment.createdAt,
+        children: comment.body.split('\n').map((line) => new Paragraph(line)),
+        ...(index > 0 ? { parentId: rootId } : {}),
+        resolved: thread.isResolved,
+      }));
     });
   }
 
