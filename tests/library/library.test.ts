@@ -249,6 +249,26 @@ describe('public library', () => {
     expect(byYear.text).not.toContain('Diversity in Bologna');
   });
 
+  it('reads operators, quotes and stray symbols in a search as words, never as syntax', async () => {
+    for (const q of ['"bologna', 'bologna OR *', 'NEAR(bologna)', "bologna' --", 'title:bologna']) {
+      const page = await getPage(`/library?q=${encodeURIComponent(q)}`);
+      expect(page.status, q).toBe(200);
+      expect(page.text, q).not.toContain('Housing in Stuttgart');
+    }
+    // Symbols without a word search for nothing in particular: the whole library.
+    for (const q of ['(((', '"', '-', '*']) {
+      const page = await getPage(`/library?q=${encodeURIComponent(q)}`);
+      expect(page.status, q).toBe(200);
+      expect(page.text, q).toContain('Housing in Stuttgart');
+    }
+    const quoted = await getPage(`/library?q=${encodeURIComponent('"Bologna"')}`);
+    expect(quoted.text).toContain('Diversity in Bologna');
+    // A facet value that names nothing narrows to nothing; it is not an error.
+    const unknown = await getPage('/library?kind=%24ne&year=not-a-year&city=%7B%7D');
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).not.toContain('Diversity in Bologna');
+  });
+
   it('offers BibTeX and RIS citation files', async () => {
     const bib = await getPage(`/library/${stuttgart}/cite.bib`);
     expect(bib.status).toBe(200);
