@@ -28,7 +28,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { EDITOR_MARK } from '../../shared/editor/schema';
-import { suggestionOf, type SuggestionAuthorLookup } from './suggestions';
+import { suggestionOf, type SuggestionAuthorLookup } from '../editor/openSuggestions';
 
 /** Whom an unknown suggestion is shown as (its record is missing or was not looked up). */
 export const UNKNOWN_SUGGESTION_AUTHOR = 'CLIP Workspace reviewer';

@@ -12,14 +12,18 @@ import type { DocxReview } from './docxReview';
 import { toStandaloneHtml } from './html';
 import { toMarkdown } from './markdown';
 import { toPdf } from './pdf';
-import { withoutOpenSuggestions } from './suggestions';
+import { withoutOpenSuggestions } from '../editor/openSuggestions';
 
-export { documentNodeFromJson, documentNodeFromState } from '../editor/documentContent';
+export {
+  documentNodeFromJson,
+  documentNodeFromState,
+  documentNodeWithSuggestionsFromState,
+} from '../editor/documentContent';
 export { toHtmlBody, toStandaloneHtml } from './html';
 export { toMarkdown } from './markdown';
 export { toDocx } from './docx';
 export { toPdf } from './pdf';
-export { withoutOpenSuggestions, type SuggestionAuthorLookup } from './suggestions';
+export { withoutOpenSuggestions, type SuggestionAuthorLookup } from '../editor/openSuggestions';
 export type { DocxReview, ExportComment, ExportThread } from './docxReview';
 
 /** An exported file: its bytes, media type and file name ending. */

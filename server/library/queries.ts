@@ -7,7 +7,6 @@ import type { DocumentKind, PolicyArea, StakeholderType } from '../../shared/dom
 import { DocumentParams } from '../../shared/api/documents';
 import { documentNodeFromState } from '../editor/documentContent';
 import { statusVersionLabel } from '../events/subscribers/statusVersions';
-import { withoutOpenSuggestions } from '../exports/suggestions';
 import { searchTerms } from '../search/terms';
 import type { DocumentSummary } from '../storage/port/documents';
 import type { Organization } from '../storage/port/organizations';
@@ -139,6 +138,5 @@ export async function loadLibraryReading(
   if (!entry) return null;
   const version = await storage.getVersion({ id: entry.version.id });
   if (!version) return null;
-  // Open suggestions are proposals: the public reads the text as it stands without them.
-  return { ...entry, content: withoutOpenSuggestions(documentNodeFromState(version.state)) };
+  return { ...entry, content: documentNodeFromState(version.state) };
 }

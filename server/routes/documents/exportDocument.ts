@@ -12,6 +12,7 @@ import { loadExportThreads } from '../../comments/exportThreads';
 import { NotFoundError, UnauthenticatedError } from '../../errors';
 import {
   documentNodeFromState,
+  documentNodeWithSuggestionsFromState,
   exportDocument,
   exportFileName,
   type DocxReview,
@@ -63,7 +64,8 @@ export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 
     const state = await collab.encodeState({ documentId: id });
     const file = await exportDocument({
       format: query.format,
-      doc: documentNodeFromState(state),
+      // Review notes show open suggestions as tracked changes; otherwise they are rejected.
+      doc: review ? documentNodeWithSuggestionsFromState(state) : documentNodeFromState(state),
       title: document.title,
       ...(review ? { review } : {}),
     });

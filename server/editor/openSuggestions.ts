@@ -4,8 +4,8 @@
  * `id` naming its storage record (as `@handlewithcare/prosemirror-suggest-changes` names
  * them). Until someone accepts it, a suggestion is a proposal, not the document's text: plain
  * exports (Markdown, HTML, PDF, DOCX without review notes) and the public library show the
- * document as it stands, with every open suggestion rejected. Only a DOCX with review notes
- * shows them, as Word's tracked changes (`docxReview.ts`).
+ * document as it stands, with every open suggestion rejected (`documentNodeFromState`). Only
+ * a DOCX with review notes shows them, as Word's tracked changes (`exports/docxReview.ts`).
  */
 import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Transform } from '@tiptap/pm/transform';
