@@ -36,6 +36,17 @@ describe('public library', () => {
       },
     );
     documentId = created.body.document.id;
+    // A second city's study, published directly, to compare with.
+    const other = await admin.post<{ document: DocumentDto }>(
+      `/api/workspaces/${workspaceId}/documents`,
+      { title: 'Case study Stuttgart', kind: 'case-study' },
+    );
+    for (const status of ['in-review', 'approved', 'published']) {
+      const moved = await admin.post(`/api/documents/${other.body.document.id}/status`, {
+        status,
+      });
+      expect(moved.status).toBe(200);
+    }
   });
 
   it('the owner publishes the case study from the editor', async () => {
@@ -82,10 +93,17 @@ describe('public library', () => {
     expect(html).toContain('<h2>Role of stakeholders</h2>');
   }, 60_000);
 
-  it('shows a comparison that passes axe', async () => {
+  it('compares a section of two case studies picked in the library, and passes axe', async () => {
     const { page } = await stage.cast.add();
-    await page.goto(`/library/compare?documents=${documentId}&section=role%20of%20stakeholders`);
-    await page.getByRole('heading', { level: 1, name: 'Compare: role of stakeholders' }).waitFor();
+    await page.goto('/library');
+    const form = page.getByRole('form', { name: 'Compare case studies' });
+    await form.getByRole('checkbox', { name: 'Case study Bologna' }).check();
+    await form.getByRole('checkbox', { name: 'Case study Stuttgart' }).check();
+    await form.getByRole('combobox', { name: 'Section' }).fill('Role of stakeholders');
+    await expectNoSeriousA11yIssues(page);
+    await form.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare: Role of stakeholders' }).waitFor();
+    await page.getByRole('region', { name: 'Case study Stuttgart' }).waitFor();
     await page.getByRole('link', { name: 'Download CSV' }).waitFor();
     await expectNoSeriousA11yIssues(page);
   }, 30_000);

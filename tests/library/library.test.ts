@@ -322,6 +322,34 @@ describe('public library', () => {
     expect((await getPage(`/library/compare?documents=${draft}&section=x`)).status).toBe(404);
   });
 
+  it('offers a form to pick case studies and a section, whose answer is the comparison', async () => {
+    const list = await getPage('/library?kind=case-study');
+    const form =
+      /<form\s+class="library-compare"\s+method="get"\s+action="\/library\/compare"[\s\S]*?<\/form>/.exec(
+        list.text,
+      )?.[0];
+    expect(form).toBeDefined();
+    expect(form).toMatch(
+      new RegExp(
+        `<input type="checkbox" name="documents" value="${stuttgart}" />\\s*Housing in Stuttgart`,
+      ),
+    );
+    expect(form).toContain(`value="${bologna}"`);
+    expect(form).toContain('<option value="Role of stakeholders"></option>');
+    // What the browser sends for two ticked boxes: one `documents` per box.
+    const picked = new URLSearchParams([
+      ['documents', stuttgart],
+      ['documents', bologna],
+      ['section', 'Role of stakeholders'],
+    ]);
+    const page = await getPage(`/library/compare?${picked.toString()}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Housing associations and NGOs share the work.');
+    expect(page.text).toContain('The municipality works with charities.');
+    // One case study listed: nothing to compare with, no form.
+    expect((await getPage('/library?q=bologna')).text).not.toContain('library-compare');
+  });
+
   it('serves its stylesheet', async () => {
     const css = await getPage('/library/library.css');
     expect(css.status).toBe(200);
