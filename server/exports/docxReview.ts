@@ -5,7 +5,7 @@
  * - A thread becomes one Word comment anchored on the text its `comment` mark covers (from the
  *   first to the last marked text in document order, across paragraphs if need be); each
  *   reply becomes a Word reply to it (`parentId`), anchored on the same text as Word itself
- *   writes replies. A resolved thread is marked done.
+ *   writes replies. A resolved thread is marked done, and its last comment says so.
  * - A thread whose text was deleted has nothing to anchor on: it is listed after the
  *   document under "Comments on deleted text", anchored on its quote, so no comment is lost.
  * - Text marked `insertion` becomes an inserted run (`w:ins`), text marked `deletion` a
@@ -32,6 +32,12 @@ import { suggestionOf, type SuggestionAuthorLookup } from '../editor/openSuggest
 
 /** Whom an unknown suggestion is shown as (its record is missing or was not looked up). */
 export const UNKNOWN_SUGGESTION_AUTHOR = 'CLIP Workspace reviewer';
+/**
+ * The line closing a resolved thread's last comment. Word's own "done" flag (`w15:done`) lives
+ * in the reply threading part, which the docx package writes only when some thread has a
+ * reply; the line tells every reader either way.
+ */
+export const RESOLVED_NOTE = 'Resolved in CLIP Workspace.';
 /** The heading of the list of threads whose text was deleted. */
 export const UNANCHORED_HEADING = 'Comments on deleted text';
 
@@ -156,7 +162,12 @@ export class DocxReviewMarkup {
         author: comment.authorName,
         initials: initialsOf(comment.authorName),
         date: comment.createdAt,
-        children: comment.body.split('\n').map((line) => new Paragraph(line)),
+        children: [
+          ...comment.body.split('\n').map((line) => new Paragraph(line)),
+          ...(thread.isResolved && index === thread.comments.length - 1
+            ? [new Paragraph({ children: [new TextRun({ text: RESOLVED_NOTE, italics: true })] })]
+            : []),
+        ],
         ...(index > 0 ? { parentId: rootId } : {}),
         resolved: thread.isResolved,
       }));

@@ -20,7 +20,11 @@ import {
   withoutOpenSuggestions,
   type ExportThread,
 } from '../../server/exports';
-import { UNANCHORED_HEADING, UNKNOWN_SUGGESTION_AUTHOR } from '../../server/exports/docxReview';
+import {
+  RESOLVED_NOTE,
+  UNANCHORED_HEADING,
+  UNKNOWN_SUGGESTION_AUTHOR,
+} from '../../server/exports/docxReview';
 import { getEditorSchema } from '../../shared/editor/extensions';
 
 type JsonNode = Record<string, unknown>;
@@ -144,6 +148,9 @@ describe('DOCX with review notes: comments', () => {
     expect(comments).toContain('Caritas and the Red Cross.');
     expect(comments).toMatch(/<w:comment w:id="2" w:initials="OO" w:author="Olga Owner"/);
     expect(await wordCommentsOf(await reviewedDocx())).toHaveLength(4);
+    // The resolved thread says so in its text too (Word's done flag needs reply threading).
+    expect(comments?.match(new RegExp(RESOLVED_NOTE, 'g'))).toHaveLength(1);
+    expect(comments?.indexOf(RESOLVED_NOTE)).toBeGreaterThan(comments?.indexOf('Why bold?') ?? 0);
   });
 
   it('threads replies to their comment and marks resolved threads done (commentsExtended)', async () => {
