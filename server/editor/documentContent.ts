@@ -10,12 +10,23 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@t
 import * as Y from 'yjs';
 import { getEditorSchema } from '../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { withoutOpenSuggestions } from './openSuggestions';
 
 /**
- * The ProseMirror document held by a Yjs state (`Y.encodeStateAsUpdate`). Content the schema
- * cannot hold is left out, as the editor itself would show it.
+ * The ProseMirror document held by a Yjs state (`Y.encodeStateAsUpdate`), as it stands: open
+ * suggestions rejected (proposed insertions left out, text proposed for deletion kept
+ * unmarked), since they are proposals, not yet the text. Content the schema cannot hold is
+ * left out, as the editor itself would show it.
  */
 export function documentNodeFromState(state: Uint8Array): ProseMirrorNode {
+  return withoutOpenSuggestions(documentNodeWithSuggestionsFromState(state));
+}
+
+/**
+ * The ProseMirror document held by a Yjs state with its open suggestions still marked, for
+ * the one reader that shows them: a DOCX with review notes (tracked changes).
+ */
+export function documentNodeWithSuggestionsFromState(state: Uint8Array): ProseMirrorNode {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, state);

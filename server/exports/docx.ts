@@ -2,7 +2,9 @@
  * DOCX export with the `docx` package: headings as Word heading styles (so Word's navigation
  * pane and table of contents work), bullet and numbered lists at their nesting level, tables
  * with their column widths, merged cells and header rows, links, code, quotes and inline
- * images (web images become links; see `images.ts`).
+ * images (web images become links; see `images.ts`). With review notes (`docxReview.ts`),
+ * comment threads become Word comments and open suggestions tracked changes; without them,
+ * the caller passes the document with its open suggestions rejected (`suggestions.ts`).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import {
@@ -23,9 +25,11 @@ import {
   TextRun,
   WidthType,
   type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { safeLinkHref } from '../../shared/editor/linkHref';
+import { DocxReviewMarkup, type DocxReview } from './docxReview';
 import { embeddableImage, fitWidth } from './images';
 import { isHeaderRow, tableGrid, type TableGrid } from './tableGrid';
 
@@ -52,11 +56,13 @@ interface Context {
   quoteDepth: number;
   /** Gives each numbered list its own Word numbering instance, so each restarts at 1. */
   nextListInstance: () => number;
+  /** Comments and tracked changes, when the export carries review notes. */
+  review: DocxReviewMarkup | null;
 }
 
-function textRun(node: ProseMirrorNode, isLink: boolean): TextRun {
+function textRunOptions(node: ProseMirrorNode, isLink: boolean): IRunOptions {
   const has = (name: string): boolean => node.marks.some((mark) => mark.type.name === name);
-  return new TextRun({
+  return {
     text: node.text ?? '',
     ...(has('bold') ? { bold: true } : {}),
     ...(has('italic') ? { italics: true } : {}),
@@ -64,10 +70,10 @@ function textRun(node: ProseMirrorNode, isLink: boolean): TextRun {
     ...(has('underline') ? { underline: {} } : {}),
     ...(has('code') ? { font: MONOSPACE } : {}),
     ...(isLink ? { style: 'Hyperlink' } : {}),
-  });
+  };
 }
 
-function inlineChildren(node: ProseMirrorNode): ParagraphChild[] {
+function inlineChildren(node: ProseMirrorNode, context: Context): ParagraphChild[] {
   const children: ParagraphChild[] = [];
   node.forEach((child) => {
     if (child.type.name === 'hardBreak') {
@@ -77,11 +83,11 @@ function inlineChildren(node: ProseMirrorNode): ParagraphChild[] {
     if (!child.isText) return;
     const link = child.marks.find((mark) => mark.type.name === 'link');
     const href = link ? safeLinkHref(link.attrs.href) : null;
-    children.push(
-      href
-        ? new ExternalHyperlink({ link: href, children: [textRun(child, true)] })
-        : textRun(child, false),
-    );
+    const wrap = (run: ParagraphChild): ParagraphChild =>
+      href ? new ExternalHyperlink({ link: href, children: [run] }) : run;
+    const options = textRunOptions(child, href !== null);
+    if (context.review) children.push(...context.review.textRuns(child, options, wrap));
+    else children.push(wrap(new TextRun(options)));
   });
   return children;
 }
@@ -139,7 +145,7 @@ function listBlocks(list: ProseMirrorNode, context: Context, level: number): Blo
       if (index === 0 && child.type.name === 'paragraph') {
         blocks.push(
           new Paragraph({
-            children: inlineChildren(child),
+            children: inlineChildren(child, context),
             ...(isOrdered
               ? { numbering: { reference: ORDERED_LIST, level, instance } }
               : { bullet: { level } }),
@@ -213,13 +219,13 @@ function tableBlock(table: ProseMirrorNode, context: Context): Table {
 function blockOf(node: ProseMirrorNode, context: Context): Block[] {
   switch (node.type.name) {
     case 'paragraph':
-      return [new Paragraph({ ...quoteOptions(context), children: inlineChildren(node) })];
+      return [new Paragraph({ ...quoteOptions(context), children: inlineChildren(node, context) })];
     case 'heading': {
       const level = Math.min(6, Math.max(1, Number(node.attrs.level) || 1));
       return [
         new Paragraph({
           heading: HEADING_LEVELS[level - 1] ?? HeadingLevel.HEADING_1,
-          children: inlineChildren(node),
+          children: inlineChildren(node, context),
         }),
       ];
     }
@@ -250,7 +256,7 @@ function blockOf(node: ProseMirrorNode, context: Context): Block[] {
       return [imageParagraph(node, context)];
     default:
       return node.isTextblock
-        ? [new Paragraph({ children: inlineChildren(node) })]
+        ? [new Paragraph({ children: inlineChildren(node, context) })]
         : blocksOf(node, context);
   }
 }
@@ -270,19 +276,34 @@ const orderedListLevels = Array.from({ length: 9 }, (_, level) => ({
   style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
 }));
 
-/** The document as a .docx file (Office Open XML). */
-export async function toDocx(input: { doc: ProseMirrorNode; title: string }): Promise<Buffer> {
+/**
+ * The document as a .docx file (Office Open XML); with `review`, its comment threads as Word
+ * comments and its open suggestions as tracked changes.
+ */
+export async function toDocx(input: {
+  doc: ProseMirrorNode;
+  title: string;
+  review?: DocxReview;
+}): Promise<Buffer> {
   let listInstance = 0;
-  const context: Context = { quoteDepth: 0, nextListInstance: () => (listInstance += 1) };
+  const review = input.review ? new DocxReviewMarkup(input.doc, input.review) : null;
+  const context: Context = {
+    quoteDepth: 0,
+    nextListInstance: () => (listInstance += 1),
+    review,
+  };
+  const body = blocksOf(input.doc, context);
   const document = new Document({
     title: input.title,
     creator: 'CLIP Workspace',
     numbering: { config: [{ reference: ORDERED_LIST, levels: orderedListLevels }] },
+    ...(review ? { comments: { children: review.comments() } } : {}),
     sections: [
       {
         children: [
           new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(input.title)] }),
-          ...blocksOf(input.doc, context),
+          ...body,
+          ...(review ? review.unanchoredBlocks() : []),
         ],
       },
     ],

@@ -1,20 +1,30 @@
 /**
  * Document exports: one pure function per format from a ProseMirror document of the editor
  * schema (`documentNodeFromState` turns a stored Yjs state into one). The HTTP route and the
- * public library both go through `exportDocument`.
+ * public library both go through `exportDocument`. Open suggestions are proposals, not text:
+ * every format shows the document with them rejected, except a DOCX with review notes, which
+ * shows them as tracked changes beside the comment threads (`docxReview.ts`).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { ExportFormat } from '../../shared/api/exports';
 import { toDocx } from './docx';
+import type { DocxReview } from './docxReview';
 import { toStandaloneHtml } from './html';
 import { toMarkdown } from './markdown';
 import { toPdf } from './pdf';
+import { withoutOpenSuggestions } from '../editor/openSuggestions';
 
-export { documentNodeFromJson, documentNodeFromState } from '../editor/documentContent';
+export {
+  documentNodeFromJson,
+  documentNodeFromState,
+  documentNodeWithSuggestionsFromState,
+} from '../editor/documentContent';
 export { toHtmlBody, toStandaloneHtml } from './html';
 export { toMarkdown } from './markdown';
 export { toDocx } from './docx';
 export { toPdf } from './pdf';
+export { withoutOpenSuggestions, type SuggestionAuthorLookup } from '../editor/openSuggestions';
+export type { DocxReview, ExportComment, ExportThread } from './docxReview';
 
 /** An exported file: its bytes, media type and file name ending. */
 export interface ExportedFile {
@@ -30,17 +40,25 @@ const MEDIA_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** Renders `doc` (titled `title`) in `format`. */
+/**
+ * Renders `doc` (titled `title`) in `format`; a DOCX with `review` carries comments and
+ * tracked changes (other formats have no place for them and ignore it).
+ */
 export async function exportDocument(input: {
   format: ExportFormat;
   doc: ProseMirrorNode;
   title: string;
+  review?: DocxReview;
 }): Promise<ExportedFile> {
-  const { format, doc, title } = input;
-  const body = await render(format, doc, title);
+  const { format, doc, title, review } = input;
+  const body =
+    format === 'docx' && review
+      ? await toDocx({ doc, title, review })
+      : await render(format, withoutOpenSuggestions(doc), title);
   return { body, contentType: MEDIA_TYPES[format], extension: format };
 }
 
+/** The file of `doc` as it stands (no review notes). */
 async function render(format: ExportFormat, doc: ProseMirrorNode, title: string): Promise<Buffer> {
   switch (format) {
     case 'md':

@@ -78,6 +78,11 @@ const marks: ConstructorParameters<typeof MarkdownSerializer>[1] = {
   italic: baseMarks.em!,
   code: baseMarks.code!,
   underline: plain,
+  // Review marks are not formatting: a comment's anchor and a suggestion's text are written
+  // as plain text (exports reject open suggestions before rendering, see suggestions.ts).
+  comment: plain,
+  insertion: plain,
+  deletion: plain,
   strike: { open: '~~', close: '~~', mixable: true, expelEnclosingWhitespace: true },
   link: {
     open: (_state, mark) => (safeLinkHref(mark.attrs.href) ? '[' : ''),

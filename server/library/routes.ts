@@ -8,6 +8,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../env';
 import { toHtmlBody } from '../exports';
 import type { Storage } from '../storage/types';
+import { CASE_STUDY_SECTIONS } from '../templates/sections';
 import { libraryDocumentUrl, suggestedCitation, toAtomFeed, toBibtex, toRis } from './citation';
 import {
   comparisonCsv,
@@ -40,6 +41,15 @@ function libraryQuery(req: Request): LibraryQuery {
   return query;
 }
 
+/**
+ * The ids of `documents`: comma-separated (`documents=a,b`, as links write it) and/or repeated
+ * (`documents=a&documents=b`, as the compare form's boxes send it).
+ */
+function comparedIds(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((item) => (typeof item === 'string' ? item.split(',') : []));
+}
+
 function sendPage(res: Response, status: number, page: string): void {
   // Public and the same for everyone, but short-lived: an unpublish must show at once.
   res.setHeader('Cache-Control', 'no-cache');
@@ -68,6 +78,7 @@ export function createLibraryRouter(deps: {
       q: query.q ?? '',
       entries,
       facets: libraryFacets(entries, query),
+      compareSections: CASE_STUDY_SECTIONS.map((section) => section.heading),
     });
     sendPage(res, 200, page);
   });
@@ -79,7 +90,7 @@ export function createLibraryRouter(deps: {
   });
 
   router.get('/library/compare', async (req, res) => {
-    const ids = typeof req.query.documents === 'string' ? req.query.documents.split(',') : [];
+    const ids = comparedIds(req.query.documents);
     const section = typeof req.query.section === 'string' ? req.query.section.trim() : '';
     const wanted = [...new Set(ids.map((id) => id.trim()).filter(Boolean))];
     if (wanted.length === 0 || wanted.length > MAX_COMPARED_DOCUMENTS || !section) {

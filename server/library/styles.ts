@@ -24,8 +24,12 @@ main { max-width: 70rem; margin: 1.5rem auto; padding: 0 1.25rem; }
 .outline .level-3 { margin-left: 1rem; }
 .cite { max-width: 46rem; margin: 2rem auto; border-top: 1px solid #c4c7c5; }
 .downloads li { display: inline; margin-right: 1rem; }
+.library-compare { margin-top: 2rem; border-top: 1px solid #c4c7c5; }
+.library-compare fieldset { border: 0; padding: 0; margin: 0 0 0.75rem; }
+.library-compare ul { list-style: none; padding: 0; }
+.library-compare input[name="section"] { padding: 0.4rem; font: inherit; margin: 0 0.5rem; }
 .comparison { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1.5rem; }
 .comparison-column { border: 1px solid #c4c7c5; border-radius: 4px; padding: 0 1rem; }
 @media (max-width: 40rem) { .library-columns { grid-template-columns: 1fr; } }
-@media print { .library-header, .library-search, .facets, .downloads { display: none; } }
+@media print { .library-header, .library-search, .library-compare, .facets, .downloads { display: none; } }
 `;

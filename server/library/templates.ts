@@ -5,8 +5,12 @@
  */
 import type { OutlineHeading } from '../storage/port/documents';
 import { kindName } from './citation';
+import { MAX_COMPARED_DOCUMENTS } from './compare';
 import { html, type SafeHtml } from './html';
 import type { LibraryEntry } from './queries';
+
+/** The most case studies the compare form offers (narrow the list by its facets first). */
+const MAX_COMPARE_CHOICES = 50;
 
 /** A facet value, its count, and the link that narrows (or widens) the list by it. */
 export interface FacetLink {
@@ -60,11 +64,59 @@ function entryMeta(entry: LibraryEntry): SafeHtml {
   </p>`;
 }
 
-/** The list page: search box, facet links and the matching publications. */
+/**
+ * "Compare case studies": pick some of the listed case studies and one section, to read that
+ * section side by side (`/library/compare`). A plain GET form, no script: the boxes send
+ * `documents` once per pick. Empty when fewer than two case studies are listed.
+ */
+function compareForm(input: { entries: LibraryEntry[]; sections: readonly string[] }): SafeHtml {
+  const caseStudies = input.entries
+    .filter((entry) => entry.document.kind === 'case-study')
+    .slice(0, MAX_COMPARE_CHOICES);
+  if (caseStudies.length < 2) return html``;
+  return html`<form
+    class="library-compare"
+    method="get"
+    action="/library/compare"
+    aria-labelledby="compare-heading"
+  >
+    <h2 id="compare-heading">Compare case studies</h2>
+    <fieldset>
+      <legend>Case studies (up to ${MAX_COMPARED_DOCUMENTS})</legend>
+      <ul>
+        ${caseStudies.map(
+          (entry) =>
+            html`<li>
+              <label
+                ><input type="checkbox" name="documents" value="${entry.document.id}" />
+                ${entry.document.title}</label
+              >
+            </li>`,
+        )}
+      </ul>
+    </fieldset>
+    <label for="compare-section">Section</label>
+    <input
+      id="compare-section"
+      name="section"
+      list="compare-sections"
+      required
+      value="${input.sections[0] ?? ''}"
+    />
+    <datalist id="compare-sections">
+      ${input.sections.map((section) => html`<option value="${section}"></option>`)}
+    </datalist>
+    <button type="submit">Compare</button>
+  </form>`;
+}
+
+/** The list page: search box, facet links, the matching publications and the compare form. */
 export function libraryListPage(input: {
   q: string;
   entries: LibraryEntry[];
   facets: FacetGroup[];
+  /** Section names to suggest in the compare form (the case-study template's headings). */
+  compareSections: readonly string[];
 }): string {
   const facets = input.facets
     .filter((group) => group.links.length > 0)
@@ -109,7 +161,7 @@ export function libraryListPage(input: {
         <p class="count">
           ${input.entries.length} ${input.entries.length === 1 ? 'publication' : 'publications'}
         </p>
-        ${results}
+        ${results} ${compareForm({ entries: input.entries, sections: input.compareSections })}
       </section>
     </div>`;
   return layout({ title: input.q ? `Search: ${input.q}` : 'Public library', main });

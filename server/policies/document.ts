@@ -158,3 +158,16 @@ export function canExportDocument(
   if (document.status === 'published') return true;
   return actor !== null && canReadDocument(actor, membership, document);
 }
+
+/**
+ * A download with the review notes (comment threads as Word comments, open suggestions as
+ * tracked changes): those who read the threads, that is who reads the document in its
+ * workspace. A published document's public readers get its text only.
+ */
+export function canExportReviewNotes(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+): boolean {
+  return canReadDocument(actor, membership, document);
+}

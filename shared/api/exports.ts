@@ -7,8 +7,20 @@ import { visibleTextField } from './fields';
 export const EXPORT_FORMATS = ['md', 'html', 'docx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** `GET /api/documents/:id/export?format=`. */
-export const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS) });
+/**
+ * Which comment threads a DOCX export carries as Word comments (with the open suggestions as
+ * tracked changes): `open` threads only, or `all`, resolved ones included (marked done).
+ */
+export const EXPORT_COMMENTS = ['open', 'all'] as const;
+export type ExportComments = (typeof EXPORT_COMMENTS)[number];
+
+/** `GET /api/documents/:id/export?format=[&comments=open|all]` (comments: DOCX only). */
+export const ExportQuery = z
+  .object({ format: z.enum(EXPORT_FORMATS), comments: z.enum(EXPORT_COMMENTS).optional() })
+  .refine((query) => query.comments === undefined || query.format === 'docx', {
+    message: 'Comments are exported in DOCX only.',
+    path: ['comments'],
+  });
 
 /** The file name endings an import accepts (Word documents without macros, Markdown). */
 export const IMPORT_EXTENSIONS = ['.docx', '.md', '.markdown'] as const;

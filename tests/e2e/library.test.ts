@@ -1,7 +1,8 @@
 /**
- * The public library in real Chromium as an anonymous visitor: a case study published through
- * the API is found by searching the library, read, and downloaded as DOCX; the library pages
- * pass axe under the app's strict CSP (no scripts, one stylesheet).
+ * The public library in real Chromium: its owner publishes a case study with the editor's
+ * status buttons; an anonymous visitor finds it by searching the library, reads it, and
+ * downloads it as DOCX; the library pages pass axe under the app's strict CSP (no scripts, one
+ * stylesheet).
  */
 import { readFile } from 'node:fs/promises';
 import mammoth from 'mammoth';
@@ -9,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDto, OrganizationDto } from '../../shared/api/entities';
 import { seedAdminWorkspace } from './server';
 import { useE2eStage } from './stage';
-import { expectNoSeriousA11yIssues, PASSWORD } from './steps';
+import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn } from './steps';
 
 describe('public library', () => {
   const stage = useE2eStage();
@@ -35,13 +36,34 @@ describe('public library', () => {
       },
     );
     documentId = created.body.document.id;
+    // A second city's study, published directly, to compare with.
+    const other = await admin.post<{ document: DocumentDto }>(
+      `/api/workspaces/${workspaceId}/documents`,
+      { title: 'Case study Stuttgart', kind: 'case-study' },
+    );
     for (const status of ['in-review', 'approved', 'published']) {
-      const moved = await admin.post(`/api/documents/${created.body.document.id}/status`, {
+      const moved = await admin.post(`/api/documents/${other.body.document.id}/status`, {
         status,
       });
       expect(moved.status).toBe(200);
     }
   });
+
+  it('the owner publishes the case study from the editor', async () => {
+    const { page } = await stage.cast.add();
+    await signIn({ page, email: 'ana@stuttgart.example', name: 'Ana Admin' });
+    await page.goto(`/documents/${documentId}`);
+    await editorOf(page).waitFor();
+    const status = page.getByTestId('document-status');
+    for (const [button, shown] of [
+      ['Submit for review', 'In review'],
+      ['Approve', 'Approved'],
+      ['Publish', 'Published'],
+    ] as const) {
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expect.poll(() => status.innerText()).toBe(shown);
+    }
+  }, 60_000);
 
   it('finds, reads and downloads a published case study without an account', async () => {
     const { page } = await stage.cast.add();
@@ -71,10 +93,17 @@ describe('public library', () => {
     expect(html).toContain('<h2>Role of stakeholders</h2>');
   }, 60_000);
 
-  it('shows a comparison that passes axe', async () => {
+  it('compares a section of two case studies picked in the library, and passes axe', async () => {
     const { page } = await stage.cast.add();
-    await page.goto(`/library/compare?documents=${documentId}&section=role%20of%20stakeholders`);
-    await page.getByRole('heading', { level: 1, name: 'Compare: role of stakeholders' }).waitFor();
+    await page.goto('/library');
+    const form = page.getByRole('form', { name: 'Compare case studies' });
+    await form.getByRole('checkbox', { name: 'Case study Bologna' }).check();
+    await form.getByRole('checkbox', { name: 'Case study Stuttgart' }).check();
+    await form.getByRole('combobox', { name: 'Section' }).fill('Role of stakeholders');
+    await expectNoSeriousA11yIssues(page);
+    await form.getByRole('button', { name: 'Compare' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Compare: Role of stakeholders' }).waitFor();
+    await page.getByRole('region', { name: 'Case study Stuttgart' }).waitFor();
     await page.getByRole('link', { name: 'Download CSV' }).waitFor();
     await expectNoSeriousA11yIssues(page);
   }, 30_000);

@@ -16,6 +16,7 @@ import {
   type TestServer,
 } from '../helpers/server';
 import { ACCENTED_WORDS, caseStudyJson } from '../fixtures/caseStudyContent';
+import { downloadExport, errorCode, publishDocument } from './exportDownload';
 import {
   buildWorkspaceWorld,
   createDoc,
@@ -43,31 +44,11 @@ async function caseStudy(title = 'Wohnen in Čakovec'): Promise<DocumentDto> {
 }
 
 async function publish(document: DocumentDto): Promise<void> {
-  for (const status of ['in-review', 'approved', 'published']) {
-    expectStatus(
-      await world.owner.client.post(`/api/documents/${document.id}/status`, { status }),
-      200,
-    );
-  }
+  await publishDocument(world, document);
 }
 
-/** The raw download (the JSON client would decode binary bodies as text). */
 async function download(client: ApiClient, documentId: string, format: string) {
-  const response = await fetch(
-    `${server.url}/api/documents/${documentId}/export?format=${format}`,
-    {
-      headers: client.sessionToken ? { Cookie: client.cookieHeader() } : {},
-    },
-  );
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: Buffer.from(await response.arrayBuffer()),
-  };
-}
-
-function errorCode(body: Buffer): string | undefined {
-  return (JSON.parse(body.toString('utf8')) as { error?: { code: string } }).error?.code;
+  return downloadExport(server.url, client, documentId, `format=${format}`);
 }
 
 describe('document export', () => {

@@ -258,6 +258,26 @@ describe('public library', () => {
     expect(byYear.text).not.toContain('Diversity in Bologna');
   });
 
+  it('reads operators, quotes and stray symbols in a search as words, never as syntax', async () => {
+    for (const q of ['"bologna', 'bologna OR *', 'NEAR(bologna)', "bologna' --", 'title:bologna']) {
+      const page = await getPage(`/library?q=${encodeURIComponent(q)}`);
+      expect(page.status, q).toBe(200);
+      expect(page.text, q).not.toContain('Housing in Stuttgart');
+    }
+    // Symbols without a word search for nothing in particular: the whole library.
+    for (const q of ['(((', '"', '-', '*']) {
+      const page = await getPage(`/library?q=${encodeURIComponent(q)}`);
+      expect(page.status, q).toBe(200);
+      expect(page.text, q).toContain('Housing in Stuttgart');
+    }
+    const quoted = await getPage(`/library?q=${encodeURIComponent('"Bologna"')}`);
+    expect(quoted.text).toContain('Diversity in Bologna');
+    // A facet value that names nothing narrows to nothing; it is not an error.
+    const unknown = await getPage('/library?kind=%24ne&year=not-a-year&city=%7B%7D');
+    expect(unknown.status).toBe(200);
+    expect(unknown.text).not.toContain('Diversity in Bologna');
+  });
+
   it('offers BibTeX and RIS citation files', async () => {
     const bib = await getPage(`/library/${stuttgart}/cite.bib`);
     expect(bib.status).toBe(200);
@@ -309,6 +329,34 @@ describe('public library', () => {
     expect((await getPage('/library/compare?section=x')).status).toBe(400);
     const draft = await createDocument({ title: 'Draft for comparison' });
     expect((await getPage(`/library/compare?documents=${draft}&section=x`)).status).toBe(404);
+  });
+
+  it('offers a form to pick case studies and a section, whose answer is the comparison', async () => {
+    const list = await getPage('/library?kind=case-study');
+    const form =
+      /<form\s+class="library-compare"\s+method="get"\s+action="\/library\/compare"[\s\S]*?<\/form>/.exec(
+        list.text,
+      )?.[0];
+    expect(form).toBeDefined();
+    expect(form).toMatch(
+      new RegExp(
+        `<input type="checkbox" name="documents" value="${stuttgart}" />\\s*Housing in Stuttgart`,
+      ),
+    );
+    expect(form).toContain(`value="${bologna}"`);
+    expect(form).toContain('<option value="Role of stakeholders"></option>');
+    // What the browser sends for two ticked boxes: one `documents` per box.
+    const picked = new URLSearchParams([
+      ['documents', stuttgart],
+      ['documents', bologna],
+      ['section', 'Role of stakeholders'],
+    ]);
+    const page = await getPage(`/library/compare?${picked.toString()}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Housing associations and NGOs share the work.');
+    expect(page.text).toContain('The municipality works with charities.');
+    // One case study listed: nothing to compare with, no form.
+    expect((await getPage('/library?q=bologna')).text).not.toContain('library-compare');
   });
 
   it('serves its stylesheet', async () => {

@@ -7,6 +7,7 @@ import {
   canDeleteDocument,
   canEditDocumentContent,
   canExportDocument,
+  canExportReviewNotes,
   canReadDocument,
   canReadTrashedDocument,
   canRestoreDocument,
@@ -110,5 +111,13 @@ describe('document policies', () => {
     const trashedPublished = makeDocument({ status: 'published', deletedAt: new Date() });
     expect(canExportDocument(null, null, trashedPublished)).toBe(false);
     expect(allowed(canExportDocument, trashedPublished)).toEqual([]);
+  });
+
+  it('exports review notes to readers of the document only, published or not', () => {
+    const published = makeDocument({ status: 'published' });
+    expect(allowed(canExportReviewNotes, live)).toEqual(allowed(canReadDocument, live));
+    expect(allowed(canExportReviewNotes, published)).toEqual(allowed(canReadDocument, live));
+    expect(allowed(canExportReviewNotes, published)).not.toEqual(names);
+    expect(allowed(canExportReviewNotes, trashed)).toEqual([]);
   });
 });

@@ -31,7 +31,7 @@ import {
   ChangeMemberRoleBody,
   CreateWorkspaceBody,
 } from '../../../shared/api/workspaces';
-import { ImportFields, type ExportFormat } from '../../../shared/api/exports';
+import { ImportFields, type ExportComments, type ExportFormat } from '../../../shared/api/exports';
 import { CreateOrganizationBody } from '../../../shared/api/organizations';
 import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
 import {
@@ -221,9 +221,12 @@ export const api = {
     recent: (limit = 8) =>
       get<{ documents: DocumentDto[] }>(`/api/documents${queryString({ limit })}`),
     get: (documentId: string) => get<{ document: DocumentDto }>(`/api/documents/${id(documentId)}`),
-    /** Where the browser downloads the document as a file (a link, not a fetch). */
-    exportUrl: (documentId: string, format: ExportFormat) =>
-      `/api/documents/${id(documentId)}/export${queryString({ format })}`,
+    /**
+     * Where the browser downloads the document as a file (a link, not a fetch); `comments`
+     * (Word only) adds the threads as Word comments and suggestions as tracked changes.
+     */
+    exportUrl: (documentId: string, format: ExportFormat, comments?: ExportComments) =>
+      `/api/documents/${id(documentId)}/export${queryString({ format, comments })}`,
     update: (input: { documentId: string; patch: DocumentPatch }) =>
       send<{ document: DocumentDto }>(
         'PATCH',

@@ -1,7 +1,9 @@
 /**
  * "Export": download the document as Markdown, HTML, Word or PDF (plain links to the export
- * endpoint, so the browser's own download handling and the session cookie do the work), or
- * print it (the print stylesheet leaves the toolbar and side panel off the paper).
+ * endpoint, so the browser's own download handling and the session cookie do the work), as
+ * Word with its open comment threads and suggestions (Word comments and tracked changes: whoever
+ * opens the editor reads the threads), or print it (the print stylesheet leaves the toolbar and
+ * side panel off the paper).
  */
 import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMATS } from '../../../shared/api/exports';
@@ -21,6 +23,11 @@ export function ExportMenu({ documentId }: { documentId: string }) {
             </a>
           </li>
         ))}
+        <li>
+          <a href={api.documents.exportUrl(documentId, 'docx', 'open')} download>
+            {t('editor.exportAs.docxWithComments')}
+          </a>
+        </li>
         <li>
           <button type="button" className="export-menu__print" onClick={() => window.print()}>
             {t('editor.print')}

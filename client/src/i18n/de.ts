@@ -198,6 +198,7 @@ export const de: Messages = {
       md: 'Markdown (.md)',
       html: 'Webseite (.html)',
       docx: 'Word (.docx)',
+      docxWithComments: 'Word mit Kommentaren (.docx)',
       pdf: 'PDF (.pdf)',
     },
     print: 'Drucken…',

@@ -192,6 +192,7 @@ export const en = {
       md: 'Markdown (.md)',
       html: 'Web page (.html)',
       docx: 'Word (.docx)',
+      docxWithComments: 'Word with comments (.docx)',
       pdf: 'PDF (.pdf)',
     },
     print: 'Print…',

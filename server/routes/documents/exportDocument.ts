@@ -1,19 +1,28 @@
 /**
- * `GET /api/documents/:id/export?format=md|html|docx|pdf`: the document as a file download.
- * Anyone may export a published document, without an account; everything else needs the
- * right to read it. Whoever may not export it gets 404, as for a document that does not exist.
+ * `GET /api/documents/:id/export?format=md|html|docx|pdf[&comments=open|all]`: the document
+ * as a file download. Anyone may export a published document, without an account; everything
+ * else needs the right to read it. Whoever may not export it gets 404, as for a document that
+ * does not exist. `comments` (DOCX only) adds the review notes, for readers of the threads:
+ * comment threads as Word comments, open suggestions as tracked changes.
  */
 import express, { type Router } from 'express';
 import { DocumentParams } from '../../../shared/api/documents';
 import { ExportQuery } from '../../../shared/api/exports';
-import { NotFoundError } from '../../errors';
-import { documentNodeFromState, exportDocument, exportFileName } from '../../exports';
+import { loadExportThreads } from '../../comments/exportThreads';
+import { NotFoundError, UnauthenticatedError } from '../../errors';
+import {
+  documentNodeFromState,
+  documentNodeWithSuggestionsFromState,
+  exportDocument,
+  exportFileName,
+  type DocxReview,
+} from '../../exports';
 import { findActor } from '../../http/authentication';
 import { createExportRateLimit } from '../../http/rateLimit';
 import { validate } from '../../http/validate';
-import { canExportDocument } from '../../policies/document';
+import { canExportDocument, canExportReviewNotes } from '../../policies/document';
 import type { RouteDeps } from '../deps';
-import { parseParams } from '../workspaces/access';
+import { authorize, parseParams } from '../workspaces/access';
 
 /** Router for document exports (no sign-in required: the policy decides). */
 export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 'config'>): Router {
@@ -34,12 +43,31 @@ export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 
       throw new NotFoundError('No such document.');
     }
     const { query } = validate(req, { query: ExportQuery });
+    let review: DocxReview | undefined;
+    if (query.comments) {
+      // The public reads a published document's text, never its review threads.
+      if (!actor) throw new UnauthenticatedError('Sign in to export comments.');
+      authorize(
+        canExportReviewNotes(actor, membership, document),
+        'Only members of its workspace may export the comments of this document.',
+      );
+      const threads = await loadExportThreads({
+        storage,
+        live: collab,
+        documentId: id,
+        which: query.comments,
+      });
+      // Suggestion records are not looked up yet: tracked changes show a generic author.
+      review = { threads };
+    }
     // The live state: edits not yet flushed to storage are in the file too.
     const state = await collab.encodeState({ documentId: id });
     const file = await exportDocument({
       format: query.format,
-      doc: documentNodeFromState(state),
+      // Review notes show open suggestions as tracked changes; otherwise they are rejected.
+      doc: review ? documentNodeWithSuggestionsFromState(state) : documentNodeFromState(state),
       title: document.title,
+      ...(review ? { review } : {}),
     });
     res.attachment(exportFileName(document.title, file.extension));
     res.type(file.contentType);
