@@ -201,6 +201,7 @@ export const fr: Messages = {
       md: 'Markdown (.md)',
       html: 'Page web (.html)',
       docx: 'Word (.docx)',
+      docxWithComments: 'Word avec commentaires (.docx)',
       pdf: 'PDF (.pdf)',
     },
     print: 'Imprimer…',

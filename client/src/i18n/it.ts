@@ -200,6 +200,7 @@ export const it: Messages = {
       md: 'Markdown (.md)',
       html: 'Pagina web (.html)',
       docx: 'Word (.docx)',
+      docxWithComments: 'Word con commenti (.docx)',
       pdf: 'PDF (.pdf)',
     },
     print: 'Stampa…',
