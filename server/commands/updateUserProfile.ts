@@ -15,6 +15,7 @@ export type ProfilePatch = {
   organizationId?: string | null;
   role?: UserRole;
   emailNotifications?: boolean;
+  emailInvitations?: boolean;
 };
 
 /** Whether `actor` may apply `patch` to `target` (pure; see the module comment). */
@@ -59,6 +60,7 @@ export async function updateUserProfile(options: {
   if (patch.organizationId !== undefined) changes.organizationId = patch.organizationId;
   if (patch.role !== undefined) changes.role = patch.role;
   if (patch.emailNotifications !== undefined) changes.emailNotifications = patch.emailNotifications;
+  if (patch.emailInvitations !== undefined) changes.emailInvitations = patch.emailInvitations;
   const user = await storage.updateUser({ id: userId, patch: changes });
   await recordAudit({
     storage,

@@ -10,6 +10,7 @@ export const UpdateUserBody = z
     organizationId: idField.nullable().optional(),
     role: z.enum(USER_ROLES).optional(),
     emailNotifications: z.boolean().optional(),
+    emailInvitations: z.boolean().optional(),
   })
   .refine((body) => Object.values(body).some((value) => value !== undefined), 'nothing to change');
 export type UpdateUserBody = z.infer<typeof UpdateUserBody>;
