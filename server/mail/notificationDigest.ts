@@ -1,7 +1,8 @@
 /**
  * One round of the notification e-mail digest. Due work is read from storage, never kept in
- * memory: notifications unread in the app, not yet e-mailed and older than the delay. Each
- * person's are claimed atomically (`emailedAt` set before sending), so several processes
+ * memory: people with a notification unread in the app, not yet e-mailed and older than the
+ * delay. Each such person's unread, not yet e-mailed notifications (the newer ones too) are
+ * claimed atomically (`emailedAt` set before sending), so several processes
  * running rounds at once never mail a notification twice and a restart loses nothing.
  * What a person may no longer read (access lost, document trashed, comment deleted) is left
  * out at send time, and a deactivated account or one with digests turned off gets no mail:
@@ -37,7 +38,7 @@ export async function sendDueDigests(deps: DigestDeps, now = new Date()): Promis
   let sent = 0;
   for (const userId of userIds) {
     try {
-      if (await sendDigest(deps, { userId, createdBefore, now })) sent += 1;
+      if (await sendDigest(deps, { userId, now })) sent += 1;
     } catch (error: unknown) {
       // One person's failure (a storage hiccup) never stops the others' digests.
       deps.logger.warn({ err: error, userId }, 'notification digest failed');
@@ -48,14 +49,11 @@ export async function sendDueDigests(deps: DigestDeps, now = new Date()): Promis
 
 async function sendDigest(
   deps: DigestDeps,
-  input: { userId: string; createdBefore: Date; now: Date },
+  input: { userId: string; now: Date },
 ): Promise<boolean> {
   const { storage, mailer } = deps;
-  const claimed = await storage.claimNotificationsForMail({
-    userId: input.userId,
-    createdBefore: input.createdBefore,
-    at: input.now,
-  });
+  // Everything still unread goes with the due one: one digest rather than a trickle.
+  const claimed = await storage.claimNotificationsForMail({ userId: input.userId, at: input.now });
   if (claimed.length === 0) return false;
   const person = await storage.getUserById({ id: input.userId });
   if (!person?.isActive || !person.emailNotifications) return false;

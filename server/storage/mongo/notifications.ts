@@ -90,14 +90,14 @@ export function createMongoNotifications(
         return cursorLimit === undefined ? userIds : userIds.slice(0, cursorLimit);
       }),
 
-    claimNotificationsForMail: ({ userId, createdBefore, at }) =>
+    claimNotificationsForMail: ({ userId, at }) =>
       run(async () => {
         const objectId = toObjectId(userId);
         if (!objectId) return [];
         // One document at a time, each by a conditional update: a notification another
         // process took meanwhile no longer matches, so no notification is claimed twice.
         const claimed: NotificationRecord[] = [];
-        const filter = { ...dueFilter({ createdBefore }), userId: objectId };
+        const filter = { userId: objectId, emailedAt: null, isRead: false };
         for (;;) {
           const doc = await Notification.findOneAndUpdate(
             filter,

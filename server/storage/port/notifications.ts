@@ -49,16 +49,12 @@ export interface NotificationMethods {
    */
   listNotificationMailRecipients(input: { createdBefore: Date; limit: number }): Promise<string[]>;
   /**
-   * Takes the user's due notifications (unread, not yet e-mailed, created before
-   * `createdBefore`) for one digest: sets their `emailedAt` to `at` and returns them, oldest
-   * first. Each notification is taken once: a concurrent claim (another process) gets the
-   * others or none, never the same one.
+   * Takes every notification of the user that is unread and not yet e-mailed, for one digest
+   * (once the oldest is due, the newer ones go with it): sets their `emailedAt` to `at` and
+   * returns them, oldest first. Each notification is taken once: a concurrent claim (another
+   * process) gets the others or none, never the same one.
    */
-  claimNotificationsForMail(input: {
-    userId: string;
-    createdBefore: Date;
-    at: Date;
-  }): Promise<NotificationRecord[]>;
+  claimNotificationsForMail(input: { userId: string; at: Date }): Promise<NotificationRecord[]>;
   /**
    * Gives back a claim whose mail could not be sent (`emailedAt` back to null), so a later
    * round tries again. Only notifications still claimed at `at` change; answers how many.

@@ -117,16 +117,16 @@ export function createSqliteNotifications({ stmt }: SqliteContext): Notification
       return rows.map((row) => row.user_id);
     },
 
-    async claimNotificationsForMail({ userId, createdBefore, at }) {
+    async claimNotificationsForMail({ userId, at }) {
       // One statement: SQLite runs one writer at a time, so a concurrent claim by another
       // process sees these rows taken and gets none of them.
       const rows = translateSqlite(
         () =>
           stmt(
             `UPDATE notifications SET emailed_at = ?
-             WHERE user_id = ? AND emailed_at IS NULL AND is_read = 0 AND created_at < ?
+             WHERE user_id = ? AND emailed_at IS NULL AND is_read = 0
              RETURNING *`,
-          ).all(at.getTime(), userId, createdBefore.getTime()) as NotificationRow[],
+          ).all(at.getTime(), userId) as NotificationRow[],
       );
       return rows.map(toNotification).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
     },
