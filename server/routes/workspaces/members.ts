@@ -28,10 +28,7 @@ import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './acc
 
 /** Router for a workspace's members and pending invitations. */
 export function createMembersRouter(
-  deps: Pick<
-    RouteDeps,
-    'storage' | 'config' | 'events' | 'creationLimits' | 'mailer' | 'logger'
-  >,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits' | 'mailer' | 'logger'>,
 ): Router {
   const { storage, config, events, creationLimits, mailer } = deps;
   const router = express.Router();
