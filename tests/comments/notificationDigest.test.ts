@@ -3,7 +3,8 @@
  * process (`tests/helpers/smtpServer.ts`), with a 1 s delay: what stays unread in the app
  * past the delay leaves as ONE digest per person, grouped by document with links, user text
  * escaped; what was read in the app, what the person turned off, what they can no longer read
- * and deactivated accounts get no mail; a restart in between still sends; nothing twice.
+ * and deactivated accounts get no mail; a restart in between still sends; a digest the SMTP
+ * server refused is sent again later; nothing twice.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -226,6 +227,18 @@ describe('notification e-mail digests', () => {
     await sleep(SETTLE_MS);
     expect(digestsTo(world.viewer.email)).toEqual([]);
     expect(digestsTo(world.editor.email)).toEqual([]);
+  });
+
+  it('tries again later when the SMTP server refused the digest', async () => {
+    const { world } = await startWorld();
+    smtp.refuseNext(world.viewer.email, 2);
+    const document = await createDoc(world, { title: 'Retried study' });
+    await startThread(world, document.id, '@Viktor retry', [world.viewer.user.id]);
+    const [digest] = await waitForDigest(world.viewer.email);
+    expect(smtp.refusedCount()).toBeGreaterThanOrEqual(2);
+    expect(digest!.subject).toBe('Rita Reviewer mentioned you in a comment on “Retried study”');
+    await sleep(SETTLE_MS);
+    expect(digestsTo(world.viewer.email)).toHaveLength(1);
   });
 
   it('without SMTP_URL logs each digest without the comment, and sends nothing', async () => {

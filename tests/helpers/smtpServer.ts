@@ -34,6 +34,13 @@ export interface TestSmtpServer {
   messages: ReceivedMail[];
   /** Messages to `address` so far. */
   messagesTo(address: string): ReceivedMail[];
+  /**
+   * Refuses the next `times` messages to `address` with a temporary error (451), as an SMTP
+   * server that is down for a while; they are not kept.
+   */
+  refuseNext(address: string, times: number): void;
+  /** How many messages were refused so far. */
+  refusedCount(): number;
   /** Waits until at least `count` messages arrived (generous deadline), then returns all. */
   waitForMessages(count: number, what?: string): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -42,6 +49,8 @@ export interface TestSmtpServer {
 /** Starts an SMTP server that accepts everything, without TLS or authentication. */
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const messages: ReceivedMail[] = [];
+  const refusals = new Map<string, number>();
+  let refused = 0;
   const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -53,6 +62,13 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         const raw = Buffer.concat(chunks).toString('utf8');
         const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         const to = session.envelope.rcptTo.map((recipient) => recipient.address);
+        const refusing = to.find((address) => (refusals.get(address) ?? 0) > 0);
+        if (refusing) {
+          refusals.set(refusing, refusals.get(refusing)! - 1);
+          refused += 1;
+          callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          return;
+        }
         messages.push({ from, to, raw, ...decodeMessage(raw) });
         callback();
       });
@@ -64,6 +80,10 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     smtpUrl: `smtp://127.0.0.1:${port}`,
     messages,
     messagesTo: (address) => messages.filter((mail) => mail.to.includes(address)),
+    refuseNext: (address, times) => {
+      refusals.set(address, times);
+    },
+    refusedCount: () => refused,
     async waitForMessages(count, what = `${count} e-mail(s)`) {
       await waitFor(() => messages.length >= count, what, 15_000);
       return messages;
