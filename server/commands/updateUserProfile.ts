@@ -1,7 +1,7 @@
 /**
- * Changes an account's name, organisation, network role or notification e-mail setting. Admins
+ * Changes an account's name, organisation, network role or e-mail settings (digests, invitations). Admins
  * may change anything on anyone (except their own role, so the network never loses its last
- * admin by accident); a member may change only their own name and e-mail setting.
+ * admin by accident); a member may change only their own name and e-mail settings.
  */
 import type { UserRole } from '../../shared/domain';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';

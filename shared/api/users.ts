@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { USER_ROLES } from '../domain';
 import { emailField, idField, nameField } from './fields';
 
-/** `PATCH /api/users/:id`: admins may set every field; a member only their own name. */
+/**
+ * `PATCH /api/users/:id`: admins may set every field; a member only their own name and e-mail
+ * settings (`emailNotifications`: digests of unread notifications; `emailInvitations`).
+ */
 export const UpdateUserBody = z
   .object({
     name: nameField.optional(),
