@@ -1,4 +1,4 @@
-/** Settings read from the environment: the collab limits, MONGODB_REQUIRE_TRANSACTIONS and mail. */
+/** Settings read from the environment: the collab limits, MONGODB_REQUIRE_TRANSACTIONS and mail (with the digest delay). */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_COLLAB_OPTIONS } from './collab/options';
 import { ConfigError, loadConfig } from './env';
@@ -67,6 +67,7 @@ describe('SMTP_URL and MAIL_FROM', () => {
     expect(loadConfig(BASE).mail).toEqual({
       smtpUrl: null,
       from: 'CLIP Workspace <no-reply@localhost>',
+      digestDelayMs: 15 * 60 * 1000,
     });
   });
 
@@ -74,8 +75,18 @@ describe('SMTP_URL and MAIL_FROM', () => {
     const smtp = 'smtps://mailer:pw@smtp.example.org:465';
     expect(
       loadConfig({ ...BASE, SMTP_URL: smtp, MAIL_FROM: 'CLIP <clip@example.org>' }).mail,
-    ).toEqual({ smtpUrl: smtp, from: 'CLIP <clip@example.org>' });
+    ).toMatchObject({ smtpUrl: smtp, from: 'CLIP <clip@example.org>' });
     expect(loadConfig({ ...BASE, SMTP_URL: 'json:' }).mail.smtpUrl).toBe('json:');
+  });
+
+  it('take the digest delay in seconds, at least 1, at most a week', () => {
+    const delay = (value: string) =>
+      loadConfig({ ...BASE, NOTIFICATION_EMAIL_DELAY_SECONDS: value }).mail.digestDelayMs;
+    expect(delay('1')).toBe(1000);
+    expect(delay('604800')).toBe(604_800_000);
+    for (const bad of ['0', '-5', '1.5', 'soon', '604801']) {
+      expect(() => delay(bad)).toThrow(ConfigError);
+    }
   });
 
   it('refuse an address that is not SMTP', () => {

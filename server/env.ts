@@ -60,6 +60,16 @@ const envSchema = z.object({
     .optional(),
   /** The From address of notification e-mail. */
   MAIL_FROM: z.string().min(3).default('CLIP Workspace <no-reply@localhost>'),
+  /**
+   * How long a notification may stay unread in the app before it is e-mailed, in seconds;
+   * what is due for one person then leaves as one digest (checked every min(delay, 30 s)).
+   */
+  NOTIFICATION_EMAIL_DELAY_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(15 * 60),
   /** Fill an empty database with the CLIP demo network at startup. */
   DEMO: booleanFlag,
   /** Extra origins allowed to make state-changing requests (comma separated). */
@@ -151,7 +161,7 @@ export interface Config {
    */
   isHostHeaderTrusted: boolean;
   logLevel: RawEnv['LOG_LEVEL'];
-  /** Notification e-mail: SMTP_URL (null: logged, not sent) and the From address. */
+  /** E-mail: SMTP_URL (null: logged, not sent), the From address, the digest's delay. */
   mail: MailConfig;
   isDemo: boolean;
   allowedOrigins: string[];
@@ -173,11 +183,13 @@ export interface Config {
   exportRateLimit: number;
 }
 
-/** How notification e-mail leaves the server. */
+/** How e-mail leaves the server. */
 export interface MailConfig {
   /** `smtp(s)://…`, `json:` (nodemailer's JSON transport), or null (log instead of send). */
   smtpUrl: string | null;
   from: string;
+  /** How long a notification stays unread in the app before the digest e-mails it. */
+  digestDelayMs: number;
 }
 
 /** Caps on one import: the upload's size and what a .docx may unpack to. */
@@ -231,7 +243,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: raw.PUBLIC_URL ? raw.PUBLIC_URL.replace(/\/$/, '') : null,
     isHostHeaderTrusted: raw.NODE_ENV !== 'production',
     logLevel: raw.LOG_LEVEL,
-    mail: { smtpUrl: raw.SMTP_URL ?? null, from: raw.MAIL_FROM },
+    mail: {
+      smtpUrl: raw.SMTP_URL ?? null,
+      from: raw.MAIL_FROM,
+      digestDelayMs: raw.NOTIFICATION_EMAIL_DELAY_SECONDS * 1000,
+    },
     isDemo: raw.DEMO,
     allowedOrigins: (raw.ALLOWED_ORIGINS ?? '')
       .split(',')

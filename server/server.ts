@@ -13,6 +13,7 @@ import type { Config } from './env';
 import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
 import { createLogger, type Logger } from './logger';
+import { startDigestTimer, type DigestTimer } from './mail/digestTimer';
 import { createMailSender, type MailSender } from './mail/mailSender';
 import { attachRealtime, type Realtime } from './realtime';
 import { createStoredNotices } from './realtime/storedNotices';
@@ -33,8 +34,10 @@ export interface RunningServer {
   events: EventBus;
   /** Socket.IO, created before the app so routes and commands reach it. */
   realtime: Realtime;
-  /** Notification e-mail (tests read what an `SMTP_URL=json:` server sent with `onSent`). */
+  /** E-mail: digests and invitations (tests read what was sent with `onSent`). */
   mailer: MailSender;
+  /** The notification digest's timer (tests may run a round now). */
+  digests: DigestTimer;
   /** The trash retention timer (tests purge now instead of waiting). */
   trashPurge: TrashPurgeTimer;
   /** Stops accepting, flushes every open document, closes connections and storage. */
@@ -114,9 +117,8 @@ export async function startServer(options: {
   });
   // Links in e-mail: PUBLIC_URL, else (development, tests) the address this server listens on.
   let listeningUrl = '';
+  const publicUrl = (): string => config.publicUrl ?? listeningUrl;
   subscribeDomainEvents({
-    mailer,
-    publicUrl: () => config.publicUrl ?? listeningUrl,
     events,
     storage,
     collab,
@@ -125,10 +127,18 @@ export async function startServer(options: {
     broadcaster: realtime.broadcaster,
   });
   const trashPurge = startTrashPurge({ storage, events, logger });
+  const digests = startDigestTimer({
+    storage,
+    mailer,
+    logger: logger.child({ module: 'mail' }),
+    delayMs: config.mail.digestDelayMs,
+    publicUrl,
+  });
   app = createApp({
     config,
     storage,
     logger,
+    mailer,
     collab,
     events,
     realtime: realtime.broadcaster,
@@ -163,6 +173,7 @@ export async function startServer(options: {
     closing ??= (async () => {
       httpServer.close();
       trashPurge.stop();
+      await digests.stop();
       await collab.close();
       await realtime.close();
       httpServer.closeAllConnections();
@@ -184,6 +195,7 @@ export async function startServer(options: {
     events,
     realtime,
     mailer,
+    digests,
     trashPurge,
     close,
   };

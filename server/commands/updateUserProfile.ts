@@ -1,7 +1,7 @@
 /**
- * Changes an account's name, organisation, network role or notification e-mail setting. Admins
+ * Changes an account's name, organisation, network role or e-mail settings (digests, invitations). Admins
  * may change anything on anyone (except their own role, so the network never loses its last
- * admin by accident); a member may change only their own name and e-mail setting.
+ * admin by accident); a member may change only their own name and e-mail settings.
  */
 import type { UserRole } from '../../shared/domain';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors';
@@ -15,6 +15,7 @@ export type ProfilePatch = {
   organizationId?: string | null;
   role?: UserRole;
   emailNotifications?: boolean;
+  emailInvitations?: boolean;
 };
 
 /** Whether `actor` may apply `patch` to `target` (pure; see the module comment). */
@@ -59,6 +60,7 @@ export async function updateUserProfile(options: {
   if (patch.organizationId !== undefined) changes.organizationId = patch.organizationId;
   if (patch.role !== undefined) changes.role = patch.role;
   if (patch.emailNotifications !== undefined) changes.emailNotifications = patch.emailNotifications;
+  if (patch.emailInvitations !== undefined) changes.emailInvitations = patch.emailInvitations;
   const user = await storage.updateUser({ id: userId, patch: changes });
   await recordAudit({
     storage,

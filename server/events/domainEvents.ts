@@ -82,8 +82,9 @@ export interface DomainEvents {
   /** The author edited their comment. */
   'comment.updated': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /**
-   * A person was notified of `comment` (stored, and already sent live); the e-mail subscriber
-   * mails it. Emitted by the notification subscriber, only for people who can read `document`.
+   * A person was notified of `comment` (stored, and already sent live). Emitted by the
+   * notification subscriber, only for people who can read `document`. E-mail does not hang on
+   * it: the digest reads what is still unread from storage (`server/mail/notificationDigest.ts`).
    */
   'notification.created': {
     context: EventContext;

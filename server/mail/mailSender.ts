@@ -1,5 +1,5 @@
 /**
- * The one way the server sends e-mail: nodemailer over `SMTP_URL`, or nodemailer's JSON
+ * The one way the server sends e-mail (notification digests, invitations): nodemailer over `SMTP_URL`, or nodemailer's JSON
  * transport for `SMTP_URL=json:` (tests read the messages it renders), or, with no SMTP_URL,
  * a log line per message instead of sending it. Built once by the composition root.
  */
@@ -21,11 +21,15 @@ export interface SentMail {
   raw: string | null;
 }
 
-/** Sends mail; `send` never throws (a failed send is logged: the notification is stored). */
+/** Sends mail; `send` never throws (a failed send is logged and answered `false`). */
 export interface MailSender {
   /** Whether messages really leave the server (false: they are logged only). */
   isDelivering: boolean;
-  send(message: MailMessage): Promise<void>;
+  /**
+   * Hands `message` to the transport (or, without SMTP_URL, logs it). Resolves `false` only
+   * when the transport refused it, so a caller that can (the digest) tries again later.
+   */
+  send(message: MailMessage): Promise<boolean>;
   /** Calls `listener` after each message was handed to the transport; returns the remover. */
   onSent(listener: (sent: SentMail) => void): () => void;
   /** Waits for sends under way, then closes SMTP connections. */
@@ -37,9 +41,9 @@ export function createMailSender(input: { config: MailConfig; logger: Logger }):
   const { config, logger } = input;
   const transport = createTransport(config.smtpUrl);
   const listeners = new Set<(sent: SentMail) => void>();
-  const pending = new Set<Promise<void>>();
+  const pending = new Set<Promise<boolean>>();
 
-  const deliver = async (message: MailMessage): Promise<void> => {
+  const deliver = async (message: MailMessage): Promise<boolean> => {
     // Recipient and subject only: the body quotes a comment, which is not for the log.
     const summary = { to: message.to, subject: message.subject };
     let raw: string | null = null;
@@ -54,10 +58,11 @@ export function createMailSender(input: { config: MailConfig; logger: Logger }):
         logger.info(summary, 'mail sent');
       } catch (error: unknown) {
         logger.warn({ ...summary, err: error }, 'mail could not be sent');
-        return;
+        return false;
       }
     }
     for (const listener of listeners) listener({ message, raw });
+    return true;
   };
 
   return {

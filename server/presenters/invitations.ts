@@ -2,10 +2,10 @@
 import type { InvitationDto } from '../../shared/api/entities';
 import type { Invitation } from '../storage/types';
 
-/** One invitation; pass `token` and `link` only right after creating it. */
+/** One invitation; pass `token`, `link` and `isEmailed` only right after creating it. */
 export function presentInvitation(
   invitation: Invitation,
-  extras: { token?: string; link?: string } = {},
+  extras: { token?: string; link?: string; isEmailed?: boolean } = {},
 ): InvitationDto {
   return {
     id: invitation.id,
@@ -17,5 +17,6 @@ export function presentInvitation(
     acceptedAt: invitation.acceptedAt ? invitation.acceptedAt.toISOString() : null,
     awaitsApproval: invitation.awaitsApproval,
     ...(extras.link ? { link: extras.link } : {}),
+    ...(extras.isEmailed !== undefined ? { isEmailed: extras.isEmailed } : {}),
   };
 }

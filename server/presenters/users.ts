@@ -12,6 +12,7 @@ export function presentUser(user: User): UserDto {
     organizationId: user.organizationId,
     isActive: user.isActive,
     emailNotifications: user.emailNotifications,
+    emailInvitations: user.emailInvitations,
     createdAt: user.createdAt.toISOString(),
   };
 }

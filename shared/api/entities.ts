@@ -21,8 +21,13 @@ export interface UserDto {
   role: UserRole;
   organizationId: string | null;
   isActive: boolean;
-  /** Whether notifications are also e-mailed (the person turns it off with PATCH /api/users/:id). */
+  /**
+   * Whether notifications left unread in the app are e-mailed as a digest (the person turns
+   * it off with PATCH /api/users/:id).
+   */
   emailNotifications: boolean;
+  /** Whether invitations to this account's address are e-mailed (PATCH /api/users/:id). */
+  emailInvitations: boolean;
   createdAt: string;
 }
 
@@ -114,8 +119,15 @@ export interface InvitationDto {
    * open-registration setting, never on whether the e-mail has an account.
    */
   awaitsApproval: boolean;
-  /** A link to the accept screen, for copying (no mail server is assumed). */
+  /** A link to the accept screen, for copying. Only in the answer that created it. */
   link?: string;
+  /**
+   * Only in the answer that created it: whether the server e-mails invitations (SMTP_URL
+   * set). True does not say the person gets one: an account may have turned invitation
+   * e-mail off, and the answer never tells whether the address has an account. False: the
+   * link must be passed on by hand.
+   */
+  isEmailed?: boolean;
 }
 
 export interface DocumentDto {

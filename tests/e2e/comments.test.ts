@@ -147,7 +147,7 @@ describe('comment threads', () => {
     // The reviewer turns notification e-mail off on her account page.
     await rita.goto('/account');
     const mailSetting = rita.getByRole('checkbox', {
-      name: 'E-mail me when someone mentions me or replies in my threads',
+      name: 'E-mail me a digest of the mentions and replies I have not read in the app',
     });
     expect(await mailSetting.isChecked()).toBe(true);
     await mailSetting.uncheck();

@@ -68,6 +68,12 @@ describe('workspace and editor screens', () => {
     await expect
       .poll(() => invite.getByTestId('copy-field-value').inputValue())
       .toMatch(/\/invite\//);
+    // No SMTP_URL in this test server: the box says the link must be passed on by hand.
+    await expect
+      .poll(() => invite.getByRole('status').innerText())
+      .toContain(
+        'This server sends no e-mail (no mail server is set up): copy the link and send it to olga@oxford.example yourself.',
+      );
     await expectNoSeriousA11yIssues(ana);
     await screenshot(ana, '10-admin');
   });

@@ -28,7 +28,9 @@ export interface TestServer {
   url: string;
   server: RunningServer;
   storage: Storage;
-  /** Stops the server and deletes its data dir. */
+  /** Its DATA_DIR (a second server may start on it: `startTestServer({}, { dataDir })`). */
+  dataDir: string;
+  /** Stops the server and deletes its data dir (unless it was given in the options). */
   close(): Promise<void>;
 }
 
@@ -43,6 +45,11 @@ export interface TestServerOptions {
   tuning?: ServerTuning;
   /** Log here instead of a silent logger (tests that look at what was logged). */
   logger?: Logger;
+  /**
+   * Run on this data dir (and its MongoDB database) instead of a fresh one, e.g. a second
+   * server after a restart. The caller owns it: `close` leaves it in place.
+   */
+  dataDir?: string;
 }
 
 /**
@@ -54,7 +61,8 @@ export async function startTestServer(
   overrides: TestEnvOverrides = {},
   options: TestServerOptions = {},
 ): Promise<TestServer> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-test-'));
+  const isOwnDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'clip-test-')));
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
@@ -81,8 +89,10 @@ export async function startTestServer(
     url: server.url,
     server,
     storage: server.storage,
+    dataDir,
     close: async () => {
       await server.close();
+      if (!isOwnDataDir) return;
       await dropMongoTestDatabase(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },

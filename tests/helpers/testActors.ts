@@ -18,6 +18,7 @@ export function makeUser(overrides: Partial<User> = {}): User {
     organizationId: null,
     isActive: true,
     emailNotifications: true,
+    emailInvitations: true,
     createdAt: at,
     updatedAt: at,
     ...overrides,

@@ -11,6 +11,7 @@ import { createCollabServer } from '../../server/collab';
 import { loadConfig } from '../../server/env';
 import { createEventBus } from '../../server/events';
 import { createLogger } from '../../server/logger';
+import { createMailSender } from '../../server/mail/mailSender';
 import { createBroadcaster } from '../../server/realtime/broadcaster';
 import type { RealtimeServer } from '../../server/realtime/types';
 import { openStorage } from '../../server/storage';
@@ -47,6 +48,7 @@ beforeAll(async () => {
       events: createEventBus({ logger }),
       // A Socket.IO server bound to no HTTP server (nothing to close): /socket.io paths must 404 here.
       realtime: createBroadcaster(unattachedIo),
+      mailer: createMailSender({ config: config.mail, logger }),
       clientDir,
     }),
   );

@@ -13,6 +13,7 @@ import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
 import { describeInjectionContract } from './contract/injection';
 import { describeInvitationsContract } from './contract/invitations';
+import { describeNotificationMailContract } from './contract/notificationMail';
 import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
@@ -91,5 +92,6 @@ export function describeStorageContract(
     describeVersionsContract(getStorage);
     describeThreadsContract(getStorage);
     describeNotificationsContract(getStorage);
+    describeNotificationMailContract(getHarness);
   });
 }

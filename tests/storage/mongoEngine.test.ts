@@ -48,7 +48,12 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
     'documentId_1_createdAt_1__id_1',
     'threadId_1_createdAt_1__id_1',
   ],
-  notifications: ['_id_', 'userId_1_createdAt_-1__id_-1', 'userId_1_isRead_1'],
+  notifications: [
+    '_id_',
+    'emailedAt_1_isRead_1_createdAt_1',
+    'userId_1_createdAt_-1__id_-1',
+    'userId_1_isRead_1',
+  ],
 };
 
 describe.skipIf(!hasServer)('MongoDB engine', () => {

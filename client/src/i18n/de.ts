@@ -44,7 +44,9 @@ export const de: Messages = {
   auth: {
     emailTitle: 'E-Mail',
     emailNotifications:
-      'Per E-Mail benachrichtigen, wenn mich jemand erwähnt oder in meinen Diskussionen antwortet',
+      'Erwähnungen und Antworten, die ich in der App nicht gelesen habe, gesammelt per E-Mail senden',
+    emailInvitations: 'Einladungen zu Arbeitsbereichen und Dokumenten per E-Mail senden',
+    emailHint: 'Benachrichtigungen erscheinen immer in der App (Glocke in der Kopfzeile).',
     loginTitle: 'Anmelden',
     loginIntro: 'Leitlinien und Fallstudien gemeinsam mit dem CLIP-Netzwerk schreiben.',
     email: 'E-Mail',
@@ -134,7 +136,11 @@ export const de: Messages = {
     add: 'Hinzufügen',
     memberAdded: '{{name}} wurde hinzugefügt.',
     invitationCreated:
-      'Einladung für {{email}} erstellt. Senden Sie diesen Link: Mit Konto nimmt die Person sie angemeldet an, sonst legt sie damit ihr Konto an.',
+      'Einladung für {{email}} erstellt: Mit Konto nimmt die Person sie angemeldet an, sonst legt sie damit ihr Konto an.',
+    invitationEmailed:
+      'Der Link wurde per E-Mail an {{email}} gesendet (außer die Person hat Einladungs-E-Mails abgeschaltet). Sie können ihn auch selbst weitergeben:',
+    invitationNotEmailed:
+      'Dieser Server versendet keine E-Mails (kein Mailserver eingerichtet): Kopieren Sie den Link und senden Sie ihn selbst an {{email}}.',
     awaitsApproval:
       'Die Netzwerk-Administration muss sie freigeben, bevor damit ein neues Konto angelegt werden kann.',
     invitationLink: 'Einladungslink',
@@ -288,7 +294,7 @@ export const de: Messages = {
     inviteHint: 'Die Person erhält ein Konto, noch ohne Arbeitsbereich.',
     inviteEmail: 'E-Mail',
     sendInvite: 'Einladung erstellen',
-    inviteCreated: 'Senden Sie diesen Link an {{email}}:',
+    inviteCreated: 'Einladung für {{email}} erstellt.',
     approvalsTitle: 'Einladungen, die auf Freigabe warten',
     approvalsHint:
       'Eigentümer von Arbeitsbereichen haben diese Adressen eingeladen, während die Registrierung geschlossen ist. Geben Sie sie frei, damit die Personen ein Konto anlegen können.',

@@ -39,7 +39,9 @@ export const en = {
   languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
     emailTitle: 'E-mail',
-    emailNotifications: 'E-mail me when someone mentions me or replies in my threads',
+    emailNotifications: 'E-mail me a digest of the mentions and replies I have not read in the app',
+    emailInvitations: 'E-mail me invitations to workspaces and documents',
+    emailHint: 'Notifications always appear in the app (the bell in the header).',
     loginTitle: 'Sign in',
     loginIntro: 'Co-write guidelines and case studies with the CLIP network.',
     email: 'E-mail',
@@ -128,7 +130,11 @@ export const en = {
     add: 'Add',
     memberAdded: '{{name}} was added.',
     invitationCreated:
-      'Invitation for {{email}} created. Send them this link: they accept it signed in, or create their account with it.',
+      'Invitation for {{email}} created: they accept it signed in, or create their account with it.',
+    invitationEmailed:
+      'The link was e-mailed to {{email}} (unless they turned invitation e-mails off). You can also pass it on yourself:',
+    invitationNotEmailed:
+      'This server sends no e-mail (no mail server is set up): copy the link and send it to {{email}} yourself.',
     awaitsApproval:
       'A network administrator must approve it before it can be used to create a new account.',
     invitationLink: 'Invitation link',
@@ -280,7 +286,7 @@ export const en = {
     inviteHint: 'They get an account without joining a workspace yet.',
     inviteEmail: 'E-mail',
     sendInvite: 'Create invitation',
-    inviteCreated: 'Send this link to {{email}}:',
+    inviteCreated: 'Invitation for {{email}} created.',
     approvalsTitle: 'Invitations waiting for approval',
     approvalsHint:
       'Workspace owners invited these addresses while registration is closed. Approve to let them create an account.',

@@ -1,4 +1,4 @@
-/** /account: notification e-mail on or off, and change your password. */
+/** /account: each kind of e-mail (notification digests, invitations) on or off, and change your password. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -11,20 +11,22 @@ import { useFormSubmit } from '../components/useFormSubmit';
 import { useCurrentUser, useSession } from '../session/SessionContext';
 import { MIN_PASSWORD_LENGTH } from './AccountFields';
 
-/** The person's notification e-mail setting: a checkbox saved as soon as it changes. */
-function EmailSetting() {
-  const { t } = useTranslation();
+/** The kinds of e-mail a person turns on or off, as named on the user (PATCH /api/users/:id). */
+type EmailKind = 'emailNotifications' | 'emailInvitations';
+
+/** One kind of e-mail: a checkbox saved as soon as it changes. */
+function EmailSetting({ kind, label }: { kind: EmailKind; label: string }) {
   const user = useCurrentUser();
   const { setUser } = useSession();
   const form = useFormSubmit();
   // Shown at once (the box follows the click), the saved value once the server answered; a
   // refused change falls back to the stored value with the error below.
   const [pending, setPending] = useState<boolean | null>(null);
-  const save = (emailNotifications: boolean) => {
-    setPending(emailNotifications);
+  const save = (isOn: boolean) => {
+    setPending(isOn);
     void form.run(async () => {
       try {
-        const { user: saved } = await api.users.update(user.id, { emailNotifications });
+        const { user: saved } = await api.users.update(user.id, { [kind]: isOn });
         setUser(saved);
       } finally {
         setPending(null);
@@ -32,23 +34,35 @@ function EmailSetting() {
     });
   };
   return (
-    <>
-      <h2>{t('auth.emailTitle')}</h2>
+    <div>
       <label>
         <input
           type="checkbox"
-          checked={pending ?? user.emailNotifications}
+          checked={pending ?? user[kind]}
           disabled={form.isBusy}
           onChange={(event) => save(event.target.checked)}
         />{' '}
-        {t('auth.emailNotifications')}
+        {label}
       </label>
       <FormError message={form.error} />
+    </div>
+  );
+}
+
+/** Every kind of e-mail, each with its own checkbox. */
+function EmailSettings() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <h2>{t('auth.emailTitle')}</h2>
+      <p className="muted">{t('auth.emailHint')}</p>
+      <EmailSetting kind="emailNotifications" label={t('auth.emailNotifications')} />
+      <EmailSetting kind="emailInvitations" label={t('auth.emailInvitations')} />
     </>
   );
 }
 
-/** The account screen: the e-mail setting and the password change. */
+/** The account screen: the e-mail settings and the password change. */
 export function AccountPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -88,7 +102,7 @@ export function AccountPage() {
         <p className="muted">
           {user.name} · {user.email}
         </p>
-        <EmailSetting />
+        <EmailSettings />
         <h2>{t('nav.changePassword')}</h2>
         <form className="form" onSubmit={onSubmit}>
           <TextField

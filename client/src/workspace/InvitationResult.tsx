@@ -1,4 +1,7 @@
-/** The "invitation created" box with the link to copy, after a workspace or network invite. */
+/**
+ * The "invitation created" box after a workspace or network invite: whether the server
+ * e-mailed the link or it must be passed on by hand (no SMTP_URL), and the link to copy.
+ */
 import { useTranslation } from 'react-i18next';
 import type { InvitationDto } from '../../../shared/api/entities';
 import { CopyField } from '../components/CopyField';
@@ -18,6 +21,11 @@ export function InvitationResult({
     <div className="invitation-result" role="status">
       <p>{message(invitation.email)}</p>
       {invitation.awaitsApproval && <p className="muted">{t('workspace.awaitsApproval')}</p>}
+      <p>
+        {invitation.isEmailed
+          ? t('workspace.invitationEmailed', { email: invitation.email })
+          : t('workspace.invitationNotEmailed', { email: invitation.email })}
+      </p>
       <CopyField label={t('workspace.invitationLink')} value={invitationLink(invitation)} />
     </div>
   );

@@ -4,7 +4,6 @@
  * trashed document's room still hears it), then access re-checks, then the audit log. Called once by the composition root.
  */
 import type { CollabServer } from '../../collab';
-import type { MailSender } from '../../mail/mailSender';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import type { Storage } from '../../storage/types';
 import type { EventBus } from '../bus';
@@ -12,21 +11,17 @@ import { subscribeAccessInvalidation, type AccessRecheckers } from './accessInva
 import { subscribeAudit } from './audit';
 import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
-import { subscribeNotificationMail } from './notificationMail';
 import { subscribeNotifications } from './notifications';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
 
-/** Subscribes audit, broadcasts, notifications (and their e-mail) and access invalidation to `events`. */
+/** Subscribes audit, broadcasts, notifications and access invalidation to `events` (the digest e-mails notifications: `server/mail/`). */
 export function subscribeDomainEvents(
   input: AccessRecheckers & {
     events: EventBus;
     storage: Storage;
     broadcaster: Broadcaster;
-    /** Notification e-mail, and the base of the links in it. */
-    mailer: MailSender;
-    publicUrl: () => string;
     collab: AccessRecheckers['collab'] & Pick<CollabServer, 'encodeState'> & LiveStateReader;
   },
 ): void {
@@ -35,7 +30,6 @@ export function subscribeDomainEvents(
   subscribeThreadBroadcast(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
-  subscribeNotificationMail(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);
 }

@@ -3,7 +3,8 @@
  * thread's other participants (its author and everyone who commented) a `reply`. Only people
  * who can read the document are notified, never the comment's own author. Each notification
  * is stored, then sent live as `notification:created` to `user:<id>`, then told on the bus as
- * `notification.created` (the e-mail subscriber mails it).
+ * `notification.created`. E-mail follows from storage, not from this event: the digest
+ * (`server/mail/notificationDigest.ts`) mails what stays unread past the delay.
  */
 import { readableMentions } from '../../comments/mentions';
 import { presentNotification } from '../../presenters/notifications';

@@ -16,26 +16,38 @@ import { recordAudit } from '../../commands/recordAudit';
 import { getActor, requireAdmin, requireUser } from '../../http/authentication';
 import { clientIp, publicBaseUrl } from '../../http/requestContext';
 import { validate } from '../../http/validate';
+import { sendInvitationMail } from '../../mail/invitationMail';
 import { presentInvitation } from '../../presenters/invitations';
 import type { RouteDeps } from '../deps';
 
 /** Router for `/api/invitations*`. */
 export function createInvitationsRouter(
-  deps: Pick<RouteDeps, 'config' | 'storage' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'config' | 'storage' | 'creationLimits' | 'mailer' | 'logger'>,
 ): Router {
-  const { config, storage, creationLimits } = deps;
+  const { config, storage, creationLimits, mailer } = deps;
   const router = express.Router();
 
   router.post('/invitations', requireAdmin, creationLimits.invitations, async (req, res) => {
     const { body } = validate(req, { body: CreateInvitationBody });
+    const actor = getActor(res);
     const { invitation, token, link } = await createInvitation({
       storage,
-      actor: getActor(res),
+      actor,
       email: body.email,
       baseUrl: publicBaseUrl(req, config),
       ip: clientIp(req),
     });
-    res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
+    // Not awaited: a slow SMTP server never holds the answer back (it never throws).
+    void sendInvitationMail(deps, {
+      to: invitation.email,
+      inviterName: actor.name,
+      target: { kind: 'network' },
+      link,
+      expiresAt: invitation.expiresAt,
+    });
+    res.status(201).json({
+      invitation: presentInvitation(invitation, { token, link, isEmailed: mailer.isDelivering }),
+    });
   });
 
   router.get('/invitations', requireAdmin, async (_req, res) => {

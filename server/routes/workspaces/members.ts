@@ -19,6 +19,7 @@ import { NotFoundError } from '../../errors';
 import { getActor, requireUser } from '../../http/authentication';
 import { clientIp, publicBaseUrl } from '../../http/requestContext';
 import { validate } from '../../http/validate';
+import { sendInvitationMail } from '../../mail/invitationMail';
 import { canManageMembers, canRemoveMember } from '../../policies/workspace';
 import { presentInvitation } from '../../presenters/invitations';
 import { presentMembership } from '../../presenters/membership';
@@ -27,9 +28,9 @@ import { loadAuthorizedWorkspace, loadWorkspaceAccess, parseParams } from './acc
 
 /** Router for a workspace's members and pending invitations. */
 export function createMembersRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits' | 'mailer' | 'logger'>,
 ): Router {
-  const { storage, config, events, creationLimits } = deps;
+  const { storage, config, events, creationLimits, mailer } = deps;
   const router = express.Router();
 
   router.get('/workspaces/:id/members', requireUser, async (req, res) => {
@@ -54,7 +55,7 @@ export function createMembersRouter(
     async (req, res) => {
       const actor = getActor(res);
       const { id } = parseParams(req, WorkspaceParams);
-      await loadAuthorizedWorkspace(
+      const { workspace } = await loadAuthorizedWorkspace(
         { storage, actor, workspaceId: id },
         canManageMembers,
         'Only owners add members.',
@@ -74,7 +75,18 @@ export function createMembersRouter(
         return;
       }
       const { invitation, token, link } = result;
-      res.status(201).json({ invitation: presentInvitation(invitation, { token, link }) });
+      // Not awaited: a slow SMTP server never holds the answer back (it never throws).
+      void sendInvitationMail(deps, {
+        to: invitation.email,
+        inviterName: actor.name,
+        target: { kind: 'workspace', workspaceName: workspace.name, role: body.role },
+        link,
+        expiresAt: invitation.expiresAt,
+        awaitsApproval: invitation.awaitsApproval,
+      });
+      res.status(201).json({
+        invitation: presentInvitation(invitation, { token, link, isEmailed: mailer.isDelivering }),
+      });
     },
   );
 

@@ -22,7 +22,7 @@ import { createMembersRouter } from './members';
 
 /** Router for `/api/workspaces…` (members and invitations included). */
 export function createWorkspacesRouter(
-  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'config' | 'events' | 'creationLimits' | 'mailer' | 'logger'>,
 ): Router {
   const { storage, events, creationLimits } = deps;
   const router = express.Router();

@@ -97,6 +97,12 @@ export async function createMongoStorage(options: {
       { version: trusted({ $exists: false }) },
       { $set: { version: 1 } },
     );
+    // Notifications stored before e-mail digests were mailed one by one (or not, by choice):
+    // they count as e-mailed, like SQLite's migration 13, so no digest repeats old news.
+    await threadModels.Notification.updateMany(
+      { emailedAt: trusted({ $exists: false }) },
+      { $set: { emailedAt: new Date() } },
+    );
     // Documents stored before search existed get their folded search text.
     await backfillSearchText(models);
   } catch (error) {

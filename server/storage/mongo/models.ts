@@ -63,6 +63,7 @@ export function createModels(connection: Connection): MongoModels {
       organizationId: nullableRef,
       isActive: { type: Boolean, default: true },
       emailNotifications: { type: Boolean, default: true },
+      emailInvitations: { type: Boolean, default: true },
     },
     { timestamps: true },
   );

@@ -24,6 +24,7 @@ function toNotification(doc: NotificationDoc): NotificationRecord {
     threadId: idOrNull(doc.threadId),
     commentId: idOrNull(doc.commentId),
     isRead: doc.isRead === true,
+    emailedAt: doc.emailedAt ?? null,
     createdAt: doc.createdAt,
   };
 }
@@ -45,6 +46,7 @@ export function createMongoNotifications(
           threadId: input.threadId ? toObjectId(input.threadId) : null,
           commentId: input.commentId ? toObjectId(input.commentId) : null,
           isRead: false,
+          emailedAt: null,
           createdAt: new Date(),
         });
         return toNotification(created.toObject());
@@ -78,5 +80,51 @@ export function createMongoNotifications(
         const result = await Notification.updateMany(filter, { $set: { isRead: true } });
         return result.modifiedCount;
       }),
+
+    listNotificationMailRecipients: ({ createdBefore, limit }) =>
+      run(async () => {
+        const cursorLimit = toCursorLimit(limit);
+        if (cursorLimit === null) return [];
+        const ids = await Notification.distinct('userId', dueFilter({ createdBefore }));
+        const userIds = (ids as unknown[]).map((id) => String(id));
+        return cursorLimit === undefined ? userIds : userIds.slice(0, cursorLimit);
+      }),
+
+    claimNotificationsForMail: ({ userId, at }) =>
+      run(async () => {
+        const objectId = toObjectId(userId);
+        if (!objectId) return [];
+        // One document at a time, each by a conditional update: a notification another
+        // process took meanwhile no longer matches, so no notification is claimed twice.
+        const claimed: NotificationRecord[] = [];
+        const filter = { userId: objectId, emailedAt: null, isRead: false };
+        for (;;) {
+          const doc = await Notification.findOneAndUpdate(
+            filter,
+            { $set: { emailedAt: at } },
+            { returnDocument: 'after', sort: { createdAt: 1, _id: 1 } },
+          ).lean<NotificationDoc>();
+          if (!doc) return claimed;
+          claimed.push(toNotification(doc));
+        }
+      }),
+
+    releaseNotificationMailClaim: ({ ids, at }) =>
+      run(async () => {
+        const result = await Notification.updateMany(
+          { _id: trusted({ $in: toObjectIds(ids) }), emailedAt: at },
+          { $set: { emailedAt: null } },
+        );
+        return result.modifiedCount;
+      }),
+  };
+}
+
+/** Unread, not yet e-mailed, older than the digest's delay. */
+function dueFilter(input: { createdBefore: Date }): Record<string, unknown> {
+  return {
+    emailedAt: null,
+    isRead: false,
+    createdAt: trusted({ $lt: input.createdBefore }),
   };
 }

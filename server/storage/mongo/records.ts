@@ -25,6 +25,8 @@ export interface UserDoc {
   isActive: boolean;
   /** Absent on accounts made before the setting existed: read as true. */
   emailNotifications?: boolean;
+  /** Absent on accounts made before the setting existed: read as true. */
+  emailInvitations?: boolean;
   createdAt: Date;
   updatedAt: Date;
 }

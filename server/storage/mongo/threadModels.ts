@@ -44,6 +44,8 @@ export interface NotificationDoc {
   threadId: Types.ObjectId | null;
   commentId: Types.ObjectId | null;
   isRead: boolean;
+  /** When the e-mail digest took it; null while due. Backfilled at startup (see index.ts). */
+  emailedAt: Date | null;
   createdAt: Date;
 }
 
@@ -100,10 +102,13 @@ export function createThreadModels(connection: Connection): ThreadModels {
     threadId: { type: ObjectId, default: null },
     commentId: { type: ObjectId, default: null },
     isRead: { type: Boolean, default: false },
+    emailedAt: { type: Date, default: null },
     createdAt: { type: Date, required: true },
   });
   notification.index({ userId: 1, createdAt: -1, _id: -1 });
   notification.index({ userId: 1, isRead: 1 });
+  // The digest's due list: unread, not yet e-mailed, by age.
+  notification.index({ emailedAt: 1, isRead: 1, createdAt: 1 });
 
   return {
     Thread: connection.model<ThreadDoc>('Thread', thread, 'threads'),

@@ -18,6 +18,7 @@ function toUser(doc: UserDoc): User {
     organizationId: idOrNull(doc.organizationId),
     isActive: doc.isActive,
     emailNotifications: doc.emailNotifications ?? true,
+    emailInvitations: doc.emailInvitations ?? true,
     createdAt: doc.createdAt,
     updatedAt: doc.updatedAt,
   };
@@ -99,6 +100,8 @@ export function createMongoUsers({ models, run }: MongoContext): UserMethods {
         if (patch.isActive !== undefined) set.isActive = Boolean(patch.isActive);
         if (patch.emailNotifications !== undefined)
           set.emailNotifications = Boolean(patch.emailNotifications);
+        if (patch.emailInvitations !== undefined)
+          set.emailInvitations = Boolean(patch.emailInvitations);
         const doc = objectId
           ? await User.findByIdAndUpdate(
               objectId,

@@ -14,6 +14,11 @@ export interface NotificationRecord {
   threadId: string | null;
   commentId: string | null;
   isRead: boolean;
+  /**
+   * When the e-mail digest took it (sent, or settled without a mail: opted out, no access);
+   * null while it may still be e-mailed.
+   */
+  emailedAt: Date | null;
   createdAt: Date;
 }
 
@@ -37,4 +42,22 @@ export interface NotificationMethods {
   countUnreadNotifications(input: { userId: string }): Promise<number>;
   /** Marks `ids` (or all, without `ids`) of the user read; answers how many changed. */
   markNotificationsRead(input: { userId: string; ids?: readonly string[] }): Promise<number>;
+
+  /**
+   * The e-mail digest's work list: people with a notification that is unread, not yet
+   * e-mailed and created before `createdBefore`; at most `limit` ids, in no particular order.
+   */
+  listNotificationMailRecipients(input: { createdBefore: Date; limit: number }): Promise<string[]>;
+  /**
+   * Takes every notification of the user that is unread and not yet e-mailed, for one digest
+   * (once the oldest is due, the newer ones go with it): sets their `emailedAt` to `at` and
+   * returns them, oldest first. Each notification is taken once: a concurrent claim (another
+   * process) gets the others or none, never the same one.
+   */
+  claimNotificationsForMail(input: { userId: string; at: Date }): Promise<NotificationRecord[]>;
+  /**
+   * Gives back a claim whose mail could not be sent (`emailedAt` back to null), so a later
+   * round tries again. Only notifications still claimed at `at` change; answers how many.
+   */
+  releaseNotificationMailClaim(input: { ids: readonly string[]; at: Date }): Promise<number>;
 }

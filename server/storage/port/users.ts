@@ -10,8 +10,13 @@ export interface User {
   passwordHash: string;
   organizationId: string | null;
   isActive: boolean;
-  /** Whether notifications (mentions, replies) are also e-mailed; default true. */
+  /**
+   * Whether notifications (mentions, replies) not read in the app within the delay are
+   * e-mailed as a digest; default true.
+   */
   emailNotifications: boolean;
+  /** Whether invitations (workspace, network, document shares) are e-mailed; default true. */
+  emailInvitations: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -34,6 +39,7 @@ export type UserPatch = Partial<
     | 'organizationId'
     | 'isActive'
     | 'emailNotifications'
+    | 'emailInvitations'
   >
 >;
 

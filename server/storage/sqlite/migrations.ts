@@ -324,4 +324,17 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'documents.language (the language a document is written in)',
     sql: `ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en';`,
   },
+  {
+    version: 13,
+    name: 'e-mail per kind: users.email_invitations; notifications.emailed_at for digests',
+    // Notifications stored before digests were e-mailed one by one at once (or not, by
+    // choice): they count as e-mailed, so the first digest does not repeat old news.
+    sql: `
+      ALTER TABLE users ADD COLUMN email_invitations INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE notifications ADD COLUMN emailed_at INTEGER;
+      UPDATE notifications SET emailed_at = created_at;
+      CREATE INDEX notifications_mail_due ON notifications(created_at)
+        WHERE emailed_at IS NULL AND is_read = 0;
+    `,
+  },
 ];

@@ -5,7 +5,7 @@ import type {
   NotificationMethods,
   NotificationRecord,
 } from '../port/notifications';
-import { fromFlag, fromMs, toJson, type SqlValue } from './codec';
+import { fromFlag, fromMs, fromMsOrNull, toJson, type SqlValue } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 
@@ -18,6 +18,7 @@ interface NotificationRow {
   thread_id: string | null;
   comment_id: string | null;
   is_read: number;
+  emailed_at: number | null;
   created_at: number;
 }
 
@@ -31,6 +32,7 @@ function toNotification(row: NotificationRow): NotificationRecord {
     threadId: row.thread_id,
     commentId: row.comment_id,
     isRead: fromFlag(row.is_read),
+    emailedAt: fromMsOrNull(row.emailed_at),
     createdAt: fromMs(row.created_at),
   };
 }
@@ -99,6 +101,42 @@ export function createSqliteNotifications({ stmt }: SqliteContext): Notification
               `UPDATE notifications SET is_read = 1 WHERE user_id = ? AND is_read = 0
                AND id IN (SELECT value FROM json_each(?))`,
             ).run(userId, toJson(ids)),
+      );
+      return result.changes;
+    },
+
+    async listNotificationMailRecipients({ createdBefore, limit }) {
+      if (!(limit > 0)) return [];
+      const rows = translateSqlite(
+        () =>
+          stmt(
+            `SELECT DISTINCT user_id FROM notifications
+             WHERE emailed_at IS NULL AND is_read = 0 AND created_at < ? LIMIT ?`,
+          ).all(createdBefore.getTime(), Math.floor(limit)) as Array<{ user_id: string }>,
+      );
+      return rows.map((row) => row.user_id);
+    },
+
+    async claimNotificationsForMail({ userId, at }) {
+      // One statement: SQLite runs one writer at a time, so a concurrent claim by another
+      // process sees these rows taken and gets none of them.
+      const rows = translateSqlite(
+        () =>
+          stmt(
+            `UPDATE notifications SET emailed_at = ?
+             WHERE user_id = ? AND emailed_at IS NULL AND is_read = 0
+             RETURNING *`,
+          ).all(at.getTime(), userId) as NotificationRow[],
+      );
+      return rows.map(toNotification).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    },
+
+    async releaseNotificationMailClaim({ ids, at }) {
+      const result = translateSqlite(() =>
+        stmt(
+          `UPDATE notifications SET emailed_at = NULL
+           WHERE emailed_at = ? AND id IN (SELECT value FROM json_each(?))`,
+        ).run(at.getTime(), toJson(ids)),
       );
       return result.changes;
     },

@@ -18,6 +18,7 @@ interface UserRow {
   organization_id: string | null;
   is_active: number;
   email_notifications: number;
+  email_invitations: number;
   created_at: number;
   updated_at: number;
 }
@@ -37,6 +38,7 @@ const USER_COLUMNS: PatchColumns<UserPatch> = {
   organizationId: { column: 'organization_id', encode: encode.textOrNull },
   isActive: { column: 'is_active', encode: encode.flag },
   emailNotifications: { column: 'email_notifications', encode: encode.flag },
+  emailInvitations: { column: 'email_invitations', encode: encode.flag },
 };
 
 const EMAIL_TAKEN = {
@@ -54,6 +56,7 @@ function toUser(row: UserRow): User {
     organizationId: row.organization_id,
     isActive: fromFlag(row.is_active),
     emailNotifications: fromFlag(row.email_notifications),
+    emailInvitations: fromFlag(row.email_invitations),
     createdAt: fromMs(row.created_at),
     updatedAt: fromMs(row.updated_at),
   };

@@ -94,6 +94,21 @@ export function describeUsersContract(getStorage: GetStorage): void {
       expect(on.emailNotifications).toBe(true);
     });
 
+    it('e-mails invitations by default; that setting is independent of notifications', async () => {
+      const storage = getStorage();
+      const user = await buildUser(storage, { name: 'Invited' });
+      expect(user.emailInvitations).toBe(true);
+      const off = await storage.updateUser({ id: user.id, patch: { emailInvitations: false } });
+      expect(off).toMatchObject({ emailInvitations: false, emailNotifications: true });
+      expect((await storage.getUserByEmail({ email: user.email }))?.emailInvitations).toBe(false);
+      expect((await storage.listUsers({ ids: [user.id] }))[0]?.emailInvitations).toBe(false);
+      const both = await storage.updateUser({
+        id: user.id,
+        patch: { emailInvitations: true, emailNotifications: false },
+      });
+      expect(both).toMatchObject({ emailInvitations: true, emailNotifications: false });
+    });
+
     it('rejects changing an e-mail to one that is taken, and updating a missing user', async () => {
       const storage = getStorage();
       await buildUser(storage, { email: 'taken@example.test' });
