@@ -41,6 +41,10 @@ export const fr: Messages = {
   },
   languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
+    emailHint:
+      'Les notifications apparaissent toujours dans l’application (la cloche dans l’en-tête).',
+    emailInvitations:
+      'M’envoyer par e-mail les invitations aux espaces de travail et aux documents',
     emailTitle: 'E-mail',
     emailNotifications:
       'M’envoyer un e-mail quand quelqu’un me mentionne ou répond dans mes fils de discussion',
@@ -108,6 +112,10 @@ export const fr: Messages = {
     roleLabel: 'Votre rôle : {{role}}',
   },
   workspace: {
+    invitationNotEmailed:
+      'Ce serveur n’envoie pas d’e-mails (aucun serveur de messagerie configuré) : copiez le lien et envoyez-le vous-même à {{email}}.',
+    invitationEmailed:
+      'Le lien a été envoyé par e-mail à {{email}} (sauf si la personne a désactivé les e-mails d’invitation). Vous pouvez aussi le transmettre vous-même :',
     documents: 'Documents',
     newDocument: 'Nouveau document',
     filters: 'Filtrer les documents',

@@ -41,6 +41,8 @@ export const it: Messages = {
   },
   languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
+    emailHint: 'Le notifiche compaiono sempre nell’app (la campanella nell’intestazione).',
+    emailInvitations: 'Inviami per e-mail gli inviti a spazi di lavoro e documenti',
     emailTitle: 'E-mail',
     emailNotifications:
       'Inviami un’e-mail quando qualcuno mi menziona o risponde nelle mie discussioni',
@@ -107,6 +109,10 @@ export const it: Messages = {
     roleLabel: 'Il tuo ruolo: {{role}}',
   },
   workspace: {
+    invitationNotEmailed:
+      'Questo server non invia e-mail (nessun server di posta configurato): copia il link e invialo tu a {{email}}.',
+    invitationEmailed:
+      'Il link è stato inviato per e-mail a {{email}} (a meno che non abbia disattivato le e-mail di invito). Puoi anche inoltrarlo tu:',
     documents: 'Documenti',
     newDocument: 'Nuovo documento',
     filters: 'Filtra i documenti',
