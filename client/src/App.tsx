@@ -21,6 +21,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { RealtimeProvider } from './realtime/RealtimeContext';
 import { SessionProvider } from './session/SessionContext';
+import { TrashPage } from './trash/TrashPage';
 import { WorkspacePage } from './workspace/WorkspacePage';
 
 const EditorPage = lazy(() => import('./editor/EditorPage'));
@@ -70,6 +71,14 @@ export function App() {
                   element={
                     <RequireUser>
                       <WorkspacePage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/w/:workspaceId/trash"
+                  element={
+                    <RequireUser>
+                      <TrashPage />
                     </RequireUser>
                   }
                 />

@@ -251,7 +251,7 @@ export const de: Messages = {
     templateSectionsComplete: 'Alle Abschnitte der Vorlage sind schon da.',
     moveToTrash: 'In den Papierkorb',
     confirmTrash:
-      '„{{title}}“ in den Papierkorb verschieben? Eigentümer können es {{days}} Tage lang wiederherstellen.',
+      '„{{title}}“ in den Papierkorb verschieben? Die Eigentümer des Arbeitsbereichs können es {{days}} Tage lang auf seiner Papierkorb-Seite wiederherstellen.',
     detailsSaved: 'Alle Änderungen gespeichert.',
     detailsSaving: 'Wird gespeichert…',
     detailsUnsaved: 'Ungespeicherte Änderungen…',
@@ -329,6 +329,19 @@ export const de: Messages = {
     mention: '{{name}} hat Sie in „{{title}}“ erwähnt',
     reply: '{{name}} hat in „{{title}}“ geantwortet',
     markAllRead: 'Alle als gelesen markieren',
+  },
+  trash: {
+    open: 'Papierkorb',
+    title: 'Papierkorb',
+    intro:
+      'Dokumente im Papierkorb bleiben {{days}} Tage hier. Stellen Sie eines wieder her, um es in den Arbeitsbereich zurückzuholen; danach wird es endgültig gelöscht.',
+    ownersOnly: 'Nur die Eigentümer dieses Arbeitsbereichs sehen seinen Papierkorb.',
+    empty: 'Der Papierkorb ist leer.',
+    trashedOn: 'In den Papierkorb verschoben am {{date}}',
+    purgedOn: 'Endgültig gelöscht am {{date}}',
+    restore: 'Wiederherstellen',
+    restoreTitle: '„{{title}}“ wiederherstellen',
+    restored: '„{{title}}“ ist wieder im Arbeitsbereich.',
   },
   kinds: {
     guideline: 'Leitlinie',

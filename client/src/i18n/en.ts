@@ -244,7 +244,7 @@ export const en = {
     templateSectionsComplete: 'Every section of the template is already there.',
     moveToTrash: 'Move to trash',
     confirmTrash:
-      'Move “{{title}}” to the trash? A workspace owner can restore it for {{days}} days.',
+      'Move “{{title}}” to the trash? For {{days}} days, the workspace’s owners can restore it from its Trash page.',
     detailsSaved: 'All changes saved.',
     detailsSaving: 'Saving…',
     detailsUnsaved: 'Unsaved changes…',
@@ -321,6 +321,19 @@ export const en = {
     mention: '{{name}} mentioned you in “{{title}}”',
     reply: '{{name}} replied in “{{title}}”',
     markAllRead: 'Mark all read',
+  },
+  trash: {
+    open: 'Trash',
+    title: 'Trash',
+    intro:
+      'Documents moved to the trash stay here for {{days}} days. Restore one to bring it back to the workspace; after that it is deleted for good.',
+    ownersOnly: 'Only the owners of this workspace see its trash.',
+    empty: 'The trash is empty.',
+    trashedOn: 'Moved to the trash on {{date}}',
+    purgedOn: 'Deleted for good on {{date}}',
+    restore: 'Restore',
+    restoreTitle: 'Restore “{{title}}”',
+    restored: '“{{title}}” is back in the workspace.',
   },
   kinds: { guideline: 'Guideline', 'case-study': 'Case study', minutes: 'Minutes', note: 'Note' },
   statuses: {
