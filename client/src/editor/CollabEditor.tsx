@@ -24,6 +24,7 @@ import type { CommentsUi } from '../comments/useCommentsUi';
 import { colorForUser } from '../components/Avatar';
 import { ClosedSessionBanner } from './ClosedSessionBanner';
 import { EditorTools } from './EditorTools';
+import { LeaveBlockOnEscape } from './leaveBlockOnEscape';
 import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
@@ -87,6 +88,7 @@ export function CollabEditor({
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
         interactions,
+        LeaveBlockOnEscape,
       ],
       editorProps: {
         attributes: {

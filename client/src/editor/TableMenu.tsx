@@ -4,6 +4,7 @@
  */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../components/useRovingToolbar';
 import { hasHeaderRow } from './tables';
 
 type TableCommand =
@@ -34,11 +35,12 @@ export function TableMenu({ editor }: { editor: Editor }) {
       hasHeaderRow: current.isActive('table') && hasHeaderRow(current),
     }),
   });
+  const menuKeys = useRovingToolbar<HTMLDivElement>();
   if (!state.isInTable) return null;
   const run = (command: TableCommand) => editor.chain().focus()[command]().run();
 
   return (
-    <div className="table-menu" role="toolbar" aria-label={t('tableMenu.label')}>
+    <div className="table-menu" role="toolbar" aria-label={t('tableMenu.label')} {...menuKeys}>
       {COMMANDS.map((command) => (
         <button
           key={command}

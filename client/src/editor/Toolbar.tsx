@@ -1,6 +1,7 @@
 /** The formatting toolbar: every button has an aria-label and shows its pressed state. */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../components/useRovingToolbar';
 import { Icon, type IconName } from './icons';
 import { insertTableBelow } from './tables';
 
@@ -83,9 +84,11 @@ export function Toolbar({
     }),
   });
   const chain = () => editor.chain().focus();
+  // One Tab stop; arrow keys move between the buttons (the ARIA toolbar pattern).
+  const toolbarKeys = useRovingToolbar<HTMLDivElement>();
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} {...toolbarKeys}>
       <div className="toolbar__group">
         <ToolButton
           label={t('editor.undo')}
