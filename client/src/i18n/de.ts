@@ -31,6 +31,7 @@ export const de: Messages = {
     backHome: 'Zurück zur Übersicht',
   },
   nav: {
+    menu: 'Menü',
     main: 'Hauptnavigation',
     dashboard: 'Übersicht',
     library: 'Bibliothek',
@@ -236,6 +237,7 @@ export const de: Messages = {
       'Die Verbindung zum Server wurde unerwartet beendet. Ihr Text bleibt schreibgeschützt sichtbar, bis Sie es erneut versuchen.',
     signInAgain: 'Erneut anmelden',
     details: 'Angaben',
+    sideToggle: 'Details und Kommentare',
     here: 'Gerade hier',
     you: '{{name}} (Sie)',
     backTo: 'Zurück zu {{name}}',

@@ -27,6 +27,7 @@ export const en = {
     backHome: 'Back to the dashboard',
   },
   nav: {
+    menu: 'Menu',
     main: 'Main',
     dashboard: 'Dashboard',
     library: 'Library',
@@ -229,6 +230,7 @@ export const en = {
       'The connection to the server was closed unexpectedly. Your text stays on screen, read-only, until you try again.',
     signInAgain: 'Sign in again',
     details: 'Details',
+    sideToggle: 'Details and comments',
     here: 'Here now',
     you: '{{name}} (you)',
     backTo: 'Back to {{name}}',
