@@ -93,6 +93,23 @@ describe('responsive layout', () => {
     });
   }
 
+  it('fits the sign-in page, signed out, at both sizes', async () => {
+    const browser = solo.ana.context().browser();
+    if (!browser) throw new Error('No browser');
+    const context = await browser.newContext({ baseURL: new URL(solo.ana.url()).origin });
+    try {
+      const page = await context.newPage();
+      for (const viewport of VIEWPORTS) {
+        await page.setViewportSize(viewport);
+        await openPage(page, '/login');
+        expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+        await expectNoSeriousA11yIssues(page);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('shows documents as cards on a phone', async () => {
     const page = solo.ana;
     await page.setViewportSize(VIEWPORTS[0]);
