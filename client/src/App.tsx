@@ -6,9 +6,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { FocusHeadingOnRouteChange } from './components/FocusHeadingOnRouteChange';
 import { Skeleton } from './components/Feedback';
 import { Layout } from './components/Layout';
 import { RequireUser } from './components/RequireUser';
+import { ShortcutSheet } from './components/ShortcutSheet';
 import { AdminPage } from './admin/AdminPage';
 import { LiveQueryUpdates } from './query/LiveQueryUpdates';
 import { createQueryClient } from './query/queryClient';
@@ -21,6 +23,7 @@ import { RegisterPage } from './pages/RegisterPage';
 import { SetupPage } from './pages/SetupPage';
 import { RealtimeProvider } from './realtime/RealtimeContext';
 import { SessionProvider } from './session/SessionContext';
+import { TrashPage } from './trash/TrashPage';
 import { WorkspacePage } from './workspace/WorkspacePage';
 
 const EditorPage = lazy(() => import('./editor/EditorPage'));
@@ -36,6 +39,8 @@ export function App() {
           <SessionProvider>
             <RealtimeProvider>
               <LiveQueryUpdates />
+              <FocusHeadingOnRouteChange />
+              <ShortcutSheet />
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/setup" element={<SetupPage />} />
@@ -70,6 +75,14 @@ export function App() {
                   element={
                     <RequireUser>
                       <WorkspacePage />
+                    </RequireUser>
+                  }
+                />
+                <Route
+                  path="/w/:workspaceId/trash"
+                  element={
+                    <RequireUser>
+                      <TrashPage />
                     </RequireUser>
                   }
                 />

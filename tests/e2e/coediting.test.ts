@@ -10,6 +10,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eStage } from './stage';
 import {
+  addLinkThroughDialog,
+  insertImageThroughDialog,
   acceptInvitation,
   editorOf,
   expectNoSeriousA11yIssues,
@@ -141,15 +143,16 @@ describe('co-editing in the browser', () => {
     await expect.poll(() => editorOf(bea).locator('table').innerText()).toContain('Bologna');
 
     await ana.keyboard.press('Shift+Control+ArrowLeft');
-    ana.once('dialog', (prompt) => void prompt.accept('https://www.comune.bologna.it/'));
-    await ana.getByRole('button', { name: 'Link' }).click();
+    await addLinkThroughDialog(ana, 'https://www.comune.bologna.it/');
     await expect
       .poll(() => editorOf(bea).locator('a[href="https://www.comune.bologna.it/"]').innerText())
       .toContain('Bologna');
 
     await ana.keyboard.press('Control+Home');
-    ana.once('dialog', (prompt) => void prompt.accept('https://example.org/bologna-map.png'));
-    await ana.getByRole('button', { name: 'Image from URL' }).click();
+    await insertImageThroughDialog(ana, {
+      address: 'https://example.org/bologna-map.png',
+      alt: 'Map of Bologna',
+    });
     await expect
       .poll(() => editorOf(bea).locator('img[src="https://example.org/bologna-map.png"]').count())
       .toBe(1);

@@ -124,3 +124,25 @@ export async function acceptInvitation(input: {
   await page.getByRole('heading', { name: `Welcome, ${input.name}` }).waitFor();
   return invited;
 }
+
+/** Adds a link to the editor's selection through the toolbar's Link dialog. */
+export async function addLinkThroughDialog(page: Page, address: string): Promise<void> {
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link' });
+  await dialog.getByRole('textbox', { name: 'Link address' }).fill(address);
+  await dialog.getByRole('button', { name: /^(Add|Update) link$/ }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}
+
+/** Inserts an image at the editor's cursor through the toolbar's image dialog. */
+export async function insertImageThroughDialog(
+  page: Page,
+  image: { address: string; alt: string },
+): Promise<void> {
+  await page.getByRole('button', { name: 'Image from URL' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Insert image' });
+  await dialog.getByRole('textbox', { name: 'Image address' }).fill(image.address);
+  await dialog.getByRole('textbox', { name: 'Text alternative' }).fill(image.alt);
+  await dialog.getByRole('button', { name: 'Insert image' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+}

@@ -193,6 +193,11 @@ export const api = {
       get<{ documents: DocumentDto[] }>(
         `/api/workspaces/${id(input.workspaceId)}/documents${queryString({ ...input.filters })}`,
       ),
+    /** The workspace's trash (owners only): documents that can still be restored. */
+    trash: (workspaceId: string) =>
+      get<{ documents: DocumentDto[] }>(
+        `/api/workspaces/${id(workspaceId)}/documents${queryString({ trash: 1 })}`,
+      ),
     createDocument: (input: { workspaceId: string; document: NewDocumentInput }) =>
       send<{ document: DocumentDto }>(
         'POST',
@@ -240,6 +245,9 @@ export const api = {
         validated(ChangeStatusBody, { status: input.status }),
       ),
     remove: (documentId: string) => send<void>('DELETE', `/api/documents/${id(documentId)}`),
+    /** Brings a document back from the trash (owners; 410 `trash_expired` once too old). */
+    restore: (documentId: string) =>
+      send<{ document: DocumentDto }>('POST', `/api/documents/${id(documentId)}/restore`),
     addTemplateSections: (documentId: string) =>
       send<{ added: string[] }>('POST', `/api/documents/${id(documentId)}/template-sections`),
     collabToken: (documentId: string) =>

@@ -2,7 +2,7 @@
  * A modal dialog on the native <dialog> element: focus trapping, Escape to close and the
  * backdrop come from the browser, so keyboard users get them for free.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Shows `children` in a modal while `isOpen`; `onClose` runs on Escape or the close button. */
@@ -19,6 +19,8 @@ export function Dialog({
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
+  // Unique per dialog: a page may hold several (closed ones stay in the DOM).
+  const titleId = useId();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -35,14 +37,14 @@ export function Dialog({
     <dialog
       ref={ref}
       className="dialog"
-      aria-labelledby="dialog-title"
+      aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
         onClose();
       }}
     >
       <header className="dialog__header">
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <button
           type="button"
           className="button button--ghost"

@@ -23,10 +23,11 @@ import {
 import type { CommentsUi } from '../comments/useCommentsUi';
 import { colorForUser } from '../components/Avatar';
 import { ClosedSessionBanner } from './ClosedSessionBanner';
+import { EditorTools } from './EditorTools';
+import { LeaveBlockOnEscape } from './leaveBlockOnEscape';
 import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
-import { Toolbar } from './Toolbar';
 import type { CollabSession } from './useCollabSession';
 import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
@@ -90,6 +91,7 @@ export function CollabEditor({
           user: { id: user.id, name: user.name, color: colorForUser(user.id) },
         }),
         interactions,
+        LeaveBlockOnEscape,
       ],
       editorProps: {
         attributes: {
@@ -147,7 +149,7 @@ export function CollabEditor({
   return (
     <div className="collab-editor">
       <div className="collab-editor__bar">
-        {isWritable && editor ? <Toolbar editor={editor} /> : <span />}
+        {isWritable && editor ? <EditorTools editor={editor} /> : <span />}
         <div className="collab-editor__status">
           {canComment && (
             <button

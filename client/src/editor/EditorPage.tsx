@@ -45,6 +45,8 @@ export default function EditorPage() {
   useAnnounceDocument(documentId);
   const commentsUi = useCommentsUi();
   const [editor, setEditor] = useState<Editor | null>(null);
+  // Narrow screens hide the side column (comments, details, history) behind a toggle (CSS).
+  const [isSideOpen, setIsSideOpen] = useState(false);
 
   if (loadedDocument.status !== 'ready') {
     return <PendingPage state={loadedDocument} skeletonLines={8} isWide />;
@@ -87,11 +89,25 @@ export default function EditorPage() {
       </nav>
       <div className="editor-heading">
         <h1 className="editor-title">{document.title}</h1>
+        <button
+          type="button"
+          className="button editor-side-toggle"
+          aria-expanded={isSideOpen}
+          aria-controls="editor-side"
+          onClick={() => setIsSideOpen((isOpen) => !isOpen)}
+        >
+          {t('editor.sideToggle')}
+        </button>
         <ExportMenu documentId={document.id} />
       </div>
       <div className="editor-layout">
         <section className="editor-layout__main">{body}</section>
-        <div className="editor-layout__side">
+        <div
+          id="editor-side"
+          className={
+            isSideOpen ? 'editor-layout__side editor-layout__side--open' : 'editor-layout__side'
+          }
+        >
           <CommentsSidebar
             documentId={document.id}
             editor={editor}

@@ -1,8 +1,9 @@
 /** The formatting toolbar: every button has an aria-label and shows its pressed state. */
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
+import { useRovingToolbar } from '../components/useRovingToolbar';
 import { Icon, type IconName } from './icons';
-import { normalizeUrl } from './normalizeUrl';
+import { insertTableBelow } from './tables';
 
 const ICON_NAMES: readonly string[] = [
   'undo',
@@ -54,8 +55,17 @@ function ToolButton({
   );
 }
 
-/** Toolbar bound to `editor`; rendered only for people who can write. */
-export function Toolbar({ editor }: { editor: Editor }) {
+/**
+ * Toolbar bound to `editor`; rendered only for people who can write (see EditorTools).
+ * `onOpenDialog` opens the link or image dialog.
+ */
+export function Toolbar({
+  editor,
+  onOpenDialog,
+}: {
+  editor: Editor;
+  onOpenDialog: (dialog: 'link' | 'image') => void;
+}) {
   const { t } = useTranslation();
   const active = useEditorState({
     editor,
@@ -74,36 +84,11 @@ export function Toolbar({ editor }: { editor: Editor }) {
     }),
   });
   const chain = () => editor.chain().focus();
-
-  const setLink = () => {
-    const previous = (editor.getAttributes('link') as { href?: string }).href ?? '';
-    const href = window.prompt(t('editor.linkPrompt'), previous);
-    if (href === null) return;
-    if (href.trim() === '') {
-      chain().extendMarkRange('link').unsetLink().run();
-      return;
-    }
-    const url = normalizeUrl(href, 'link');
-    // Say so instead of silently storing a broken link or doing nothing.
-    if (url === null) {
-      window.alert(t('editor.invalidUrl', { address: href.trim() }));
-      return;
-    }
-    chain().extendMarkRange('link').setLink({ href: url }).run();
-  };
-  const addImage = () => {
-    const src = window.prompt(t('editor.imagePrompt'), 'https://');
-    if (src === null || src.trim() === '' || src.trim() === 'https://') return;
-    const url = normalizeUrl(src, 'image');
-    if (url === null) {
-      window.alert(t('editor.invalidUrl', { address: src.trim() }));
-      return;
-    }
-    chain().setImage({ src: url }).run();
-  };
+  // One Tab stop; arrow keys move between the buttons (the ARIA toolbar pattern).
+  const toolbarKeys = useRovingToolbar<HTMLDivElement>();
 
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')}>
+    <div className="toolbar" role="toolbar" aria-label={t('editor.toolbar')} {...toolbarKeys}>
       <div className="toolbar__group">
         <ToolButton
           label={t('editor.undo')}
@@ -147,7 +132,12 @@ export function Toolbar({ editor }: { editor: Editor }) {
           isActive={active.italic}
           onClick={() => chain().toggleItalic().run()}
         />
-        <ToolButton label={t('editor.link')} icon="link" isActive={active.link} onClick={setLink} />
+        <ToolButton
+          label={t('editor.link')}
+          icon="link"
+          isActive={active.link}
+          onClick={() => onOpenDialog('link')}
+        />
       </div>
       <div className="toolbar__group">
         <ToolButton
@@ -173,9 +163,9 @@ export function Toolbar({ editor }: { editor: Editor }) {
         <ToolButton
           label={t('editor.table')}
           icon="table"
-          onClick={() => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+          onClick={() => insertTableBelow(editor)}
         />
-        <ToolButton label={t('editor.image')} icon="image" onClick={addImage} />
+        <ToolButton label={t('editor.image')} icon="image" onClick={() => onOpenDialog('image')} />
       </div>
     </div>
   );

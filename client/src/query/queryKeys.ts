@@ -23,6 +23,9 @@ export const queryKeys = {
     ['workspaces', workspaceId, 'documents'] as const,
   workspaceDocuments: (workspaceId: string, filters: DocumentFilters) =>
     ['workspaces', workspaceId, 'documents', compactFilters(filters)] as const,
+  /** The workspace's trash: under the document lists, so trashing a document refreshes it. */
+  workspaceTrash: (workspaceId: string) =>
+    ['workspaces', workspaceId, 'documents', 'trash'] as const,
   members: (workspaceId: string) => ['workspaces', workspaceId, 'members'] as const,
   /** Prefix of the recent-documents lists (any limit). */
   recentDocuments: () => ['documents', 'recent'] as const,

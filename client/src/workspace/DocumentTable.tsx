@@ -1,4 +1,7 @@
-/** A workspace's documents as a table: title, kind, status, city, last editor, who is here. */
+/**
+ * A workspace's documents as a table: title, kind, status, city, last editor, who is here.
+ * On phones CSS lays each row out as a card, each cell named by its `data-label`.
+ */
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DocumentDto, OrganizationDto } from '../../../shared/api/entities';
@@ -53,12 +56,12 @@ export function DocumentTable({
                     </span>
                   )}
                 </td>
-                <td>{t(`kinds.${document.kind}`)}</td>
-                <td>
+                <td data-label={t('workspace.kind')}>{t(`kinds.${document.kind}`)}</td>
+                <td data-label={t('workspace.status')}>
                   <StatusBadge status={document.status} />
                 </td>
-                <td>{cityName(document.cityId)}</td>
-                <td>
+                <td data-label={t('workspace.city')}>{cityName(document.cityId)}</td>
+                <td data-label={t('workspace.lastEditor')}>
                   {lastEditor ? (
                     <span className="person">
                       <Avatar id={lastEditor.id} name={lastEditor.name} />
@@ -68,7 +71,7 @@ export function DocumentTable({
                     t('common.none')
                   )}
                 </td>
-                <td>
+                <td data-label={t('workspace.updated')}>
                   {dateFormat.format(new Date(document.contentUpdatedAt ?? document.updatedAt))}
                 </td>
               </tr>

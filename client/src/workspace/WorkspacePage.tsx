@@ -1,7 +1,7 @@
 /** `/w/:workspaceId`: the documents of one workspace with filters, live presence and members. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { NO_WORKSPACE_ABILITIES } from '../../../shared/api/abilities';
 import type { DocumentFilters as Filters } from '../api/client';
 import { Dialog } from '../components/Dialog';
@@ -54,15 +54,22 @@ export function WorkspacePage() {
           <h1>{name}</h1>
           {description && <p className="muted">{description}</p>}
         </div>
-        {abilities.createDocument && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => setIsCreating(true)}
-          >
-            {t('workspace.newDocument')}
-          </button>
-        )}
+        <div className="page-header__actions">
+          {abilities.viewTrash && (
+            <Link to={`/w/${workspaceId}/trash`} className="button button--ghost">
+              {t('trash.open')}
+            </Link>
+          )}
+          {abilities.createDocument && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => setIsCreating(true)}
+            >
+              {t('workspace.newDocument')}
+            </button>
+          )}
+        </div>
       </div>
       <div className={abilities.manageMembers ? 'workspace workspace--with-members' : 'workspace'}>
         <section className="card" aria-labelledby="documents-heading">

@@ -28,3 +28,12 @@ export function useMembers(workspaceId: string) {
     load: () => api.workspaces.members(workspaceId),
   });
 }
+
+/** The workspace's trash (owners), refreshed when a document is trashed or restored. */
+export function useWorkspaceTrash(workspaceId: string, options: { enabled?: boolean } = {}) {
+  return useApiQuery({
+    queryKey: queryKeys.workspaceTrash(workspaceId),
+    load: () => api.workspaces.trash(workspaceId),
+    enabled: options.enabled,
+  });
+}
