@@ -23,6 +23,7 @@ import type { ConnectionGrant } from './authenticate';
 import { attachConnection, type CollabConnection } from './connection';
 import { defaultCollabHooks } from './defaultHooks';
 import { createDocRegistry, type DocRegistry } from './docRegistry';
+import { createGroupCommit } from './groupCommit';
 import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
 import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
@@ -109,7 +110,13 @@ export function createCollabServer(input: {
     maxPayload: options.maxMessageBytes + PAYLOAD_SLACK_BYTES,
     perMessageDeflate: false,
   });
-  const registry = createDocRegistry({ storage, logger, options, hooks });
+  const registry = createDocRegistry({
+    storage,
+    logger,
+    options,
+    hooks,
+    groupCommit: createGroupCommit({ storage }),
+  });
   const connectionsByDoc = new Map<string, Set<CollabConnection>>();
   /** Connections per document on this process, counted from admission (before the load) on. */
   const docCounts = new Map<string, number>();

@@ -18,6 +18,7 @@ import { createAwarenessRelay } from './awarenessRelay';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
+import type { GroupCommit } from './groupCommit';
 import type { ChangeOrigin, HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
@@ -117,6 +118,7 @@ export async function loadLiveDoc(input: {
   logger: Logger;
   options: CollabOptions;
   hooks: HookRunner;
+  groupCommit: GroupCommit;
 }): Promise<LiveDoc> {
   const { documentId, storage, logger, options, hooks } = input;
   const [state, record] = await Promise.all([
@@ -150,6 +152,7 @@ export async function loadLiveDoc(input: {
       return snapshot;
     },
     storage,
+    groupCommit: input.groupCommit,
     logger,
     flushDelayMs: options.flushDelayMs,
     flushMaxBatch: options.flushMaxBatch,
