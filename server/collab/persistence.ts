@@ -66,6 +66,8 @@ export function createDocPersistence(input: {
   initialLastSeq: number;
   /** The stored parts loaded (snapshot and log entries): the start of `storedStateVector`. */
   initialParts?: readonly Uint8Array[];
+  /** The stored state's vector when known without parsing the parts (see `durableVector.ts`). */
+  initialClocks?: () => ReadonlyMap<number, number>;
   /**
    * Set when other processes append to the same log (`CollabOptions.isLogShared`): brings the
    * document up to date with storage before a snapshot is encoded; resolves with the newest
@@ -89,7 +91,7 @@ export function createDocPersistence(input: {
   let isDisposed = false;
   // Set once storage said the document is gone (purged): later writes are dropped unsent.
   let isGone = false;
-  const durable = createDurableVector(input.initialParts ?? []);
+  const durable = createDurableVector(input.initialParts ?? [], input.initialClocks);
 
   /** Drops everything still queued; warns only the first time so a busy document cannot flood the log. */
   const markGone = (error: unknown, dropped: number): void => {
