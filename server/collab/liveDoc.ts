@@ -15,6 +15,7 @@ import {
   type AwarenessSpeaker,
 } from './awarenessGate';
 import { createAwarenessRelay } from './awarenessRelay';
+import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
 import { createBroadcaster } from './broadcaster';
@@ -188,6 +189,7 @@ export async function loadLiveDoc(input: {
   });
   const awareness = new awarenessProtocol.Awareness(ydoc);
   awareness.setLocalState(null);
+  detachAwarenessTimer(awareness); // one sweep for every document: `awarenessSweep.ts`
   const peers = new Set<DocPeer>();
 
   const broadcaster = createBroadcaster(peers);
