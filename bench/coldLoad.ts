@@ -145,7 +145,7 @@ export async function runColdLoad(input: {
       `ws://127.0.0.1:${port}/collab/${documentId}?token=${token}`;
     let state: Uint8Array | null = null;
     const first = await startTarget({ kind: 'ours', env });
-    await first.stats(); // restarts the event-loop delay histogram
+    await first.request({ type: 'profileStart' }); // restarts the event-loop delay histogram
     const firstOpen = await openOnce({
       url: collabUrl(first.port),
       onSynced: (synced) => {
@@ -154,6 +154,7 @@ export async function runColdLoad(input: {
     });
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const firstOpenLoopDelayMaxMs = (await first.stats()).loopDelayMs.max;
+    await first.request({ type: 'profileStop', label: 'c-first' });
     // Graceful stop: flushes and unloads every document, as SIGTERM does in production.
     await first.stop();
     // The measuring client's own Yjs code must be warm, or the first measured opens pay for

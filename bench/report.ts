@@ -27,6 +27,7 @@ function skipped(ours: LoadResult): LoadResult {
     cpuSeconds: Number.NaN,
     cpuPercentOfCore: Number.NaN,
     peakRssMb: Number.NaN,
+    peakRssWithSeedingMb: Number.NaN,
     idleRssMb: Number.NaN,
     loopDelayMs: { p50: Number.NaN, p99: Number.NaN, max: Number.NaN },
     rssPerClientKb: Number.NaN,
@@ -55,7 +56,13 @@ export function renderLoadTable(input: {
     ['server CPU per 1,000 edits (ms)', perThousandEdits(ours), perThousandEdits(baseline), 1],
     ['server event-loop delay p99 (ms)', ours.loopDelayMs.p99, baseline.loopDelayMs.p99, 1],
     ['server event-loop delay max (ms)', ours.loopDelayMs.max, baseline.loopDelayMs.max, 1],
-    ['server peak RSS (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
+    ['server peak RSS, load (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
+    [
+      'server peak RSS incl. seeding (MB)',
+      ours.peakRssWithSeedingMb,
+      baseline.peakRssWithSeedingMb,
+      0,
+    ],
     ['RSS per client (KB)', ours.rssPerClientKb, baseline.rssPerClientKb, 0],
     [
       'busiest client driver CPU (%)',
