@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../server/storage/types';
 import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
+import { describeGroupCommitContract } from './contract/groupCommit';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
@@ -82,6 +83,7 @@ export function describeStorageContract(
     describeDocumentsContract(getStorage);
     describeDocumentFilterContract(getStorage);
     describeDocStateContract(getStorage);
+    describeGroupCommitContract(getStorage);
     describeAuditAndSettingsContract(getStorage);
     describeInjectionContract(getStorage);
     describeReferencesContract(getStorage);
