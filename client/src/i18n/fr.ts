@@ -2,6 +2,77 @@
 import type { Messages } from './en';
 
 export const fr: Messages = {
+  trash: {
+    restored: '« {{title}} » est de retour dans l’espace de travail.',
+    restoreTitle: 'Restaurer « {{title}} »',
+    restore: 'Restaurer',
+    purgedOn: 'Supprimé définitivement le {{date}}',
+    trashedOn: 'Mis à la corbeille le {{date}}',
+    empty: 'La corbeille est vide.',
+    ownersOnly: 'Seuls les propriétaires de cet espace de travail voient sa corbeille.',
+    intro:
+      'Les documents mis à la corbeille y restent {{days}} jours. Restaurez-en un pour le remettre dans l’espace de travail ; passé ce délai, il est supprimé définitivement.',
+    title: 'Corbeille',
+    open: 'Corbeille',
+  },
+  shortcuts: {
+    actions: {
+      leaveBlock: 'Quitter la liste ou le tableau (vers la ligne suivante)',
+      tableCells: 'Cellule suivante ou précédente',
+      comment: 'Commenter la sélection',
+      orderedList: 'Liste numérotée',
+      bulletList: 'Liste à puces',
+      heading: 'Titre de niveau 1, 2 ou 3',
+      redo: 'Rétablir',
+      undo: 'Annuler votre dernière modification',
+      italic: 'Italique',
+      bold: 'Gras',
+      toolbarEnds: 'Premier ou dernier bouton',
+      toolbarMove: 'Bouton précédent ou suivant',
+      closeDialog: 'Fermer une boîte de dialogue ou un menu',
+      nextControl: 'Élément suivant ou précédent ; une barre d’outils compte pour un arrêt',
+      search: 'Rechercher',
+      showShortcuts: 'Afficher cette liste (hors saisie)',
+    },
+    groups: {
+      editor: 'Dans le document',
+      toolbar: 'Dans une barre d’outils',
+      everywhere: 'Partout',
+    },
+    title: 'Raccourcis clavier',
+  },
+  imageDialog: {
+    insert: 'Insérer l’image',
+    altRequired: 'Décrivez l’image : les lecteurs d’écran lisent ce texte à sa place.',
+    altHint: 'Ce que montre l’image, pour les personnes qui ne la voient pas.',
+    alt: 'Texte de remplacement',
+    invalidAddress:
+      '« {{address}} » n’est pas l’adresse web d’une image. Vérifiez-la et réessayez.',
+    addressRequired: 'Saisissez l’adresse web de l’image.',
+    addressHint: 'L’adresse web de l’image (https://…).',
+    address: 'Adresse de l’image',
+    title: 'Insérer une image',
+  },
+  linkDialog: {
+    remove: 'Retirer le lien',
+    update: 'Mettre à jour le lien',
+    add: 'Ajouter le lien',
+    required: 'Saisissez l’adresse vers laquelle pointe le lien.',
+    hint: 'Une adresse web comme www.lyon.fr, ou une adresse e-mail.',
+    address: 'Adresse du lien',
+    title: 'Lien',
+  },
+  tableMenu: {
+    deleteTable: 'Supprimer le tableau',
+    headerRow: 'Ligne d’en-tête',
+    deleteColumn: 'Supprimer la colonne',
+    addColumnAfter: 'Colonne à droite',
+    addColumnBefore: 'Colonne à gauche',
+    deleteRow: 'Supprimer la ligne',
+    addRowAfter: 'Ligne en dessous',
+    addRowBefore: 'Ligne au-dessus',
+    label: 'Tableau',
+  },
   common: {
     appName: 'CLIP Workspace',
     loading: 'Chargement…',
@@ -30,6 +101,7 @@ export const fr: Messages = {
     backHome: 'Retour au tableau de bord',
   },
   nav: {
+    menu: 'Menu',
     main: 'Principal',
     dashboard: 'Tableau de bord',
     library: 'Bibliothèque',
@@ -202,6 +274,7 @@ export const fr: Messages = {
     loading: 'Chargement…',
   },
   editor: {
+    sideToggle: 'Détails et commentaires',
     language: 'Langue du texte',
     toolbar: 'Mise en forme',
     export: 'Exporter',
@@ -264,7 +337,7 @@ export const fr: Messages = {
     templateSectionsComplete: 'Toutes les sections du modèle sont déjà présentes.',
     moveToTrash: 'Mettre à la corbeille',
     confirmTrash:
-      'Mettre « {{title}} » à la corbeille ? Un propriétaire de l’espace peut le restaurer pendant {{days}} jours.',
+      'Mettre « {{title}} » à la corbeille ? Pendant {{days}} jours, les propriétaires de l’espace peuvent le restaurer depuis sa page Corbeille.',
     detailsSaved: 'Toutes les modifications sont enregistrées.',
     detailsSaving: 'Enregistrement…',
     detailsUnsaved: 'Modifications non enregistrées…',
