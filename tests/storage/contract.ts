@@ -17,6 +17,7 @@ import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeReviewSessionsContract } from './contract/reviewSessions';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
@@ -91,5 +92,6 @@ export function describeStorageContract(
     describeVersionsContract(getStorage);
     describeThreadsContract(getStorage);
     describeNotificationsContract(getStorage);
+    describeReviewSessionsContract(getStorage);
   });
 }

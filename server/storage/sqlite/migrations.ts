@@ -319,4 +319,37 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'users.email_notifications (notification e-mail on or off per person)',
     sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 15,
+    name: 'review_sessions: live peer-review sessions (agenda, clock, hands, decisions as JSON)',
+    // The nested parts are JSON: the session is always read and written whole, under
+    // `version` (compare-and-set), so no query ever looks inside them.
+    sql: `
+      CREATE TABLE review_sessions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        workspace_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        starts_at INTEGER NOT NULL,
+        facilitator_id TEXT NOT NULL,
+        created_by_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        agenda TEXT NOT NULL,
+        current_item_id TEXT,
+        item_ends_at INTEGER,
+        hands TEXT NOT NULL,
+        decisions TEXT NOT NULL,
+        attendee_ids TEXT NOT NULL,
+        thread_tags TEXT NOT NULL,
+        minutes_document_id TEXT,
+        started_at INTEGER,
+        ended_at INTEGER,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX review_sessions_document ON review_sessions(document_id, starts_at);
+      CREATE INDEX review_sessions_workspace ON review_sessions(workspace_id, state, starts_at);
+    `,
+  },
 ];
