@@ -123,6 +123,7 @@ export async function startServer(options: {
     realtime,
     otherProcesses,
     broadcaster: realtime.broadcaster,
+    presence: realtime.presence,
   });
   const trashPurge = startTrashPurge({ storage, events, logger });
   app = createApp({
@@ -132,6 +133,7 @@ export async function startServer(options: {
     collab,
     events,
     realtime: realtime.broadcaster,
+    presence: realtime.presence,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(scaleOut ? { rateLimitStore: scaleOut.rateLimitStore } : {}),
   });

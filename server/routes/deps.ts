@@ -9,6 +9,7 @@ import type { Config, CreationBucket } from '../env';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { Broadcaster } from '../realtime/broadcaster';
+import type { PresenceReader } from '../reviews/changeSession';
 import type { Storage } from '../storage/types';
 
 /** The dependencies of a route group: `createXRouter(deps)`. */
@@ -24,6 +25,8 @@ export interface RouteDeps {
   events: EventBus;
   /** Typed Socket.IO emits to rooms, for features that broadcast from HTTP. */
   realtime: Broadcaster;
+  /** Who has which document open now (review sessions show their participants). */
+  presence: PresenceReader;
   /**
    * One per-account limiter per kind of thing created (`createUserRateLimit`), shared by
    * every route that creates it (the admin's and the owners' invitations count together).

@@ -14,9 +14,11 @@ import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotificationMail } from './notificationMail';
 import { subscribeNotifications } from './notifications';
+import { subscribeReviewSessions } from './reviewSessions';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
+import type { PresenceReader } from '../../reviews/changeSession';
 
 /** Subscribes audit, broadcasts, notifications (and their e-mail) and access invalidation to `events`. */
 export function subscribeDomainEvents(
@@ -28,11 +30,14 @@ export function subscribeDomainEvents(
     mailer: MailSender;
     publicUrl: () => string;
     collab: AccessRecheckers['collab'] & Pick<CollabServer, 'encodeState'> & LiveStateReader;
+    /** Who has which document open (review sessions' participants and attendees). */
+    presence: PresenceReader;
   },
 ): void {
   subscribeStatusVersions(input);
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
+  subscribeReviewSessions(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
   subscribeNotificationMail(input);
