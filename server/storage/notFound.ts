@@ -49,3 +49,8 @@ export function commentNotFound(): NotFoundError {
 export function reviewSessionNotFound(): NotFoundError {
   return new NotFoundError('No such review session.', 'review_session_not_found');
 }
+
+/** The review request to answer does not exist. */
+export function reviewRequestNotFound(): NotFoundError {
+  return new NotFoundError('No such review request.', 'review_request_not_found');
+}

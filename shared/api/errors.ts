@@ -76,6 +76,8 @@ export const API_ERROR_CODES = [
   /** The move does not exist in this state (start an ended session, next on the last item, …). */
   'invalid_session_state',
   'agenda_item_not_found',
+  // Review requests.
+  'review_request_not_found',
 ] as const;
 
 /** A code the HTTP API sends. */

@@ -17,6 +17,7 @@ import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeReviewRequestsContract } from './contract/reviewRequests';
 import { describeReviewSessionsContract } from './contract/reviewSessions';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeThreadsContract } from './contract/threads';
@@ -93,5 +94,6 @@ export function describeStorageContract(
     describeThreadsContract(getStorage);
     describeNotificationsContract(getStorage);
     describeReviewSessionsContract(getStorage);
+    describeReviewRequestsContract(getStorage);
   });
 }

@@ -352,4 +352,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX review_sessions_workspace ON review_sessions(workspace_id, state, starts_at);
     `,
   },
+  {
+    version: 16,
+    name: 'review_requests and status_changes: the workflow with people in it',
+    sql: `
+      CREATE TABLE review_requests (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        reviewer_id TEXT NOT NULL REFERENCES users(id),
+        requested_by_id TEXT NOT NULL REFERENCES users(id),
+        note TEXT NOT NULL,
+        due_at INTEGER,
+        verdict TEXT NOT NULL,
+        answer_note TEXT NOT NULL,
+        answered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        UNIQUE (document_id, reviewer_id)
+      );
+      CREATE INDEX review_requests_reviewer ON review_requests(reviewer_id, verdict, created_at);
+      CREATE TABLE status_changes (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX status_changes_document ON status_changes(document_id, created_at);
+    `,
+  },
 ];
