@@ -22,6 +22,7 @@ import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
 import { createNotificationsRouter } from './notifications/notifications';
 import { createOrganizationsRouter } from './organizations/organizations';
+import { createReviewRequestsRouter } from './reviews/reviewRequests';
 import { createReviewSessionsRouter } from './reviews/reviewSessions';
 import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
@@ -64,6 +65,7 @@ export function mountApiRoutes(options: {
     createThreadsRouter(deps),
     createNotificationsRouter(deps),
     createReviewSessionsRouter(deps),
+    createReviewRequestsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

@@ -328,6 +328,9 @@ export const de: Messages = {
     none: 'Noch keine Benachrichtigungen.',
     mention: '{{name}} hat Sie in „{{title}}“ erwähnt',
     reply: '{{name}} hat in „{{title}}“ geantwortet',
+    review_request: '{{name}} bittet Sie um eine Prüfung von „{{title}}“',
+    review_answer: '{{name}} hat Ihre Prüfanfrage zu „{{title}}“ beantwortet',
+    review_session: '{{name}} lädt Sie zu einer Review-Sitzung zu „{{title}}“ ein',
     markAllRead: 'Alle als gelesen markieren',
   },
   kinds: {

@@ -5,9 +5,13 @@
  * - a thread started while a session is live is tagged with the current agenda item;
  * - a trashed document's scheduled and live sessions end (without minutes);
  * - a person who loses access (removed from the workspace, deactivated) leaves: hand lowered;
- * - a purged document's sessions go with it (SQLite's foreign key does it; MongoDB has none).
+ * - scheduling invites everyone who can read the document (a `review_session` notification);
+ * - a purged document's sessions, review requests and status history go with it (SQLite's
+ *   foreign keys do it; MongoDB has none).
  */
+import { mentionablePeople } from '../../comments/mentions';
 import { presentReviewSessions } from '../../presenters/reviewSessions';
+import { notifyPeople } from '../../reviews/notifyPeople';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import { changeReviewSession, type PresenceReader } from '../../reviews/changeSession';
 import type { SessionMove } from '../../reviews/sessionMoves';
@@ -36,6 +40,23 @@ export function subscribeReviewSessions(input: {
   events.on('reviewSession.changed', async ({ session }) => {
     const [dto] = await presentReviewSessions({ storage, presence, sessions: [session] });
     if (dto) broadcaster.toDocument(session.documentId).emit('review:state', { session: dto });
+  });
+
+  // Scheduled: everyone who can read the document is invited (the scheduler excepted).
+  events.on('reviewSession.changed', async ({ context, session, move }) => {
+    if (move !== 'schedule' || !context.actor) return;
+    const [actor] = await storage.listUsers({ ids: [context.actor.id] });
+    const document = await storage.getDocument({ id: session.documentId });
+    if (!actor || !document) return;
+    const readers = await mentionablePeople({ storage, document });
+    await notifyPeople({
+      storage,
+      broadcaster,
+      kind: 'review_session',
+      actor,
+      document,
+      userIds: readers.map((reader) => reader.id),
+    });
   });
 
   events.on('thread.created', async ({ context, thread }) => {
@@ -68,7 +89,8 @@ export function subscribeReviewSessions(input: {
     );
   });
 
-  events.on('document.purged', ({ document }) =>
-    storage.deleteReviewSessionsOfDocument({ documentId: document.id }),
-  );
+  events.on('document.purged', async ({ document }) => {
+    await storage.deleteReviewSessionsOfDocument({ documentId: document.id });
+    await storage.deleteReviewRequestsOfDocument({ documentId: document.id });
+  });
 }
