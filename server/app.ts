@@ -19,6 +19,7 @@ import { createStaticClient } from './http/staticClient';
 import type { MailSender } from './mail/mailSender';
 import type { Logger } from './logger';
 import type { Broadcaster } from './realtime/broadcaster';
+import type { PresenceReader } from './reviews/changeSession';
 import { mountApiRoutes } from './routes';
 import { createHealthRouter } from './routes/health/health';
 import type { Storage } from './storage/types';
@@ -36,12 +37,15 @@ export function createApp(options: {
   realtime: Broadcaster;
   /** E-mail for the routes that send it (invitations). */
   mailer: MailSender;
+  /** Who has which document open (Socket.IO presence); absent: nobody (an app without sockets). */
+  presence?: PresenceReader;
   /** Where the built client lives; default `dist/client` (served only if it exists). */
   clientDir?: string;
   /** HTTP rate limits counted in Redis for several processes; default in memory. */
   rateLimitStore?: RateLimitStoreFactory;
 }): express.Express {
   const { config, storage, logger, collab, events, realtime, mailer, rateLimitStore } = options;
+  const presence = options.presence ?? { usersOf: () => [] };
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -70,6 +74,7 @@ export function createApp(options: {
       events,
       realtime,
       mailer,
+      presence,
       ...(rateLimitStore ? { rateLimitStore } : {}),
     },
   });

@@ -125,6 +125,7 @@ export async function startServer(options: {
     realtime,
     otherProcesses,
     broadcaster: realtime.broadcaster,
+    presence: realtime.presence,
   });
   const trashPurge = startTrashPurge({ storage, events, logger });
   const digests = startDigestTimer({
@@ -142,6 +143,7 @@ export async function startServer(options: {
     collab,
     events,
     realtime: realtime.broadcaster,
+    presence: realtime.presence,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(scaleOut ? { rateLimitStore: scaleOut.rateLimitStore } : {}),
   });

@@ -10,8 +10,8 @@ export function isValidTransition(from: DocumentStatus, to: DocumentStatus): boo
 }
 
 /**
- * Applies a valid transition (409 `invalid_transition` otherwise) and emits
- * `document.statusChanged`; with `baseVersion`, only while the document is still at that
+ * Applies a valid transition (409 `invalid_transition` otherwise), records it in the status
+ * history (who, when, note) and emits `document.statusChanged`; with `baseVersion`, only while the document is still at that
  * version (409 `version_conflict` otherwise).
  */
 export async function changeDocumentStatus(input: {
@@ -21,6 +21,8 @@ export async function changeDocumentStatus(input: {
   document: DocumentRecord;
   status: DocumentStatus;
   baseVersion?: number;
+  /** Why (kept in the status history with who and when). */
+  note?: string;
   ip?: string | null;
 }): Promise<DocumentRecord> {
   const { storage, document } = input;
@@ -36,6 +38,13 @@ export async function changeDocumentStatus(input: {
     patch: { status: input.status },
     // Without a base, the check still guards against a status moved since `document` was read.
     expectedVersion: input.baseVersion ?? document.version,
+  });
+  await storage.recordStatusChange({
+    documentId: document.id,
+    actorId: input.actor.id,
+    from: document.status,
+    to: input.status,
+    note: input.note ?? '',
   });
   await input.events.emit('document.statusChanged', {
     context: { actor: input.actor, ip: input.ip ?? null },

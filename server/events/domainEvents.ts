@@ -5,10 +5,12 @@
  */
 import type { WorkspaceRole, UserRole } from '../../shared/domain';
 import type { AuditActor } from '../commands/recordAudit';
+import type { SessionMoveKind } from '../reviews/sessionMoves';
 import type {
   CommentRecord,
   DocumentMeta,
   NotificationRecord,
+  ReviewSessionRecord,
   DocumentRecord,
   ThreadRecord,
   VersionSummary,
@@ -95,6 +97,16 @@ export interface DomainEvents {
   };
   /** The author deleted their comment. */
   'comment.deleted': { context: EventContext; thread: ThreadRecord; commentId: string };
+  /**
+   * A review session was scheduled (`before`: null) or changed: a move, a hand, a decision, a
+   * thread tagged, the minutes linked. `move` names what happened.
+   */
+  'reviewSession.changed': {
+    context: EventContext;
+    before: ReviewSessionRecord | null;
+    session: ReviewSessionRecord;
+    move: SessionMoveKind | 'schedule';
+  };
   /** The account was deactivated; all its sessions were ended with it. */
   'user.deactivated': { context: EventContext; userId: string };
   /** One or more sign-in sessions of the user ended (sign-out, replaced, password change). */

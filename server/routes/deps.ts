@@ -10,6 +10,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import type { MailSender } from '../mail/mailSender';
 import type { Broadcaster } from '../realtime/broadcaster';
+import type { PresenceReader } from '../reviews/changeSession';
 import type { Storage } from '../storage/types';
 
 /** The dependencies of a route group: `createXRouter(deps)`. */
@@ -27,6 +28,8 @@ export interface RouteDeps {
   realtime: Broadcaster;
   /** E-mail (invitations: `sendInvitationMail`); logs instead of sending without SMTP_URL. */
   mailer: MailSender;
+  /** Who has which document open now (review sessions show their participants). */
+  presence: PresenceReader;
   /**
    * One per-account limiter per kind of thing created (`createUserRateLimit`), shared by
    * every route that creates it (the admin's and the owners' invitations count together).

@@ -22,6 +22,8 @@ import { createAuthRouter } from './auth/auth';
 import { createDocumentsRouter } from './documents/documents';
 import { createNotificationsRouter } from './notifications/notifications';
 import { createOrganizationsRouter } from './organizations/organizations';
+import { createReviewRequestsRouter } from './reviews/reviewRequests';
+import { createReviewSessionsRouter } from './reviews/reviewSessions';
 import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
 import { createThreadsRouter } from './threads/threads';
@@ -62,6 +64,8 @@ export function mountApiRoutes(options: {
     createSearchRouter(deps),
     createThreadsRouter(deps),
     createNotificationsRouter(deps),
+    createReviewSessionsRouter(deps),
+    createReviewRequestsRouter(deps),
   ];
   for (const group of groups) api.use(group);
 }

@@ -44,3 +44,13 @@ export function threadNotFound(): NotFoundError {
 export function commentNotFound(): NotFoundError {
   return new NotFoundError('No such comment.', 'comment_not_found');
 }
+
+/** The review session to update does not exist. */
+export function reviewSessionNotFound(): NotFoundError {
+  return new NotFoundError('No such review session.', 'review_session_not_found');
+}
+
+/** The review request to answer does not exist. */
+export function reviewRequestNotFound(): NotFoundError {
+  return new NotFoundError('No such review request.', 'review_request_not_found');
+}

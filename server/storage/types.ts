@@ -24,6 +24,8 @@ export type * from './port/documents';
 export type * from './port/invitations';
 export type * from './port/notifications';
 export type * from './port/organizations';
+export type * from './port/reviewRequests';
+export type * from './port/reviewSessions';
 export type * from './port/search';
 export type * from './port/storage';
 export type * from './port/threads';

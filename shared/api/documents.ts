@@ -69,6 +69,8 @@ export type UpdateDocumentBody = z.infer<typeof UpdateDocumentBody>;
 export const ChangeStatusBody = z.strictObject({
   status: z.enum(DOCUMENT_STATUSES),
   baseVersion: BaseVersion.optional(),
+  /** Why: shown with the change in the document's status history. */
+  note: z.string().trim().max(2_000).optional(),
 });
 export type ChangeStatusBody = z.infer<typeof ChangeStatusBody>;
 

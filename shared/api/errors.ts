@@ -69,6 +69,15 @@ export const API_ERROR_CODES = [
   'invalid_anchor',
   'anchor_not_found',
   'empty_range',
+  // Review sessions.
+  'review_session_not_found',
+  /** A move made against a state that already changed (a second facilitator tab, a stale page). */
+  'review_session_conflict',
+  /** The move does not exist in this state (start an ended session, next on the last item, …). */
+  'invalid_session_state',
+  'agenda_item_not_found',
+  // Review requests.
+  'review_request_not_found',
 ] as const;
 
 /** A code the HTTP API sends. */

@@ -5,8 +5,12 @@ import { idField } from './fields';
 
 export interface NotificationDto {
   id: string;
-  /** `mention`: someone named you in a comment; `reply`: a new comment in a thread you are in. */
-  kind: 'mention' | 'reply';
+  /**
+   * `mention`: someone named you in a comment; `reply`: a new comment in a thread you are in;
+   * `review_request`: you were asked to review the document; `review_answer`: a reviewer
+   * answered your request; `review_session`: you were invited to a review session on it.
+   */
+  kind: 'mention' | 'reply' | 'review_request' | 'review_answer' | 'review_session';
   read: boolean;
   documentId: string;
   documentTitle: string;

@@ -7,6 +7,7 @@
  */
 import type { DocumentDto } from '../api/entities';
 import type { NotificationDto } from '../api/notifications';
+import type { ReviewSessionDto } from '../api/reviewSessions';
 import type { CommentDto, ThreadDto } from '../api/threads';
 import type { VersionDto } from '../api/versions';
 
@@ -106,6 +107,12 @@ export interface ServerToClientEvents {
    * change, or before a restore (so a restore is heard as one too).
    */
   'version:created': (payload: { documentId: string; version: VersionDto }) => void;
+  /**
+   * Sent to `doc:<id>` after every change of one of the document's review sessions (scheduled,
+   * started, moved, extended, a hand, a decision, a thread tagged, ended, minutes linked): the
+   * whole session (without abilities). Keep the one with the highest `version`.
+   */
+  'review:state': (payload: { session: ReviewSessionDto }) => void;
   /** Sent to `user:<id>` when that person is mentioned or their thread has a reply. */
   'notification:created': (payload: { notification: NotificationDto }) => void;
   /**

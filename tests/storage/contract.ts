@@ -19,6 +19,8 @@ import { describeNotificationsContract } from './contract/notifications';
 import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
+import { describeReviewRequestsContract } from './contract/reviewRequests';
+import { describeReviewSessionsContract } from './contract/reviewSessions';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
@@ -95,5 +97,7 @@ export function describeStorageContract(
     describeThreadsContract(getStorage);
     describeNotificationsContract(getStorage);
     describeNotificationMailContract(getHarness);
+    describeReviewSessionsContract(getStorage);
+    describeReviewRequestsContract(getStorage);
   });
 }

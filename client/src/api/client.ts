@@ -32,6 +32,19 @@ import {
   CreateWorkspaceBody,
 } from '../../../shared/api/workspaces';
 import { ImportFields, type ExportComments, type ExportFormat } from '../../../shared/api/exports';
+import {
+  AnswerReviewBody,
+  RequestReviewBody,
+  type ReviewRequestDto,
+  type StatusChangeDto,
+} from '../../../shared/api/reviewRequests';
+import {
+  CreateReviewSessionBody,
+  DecisionBody,
+  ExtendSessionBody,
+  SessionMoveBody,
+  type ReviewSessionDto,
+} from '../../../shared/api/reviewSessions';
 import { CreateOrganizationBody } from '../../../shared/api/organizations';
 import { UpdateSettingsBody, type NetworkSettingsDto } from '../../../shared/api/settings';
 import {
@@ -101,7 +114,11 @@ function get<T>(path: string): Promise<T> {
  * A POST, PATCH or DELETE; callers pass bodies through `validated`, which throws before
  * anything is sent when the body breaks the server's schema.
  */
-function send<T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+function send<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   return requestJson<T>({ method, path, body });
 }
 
@@ -238,11 +255,14 @@ export const api = {
         `/api/documents/${id(input.documentId)}`,
         validated(UpdateDocumentBody, input.patch),
       ),
-    setStatus: (input: { documentId: string; status: DocumentStatus }) =>
+    setStatus: (input: { documentId: string; status: DocumentStatus; note?: string }) =>
       send<{ document: DocumentDto }>(
         'POST',
         `/api/documents/${id(input.documentId)}/status`,
-        validated(ChangeStatusBody, { status: input.status }),
+        validated(ChangeStatusBody, {
+          status: input.status,
+          ...(input.note ? { note: input.note } : {}),
+        }),
       ),
     remove: (documentId: string) => send<void>('DELETE', `/api/documents/${id(documentId)}`),
     /** Brings a document back from the trash (owners; 410 `trash_expired` once too old). */
@@ -313,6 +333,73 @@ export const api = {
         'POST',
         '/api/notifications/read',
         validated(MarkNotificationsReadBody, body),
+      ),
+  },
+  reviewSessions: {
+    ofDocument: (documentId: string) =>
+      get<{ sessions: ReviewSessionDto[] }>(`/api/documents/${id(documentId)}/review-sessions`),
+    /** The caller's scheduled and live sessions (the dashboard). */
+    upcoming: () => get<{ sessions: ReviewSessionDto[] }>('/api/review-sessions'),
+    schedule: (input: { documentId: string; body: z.input<typeof CreateReviewSessionBody> }) =>
+      send<{ session: ReviewSessionDto }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/review-sessions`,
+        validated(CreateReviewSessionBody, input.body),
+      ),
+    /** A facilitator's move, guarded by the item the page shows as current. */
+    move: (input: {
+      sessionId: string;
+      move: 'start' | 'next' | 'back';
+      fromItemId: string | null;
+    }) =>
+      send<{ session: ReviewSessionDto }>(
+        'POST',
+        `/api/review-sessions/${id(input.sessionId)}/${input.move}`,
+        validated(SessionMoveBody, { fromItemId: input.fromItemId }),
+      ),
+    extend: (input: { sessionId: string; minutes: number }) =>
+      send<{ session: ReviewSessionDto }>(
+        'POST',
+        `/api/review-sessions/${id(input.sessionId)}/extend`,
+        validated(ExtendSessionBody, { minutes: input.minutes }),
+      ),
+    end: (sessionId: string) =>
+      send<{ session: ReviewSessionDto; minutesDocumentId: string | null }>(
+        'POST',
+        `/api/review-sessions/${id(sessionId)}/end`,
+      ),
+    decide: (input: { sessionId: string; itemId: string; text: string }) =>
+      send<{ session: ReviewSessionDto }>(
+        'PUT',
+        `/api/review-sessions/${id(input.sessionId)}/decisions/${id(input.itemId)}`,
+        validated(DecisionBody, { text: input.text }),
+      ),
+    raiseHand: (sessionId: string) =>
+      send<{ session: ReviewSessionDto }>('POST', `/api/review-sessions/${id(sessionId)}/hands`),
+    lowerHand: (input: { sessionId: string; userId: string }) =>
+      send<{ session: ReviewSessionDto }>(
+        'DELETE',
+        `/api/review-sessions/${id(input.sessionId)}/hands/${id(input.userId)}`,
+      ),
+  },
+  reviewRequests: {
+    request: (input: { documentId: string; body: z.input<typeof RequestReviewBody> }) =>
+      send<{ requests: ReviewRequestDto[] }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/review-requests`,
+        validated(RequestReviewBody, input.body),
+      ),
+    ofDocument: (documentId: string) =>
+      get<{ requests: ReviewRequestDto[] }>(`/api/documents/${id(documentId)}/review-requests`),
+    history: (documentId: string) =>
+      get<{ history: StatusChangeDto[] }>(`/api/documents/${id(documentId)}/status-history`),
+    /** "Awaiting my review". */
+    awaiting: () => get<{ requests: ReviewRequestDto[] }>('/api/review-requests'),
+    answer: (input: { requestId: string; body: z.input<typeof AnswerReviewBody> }) =>
+      send<{ request: ReviewRequestDto }>(
+        'POST',
+        `/api/review-requests/${id(input.requestId)}/answer`,
+        validated(AnswerReviewBody, input.body),
       ),
   },
 };

@@ -39,7 +39,7 @@ function isApiErrorBody(value: unknown): value is ApiErrorBody {
  * body (a file upload) is sent as multipart, with the boundary the browser chooses.
  */
 export async function requestJson<T>(options: {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   body?: unknown;
   signal?: AbortSignal;

@@ -4,6 +4,7 @@ import { ErrorScreen } from '../components/ErrorScreen';
 import { Layout } from '../components/Layout';
 import { Skeleton } from '../components/Feedback';
 import { useWorkspacesPresence } from '../realtime/usePresence';
+import { DashboardReviews } from '../reviews/DashboardReviews';
 import { useCurrentUser } from '../session/SessionContext';
 import { PresencePanel } from './PresencePanel';
 import { useWorkspaces } from './queries';
@@ -42,6 +43,7 @@ export function DashboardPage() {
           )}
         </section>
         <aside className="dashboard__side">
+          <DashboardReviews />
           <PresencePanel presence={presence} currentUserId={user.id} />
           <RecentDocuments />
         </aside>

@@ -4,6 +4,7 @@
  * the workflow's status buttons. When someone else changed a field meanwhile, the panel shows
  * their value beside the draft and lets the person keep theirs or take the other.
  */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { allowedStatusMoves, NO_DOCUMENT_ABILITIES } from '../../../shared/api/abilities';
 import type { DocumentDto } from '../../../shared/api/entities';
@@ -13,6 +14,7 @@ import { describeError, FormError } from '../components/ErrorScreen';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
+import { PublishDialog } from '../reviews/PublishDialog';
 import { CityPicker } from '../workspace/CityPicker';
 import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
@@ -39,10 +41,17 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
   const { error, isBusy, run } = useFormSubmit();
   const moves = allowedStatusMoves(abilities, document.status);
 
-  const onStatus = (status: DocumentStatus) =>
+  // Publishing puts this version in the public library: it is confirmed first.
+  const [isConfirmingPublish, setIsConfirmingPublish] = useState(false);
+  const onStatus = (status: DocumentStatus, note?: string) =>
     void run(async () => {
-      const answer = await api.documents.setStatus({ documentId: document.id, status });
+      const answer = await api.documents.setStatus({
+        documentId: document.id,
+        status,
+        ...(note ? { note } : {}),
+      });
       storeDocument(answer.document);
+      setIsConfirmingPublish(false);
     });
 
   let saveText = t('editor.detailsSaved');
@@ -77,7 +86,9 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
               type="button"
               className="button button--small"
               disabled={isBusy}
-              onClick={() => onStatus(target)}
+              onClick={() =>
+                target === 'published' ? setIsConfirmingPublish(true) : onStatus(target)
+              }
             >
               {t(`editor.moveTo.${target}`)}
             </button>
@@ -85,6 +96,13 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
         </div>
       )}
       <FormError message={error} />
+      <PublishDialog
+        isOpen={isConfirmingPublish}
+        title={document.title}
+        isBusy={isBusy}
+        onClose={() => setIsConfirmingPublish(false)}
+        onPublish={(note) => onStatus('published', note)}
+      />
       <form
         className="form"
         onSubmit={(event) => {

@@ -17,6 +17,8 @@ import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { CollabEditor } from './CollabEditor';
 import { HistoryPanel } from '../versions/HistoryPanel';
+import { ReviewPanel } from '../reviews/ReviewPanel';
+import { SessionBar } from '../reviews/SessionBar';
 import { DetailsPanel } from './DetailsPanel';
 import { ExportMenu } from './ExportMenu';
 import { useDocument, useRefreshDocumentAccess } from './queries';
@@ -24,6 +26,7 @@ import { useCollabSession } from './useCollabSession';
 import { useWorkspace } from '../workspace/queries';
 import '../styles/editor.css';
 import '../styles/comments.css';
+import '../styles/reviews.css';
 
 /** The editor route (default export for `React.lazy`). */
 export default function EditorPage() {
@@ -101,7 +104,10 @@ export default function EditorPage() {
         <ExportMenu documentId={document.id} />
       </div>
       <div className="editor-layout">
-        <section className="editor-layout__main">{body}</section>
+        <section className="editor-layout__main">
+          <SessionBar documentId={document.id} editor={editor} />
+          {body}
+        </section>
         <div
           id="editor-side"
           className={
@@ -115,6 +121,7 @@ export default function EditorPage() {
             canComment={document.abilities?.comment ?? false}
           />
           <DetailsPanel key={document.id} document={document} />
+          <ReviewPanel key={`reviews-${document.id}`} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />
         </div>
       </div>

@@ -45,6 +45,17 @@ export const queryKeys = {
   mentionable: (documentId: string) => ['documents', 'mentionable', documentId] as const,
   /** The signed-in person's notifications and unread count. */
   notifications: () => ['notifications'] as const,
+  /** Prefix of every document's review-session list. */
+  reviewSessionLists: () => ['documents', 'reviewSessions'] as const,
+  /** The review sessions of one document (kept current by `review:state`). */
+  reviewSessions: (documentId: string) => ['documents', 'reviewSessions', documentId] as const,
+  /** The caller's scheduled and live sessions (dashboard). */
+  upcomingSessions: () => ['reviewSessions', 'upcoming'] as const,
+  /** A document's review requests and status history. */
+  reviewRequests: (documentId: string) => ['documents', 'reviewRequests', documentId] as const,
+  statusHistory: (documentId: string) => ['documents', 'statusHistory', documentId] as const,
+  /** "Awaiting my review" (dashboard). */
+  awaitingReview: () => ['reviewRequests', 'awaiting'] as const,
   organizations: () => ['organizations'] as const,
   settings: () => ['admin', 'settings'] as const,
   invitations: () => ['admin', 'invitations'] as const,

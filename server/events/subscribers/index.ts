@@ -12,9 +12,11 @@ import { subscribeAudit } from './audit';
 import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotifications } from './notifications';
+import { subscribeReviewSessions } from './reviewSessions';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
+import type { PresenceReader } from '../../reviews/changeSession';
 
 /** Subscribes audit, broadcasts, notifications and access invalidation to `events` (the digest e-mails notifications: `server/mail/`). */
 export function subscribeDomainEvents(
@@ -23,11 +25,14 @@ export function subscribeDomainEvents(
     storage: Storage;
     broadcaster: Broadcaster;
     collab: AccessRecheckers['collab'] & Pick<CollabServer, 'encodeState'> & LiveStateReader;
+    /** Who has which document open (review sessions' participants and attendees). */
+    presence: PresenceReader;
   },
 ): void {
   subscribeStatusVersions(input);
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
+  subscribeReviewSessions(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
   subscribeAccessInvalidation(input);

@@ -167,6 +167,7 @@ export function createDocumentsRouter(
         document,
         status: body.status,
         ...(body.baseVersion === undefined ? {} : { baseVersion: body.baseVersion }),
+        ...(body.note === undefined ? {} : { note: body.note }),
         ip: clientIp(req),
       }),
     );

@@ -16,6 +16,10 @@ import { createModels, type MongoModels } from './models';
 import { createMongoNotifications } from './notifications';
 import { createMongoOrganizations } from './organizations';
 import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } from './transactions';
+import { createReviewModels, type ReviewModels } from './reviewModels';
+import { createReviewRequestModels, type ReviewRequestModels } from './reviewRequestModels';
+import { createMongoReviewRequests } from './reviewRequests';
+import { createMongoReviewSessions } from './reviewSessions';
 import { createMongoSearch } from './search';
 import { backfillSearchText } from './searchText';
 import { createThreadModels, type ThreadModels } from './threadModels';
@@ -67,6 +71,8 @@ export async function createMongoStorage(options: {
   let models: MongoModels;
   let hasTransactions: boolean;
   let threadModels: ThreadModels;
+  let reviewModels: ReviewModels;
+  let reviewRequestModels: ReviewRequestModels;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -91,6 +97,10 @@ export async function createMongoStorage(options: {
     await Promise.all(Object.values(models).map((model) => model.init()));
     threadModels = createThreadModels(connection);
     await Promise.all(Object.values(threadModels).map((model) => model.init()));
+    reviewModels = createReviewModels(connection);
+    await Promise.all(Object.values(reviewModels).map((model) => model.init()));
+    reviewRequestModels = createReviewRequestModels(connection);
+    await Promise.all(Object.values(reviewRequestModels).map((model) => model.init()));
     // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
     // conditional write on version 1 matches them and `$inc` counts from there.
     await models.Document.updateMany(
@@ -143,6 +153,8 @@ export async function createMongoStorage(options: {
     ...createMongoSearch(context),
     ...createMongoThreads(context, threadModels),
     ...createMongoNotifications(context, threadModels),
+    ...createMongoReviewSessions(context, reviewModels),
+    ...createMongoReviewRequests(context, reviewRequestModels),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

@@ -96,7 +96,11 @@ export function createThreadModels(connection: Connection): ThreadModels {
 
   const notification = new Schema<NotificationDoc>({
     userId: { type: ObjectId, required: true },
-    kind: { type: String, enum: ['mention', 'reply'], required: true },
+    kind: {
+      type: String,
+      enum: ['mention', 'reply', 'review_request', 'review_answer', 'review_session'],
+      required: true,
+    },
     actorId: { type: ObjectId, required: true },
     documentId: { type: ObjectId, required: true },
     threadId: { type: ObjectId, default: null },

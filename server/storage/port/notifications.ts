@@ -1,7 +1,11 @@
 /** The storage port for in-app notifications (a mention, a reply in a thread one is part of). */
 
-/** Why someone is notified. */
-export type NotificationKind = 'mention' | 'reply';
+/**
+ * Why someone is notified: named in a comment, a reply in their thread, asked to review a
+ * document, a reviewer answered their request, invited to a review session.
+ */
+export type NotificationKind =
+  'mention' | 'reply' | 'review_request' | 'review_answer' | 'review_session';
 
 export interface NotificationRecord {
   id: string;

@@ -8,6 +8,8 @@ import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
 import type { NotificationMethods } from './notifications';
 import type { OrganizationMethods } from './organizations';
+import type { ReviewRequestMethods } from './reviewRequests';
+import type { ReviewSessionMethods } from './reviewSessions';
 import type { SearchMethods } from './search';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
@@ -27,7 +29,9 @@ export interface Storage
     VersionMethods,
     SearchMethods,
     ThreadMethods,
-    NotificationMethods {
+    NotificationMethods,
+    ReviewSessionMethods,
+    ReviewRequestMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -11,6 +11,8 @@ import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
 import { createSqliteNotifications } from './notifications';
 import { createSqliteOrganizations } from './organizations';
+import { createSqliteReviewRequests } from './reviewRequests';
+import { createSqliteReviewSessions } from './reviewSessions';
 import { createSqliteSearch } from './search';
 import { createSqliteUsers } from './users';
 import { createSqliteThreads } from './threads';
@@ -52,6 +54,8 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteSearch(context),
       ...createSqliteThreads(context),
       ...createSqliteNotifications(context),
+      ...createSqliteReviewSessions(context),
+      ...createSqliteReviewRequests(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

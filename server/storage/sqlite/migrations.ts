@@ -337,4 +337,67 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE emailed_at IS NULL AND is_read = 0;
     `,
   },
+  {
+    version: 14,
+    name: 'review_sessions: live peer-review sessions (agenda, clock, hands, decisions as JSON)',
+    // The nested parts are JSON: the session is always read and written whole, under
+    // `version` (compare-and-set), so no query ever looks inside them.
+    sql: `
+      CREATE TABLE review_sessions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        workspace_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        starts_at INTEGER NOT NULL,
+        facilitator_id TEXT NOT NULL,
+        created_by_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        agenda TEXT NOT NULL,
+        current_item_id TEXT,
+        item_ends_at INTEGER,
+        hands TEXT NOT NULL,
+        decisions TEXT NOT NULL,
+        attendee_ids TEXT NOT NULL,
+        thread_tags TEXT NOT NULL,
+        minutes_document_id TEXT,
+        started_at INTEGER,
+        ended_at INTEGER,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX review_sessions_document ON review_sessions(document_id, starts_at);
+      CREATE INDEX review_sessions_workspace ON review_sessions(workspace_id, state, starts_at);
+    `,
+  },
+  {
+    version: 15,
+    name: 'review_requests and status_changes: the workflow with people in it',
+    sql: `
+      CREATE TABLE review_requests (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        reviewer_id TEXT NOT NULL REFERENCES users(id),
+        requested_by_id TEXT NOT NULL REFERENCES users(id),
+        note TEXT NOT NULL,
+        due_at INTEGER,
+        verdict TEXT NOT NULL,
+        answer_note TEXT NOT NULL,
+        answered_at INTEGER,
+        created_at INTEGER NOT NULL,
+        UNIQUE (document_id, reviewer_id)
+      );
+      CREATE INDEX review_requests_reviewer ON review_requests(reviewer_id, verdict, created_at);
+      CREATE TABLE status_changes (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL,
+        from_status TEXT NOT NULL,
+        to_status TEXT NOT NULL,
+        note TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX status_changes_document ON status_changes(document_id, created_at);
+    `,
+  },
 ];

@@ -1,0 +1,96 @@
+/**
+ * What follows a review-session change or an event that concerns sessions:
+ * - every change is sent as `review:state {session}` to `doc:<id>` (late joiners get the
+ *   current item and its end time from `GET /api/review-sessions/:id`);
+ * - a thread started while a session is live is tagged with the current agenda item;
+ * - a trashed document's scheduled and live sessions end (without minutes);
+ * - a person who loses access (removed from the workspace, deactivated) leaves: hand lowered;
+ * - scheduling invites everyone who can read the document (a `review_session` notification);
+ * - a purged document's sessions, review requests and status history go with it (SQLite's
+ *   foreign keys do it; MongoDB has none).
+ */
+import { mentionablePeople } from '../../comments/mentions';
+import { presentReviewSessions } from '../../presenters/reviewSessions';
+import { notifyPeople } from '../../reviews/notifyPeople';
+import type { Broadcaster } from '../../realtime/broadcaster';
+import { changeReviewSession, type PresenceReader } from '../../reviews/changeSession';
+import type { SessionMove } from '../../reviews/sessionMoves';
+import type { ReviewSessionRecord, Storage } from '../../storage/types';
+import type { EventBus } from '../bus';
+import type { EventContext } from '../domainEvents';
+
+/** Subscribes the review-session broadcasts and reactions. */
+export function subscribeReviewSessions(input: {
+  events: EventBus;
+  storage: Storage;
+  broadcaster: Broadcaster;
+  presence: PresenceReader;
+}): void {
+  const { events, storage, broadcaster, presence } = input;
+
+  const apply = (context: EventContext, session: ReviewSessionRecord, move: SessionMove) =>
+    changeReviewSession({ storage, events, presence, context, sessionId: session.id, move });
+
+  /** Moves `userId`'s hand down in every live session of the workspaces given. */
+  const leave = async (context: EventContext, workspaceIds: string[], userId: string) => {
+    const sessions = await storage.listReviewSessions({ workspaceIds, states: ['live'] });
+    for (const session of sessions) await apply(context, session, { kind: 'leave', userId });
+  };
+
+  events.on('reviewSession.changed', async ({ session }) => {
+    const [dto] = await presentReviewSessions({ storage, presence, sessions: [session] });
+    if (dto) broadcaster.toDocument(session.documentId).emit('review:state', { session: dto });
+  });
+
+  // Scheduled: everyone who can read the document is invited (the scheduler excepted).
+  events.on('reviewSession.changed', async ({ context, session, move }) => {
+    if (move !== 'schedule' || !context.actor) return;
+    const [actor] = await storage.listUsers({ ids: [context.actor.id] });
+    const document = await storage.getDocument({ id: session.documentId });
+    if (!actor || !document) return;
+    const readers = await mentionablePeople({ storage, document });
+    await notifyPeople({
+      storage,
+      broadcaster,
+      kind: 'review_session',
+      actor,
+      document,
+      userIds: readers.map((reader) => reader.id),
+    });
+  });
+
+  events.on('thread.created', async ({ context, thread }) => {
+    const live = await storage.listReviewSessions({
+      documentId: thread.documentId,
+      states: ['live'],
+    });
+    for (const session of live)
+      await apply(context, session, { kind: 'tagThread', threadId: thread.id });
+  });
+
+  events.on('document.trashed', async ({ context, document }) => {
+    const open = await storage.listReviewSessions({
+      documentId: document.id,
+      states: ['scheduled', 'live'],
+    });
+    for (const session of open) await apply(context, session, { kind: 'end' });
+  });
+
+  events.on('membership.removed', ({ context, workspaceId, userId }) =>
+    leave(context, [workspaceId], userId),
+  );
+
+  events.on('user.deactivated', async ({ context, userId }) => {
+    const workspaces = await storage.listWorkspacesForUser({ userId });
+    await leave(
+      context,
+      workspaces.map((workspace) => workspace.id),
+      userId,
+    );
+  });
+
+  events.on('document.purged', async ({ document }) => {
+    await storage.deleteReviewSessionsOfDocument({ documentId: document.id });
+    await storage.deleteReviewRequestsOfDocument({ documentId: document.id });
+  });
+}
