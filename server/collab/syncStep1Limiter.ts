@@ -18,13 +18,20 @@ export interface SyncStep1Limiter {
   dispose(): void;
 }
 
+/** Builds the pacing of one connection (see the module comment). */
 export function createSyncStep1Limiter(input: {
   burst: number;
   ratePerSecond: number;
   /** Sends the step 2 answer for `stateVector`. */
   answer: (stateVector: Uint8Array) => void;
+  /** The bucket's clock in milliseconds (default `performance.now()`); tests inject one. */
+  now?: () => number;
 }): SyncStep1Limiter {
-  const bucket = createTokenBucket({ ratePerSecond: input.ratePerSecond, burst: input.burst });
+  const bucket = createTokenBucket({
+    ratePerSecond: input.ratePerSecond,
+    burst: input.burst,
+    now: input.now,
+  });
   const retryMs = Math.ceil(1000 / input.ratePerSecond);
   let waiting: Uint8Array | null = null;
   let timer: NodeJS.Timeout | null = null;
