@@ -164,9 +164,15 @@ describe('findForeignRootTypes: references into the document', () => {
   it('lets an item wait that names a struct just past what the document has of that client', () => {
     const doc = serverDoc();
     // Client 1 typed "d" on another connection; the server has not received it yet.
-    const later = docOf(1);
+    const later = new Y.Doc();
     Y.applyUpdate(later, Y.encodeStateAsUpdate(doc));
+    // Set after loading: Yjs picks a new id when an update brings structs of its own.
+    later.clientID = 1;
     later.getText('junk').insert(3, 'd');
+    const nextClockOfClient1 = Y.getState(doc.store, 1);
+    expect(
+      Y.decodeUpdate(Y.encodeStateAsUpdate(later, Y.encodeStateVector(doc))).structs[0]?.id,
+    ).toEqual(Y.createID(1, nextClockOfClient1));
     const afterD = peerChange(later, (copy) => copy.getText('junk').insert(4, 'e'));
     expect(foreignIn(afterD, doc)).toEqual([]);
   });
@@ -202,6 +208,22 @@ describe('findForeignRootTypes: forged updates', () => {
       forgedItem({ client: 7, clock: 5, text: 'f', origin: [7, 9] }),
     ];
     expect(foreignInDecoded(forgedUpdate(chain))).toEqual([]);
+  });
+
+  it('looks past a garbage-collected copy in the update of a struct the document has', () => {
+    const doc = docOf(1);
+    doc.getText('junk').insert(0, 'abc');
+    // Yjs skips the GC (it has those clocks) and puts the new item into `junk`.
+    const resent = new Y.GC(Y.createID(1, 0), 3);
+    const next = forgedItem({ client: 2, clock: 0, text: 'x', origin: [1, 1] });
+    expect(foreignInDecoded({ ...forgedUpdate([]), structs: [resent, next] }, doc)).toEqual([
+      'junk',
+    ]);
+  });
+
+  it('lets an item that names no place at all through (Yjs has no type to put it in)', () => {
+    const nowhere = forgedItem({ client: 8, clock: 0, text: 'n' });
+    expect(foreignInDecoded(forgedUpdate([nowhere]))).toEqual([]);
   });
 
   it('does not take a reference past the end of an update item for that item', () => {
