@@ -1,9 +1,11 @@
 /**
- * The rate limiters of `server/http/rateLimit.ts` on a small real Express app with the real
- * session loader over SQLite and the real error handler: who shares a budget (an IP, an
- * account), what the refusal says, the one audit call per window, and a shared store that is
- * down letting requests through. The limits as the API applies them: rateLimit.test.ts,
- * creationRateLimit.test.ts.
+ * The HTTP guards on a small real Express app with the real session loader over SQLite and
+ * the real error handler. Who is calling (`server/http/authentication.ts`): the actor and
+ * session a cookie resolves to, 401 and 403 from the user and admin guards. The rate limiters
+ * (`server/http/rateLimit.ts`): who shares a budget (an IP, an account), what the refusal
+ * says, the one audit call per window, and a shared store that is down letting requests
+ * through. The same guards as the API applies them: auth.test.ts, admin.test.ts,
+ * rateLimit.test.ts, creationRateLimit.test.ts.
  */
 import type { Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -15,7 +17,15 @@ import { MemoryStore, type Store } from 'express-rate-limit';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions';
-import { createSessionLoader, requireUser } from '../../server/http/authentication';
+import {
+  createSessionLoader,
+  findActor,
+  findSession,
+  getActor,
+  requireAdmin,
+  requireUser,
+  setAuth,
+} from '../../server/http/authentication';
 import { createErrorHandler } from '../../server/http/errorHandler';
 import {
   createAuthRateLimit,
@@ -64,11 +74,15 @@ async function serve(...guards: RequestHandler[]) {
   };
 }
 
-/** A signed-in account's Cookie header. */
-async function signedIn(): Promise<string> {
-  const user = await buildUser(storage);
-  const { token } = await startSession({ storage, userId: user.id, ttlDays: 1 });
-  return `${SESSION_COOKIE}=${token}`;
+/** A signed-in account's Cookie header (a member unless `role` says otherwise). */
+async function signedIn(role: 'member' | 'admin' = 'member'): Promise<string> {
+  return (await signIn(role)).cookie;
+}
+
+async function signIn(role: 'member' | 'admin' = 'member') {
+  const user = await buildUser(storage, { role });
+  const { token, session } = await startSession({ storage, userId: user.id, ttlDays: 1 });
+  return { user, session, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
 /** A memory store that remembers which keys were counted. */
@@ -86,6 +100,49 @@ class DownStore extends MemoryStore {
     throw new Error('store unreachable');
   }
 }
+
+describe('who is calling', () => {
+  it('resolves the cookie to the account and its session; nobody without one', async () => {
+    const get = await serve((_req, res) => {
+      res.json({ actor: findActor(res)?.id ?? null, session: findSession(res)?.id ?? null });
+    });
+    const { user, session, cookie } = await signIn();
+    expect((await get(cookie)).body).toEqual({ actor: user.id, session: session.id });
+    expect((await get()).body).toEqual({ actor: null, session: null });
+    expect((await get(`${SESSION_COOKIE}=forged`)).body).toEqual({ actor: null, session: null });
+  });
+
+  it('getActor refuses nobody with 401; setAuth replaces who the request is from', async () => {
+    const get = await serve((_req, res) => {
+      res.json({ actor: getActor(res).id });
+    });
+    const { user, cookie } = await signIn();
+    expect((await get(cookie)).body).toEqual({ actor: user.id });
+    expect((await get()).status).toBe(401);
+    expect((await get()).body.error?.code).toBe('unauthenticated');
+    const signedOut = await serve((_req, res, next) => {
+      setAuth(res, null);
+      next();
+    }, requireUser);
+    expect((await signedOut(cookie)).status).toBe(401);
+  });
+
+  it('requireUser lets any signed-in account through; requireAdmin only network admins', async () => {
+    const user = await serve(requireUser);
+    const admin = await serve(requireAdmin);
+    const [member, networkAdmin] = [await signedIn(), await signedIn('admin')];
+    expect((await user()).status).toBe(401);
+    expect((await user(member)).status).toBe(200);
+    expect((await admin()).status).toBe(401);
+    const forbidden = await admin(member);
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error).toEqual({
+      code: 'forbidden',
+      message: 'Only a network admin may do that.',
+    });
+    expect((await admin(networkAdmin)).status).toBe(200);
+  });
+});
 
 const authConfig = { authRateLimit: 2, authRateWindowSeconds: 60 };
 
