@@ -27,12 +27,22 @@ export interface AccessWatcher {
   stop(): void;
 }
 
-export function startAccessWatcher(input: {
+/** What the watcher reads of a live document: which one it is, and its workspace. */
+export type WatchedDoc = Pick<LiveDoc, 'documentId' | 'workspaceId'>;
+
+/** What the watcher reads and changes of a connection. */
+export type WatchedConnection = Pick<
+  CollabConnection,
+  'userId' | 'sessionId' | 'tokenCanWrite' | 'canWrite' | 'close'
+>;
+
+/** Starts the periodic re-check (see the module comment); `stop()` ends it. */
+export function startAccessWatcher<Doc extends WatchedDoc>(input: {
   storage: Storage;
   logger: Logger;
   intervalMs: number;
-  liveDocs: () => LiveDoc[];
-  connectionsOf: (doc: LiveDoc) => CollabConnection[];
+  liveDocs: () => Doc[];
+  connectionsOf: (doc: Doc) => WatchedConnection[];
 }): AccessWatcher {
   let running: Promise<void> | null = null;
 
@@ -49,7 +59,7 @@ export function startAccessWatcher(input: {
   }
 
   /** The connections of `doc` that `scope` names. */
-  const connectionsIn = (doc: LiveDoc, scope: AccessScope): CollabConnection[] => {
+  const connectionsIn = (doc: Doc, scope: AccessScope): WatchedConnection[] => {
     if (scope.documentId !== undefined && doc.documentId !== scope.documentId) return [];
     if (scope.workspaceId !== undefined && doc.workspaceId !== scope.workspaceId) return [];
     const connections = input.connectionsOf(doc);
@@ -58,8 +68,8 @@ export function startAccessWatcher(input: {
   };
 
   const checkDoc = async (
-    doc: LiveDoc,
-    connections: CollabConnection[],
+    doc: Doc,
+    connections: WatchedConnection[],
     reads: RoundReads,
   ): Promise<void> => {
     if (connections.length === 0) return;
@@ -88,7 +98,9 @@ export function startAccessWatcher(input: {
     }
   };
 
-  const readRound = async (targets: { connections: CollabConnection[] }[]): Promise<RoundReads> => {
+  const readRound = async (
+    targets: { connections: WatchedConnection[] }[],
+  ): Promise<RoundReads> => {
     const userIds = new Set<string>();
     const sessionOwners = new Map<string, string>();
     for (const { connections } of targets)
