@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions';
@@ -34,13 +35,25 @@ const config = {
   isHostHeaderTrusted: true,
 };
 
+/** What the gate logged (pino levels: 40 warn, 50 error), newest last. */
+const logged: Array<{ level: number; msg: string; origin?: string; err?: { message: string } }> =
+  [];
+const logger = pino(
+  { level: 'info' },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) {
+        if (line) logged.push(JSON.parse(line) as (typeof logged)[number]);
+      }
+      done();
+    },
+  }),
+);
+
 /** Runs the gate on a handshake with `headers`: the error it refused with, and the socket. */
 async function handshake(headers: IncomingHttpHeaders, gateStorage = storage) {
-  const gate = createHandshakeMiddleware({
-    config,
-    storage: gateStorage,
-    logger: pino({ level: 'silent' }),
-  });
+  logged.length = 0;
+  const gate = createHandshakeMiddleware({ config, storage: gateStorage, logger });
   const socket: HandshakeSocket = { handshake: { headers }, data: undefined };
   const error = await new Promise<Error | undefined>((resolve) => gate(socket, resolve));
   return { refusal: error?.message ?? null, data: socket.data };
@@ -77,6 +90,9 @@ describe('socket handshake gate', () => {
         refusal: HANDSHAKE_ERRORS.forbiddenOrigin,
         data: undefined,
       });
+      expect(logged.map(({ level, msg, origin: from }) => ({ level, msg, from }))).toEqual([
+        { level: 40, msg: 'socket handshake from a foreign origin refused', from: origin },
+      ]);
     }
   });
 
@@ -87,6 +103,8 @@ describe('socket handshake gate', () => {
     const { user, cookie } = await cookieOf();
     await storage.updateUser({ id: user.id, patch: { isActive: false } });
     expect(await handshake({ cookie })).toEqual(refused);
+    // A refusal, not a failure: nothing is logged as an error.
+    expect(logged).toEqual([]);
   });
 
   it('refuses when the session cannot be looked up (storage down)', async () => {
@@ -97,5 +115,9 @@ describe('socket handshake gate', () => {
       refusal: HANDSHAKE_ERRORS.unauthenticated,
       data: undefined,
     });
+    expect(logged.map(({ level, msg }) => ({ level, msg }))).toEqual([
+      { level: 50, msg: 'socket session lookup failed' },
+    ]);
+    expect(logged[0]?.err?.message).toBeTruthy();
   });
 });
