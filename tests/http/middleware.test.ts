@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import express, { type Request, type RequestHandler } from 'express';
-import { MemoryStore, type Store } from 'express-rate-limit';
+import { MemoryStore } from 'express-rate-limit';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions';
