@@ -72,6 +72,7 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
     connections: WatchedConnection[],
     reads: RoundReads,
   ): Promise<void> => {
+    // Stryker disable next-line ConditionalExpression: equivalent, a fast path: with no connections the loop below changes nothing
     if (connections.length === 0) return;
     const [document, memberships, workspace] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
@@ -106,11 +107,13 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
     for (const { connections } of targets)
       for (const connection of connections) {
         userIds.add(connection.userId);
+        // Stryker disable next-line ConditionalExpression: equivalent, a connection without a session is never closed for one (isSessionAlive answers true for null)
         if (connection.sessionId) sessionOwners.set(connection.sessionId, connection.userId);
       }
     // One read per distinct session: signing out (or a password change ending other
     // sessions) closes the connections opened under that sign-in.
     const [users, sessionChecks] = await Promise.all([
+      // Stryker disable next-line ObjectLiteral: equivalent, reading every user finds the same ones by id (only slower)
       input.storage.listUsers({ ids: [...userIds] }),
       Promise.all(
         [...sessionOwners].map(async ([sessionId, userId]) => ({
@@ -132,6 +135,7 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
       endedSessionIds,
       membershipsOf(workspaceId) {
         let memberships = byWorkspace.get(workspaceId);
+        // Stryker disable next-line ConditionalExpression: equivalent, a cache: reading again gives the same rows
         if (!memberships) {
           memberships = input.storage
             .listMemberships({ workspaceId })
@@ -142,6 +146,7 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
       },
       workspaceOf(workspaceId) {
         let workspace = workspaces.get(workspaceId);
+        // Stryker disable next-line ConditionalExpression: equivalent, a cache: reading again gives the same row
         if (!workspace) {
           workspace = input.storage.getWorkspace({ id: workspaceId });
           workspaces.set(workspaceId, workspace);
@@ -156,7 +161,9 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
     const targets = input
       .liveDocs()
       .map((doc) => ({ doc, connections: connectionsIn(doc, scope) }))
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,MethodExpression: equivalent, skipping documents without connections only saves reads
       .filter((target) => target.connections.length > 0);
+    // Stryker disable next-line ConditionalExpression: equivalent, a fast path: no targets means no reads that matter
     if (targets.length === 0) return;
     const reads = await readRound(targets);
     await Promise.all(
