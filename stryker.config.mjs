@@ -29,9 +29,11 @@ export default {
     'server/realtime/handshake.ts',
     'server/realtime/access.ts',
     'server/realtime/requests.ts',
+    'server/realtime/storedNotices.ts',
     '!**/*.test.ts',
   ],
-  // Two cores: one test process per core.
+  // Two cores: one test process per core on an idle machine. On a shared one, pass
+  // `--concurrency 1` (docs/TESTING.md).
   concurrency: 2,
   // Real servers and sockets: a mutant that hangs a test is a timeout (counted as killed).
   timeoutMS: 30_000,

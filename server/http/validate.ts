@@ -41,6 +41,7 @@ function parseInput<S extends Schema>(options: {
     message: issue.message,
   }));
   const first = issues[0];
+  // Stryker disable next-line StringLiteral: equivalent, unreachable: a failed zod parse always has at least one issue
   const message = first ? `Invalid input at ${first.path}: ${first.message}` : 'Invalid input.';
   throw new ValidationError(message, { issues });
 }

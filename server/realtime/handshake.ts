@@ -3,19 +3,24 @@
  * ALLOWED_ORIGINS), by the HTTP API's own rule (`isAllowedOrigin`), and the session cookie must name an
  * active user. A refused handshake reaches the client as `connect_error` with a stable message.
  */
-import type { Socket } from 'socket.io';
+import type { IncomingHttpHeaders } from 'node:http';
 import { HANDSHAKE_ERRORS, type SocketData } from '../../shared/realtime/events';
 import { resolveSessionUser } from '../auth/sessions';
-import type { Config } from '../env';
-import { isAllowedOrigin } from '../http/originCheck';
+import { isAllowedOrigin, type OriginConfig } from '../http/originCheck';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 
-type Middleware = (socket: Socket, next: (error?: Error) => void) => void;
+/** What the gate reads and sets of a connecting Socket.IO socket. */
+export interface HandshakeSocket {
+  handshake: { headers: IncomingHttpHeaders };
+  data: unknown;
+}
+
+type Middleware = (socket: HandshakeSocket, next: (error?: Error) => void) => void;
 
 /** Builds the `io.use` middleware that authenticates each connection once, at handshake. */
 export function createHandshakeMiddleware(input: {
-  config: Config;
+  config: OriginConfig;
   storage: Storage;
   logger: Logger;
 }): Middleware {
@@ -32,6 +37,7 @@ export function createHandshakeMiddleware(input: {
     }
     resolveSessionUser({ storage, cookieHeader: headers.cookie })
       .then((user) => {
+        // Stryker disable next-line OptionalChaining: equivalent, without it a null user throws here and the catch below refuses the same way
         if (!user?.isActive) {
           next(new Error(HANDSHAKE_ERRORS.unauthenticated));
           return;

@@ -10,7 +10,6 @@ import {
   connectRaw,
   isEditKept,
   seedDocument,
-  sleep,
   tokenFor,
   useCollabScope,
   waitFor,
@@ -81,10 +80,30 @@ describe('collab access', () => {
   it('the stock provider stops reconnecting after a 44xx close', async () => {
     const target = await server();
     const { document } = await seedDocument(target.storage);
+    const control = await seedDocument(target.storage);
     const outsider = await buildUser(target.storage);
+    const controlClient = clientAs(target, control.document.id, control.owner.id);
+    await waitSynced(controlClient);
+    let reconnects = 0;
+    controlClient.provider.on('status', ({ status }) => {
+      if (status === 'connected') reconnects += 1;
+    });
     const refused = clientAs(target, document.id, outsider.id);
     await waitFor(() => refused.closeCodes.length > 0, 'refused');
-    await sleep(700);
+    // A positive signal instead of a fixed sleep: a control client, closed after the refusal
+    // with a code the provider does retry after, comes back three times. Each return takes
+    // at least the provider's first backoff (100 ms), so together they outlast its longest
+    // one (maxBackoffTime 300 ms): had the refused provider meant to retry, it would have.
+    for (let round = 1; round <= 3; round++) {
+      target.collab.disconnectDocument({
+        documentId: control.document.id,
+        code: CLOSE_CODES.goingAway,
+        reason: 'test: come back',
+      });
+      await waitFor(() => reconnects === round, `control client back (${round})`);
+    }
+    expect(controlClient.closeCodes).toEqual(Array(3).fill(CLOSE_CODES.goingAway));
+    expect(refused.provider.ws).toBeNull();
     expect(refused.closeCodes).toEqual([CLOSE_CODES.forbidden]);
     expect(refused.provider.shouldConnect).toBe(false);
   });

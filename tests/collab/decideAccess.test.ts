@@ -69,4 +69,17 @@ describe('decideAccess', () => {
     // No workspace row (only when there is no document): nothing narrows.
     expect(decide('editor', { workspace: null })).toEqual(writes);
   });
+
+  it('makes approved and published text read-only for everyone, and drafts writable again', () => {
+    for (const status of ['approved', 'published'] as const) {
+      for (const name of ['owner', 'editor', 'admin'] as const) {
+        expect(decide(name, { document: makeDocument({ status }) }), `${name} ${status}`).toEqual(
+          reads,
+        );
+      }
+    }
+    for (const status of ['draft', 'in-review'] as const) {
+      expect(decide('editor', { document: makeDocument({ status }) }), status).toEqual(writes);
+    }
+  });
 });

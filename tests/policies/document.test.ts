@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentStatus } from '../../shared/domain';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../shared/domain';
 import type { DocumentRecord } from '../../server/storage/types';
 import {
   canChangeStatus,
@@ -12,6 +12,8 @@ import {
   canReadTrashedDocument,
   canRestoreDocument,
   canUpdateDocumentMetadata,
+  canWriteText,
+  isTextLocked,
 } from '../../server/policies/document';
 import { actors, makeDocument, type ActorName } from '../helpers/testActors';
 
@@ -119,5 +121,27 @@ describe('document policies', () => {
     expect(allowed(canExportReviewNotes, published)).toEqual(allowed(canReadDocument, live));
     expect(allowed(canExportReviewNotes, published)).not.toEqual(names);
     expect(allowed(canExportReviewNotes, trashed)).toEqual([]);
+  });
+});
+
+describe('the text lock of approved and published documents', () => {
+  it('locks exactly approved and published text; the other statuses stay writable', () => {
+    const locked = DOCUMENT_STATUSES.filter((status) => isTextLocked(makeDocument({ status })));
+    expect(locked).toEqual(['approved', 'published']);
+  });
+
+  it('lets nobody write locked text, not even owners and admins; editors write the rest', () => {
+    for (const status of DOCUMENT_STATUSES) {
+      const document = makeDocument({ status });
+      const writers = allowed(canWriteText, document);
+      expect(writers, status).toEqual(
+        isTextLocked(document) ? [] : allowed(canEditDocumentContent, document),
+      );
+    }
+    expect(allowed(canWriteText, makeDocument({ status: 'draft' }))).toEqual([
+      'owner',
+      'editor',
+      'admin',
+    ]);
   });
 });

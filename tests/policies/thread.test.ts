@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canChangeComment, canResolveThread, threadAbilities } from '../../server/policies/thread';
+import {
+  canChangeComment,
+  canResolveThread,
+  commentAbilities,
+  threadAbilities,
+} from '../../server/policies/thread';
 import { actors, makeDocument, type ActorName } from '../helpers/testActors';
 
 const who = actors();
@@ -45,5 +50,42 @@ describe('thread policies', () => {
     expect(
       threadAbilities(who.viewer.user, who.viewer.membership, document, { authorId: 'x' }, true),
     ).toEqual({ reply: false, resolve: false });
+  });
+
+  it('abilities follow the policies in a writable workspace', () => {
+    const byReviewer = { authorId: who.reviewer.user.id };
+    const abilitiesOf = (name: ActorName) =>
+      threadAbilities(who[name].user, who[name].membership, document, byReviewer, true);
+    expect(abilitiesOf('owner')).toEqual({ reply: true, resolve: true });
+    expect(abilitiesOf('reviewer')).toEqual({ reply: true, resolve: true });
+    expect(abilitiesOf('viewer')).toEqual({ reply: false, resolve: false });
+    const otherReviewer = threadAbilities(
+      who.reviewer.user,
+      who.reviewer.membership,
+      document,
+      { authorId: 'x' },
+      true,
+    );
+    expect(otherReviewer).toEqual({ reply: true, resolve: false });
+  });
+
+  it('a comment’s author may edit and delete it while the workspace is writable; nobody else', () => {
+    for (const name of names) {
+      const { user, membership } = who[name];
+      const own = { authorId: user.id };
+      const mayComment = ['owner', 'editor', 'reviewer', 'admin'].includes(name);
+      expect(commentAbilities(user, membership, document, own, true), name).toEqual({
+        edit: mayComment,
+        delete: mayComment,
+      });
+      expect(commentAbilities(user, membership, document, own, false), name).toEqual({
+        edit: false,
+        delete: false,
+      });
+      expect(commentAbilities(user, membership, document, { authorId: 'x' }, true)).toEqual({
+        edit: false,
+        delete: false,
+      });
+    }
   });
 });
