@@ -18,6 +18,7 @@ import { createSecurityHeaders } from './http/securityHeaders';
 import { createStaticClient } from './http/staticClient';
 import type { Logger } from './logger';
 import type { Broadcaster } from './realtime/broadcaster';
+import type { MailSender } from './mail/mailSender';
 import { mountApiRoutes } from './routes';
 import { createHealthRouter } from './routes/health/health';
 import type { Storage } from './storage/types';
@@ -33,12 +34,14 @@ export function createApp(options: {
   collab: CollabServer;
   events: EventBus;
   realtime: Broadcaster;
+  /** E-mail (invitations to a shared document); logs instead of sending without SMTP_URL. */
+  mailer: MailSender;
   /** Where the built client lives; default `dist/client` (served only if it exists). */
   clientDir?: string;
   /** HTTP rate limits counted in Redis for several processes; default in memory. */
   rateLimitStore?: RateLimitStoreFactory;
 }): express.Express {
-  const { config, storage, logger, collab, events, realtime, rateLimitStore } = options;
+  const { config, storage, logger, collab, events, realtime, mailer, rateLimitStore } = options;
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -66,6 +69,7 @@ export function createApp(options: {
       collab,
       events,
       realtime,
+      mailer,
       ...(rateLimitStore ? { rateLimitStore } : {}),
     },
   });

@@ -132,6 +132,7 @@ export async function startServer(options: {
     collab,
     events,
     realtime: realtime.broadcaster,
+    mailer,
     ...(options.clientDir ? { clientDir: options.clientDir } : {}),
     ...(scaleOut ? { rateLimitStore: scaleOut.rateLimitStore } : {}),
   });

@@ -8,6 +8,7 @@ import type { CollabServer } from '../collab';
 import type { Config, CreationBucket } from '../env';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
+import type { MailSender } from '../mail/mailSender';
 import type { Broadcaster } from '../realtime/broadcaster';
 import type { Storage } from '../storage/types';
 
@@ -24,6 +25,8 @@ export interface RouteDeps {
   events: EventBus;
   /** Typed Socket.IO emits to rooms, for features that broadcast from HTTP. */
   realtime: Broadcaster;
+  /** E-mail the HTTP answer depends on (a document share's invitation: sent, or a link to copy). */
+  mailer: MailSender;
   /**
    * One per-account limiter per kind of thing created (`createUserRateLimit`), shared by
    * every route that creates it (the admin's and the owners' invitations count together).

@@ -15,6 +15,7 @@ const VERSIONED_DOCUMENT_FIELDS = [
   'stakeholders',
   'deletedAt',
   'deletedById',
+  'linkAccess',
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
 /** Whether writing `patch` changes the document's details (and so its `version`). */

@@ -25,6 +25,7 @@ export type * from './port/invitations';
 export type * from './port/notifications';
 export type * from './port/organizations';
 export type * from './port/search';
+export type * from './port/shares';
 export type * from './port/storage';
 export type * from './port/threads';
 export type * from './port/users';

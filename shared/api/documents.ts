@@ -1,6 +1,12 @@
 /** Request schemas of the document endpoints (`/api/documents…`, `/api/workspaces/:id/documents`). */
 import { z } from 'zod';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES, POLICY_AREAS, STAKEHOLDER_TYPES } from '../domain';
+import {
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  LINK_ACCESS,
+  POLICY_AREAS,
+  STAKEHOLDER_TYPES,
+} from '../domain';
 import { idField as ResourceId, visibleTextField } from './fields';
 
 /** `:id` of `/api/documents/:id…`. */
@@ -48,6 +54,8 @@ export const UpdateDocumentBody = z
     cityId: ResourceId.nullable().optional(),
     policyAreas: PolicyAreas.optional(),
     stakeholders: Stakeholders.optional(),
+    /** Owners only (403 for editors): who beyond the workspace and shares may read it. */
+    linkAccess: z.enum(LINK_ACCESS).optional(),
     baseVersion: BaseVersion.optional(),
   })
   .refine(

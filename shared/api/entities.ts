@@ -5,6 +5,7 @@
 import type {
   DocumentKind,
   DocumentStatus,
+  LinkAccess,
   OrganizationType,
   PolicyArea,
   StakeholderType,
@@ -84,7 +85,7 @@ export interface DocumentAbilities {
   changeStatus: boolean;
   approve: boolean;
   publish: boolean;
-  /** Invite people to the document's workspace. */
+  /** Share this document with one person, see who has access, set its link reach. */
   share: boolean;
   trash: boolean;
   restore: boolean;
@@ -104,6 +105,8 @@ export interface InvitationDto {
   token?: string;
   email: string;
   workspaceId: string | null;
+  /** A document invitation: registering with it shares this one document (no workspace). */
+  documentId: string | null;
   role: WorkspaceRole | null;
   expiresAt: string;
   acceptedAt: string | null;
@@ -126,6 +129,8 @@ export interface DocumentDto {
   cityId: string | null;
   policyAreas: PolicyArea[];
   stakeholders: StakeholderType[];
+  /** Who beyond the workspace and direct shares may read it (`PATCH` by owners). */
+  linkAccess: LinkAccess;
   createdById: string;
   createdAt: string;
   updatedAt: string;

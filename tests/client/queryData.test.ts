@@ -22,6 +22,7 @@ const document: DocumentDto = {
   cityId: null,
   policyAreas: [],
   stakeholders: [],
+  linkAccess: 'restricted',
   createdById: 'user-1',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

@@ -1,4 +1,5 @@
 /** The built client is served with an SPA fallback; API, collab and socket paths never fall back. */
+import { createMailSender } from '../../server/mail/mailSender';
 import http from 'node:http';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -47,6 +48,7 @@ beforeAll(async () => {
       events: createEventBus({ logger }),
       // A Socket.IO server bound to no HTTP server (nothing to close): /socket.io paths must 404 here.
       realtime: createBroadcaster(unattachedIo),
+      mailer: createMailSender({ config: config.mail, logger }),
       clientDir,
     }),
   );

@@ -86,7 +86,7 @@ export function createWorkspaceDocumentsRouter(
       documents: await presentDocuments({
         storage,
         documents,
-        callerIn: () => ({ actor, ...access }),
+        callerFor: () => ({ actor, ...access }),
       }),
     });
   });

@@ -2,6 +2,7 @@
 import type {
   DocumentKind,
   DocumentStatus,
+  LinkAccess,
   PolicyArea,
   StakeholderType,
 } from '../../../shared/domain';
@@ -33,6 +34,8 @@ export interface DocumentRecord {
    * concurrency (`expectedVersion`).
    */
   version: number;
+  /** Who beyond the workspace and direct shares may read it (default `restricted`). */
+  linkAccess: LinkAccess;
   /** Derived from the Yjs content on a debounce (see `server/collab/`). */
   plainText: string;
   outline: OutlineHeading[];
@@ -82,6 +85,7 @@ export type DocumentPatch = Partial<
     | 'stakeholders'
     | 'deletedAt'
     | 'deletedById'
+    | 'linkAccess'
     | 'plainText'
     | 'outline'
     | 'wordCount'
@@ -111,6 +115,11 @@ export interface DocumentMethods {
    * `updatedAt` first, at most `limit`: the dashboard's "recent documents", in one query.
    */
   listRecentDocuments(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
+  /**
+   * The live documents shared directly with the user (`document_shares`), newest `updatedAt`
+   * first, at most `limit`: the dashboard's "Shared with me".
+   */
+  listDocumentsSharedWith(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
   /**
    * With `expectedVersion`, writes only while the stored `version` equals it; otherwise
    * nothing is written and a `ConflictError` with code `version_conflict` is thrown.

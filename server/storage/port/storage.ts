@@ -9,6 +9,7 @@ import type { InvitationMethods } from './invitations';
 import type { NotificationMethods } from './notifications';
 import type { OrganizationMethods } from './organizations';
 import type { SearchMethods } from './search';
+import type { ShareMethods } from './shares';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { VersionMethods } from './versions';
@@ -27,7 +28,8 @@ export interface Storage
     VersionMethods,
     SearchMethods,
     ThreadMethods,
-    NotificationMethods {
+    NotificationMethods,
+    ShareMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

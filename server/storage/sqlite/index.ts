@@ -12,6 +12,7 @@ import { createSqliteInvitations } from './invitations';
 import { createSqliteNotifications } from './notifications';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteSearch } from './search';
+import { createSqliteShares } from './shares';
 import { createSqliteUsers } from './users';
 import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
@@ -52,6 +53,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteSearch(context),
       ...createSqliteThreads(context),
       ...createSqliteNotifications(context),
+      ...createSqliteShares(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

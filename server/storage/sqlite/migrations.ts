@@ -319,4 +319,25 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'users.email_notifications (notification e-mail on or off per person)',
     sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    version: 12,
+    name: 'sharing one document: document_shares, documents.link_access, document invitations',
+    // Shares and document invitations go with their document (purge) through the foreign keys.
+    sql: `
+      CREATE TABLE document_shares (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_by_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX document_shares_document_user ON document_shares(document_id, user_id);
+      CREATE INDEX document_shares_user ON document_shares(user_id);
+      ALTER TABLE documents ADD COLUMN link_access TEXT NOT NULL DEFAULT 'restricted';
+      ALTER TABLE invitations ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE CASCADE;
+      CREATE INDEX invitations_document ON invitations(document_id) WHERE document_id IS NOT NULL;
+    `,
+  },
 ];
