@@ -18,6 +18,7 @@ import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
 import { describeSharedLogContract } from './contract/sharedLog';
+import { describeSharesContract } from './contract/shares';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
@@ -91,5 +92,6 @@ export function describeStorageContract(
     describeVersionsContract(getStorage);
     describeThreadsContract(getStorage);
     describeNotificationsContract(getStorage);
+    describeSharesContract(getStorage);
   });
 }
