@@ -63,7 +63,9 @@ export async function shareDocument(input: {
       isNew,
     });
     if (isNew && mailer.isDelivering) {
-      await mailer.send(mail(documentLink({ baseUrl: input.baseUrl, documentId: document.id }), false));
+      await mailer.send(
+        mail(documentLink({ baseUrl: input.baseUrl, documentId: document.id }), false),
+      );
     }
     return { kind: 'share', share, user, mailed: isNew && mailer.isDelivering };
   }

@@ -3,7 +3,13 @@
  * and `/api/documents/:id/access` (the share dialog's list of who may use the document).
  */
 import { z } from 'zod';
-import { LINK_ACCESS, SHARE_ROLES, type LinkAccess, type ShareRole, type WorkspaceRole } from '../domain';
+import {
+  LINK_ACCESS,
+  SHARE_ROLES,
+  type LinkAccess,
+  type ShareRole,
+  type WorkspaceRole,
+} from '../domain';
 import type { InvitationDto } from './entities';
 import { emailField, idField } from './fields';
 

@@ -7,7 +7,7 @@ import { useWorkspacesPresence } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { PresencePanel } from './PresencePanel';
 import { useWorkspaces } from './queries';
-import { RecentDocuments } from './RecentDocuments';
+import { RecentDocuments, SharedWithMe } from './RecentDocuments';
 import { WorkspaceList } from './WorkspaceList';
 
 /** The home screen after sign-in. */
@@ -44,6 +44,7 @@ export function DashboardPage() {
         <aside className="dashboard__side">
           <PresencePanel presence={presence} currentUserId={user.id} />
           <RecentDocuments />
+          <SharedWithMe />
         </aside>
       </div>
     </Layout>
