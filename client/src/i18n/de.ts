@@ -157,7 +157,8 @@ export const de: Messages = {
     email: 'E-Mail',
     role: 'Rolle',
     submit: 'Freigeben',
-    noMail: 'Kein Mailserver eingerichtet: Einladungslinks müssen von Hand kopiert und verschickt werden.',
+    noMail:
+      'Kein Mailserver eingerichtet: Einladungslinks müssen von Hand kopiert und verschickt werden.',
     mailed: '{{email}} wurde per E-Mail benachrichtigt.',
     shared: 'Für {{email}} freigegeben.',
     invitationCreated:

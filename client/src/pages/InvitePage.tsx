@@ -88,7 +88,11 @@ function AcceptSignedIn({ token, user }: { token: string; user: UserDto }) {
   const form = useFormSubmit();
   const accept = async () => {
     const { workspaceId, documentId } = await api.invitations.accept(token);
-    const target = documentId ? `/documents/${documentId}` : workspaceId ? `/w/${workspaceId}` : '/';
+    const target = documentId
+      ? `/documents/${documentId}`
+      : workspaceId
+        ? `/w/${workspaceId}`
+        : '/';
     navigate(target, { replace: true });
   };
   return (

@@ -105,7 +105,8 @@ function AddShareForm({
     onShare(answer.share);
     // No mail server: the link must be copied by hand (the answer carries it only then).
     if (answer.invitation?.link) setInvitation(answer.invitation);
-    else setNotice(t(answer.mailed ? 'share.mailed' : 'share.shared', { email: answer.share.email }));
+    else
+      setNotice(t(answer.mailed ? 'share.mailed' : 'share.shared', { email: answer.share.email }));
     setEmail('');
   };
   return (
