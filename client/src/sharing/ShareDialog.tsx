@@ -42,7 +42,6 @@ export function ShareButton({ document }: { document: DocumentDto }) {
 }
 
 function ShareDialogBody({ document }: { document: DocumentDto }) {
-  const { t } = useTranslation();
   const access = useDocumentAccess(document.id, { enabled: true });
   const actions = useFormSubmit();
   const upsertShare = (share: ShareDto) =>
