@@ -20,6 +20,20 @@ export function workspaceRoleRank(role: WorkspaceRole): number {
   return WORKSPACE_ROLES.length - WORKSPACE_ROLES.indexOf(role);
 }
 
+/**
+ * The roles a direct share of one document can give: never `owner`, so a share never carries
+ * a workspace-level right (managing members, sharing further, approving, publishing).
+ */
+export const SHARE_ROLES = ['editor', 'reviewer', 'viewer'] as const;
+export type ShareRole = (typeof SHARE_ROLES)[number];
+
+/**
+ * A document's link reach: `restricted` (workspace members and direct shares only),
+ * `network` (any signed-in active account may read it), `public` (anyone may read it).
+ */
+export const LINK_ACCESS = ['restricted', 'network', 'public'] as const;
+export type LinkAccess = (typeof LINK_ACCESS)[number];
+
 export const DOCUMENT_KINDS = ['guideline', 'case-study', 'minutes', 'note'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 

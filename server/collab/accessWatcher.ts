@@ -3,7 +3,7 @@
  * connections: every `accessRecheckMs` (and at once, for the affected connections only, when
  * the access subscriber of the domain events calls `checkNow(scope)`),
  * one read of all connected users, one of each involved workspace and of its memberships,
- * one of each sign-in session connections were opened under, and one of each live document
+ * one of each document's direct shares, one of each sign-in session connections were opened under, and one of each live document
  * with connections; then each connection is downgraded/upgraded (read-only ⇄ writer) or
  * closed with 4401 (account or session ended)/4403/4404.
  */
@@ -11,6 +11,7 @@ import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { AccessScope } from '../events/accessScope';
 import type { Logger } from '../logger';
 import type { Membership, Storage, User, Workspace } from '../storage/types';
+import { documentMembership } from '../policies/documentReach';
 import { decideAccess } from './access';
 import { isSessionAlive } from './authenticate';
 import type { CollabConnection } from './connection';
@@ -74,21 +75,33 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
   ): Promise<void> => {
     // Stryker disable next-line ConditionalExpression: equivalent, a fast path: with no connections the loop below changes nothing
     if (connections.length === 0) return;
-    const [document, memberships, workspace] = await Promise.all([
+    const [document, memberships, workspace, shares] = await Promise.all([
       input.storage.getDocument({ id: doc.documentId }),
       reads.membershipsOf(doc.workspaceId),
       reads.workspaceOf(doc.workspaceId),
+      input.storage.listDocumentShares({ documentId: doc.documentId }),
     ]);
+    const shareOf = new Map(shares.map((share) => [share.userId, share]));
     for (const connection of connections) {
       if (connection.sessionId && reads.endedSessionIds.has(connection.sessionId)) {
         connection.close(CLOSE_CODES.unauthenticated, 'session ended');
         continue;
       }
+      const user = reads.users.get(connection.userId) ?? null;
       const decision = decideAccess({
         document,
         workspace,
-        user: reads.users.get(connection.userId) ?? null,
-        membership: memberships.get(connection.userId) ?? null,
+        user,
+        // Workspace role, direct share or link reach, whichever is strongest.
+        membership:
+          user && document
+            ? documentMembership({
+                actor: user,
+                membership: memberships.get(connection.userId) ?? null,
+                share: shareOf.get(connection.userId) ?? null,
+                document,
+              })
+            : null,
         tokenCanWrite: connection.tokenCanWrite,
       });
       if (!decision.isAllowed) {

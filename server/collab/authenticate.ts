@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { CLOSE_CODES } from '../../shared/closeCodes';
+import { loadDocumentMembership } from '../access/documentAccess';
 import { verifyCollabToken } from '../auth/collabToken';
 import type { Storage } from '../storage/types';
 import { decideAccess } from './access';
@@ -69,9 +70,10 @@ export async function authenticateUpgrade(input: {
   if (!isSessionLive) {
     return { isAllowed: false, code: CLOSE_CODES.unauthenticated, reason: 'session ended' };
   }
+  // The document-level membership: workspace role, direct share or link reach.
   const [membership, workspace] = document
     ? await Promise.all([
-        input.storage.getMembership({ workspaceId: document.workspaceId, userId: claims.userId }),
+        user ? loadDocumentMembership({ storage: input.storage, actor: user, document }) : null,
         input.storage.getWorkspace({ id: document.workspaceId }),
       ])
     : // Stryker disable next-line ArrayDeclaration: equivalent, without a document decideAccess refuses before reading either

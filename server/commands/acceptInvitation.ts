@@ -21,6 +21,10 @@ export async function acceptInvitation(options: {
 }): Promise<void> {
   const { storage, invitation, user } = options;
   await storage.markInvitationAccepted({ id: invitation.id, at: new Date() });
+  if (invitation.documentId && invitation.role) {
+    await grantInvitedShare({ storage, invitation, user, ip: options.ip });
+    return;
+  }
   if (!invitation.workspaceId || !invitation.role) return;
   const workspace = await storage.getWorkspace({ id: invitation.workspaceId });
   if (!workspace) return;
@@ -51,6 +55,45 @@ export async function acceptInvitation(options: {
 }
 
 /**
+ * A document invitation used: the new account gets its share of the one document (never
+ * `owner`: the invitation was made with a share role). Audited as `document.shared` by the
+ * one who invited, like a share made directly.
+ */
+async function grantInvitedShare(input: {
+  storage: Storage;
+  invitation: Invitation;
+  user: User;
+  ip: string | null;
+}): Promise<void> {
+  const { storage, invitation, user } = input;
+  const document = invitation.documentId
+    ? await storage.getDocumentMeta({ id: invitation.documentId })
+    : null;
+  const role = invitation.role;
+  if (!document || document.deletedAt || !role || role === 'owner') return;
+  const { share } = await storage.upsertDocumentShare({
+    documentId: document.id,
+    userId: user.id,
+    role,
+    createdById: invitation.invitedById,
+  });
+  await recordAudit({
+    storage,
+    actor: user,
+    action: 'document.shared',
+    target: { type: 'document', id: document.id },
+    details: {
+      workspaceId: document.workspaceId,
+      userId: user.id,
+      role: share.role,
+      invitationId: invitation.id,
+      invitedById: invitation.invitedById,
+    },
+    ip: input.ip,
+  });
+}
+
+/**
  * A signed-in person accepts an invitation sent to their e-mail. 404 `invalid_invitation`
  * for an unknown, used or expired token; 403 `invitation_email_mismatch` when it was sent to
  * another address (so a forwarded link cannot add the wrong account). Returns the workspace
@@ -61,7 +104,7 @@ export async function acceptInvitationSignedIn(options: {
   user: User;
   token: string;
   ip: string | null;
-}): Promise<{ workspaceId: string | null }> {
+}): Promise<{ workspaceId: string | null; documentId: string | null }> {
   const { storage, user } = options;
   const invitation = await findUsableInvitation({ storage, token: options.token });
   if (!invitation) {
@@ -80,7 +123,7 @@ export async function acceptInvitationSignedIn(options: {
     if (error instanceof ConflictError) throw invalidInvitationError();
     throw error;
   }
-  return { workspaceId: invitation.workspaceId };
+  return { workspaceId: invitation.workspaceId, documentId: invitation.documentId };
 }
 
 /** An admin lets an invitation admit a new person; audited as `invitation.approved`. */

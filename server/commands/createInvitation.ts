@@ -28,6 +28,8 @@ export async function createInvitation(options: {
   actor: { id: string };
   email: string;
   workspaceId?: string | null;
+  /** A document invitation (no workspace): registering with it shares this one document. */
+  documentId?: string | null;
   role?: WorkspaceRole | null;
   /** Workspace invitations only: an existing account accepts it instead of registering. */
   mayHaveAccount?: boolean;
@@ -53,7 +55,8 @@ export async function createInvitation(options: {
     tokenHash: hashToken(token),
     email,
     workspaceId: options.workspaceId ?? null,
-    role: options.workspaceId ? (options.role ?? 'viewer') : null,
+    documentId: options.documentId ?? null,
+    role: options.workspaceId || options.documentId ? (options.role ?? 'viewer') : null,
     invitedById: actor.id,
     expiresAt: new Date(now.getTime() + ttlDays * 86_400_000),
     awaitsApproval: options.awaitsApproval === true,
@@ -66,6 +69,7 @@ export async function createInvitation(options: {
     details: {
       email,
       workspaceId: invitation.workspaceId,
+      documentId: invitation.documentId,
       role: invitation.role,
       awaitsApproval: invitation.awaitsApproval,
     },

@@ -1,12 +1,15 @@
-/** Use case: change a document's title, kind, city, policy areas, stakeholders or language. */
+/** Use case: change a document's title, kind, city, policy areas, stakeholders, language or link reach. */
 import type { EventBus } from '../events';
 import type { DocumentPatch, DocumentRecord, Storage, User } from '../storage/types';
 import { assertCity } from './documentCity';
 
-/** The fields of a document's details panel (not its status, trash state or text). */
+/**
+ * The fields of a document's details panel (not its status, trash state or text), and its
+ * link reach (owners only: the route checks `canShareDocument`).
+ */
 export type DocumentDetails = Pick<
   DocumentPatch,
-  'title' | 'kind' | 'cityId' | 'policyAreas' | 'stakeholders' | 'language'
+  'title' | 'kind' | 'cityId' | 'policyAreas' | 'stakeholders' | 'language' | 'linkAccess'
 >;
 
 /**

@@ -1,28 +1,46 @@
 /**
  * Mentions name people by id. Only people who can read the document are kept (workspace
- * members and network admins, active accounts): nobody is mentioned, or later notified,
- * about a document they cannot open. Unknown ids are dropped the same way, so the answer
- * does not tell which ids exist.
+ * members, people it is shared with directly and network admins, active accounts): nobody
+ * is mentioned, or later notified, about a document they cannot open. The link reach
+ * (`network`, `public`) does not make the whole network mentionable: those readers can open
+ * it by its link, they were not given it. Unknown ids are dropped the same way, so the
+ * answer does not tell which ids exist.
  */
+import { documentMembership } from '../policies/documentReach';
 import { effectiveRole } from '../policies/role';
 import type { DocumentRecord, Storage, User } from '../storage/types';
 
+/** What mentions need to know of a document. */
+type MentionedDocument = Pick<DocumentRecord, 'id' | 'workspaceId'>;
+
 /**
- * The readers among `users`: active workspace members and network admins. One rule for who
- * may be mentioned and who may be suggested, so a suggestion is never refused.
+ * The readers among `users`: active workspace members, people the document is shared with,
+ * and network admins. One rule for who may be mentioned and who may be suggested, so a
+ * suggestion is never refused.
  */
 async function readersAmong(input: {
   storage: Storage;
-  document: Pick<DocumentRecord, 'workspaceId'>;
+  document: MentionedDocument;
   users: readonly User[];
 }): Promise<User[]> {
-  const memberships = await input.storage.listMemberships({
-    workspaceId: input.document.workspaceId,
-  });
+  const { storage, document } = input;
+  const [memberships, shares] = await Promise.all([
+    storage.listMemberships({ workspaceId: document.workspaceId }),
+    storage.listDocumentShares({ documentId: document.id }),
+  ]);
   const membershipOf = new Map(memberships.map((membership) => [membership.userId, membership]));
-  return input.users.filter(
-    (user) => effectiveRole(user, membershipOf.get(user.id) ?? null) !== null,
-  );
+  const shareOf = new Map(shares.map((share) => [share.userId, share]));
+  // Restricted on purpose: the link reach is left out (see the file comment).
+  const reach = { workspaceId: document.workspaceId, linkAccess: 'restricted' as const };
+  return input.users.filter((user) => {
+    const membership = documentMembership({
+      actor: user,
+      membership: membershipOf.get(user.id) ?? null,
+      share: shareOf.get(user.id) ?? null,
+      document: reach,
+    });
+    return effectiveRole(user, membership) !== null;
+  });
 }
 
 /**
@@ -32,7 +50,7 @@ async function readersAmong(input: {
  */
 export async function mentionablePeople(input: {
   storage: Storage;
-  document: Pick<DocumentRecord, 'workspaceId'>;
+  document: MentionedDocument;
 }): Promise<User[]> {
   const readers = await readersAmong({ ...input, users: await input.storage.listUsers({}) });
   return readers.sort((a, b) => a.name.localeCompare(b.name));
@@ -41,7 +59,7 @@ export async function mentionablePeople(input: {
 /** The ids of `mentions` who can read `document`, in the order given. */
 export async function readableMentions(input: {
   storage: Storage;
-  document: Pick<DocumentRecord, 'workspaceId'>;
+  document: MentionedDocument;
   mentions: readonly string[];
 }): Promise<string[]> {
   if (input.mentions.length === 0) return [];

@@ -9,6 +9,7 @@ import type { SessionMoveKind } from '../reviews/sessionMoves';
 import type {
   CommentRecord,
   DocumentMeta,
+  DocumentShare,
   NotificationRecord,
   ReviewSessionRecord,
   DocumentRecord,
@@ -73,6 +74,18 @@ export interface DomainEvents {
     userId: string;
     role: WorkspaceRole;
   };
+  /**
+   * A document was shared with one account, or their share's role changed (`isNew`: false);
+   * a lowered role takes effect on their open connections.
+   */
+  'document.shared': {
+    context: EventContext;
+    document: DocumentMeta;
+    share: DocumentShare;
+    isNew: boolean;
+  };
+  /** A direct share was revoked: that account's open connections to the document end. */
+  'document.unshared': { context: EventContext; document: DocumentMeta; share: DocumentShare };
   /** The network role changed (an admin made a member loses the workspaces reached as admin). */
   'user.roleChanged': { context: EventContext; userId: string; from: UserRole; to: UserRole };
   /** A comment thread was made on the document's text (`comment`: its first comment). */

@@ -15,6 +15,7 @@ import {
   canReadDocument,
   canReadTrashedDocument,
   canRestoreDocument,
+  canShareDocument,
   canUpdateDocumentMetadata,
   canWriteText,
 } from './document';
@@ -89,8 +90,8 @@ export function documentAbilities(
     changeStatus: when(mayMakeMoveGatedBy('changeStatus', actor, membership, document)),
     approve: when(mayMakeMoveGatedBy('approve', actor, membership, document)),
     publish: when(mayMakeMoveGatedBy('publish', actor, membership, document)),
-    // Sharing a document is inviting people to its workspace (documents have no own shares).
-    share: canManageMembers(actor, membership, workspace),
+    // Owners share one document (with a person, or by its link reach); not in the trash.
+    share: canShareDocument(actor, membership, document),
     trash: when(canDeleteDocument(actor, membership, document)),
     restore: when(canRestoreDocument(actor, membership, document)),
   };

@@ -145,17 +145,32 @@ export function canRestoreDocument(
 }
 
 /**
+ * Sharing the document with one person and setting its link reach: owners only (network
+ * admins act as owners). Editors may not: a share brings someone from outside the workspace
+ * in, which is the owners' decision, as adding a member is. `membership` may be the
+ * document-level one (`documentMembership`): it holds `owner` only through the workspace.
+ */
+export function canShareDocument(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+): boolean {
+  return isLiveWithRole(actor, membership, document, 'owner');
+}
+
+/**
  * Downloading a document as a file: whoever reads it, and anyone at all (signed in or not,
- * member or not) once it is published, since the public library shows it. A trashed document
- * is exported by nobody: it left the library, and its owners restore it first.
+ * member or not) once it is published, since the public library shows it, or while its link
+ * reach is `public`. A trashed document is exported by nobody: it left the library, and its
+ * owners restore it first.
  */
 export function canExportDocument(
   actor: Actor | null,
   membership: Membership | null,
-  document: DocumentLike,
+  document: DocumentLike & Pick<DocumentRecord, 'linkAccess'>,
 ): boolean {
   if (document.deletedAt) return false;
-  if (document.status === 'published') return true;
+  if (document.status === 'published' || document.linkAccess === 'public') return true;
   return actor !== null && canReadDocument(actor, membership, document);
 }
 

@@ -30,6 +30,7 @@ export function presentDocument(
     policyAreas: [...document.policyAreas],
     stakeholders: [...document.stakeholders],
     language: document.language,
+    linkAccess: document.linkAccess,
     createdById: document.createdById,
     createdAt: document.createdAt.toISOString(),
     updatedAt: document.updatedAt.toISOString(),
@@ -61,16 +62,17 @@ export interface CallerInWorkspace extends Caller {
 
 /**
  * Presents a list of documents, as an HTTP answer to the caller, with their editors' names
- * and the caller's abilities; `callerIn` gives the caller's view of a document's workspace.
+ * and the caller's abilities; `callerFor` gives the caller's view of one document (its
+ * workspace, and their document-level membership: see `server/access/documentCallers.ts`).
  */
 export async function presentDocuments(input: {
   storage: Storage;
   documents: DocumentSummary[];
-  callerIn: (workspaceId: string) => CallerInWorkspace;
+  callerFor: (document: DocumentSummary) => CallerInWorkspace;
 }): Promise<DocumentDto[]> {
   const editors = await loadEditors(input);
   return input.documents.map((document) => {
-    const { actor, membership, workspace } = input.callerIn(document.workspaceId);
+    const { actor, membership, workspace } = input.callerFor(document);
     return presentDocument(
       document,
       editors,

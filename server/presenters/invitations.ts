@@ -12,6 +12,7 @@ export function presentInvitation(
     ...(extras.token ? { token: extras.token } : {}),
     email: invitation.email,
     workspaceId: invitation.workspaceId,
+    documentId: invitation.documentId,
     role: invitation.role,
     expiresAt: invitation.expiresAt.toISOString(),
     acceptedAt: invitation.acceptedAt ? invitation.acceptedAt.toISOString() : null,

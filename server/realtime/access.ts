@@ -7,6 +7,7 @@
  * probing ids tells nothing about what exists.
  */
 import type { RealtimeErrorCode, SocketData } from '../../shared/realtime/events';
+import { loadDocumentMembership } from '../access/documentAccess';
 import { canReadDocument } from '../policies/document';
 import type { Actor } from '../policies/role';
 import { canReadWorkspace } from '../policies/workspace';
@@ -62,8 +63,10 @@ export async function checkDocumentRead(input: {
   const document = await storage.getDocumentMeta({ id: documentId });
   if (!document || document.deletedAt !== null) return { isAllowed: false, code: 'not_found' };
   const { workspaceId } = document;
-  const context = await loadWorkspaceContext(storage, user, workspaceId);
-  if (!context || !canReadDocument(actorOf(user), context.membership, document)) {
+  const actor = actorOf(user);
+  // The document-level membership: workspace role, direct share or link reach.
+  const membership = await loadDocumentMembership({ storage, actor, document });
+  if (!canReadDocument(actor, membership, document)) {
     return { isAllowed: false, code: 'not_found' };
   }
   return { isAllowed: true, value: { workspaceId } };

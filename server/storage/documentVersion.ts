@@ -16,6 +16,7 @@ const VERSIONED_DOCUMENT_FIELDS = [
   'language',
   'deletedAt',
   'deletedById',
+  'linkAccess',
 ] as const satisfies readonly (keyof DocumentRecord)[];
 
 /** Whether writing `patch` changes the document's details (and so its `version`). */

@@ -40,6 +40,11 @@ export function threadNotFound(): NotFoundError {
   return new NotFoundError('No such thread.', 'thread_not_found');
 }
 
+/** The document share to revoke does not exist. */
+export function shareNotFound(): NotFoundError {
+  return new NotFoundError('No such share.', 'share_not_found');
+}
+
 /** The comment to edit or delete does not exist. */
 export function commentNotFound(): NotFoundError {
   return new NotFoundError('No such comment.', 'comment_not_found');

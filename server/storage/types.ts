@@ -27,6 +27,7 @@ export type * from './port/organizations';
 export type * from './port/reviewRequests';
 export type * from './port/reviewSessions';
 export type * from './port/search';
+export type * from './port/shares';
 export type * from './port/storage';
 export type * from './port/threads';
 export type * from './port/users';

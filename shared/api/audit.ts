@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   'document.purged',
   'document.template_applied',
   'document.version_restored',
+  'document.shared',
+  'document.unshared',
   'demo.seeded',
 ] as const;
 /** One audit action name (dotted, stable). */

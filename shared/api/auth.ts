@@ -44,6 +44,9 @@ export interface SetupStatusDto {
 export interface InvitationPreviewDto {
   email: string;
   workspaceName: string | null;
+  /** A document invitation: the one document shared (its title shown, its page opened after). */
+  documentId: string | null;
+  documentTitle: string | null;
   role: string | null;
   expiresAt: string;
   /** Waiting for a network admin: it cannot create an account yet (an existing one may accept). */
@@ -52,6 +55,8 @@ export interface InvitationPreviewDto {
 
 /** Answer of `POST /api/invitations/:token/accept`: where the person now belongs. */
 export interface AcceptInvitationDto {
-  /** The workspace joined; null for a network invitation. */
+  /** The workspace joined; null for a network or document invitation. */
   workspaceId: string | null;
+  /** The document now shared with them; null unless it was a document invitation. */
+  documentId: string | null;
 }

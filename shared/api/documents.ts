@@ -4,6 +4,7 @@ import {
   DOCUMENT_KINDS,
   DOCUMENT_LANGUAGES,
   DOCUMENT_STATUSES,
+  LINK_ACCESS,
   POLICY_AREAS,
   STAKEHOLDER_TYPES,
 } from '../domain';
@@ -57,6 +58,8 @@ export const UpdateDocumentBody = z
     policyAreas: PolicyAreas.optional(),
     stakeholders: Stakeholders.optional(),
     language: z.enum(DOCUMENT_LANGUAGES).optional(),
+    /** Owners only (403 for editors): who beyond the workspace and shares may read it. */
+    linkAccess: z.enum(LINK_ACCESS).optional(),
     baseVersion: BaseVersion.optional(),
   })
   .refine(

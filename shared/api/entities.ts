@@ -6,6 +6,7 @@ import type {
   DocumentKind,
   DocumentLanguage,
   DocumentStatus,
+  LinkAccess,
   OrganizationType,
   PolicyArea,
   StakeholderType,
@@ -90,7 +91,7 @@ export interface DocumentAbilities {
   changeStatus: boolean;
   approve: boolean;
   publish: boolean;
-  /** Invite people to the document's workspace. */
+  /** Share this document with one person, see who has access, set its link reach. */
   share: boolean;
   trash: boolean;
   restore: boolean;
@@ -110,6 +111,8 @@ export interface InvitationDto {
   token?: string;
   email: string;
   workspaceId: string | null;
+  /** A document invitation: registering with it shares this one document (no workspace). */
+  documentId: string | null;
   role: WorkspaceRole | null;
   expiresAt: string;
   acceptedAt: string | null;
@@ -141,6 +144,8 @@ export interface DocumentDto {
   stakeholders: StakeholderType[];
   /** The language the text is written in (ISO 639-1), `lang` of the text in the editor. */
   language: DocumentLanguage;
+  /** Who beyond the workspace and direct shares may read it (`PATCH` by owners). */
+  linkAccess: LinkAccess;
   createdById: string;
   createdAt: string;
   updatedAt: string;

@@ -65,6 +65,7 @@ export const API_ERROR_CODES = [
   // Comment threads.
   'thread_not_found',
   'comment_not_found',
+  'share_not_found',
   'comment_exists',
   'invalid_anchor',
   'anchor_not_found',

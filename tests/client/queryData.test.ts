@@ -23,6 +23,7 @@ const document: DocumentDto = {
   policyAreas: [],
   stakeholders: [],
   language: 'en',
+  linkAccess: 'restricted',
   createdById: 'user-1',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',

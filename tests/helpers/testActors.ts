@@ -62,6 +62,7 @@ export function makeDocument(overrides: Partial<DocumentRecord> = {}): DocumentR
     deletedAt: null,
     deletedById: null,
     version: 1,
+    linkAccess: 'restricted',
     plainText: '',
     outline: [],
     wordCount: 0,

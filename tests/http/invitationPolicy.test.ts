@@ -90,7 +90,7 @@ describe('adding a member by e-mail', () => {
 
     const accepted = await bystander.client.post(`/api/invitations/${token}/accept`);
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toEqual({ workspaceId: workspace.id });
+    expect(accepted.body).toEqual({ workspaceId: workspace.id, documentId: null });
     expect(await memberIds()).toContain(bystander.user.id);
 
     const again = await bystander.client.post(`/api/invitations/${token}/accept`);

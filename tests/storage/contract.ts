@@ -22,6 +22,7 @@ import { describeReferencesContract } from './contract/references';
 import { describeReviewRequestsContract } from './contract/reviewRequests';
 import { describeReviewSessionsContract } from './contract/reviewSessions';
 import { describeSharedLogContract } from './contract/sharedLog';
+import { describeSharesContract } from './contract/shares';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
@@ -99,5 +100,6 @@ export function describeStorageContract(
     describeNotificationMailContract(getHarness);
     describeReviewSessionsContract(getStorage);
     describeReviewRequestsContract(getStorage);
+    describeSharesContract(getStorage);
   });
 }

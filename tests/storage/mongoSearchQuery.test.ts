@@ -20,17 +20,26 @@ describe('mongo search query', () => {
 
   it('requires every term as the start of a word, ranks complete words with $text', () => {
     const workspaceId = new Types.ObjectId();
+    const sharedId = new Types.ObjectId();
     const query = buildMongoSearchQuery({
       terms: searchTerms('Allocation MÉDI'),
-      workspaceIds: [workspaceId],
+      reach: { workspaceIds: [workspaceId], documentIds: [sharedId] },
       filter: { kind: 'guideline' },
     });
     expect(query?.usesText).toBe(true);
     expect(plain(query?.filter)).toEqual({
       deletedAt: null,
-      workspaceId: { $in: [workspaceId.toHexString()] },
       kind: 'guideline',
-      $and: [{ searchFolded: { $regex: ' allocation' } }, { searchFolded: { $regex: ' medi' } }],
+      $and: [
+        { searchFolded: { $regex: ' allocation' } },
+        { searchFolded: { $regex: ' medi' } },
+        {
+          $or: [
+            { workspaceId: { $in: [workspaceId.toHexString()] } },
+            { _id: { $in: [sharedId.toHexString()] } },
+          ],
+        },
+      ],
       $text: { $search: 'allocation', $caseSensitive: false },
     });
   });
@@ -38,7 +47,7 @@ describe('mongo search query', () => {
   it('uses no $text for one word being typed, and escapes regular-expression syntax', () => {
     const query = buildMongoSearchQuery({
       terms: ['a.b'],
-      workspaceIds: null,
+      reach: null,
       filter: {},
     });
     // `a.b` is two words to the folded text (only letters and digits reach a regex): each
@@ -48,17 +57,23 @@ describe('mongo search query', () => {
       $and: [{ searchFolded: { $regex: ' a' } }, { searchFolded: { $regex: ' b' } }],
     });
     expect(query?.usesText).toBe(false);
-    const regexy = buildMongoSearchQuery({ terms: ['x'], workspaceIds: null, filter: {} });
+    const regexy = buildMongoSearchQuery({ terms: ['x'], reach: null, filter: {} });
     expect(JSON.stringify(regexy)).not.toContain('$where');
   });
 
   it('matches nothing for no terms, an impossible city id, or no workspaces', () => {
-    expect(buildMongoSearchQuery({ terms: [], workspaceIds: null, filter: {} })).toBeNull();
+    expect(buildMongoSearchQuery({ terms: [], reach: null, filter: {} })).toBeNull();
     expect(
-      buildMongoSearchQuery({ terms: ['x'], workspaceIds: null, filter: { cityId: 'nope' } }),
+      buildMongoSearchQuery({ terms: ['x'], reach: null, filter: { cityId: 'nope' } }),
     ).toBeNull();
-    const noWorkspaces = buildMongoSearchQuery({ terms: ['x'], workspaceIds: [], filter: {} });
-    expect(plain(noWorkspaces?.filter)).toMatchObject({ workspaceId: { $in: [] } });
+    const noWorkspaces = buildMongoSearchQuery({
+      terms: ['x'],
+      reach: { workspaceIds: [], documentIds: [] },
+      filter: {},
+    });
+    expect(plain(noWorkspaces?.filter)).toMatchObject({
+      $and: [{}, { $or: [{ workspaceId: { $in: [] } }, { _id: { $in: [] } }] }],
+    });
   });
 
   it('builds snippets around the first match with every matched word’s range', () => {

@@ -61,9 +61,15 @@ import type {
   DocumentKind,
   DocumentStatus,
   PolicyArea,
+  ShareRole,
   WorkspaceRole,
 } from '../../../shared/domain';
 import type { SearchAnswerDto } from '../../../shared/api/search';
+import {
+  CreateShareBody,
+  type CreateShareAnswer,
+  type DocumentAccessDto,
+} from '../../../shared/api/shares';
 import {
   CreateVersionBody,
   type VersionCompareDto,
@@ -204,6 +210,14 @@ export const api = {
         `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`,
         validated(ChangeMemberRoleBody, { role: input.role }),
       ),
+    /** Pending invitations of the workspace (owners). */
+    invitations: (workspaceId: string) =>
+      get<{ invitations: InvitationDto[] }>(`/api/workspaces/${id(workspaceId)}/invitations`),
+    revokeInvitation: (input: { workspaceId: string; invitationId: string }) =>
+      send<void>(
+        'DELETE',
+        `/api/workspaces/${id(input.workspaceId)}/invitations/${id(input.invitationId)}`,
+      ),
     removeMember: (input: { workspaceId: string; userId: string }) =>
       send<void>('DELETE', `/api/workspaces/${id(input.workspaceId)}/members/${id(input.userId)}`),
     documents: (input: { workspaceId: string; filters?: DocumentFilters }) =>
@@ -242,7 +256,21 @@ export const api = {
   documents: {
     recent: (limit = 8) =>
       get<{ documents: DocumentDto[] }>(`/api/documents${queryString({ limit })}`),
+    sharedWithMe: (limit = 20) =>
+      get<{ documents: DocumentDto[] }>(`/api/documents/shared-with-me${queryString({ limit })}`),
     get: (documentId: string) => get<{ document: DocumentDto }>(`/api/documents/${id(documentId)}`),
+    /** Who may use the document and how (owners): the share dialog's list. */
+    access: (documentId: string) =>
+      get<DocumentAccessDto>(`/api/documents/${id(documentId)}/access`),
+    share: (input: { documentId: string; email: string; role: ShareRole }) =>
+      send<CreateShareAnswer>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/shares`,
+        validated(CreateShareBody, { email: input.email, role: input.role }),
+      ),
+    /** Takes back a share or a pending document invitation (by the id the list shows). */
+    revokeShare: (input: { documentId: string; shareId: string }) =>
+      send<void>('DELETE', `/api/documents/${id(input.documentId)}/shares/${id(input.shareId)}`),
     /**
      * Where the browser downloads the document as a file (a link, not a fetch); `comments`
      * (Word only) adds the threads as Word comments and suggestions as tracked changes.

@@ -8,7 +8,7 @@ import { DashboardReviews } from '../reviews/DashboardReviews';
 import { useCurrentUser } from '../session/SessionContext';
 import { PresencePanel } from './PresencePanel';
 import { useWorkspaces } from './queries';
-import { RecentDocuments } from './RecentDocuments';
+import { RecentDocuments, SharedWithMe } from './RecentDocuments';
 import { WorkspaceList } from './WorkspaceList';
 
 /** The home screen after sign-in. */
@@ -46,6 +46,7 @@ export function DashboardPage() {
           <DashboardReviews />
           <PresencePanel presence={presence} currentUserId={user.id} />
           <RecentDocuments />
+          <SharedWithMe />
         </aside>
       </div>
     </Layout>

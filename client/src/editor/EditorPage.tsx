@@ -7,6 +7,9 @@ import type { Editor } from '@tiptap/react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import type { DocumentDto } from '../../../shared/api/entities';
+import type { WorkspaceRole } from '../../../shared/domain';
+import { ApiError } from '../api/http';
 import { CommentsSidebar } from '../comments/CommentsSidebar';
 import { useCommentsUi } from '../comments/useCommentsUi';
 import { ErrorScreen } from '../components/ErrorScreen';
@@ -15,6 +18,7 @@ import { Layout } from '../components/Layout';
 import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
+import { ShareButton } from '../sharing/ShareDialog';
 import { CollabEditor } from './CollabEditor';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { ReviewPanel } from '../reviews/ReviewPanel';
@@ -27,6 +31,12 @@ import { useWorkspace } from '../workspace/queries';
 import '../styles/editor.css';
 import '../styles/comments.css';
 import '../styles/reviews.css';
+
+/** The role a reader outside the workspace acts with, as the document's abilities tell it. */
+function roleFromAbilities(document: DocumentDto): WorkspaceRole {
+  if (document.abilities?.edit || document.abilities?.editDetails) return 'editor';
+  return document.abilities?.comment ? 'reviewer' : 'viewer';
+}
 
 /** The editor route (default export for `React.lazy`). */
 export default function EditorPage() {
@@ -54,11 +64,17 @@ export default function EditorPage() {
   if (loadedDocument.status !== 'ready') {
     return <PendingPage state={loadedDocument} skeletonLines={8} isWide />;
   }
-  if (loadedWorkspace.status !== 'ready') {
+  // Someone the document is shared with (or who reads it by its link) cannot see its
+  // workspace: the page goes on without it (no breadcrumb; the role from the abilities).
+  const isOutsideWorkspace =
+    loadedWorkspace.status === 'error' && loadedWorkspace.error instanceof ApiError
+      ? loadedWorkspace.error.status === 404
+      : false;
+  if (loadedWorkspace.status !== 'ready' && !isOutsideWorkspace) {
     return <PendingPage state={loadedWorkspace} skeletonLines={8} isWide />;
   }
   const { document } = loadedDocument.data;
-  const { workspace } = loadedWorkspace.data;
+  const workspace = loadedWorkspace.data?.workspace ?? null;
 
   let body;
   if (collab.session) {
@@ -69,7 +85,7 @@ export default function EditorPage() {
         language={document.language}
         session={collab.session}
         user={user}
-        role={workspace.role}
+        role={workspace?.role ?? roleFromAbilities(document)}
         closedCode={collab.closedCode}
         onRetry={collab.retry}
         comments={{
@@ -87,11 +103,14 @@ export default function EditorPage() {
 
   return (
     <Layout isWide title={document.title}>
-      <nav className="breadcrumbs" aria-label={t('editor.backTo', { name: workspace.name })}>
-        <Link to={`/w/${workspace.id}`}>← {workspace.name}</Link>
-      </nav>
+      {workspace && (
+        <nav className="breadcrumbs" aria-label={t('editor.backTo', { name: workspace.name })}>
+          <Link to={`/w/${workspace.id}`}>← {workspace.name}</Link>
+        </nav>
+      )}
       <div className="editor-heading">
         <h1 className="editor-title">{document.title}</h1>
+        <ShareButton document={document} />
         <button
           type="button"
           className="button editor-side-toggle"

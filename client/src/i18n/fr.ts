@@ -2,6 +2,38 @@
 import type { Messages } from './en';
 
 export const fr: Messages = {
+  share: {
+    reachHint: {
+      public: 'Toute personne disposant du lien peut le lire, sans compte.',
+      network: 'Tous les comptes du réseau peuvent le lire.',
+      restricted: 'Seuls les membres de l’espace de travail et les personnes ci-dessus.',
+    },
+    reach: {
+      public: 'Public',
+      network: 'Toute personne connectée',
+      restricted: 'Restreint',
+    },
+    linkReach: 'Qui peut l’ouvrir avec le lien',
+    revokeShort: 'Retirer',
+    revoke: 'Retirer l’accès de {{name}}',
+    viaWorkspace: 'Membre de l’espace de travail',
+    pendingApproval: 'Invitation en attente de l’approbation d’un administrateur · {{email}}',
+    pending: 'Invitation en attente · {{email}}',
+    direct: 'Partagé directement · {{email}}',
+    whoHasAccess: 'Qui a accès',
+    invitationCreated:
+      '{{email}} n’a pas encore de compte. Envoyez-lui ce lien : la personne crée son compte avec et ouvre le document.',
+    shared: 'Partagé avec {{email}}.',
+    mailed: '{{email}} a été prévenu·e par e-mail.',
+    noMail:
+      'Aucun serveur de messagerie n’est configuré : les liens d’invitation doivent être copiés et envoyés à la main.',
+    submit: 'Partager',
+    role: 'Rôle',
+    email: 'E-mail',
+    addHeading: 'Partager avec une personne',
+    title: 'Partager « {{title}} »',
+    button: 'Partager',
+  },
   reviews: {
     upcomingSessions: 'Prochaines séances de relecture',
     askedBy: 'demandée par {{name}}',
@@ -173,6 +205,7 @@ export const fr: Messages = {
   },
   languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
+    inviteIntroDocument: '« {{document}} » a été partagé avec vous en tant que {{role}}.',
     emailHint:
       'Les notifications apparaissent toujours dans l’application (la cloche dans l’en-tête).',
     emailInvitations:
@@ -226,6 +259,8 @@ export const fr: Messages = {
     wrongPassword: 'Le mot de passe actuel est incorrect.',
   },
   dashboard: {
+    noShared: 'Les documents que l’on partage avec vous un par un apparaissent ici.',
+    sharedWithMe: 'Partagés avec moi',
     title: 'Tableau de bord',
     greeting: 'Bienvenue, {{name}}',
     workspaces: 'Vos espaces de travail',
@@ -244,6 +279,10 @@ export const fr: Messages = {
     roleLabel: 'Votre rôle : {{role}}',
   },
   workspace: {
+    revokeInvitation: 'Révoquer l’invitation de {{email}}',
+    invitedAs: 'Invité·e en tant que {{role}}, jusqu’au {{date}}',
+    noPendingInvitations: 'Aucune invitation en attente.',
+    pendingInvitations: 'Invitations en attente',
     invitationNotEmailed:
       'Ce serveur n’envoie pas d’e-mails (aucun serveur de messagerie configuré) : copiez le lien et envoyez-le vous-même à {{email}}.',
     invitationEmailed:

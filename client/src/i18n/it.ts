@@ -2,6 +2,38 @@
 import type { Messages } from './en';
 
 export const it: Messages = {
+  share: {
+    reachHint: {
+      public: 'Chiunque abbia il link può leggerlo, senza account.',
+      network: 'Ogni account della rete può leggerlo.',
+      restricted: 'Solo i membri dello spazio di lavoro e le persone elencate sopra.',
+    },
+    reach: {
+      public: 'Pubblico',
+      network: 'Chiunque abbia effettuato l’accesso',
+      restricted: 'Riservato',
+    },
+    linkReach: 'Chi può aprirlo con il link',
+    revokeShort: 'Revoca',
+    revoke: 'Revoca l’accesso di {{name}}',
+    viaWorkspace: 'Membro dello spazio di lavoro',
+    pendingApproval:
+      'Invito in sospeso, in attesa dell’approvazione di un amministratore · {{email}}',
+    pending: 'Invito in sospeso · {{email}}',
+    direct: 'Condiviso direttamente · {{email}}',
+    whoHasAccess: 'Chi ha accesso',
+    invitationCreated:
+      '{{email}} non ha ancora un account. Invia questo link: con esso crea l’account e apre il documento.',
+    shared: 'Condiviso con {{email}}.',
+    mailed: '{{email}} è stato avvisato per e-mail.',
+    noMail: 'Nessun server di posta configurato: i link di invito vanno copiati e inviati a mano.',
+    submit: 'Condividi',
+    role: 'Ruolo',
+    email: 'E-mail',
+    addHeading: 'Condividi con una persona',
+    title: 'Condividi «{{title}}»',
+    button: 'Condividi',
+  },
   reviews: {
     upcomingSessions: 'Prossime sessioni di revisione',
     askedBy: 'richiesta da {{name}}',
@@ -172,6 +204,7 @@ export const it: Messages = {
   },
   languages: { en: 'English', de: 'Deutsch', fr: 'Français', it: 'Italiano' },
   auth: {
+    inviteIntroDocument: '«{{document}}» è stato condiviso con te come {{role}}.',
     emailHint: 'Le notifiche compaiono sempre nell’app (la campanella nell’intestazione).',
     emailInvitations: 'Inviami per e-mail gli inviti a spazi di lavoro e documenti',
     emailTitle: 'E-mail',
@@ -222,6 +255,8 @@ export const it: Messages = {
     wrongPassword: 'La password attuale non è corretta.',
   },
   dashboard: {
+    noShared: 'Qui compaiono i documenti che qualcuno condivide con te uno per uno.',
+    sharedWithMe: 'Condivisi con me',
     title: 'Bacheca',
     greeting: 'Benvenuto, {{name}}',
     workspaces: 'I tuoi spazi di lavoro',
@@ -240,6 +275,10 @@ export const it: Messages = {
     roleLabel: 'Il tuo ruolo: {{role}}',
   },
   workspace: {
+    revokeInvitation: 'Revoca l’invito di {{email}}',
+    invitedAs: 'Invitato come {{role}}, fino al {{date}}',
+    noPendingInvitations: 'Nessun invito in attesa.',
+    pendingInvitations: 'Inviti in sospeso',
     invitationNotEmailed:
       'Questo server non invia e-mail (nessun server di posta configurato): copia il link e invialo tu a {{email}}.',
     invitationEmailed:

@@ -37,7 +37,8 @@ export function InvitePage() {
       </AuthCard>
     );
   }
-  const { email, role, workspaceName, awaitsApproval } = invitation.data.invitation;
+  const { email, role, workspaceName, documentId, documentTitle, awaitsApproval } =
+    invitation.data.invitation;
   const roleLabel = role ? t(`roles.${role}`) : t('roles.viewer');
 
   return (
@@ -46,9 +47,11 @@ export function InvitePage() {
       intro={
         <>
           <p>
-            {workspaceName
-              ? t('auth.inviteIntroWorkspace', { workspace: workspaceName, role: roleLabel })
-              : t('auth.inviteIntro', { role: roleLabel })}
+            {documentTitle
+              ? t('auth.inviteIntroDocument', { document: documentTitle, role: roleLabel })
+              : workspaceName
+                ? t('auth.inviteIntroWorkspace', { workspace: workspaceName, role: roleLabel })
+                : t('auth.inviteIntro', { role: roleLabel })}
           </p>
           <p className="muted">{t('auth.inviteFor', { email })}</p>
         </>
@@ -61,7 +64,11 @@ export function InvitePage() {
           {awaitsApproval && !session.isOpenRegistration && (
             <p role="note">{t('auth.inviteAwaitsApproval')}</p>
           )}
-          <NewAccountForm submitLabel={t('auth.acceptInvite')} invitation={{ token, email }} />
+          <NewAccountForm
+            submitLabel={t('auth.acceptInvite')}
+            invitation={{ token, email }}
+            {...(documentId ? { nextPath: `/documents/${documentId}` } : {})}
+          />
           <p className="muted">
             {t('auth.inviteHaveAccount')}{' '}
             <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
@@ -80,8 +87,13 @@ function AcceptSignedIn({ token, user }: { token: string; user: UserDto }) {
   const navigate = useNavigate();
   const form = useFormSubmit();
   const accept = async () => {
-    const { workspaceId } = await api.invitations.accept(token);
-    navigate(workspaceId ? `/w/${workspaceId}` : '/', { replace: true });
+    const { workspaceId, documentId } = await api.invitations.accept(token);
+    const target = documentId
+      ? `/documents/${documentId}`
+      : workspaceId
+        ? `/w/${workspaceId}`
+        : '/';
+    navigate(target, { replace: true });
   };
   return (
     <form className="form" onSubmit={form.handleSubmit(accept)}>

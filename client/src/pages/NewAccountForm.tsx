@@ -11,13 +11,18 @@ import { useFormSubmit } from '../components/useFormSubmit';
 import { useSession } from '../session/SessionContext';
 import { AccountFields } from './AccountFields';
 
-/** Name, e-mail and password; an `invitation` fixes the e-mail and is redeemed on submit. */
+/**
+ * Name, e-mail and password; an `invitation` fixes the e-mail and is redeemed on submit.
+ * `nextPath`: where the new account lands (default the dashboard; a shared document's page).
+ */
 export function NewAccountForm({
   submitLabel,
   invitation,
+  nextPath = '/',
 }: {
   submitLabel: string;
   invitation?: { token: string; email: string };
+  nextPath?: string;
 }) {
   const { t } = useTranslation();
   const session = useSession();
@@ -36,7 +41,7 @@ export function NewAccountForm({
       ...(invitation && { inviteToken: invitation.token }),
     });
     session.setUser(user);
-    navigate('/', { replace: true });
+    navigate(nextPath, { replace: true });
   };
 
   return (

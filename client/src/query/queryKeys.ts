@@ -30,7 +30,14 @@ export const queryKeys = {
   /** Prefix of the recent-documents lists (any limit). */
   recentDocuments: () => ['documents', 'recent'] as const,
   recentDocumentsUpTo: (limit: number) => ['documents', 'recent', limit] as const,
+  /** The documents shared with the caller (dashboard). */
+  sharedWithMe: (limit: number) => ['documents', 'shared', limit] as const,
   document: (documentId: string) => ['documents', 'one', documentId] as const,
+  /** Who may use a document and how (the share dialog, owners). */
+  documentAccess: (documentId: string) => ['documents', 'one', documentId, 'access'] as const,
+  /** A workspace's pending invitations (owners). */
+  workspaceInvitations: (workspaceId: string) =>
+    ['workspaces', workspaceId, 'invitations'] as const,
   versions: (documentId: string) => ['documents', 'one', documentId, 'versions'] as const,
   versionText: (versionId: string) => ['versions', versionId] as const,
   versionCompare: (versionId: string, compareWith: string) =>

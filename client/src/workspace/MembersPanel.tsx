@@ -1,5 +1,6 @@
 /**
- * Member management for workspace owners: list, change role, remove, and add by e-mail.
+ * Member management for workspace owners: list, change role, remove, add by e-mail, and
+ * see and revoke the pending invitations.
  * Adding answers with an invitation link to copy (the person accepts it signed in or
  * registers with it; the answer never says which), or, for a network admin adding an
  * existing account, with the membership.
@@ -16,7 +17,8 @@ import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
 import { InvitationResult } from './InvitationResult';
-import { useMembers } from './queries';
+import { PendingInvitations } from './PendingInvitations';
+import { useMembers, useWorkspaceInvitations } from './queries';
 
 /** The members of one workspace, editable by its owners. */
 export function MembersPanel({
@@ -28,6 +30,7 @@ export function MembersPanel({
 }) {
   const { t } = useTranslation();
   const members = useMembers(workspaceId);
+  const invitations = useWorkspaceInvitations(workspaceId);
   const actions = useFormSubmit();
 
   const replace = (membership: MembershipDto) =>
@@ -129,7 +132,13 @@ export function MembersPanel({
             members: [...data.members.filter((m) => m.userId !== membership.userId), membership],
           }))
         }
+        onInvitation={(invitation) =>
+          invitations.setData((data) => ({
+            invitations: [invitation, ...data.invitations.filter((i) => i.id !== invitation.id)],
+          }))
+        }
       />
+      <PendingInvitations workspaceId={workspaceId} invitations={invitations} />
     </section>
   );
 }
@@ -137,9 +146,11 @@ export function MembersPanel({
 function AddMemberForm({
   workspaceId,
   onMember,
+  onInvitation,
 }: {
   workspaceId: string;
   onMember: (membership: MembershipDto) => void;
+  onInvitation: (invitation: InvitationDto) => void;
 }) {
   const { t } = useTranslation();
   const [email, setEmail] = useState('');
@@ -157,6 +168,7 @@ function AddMemberForm({
       setNotice(t('workspace.memberAdded', { name: result.membership.user.name }));
     } else {
       setInvitation(result.invitation);
+      onInvitation(result.invitation);
     }
     setEmail('');
   };

@@ -21,6 +21,14 @@ export function useWorkspaceDocuments(workspaceId: string, filters: DocumentFilt
   });
 }
 
+/** The pending invitations of a workspace (owners' panel). */
+export function useWorkspaceInvitations(workspaceId: string) {
+  return useApiQuery({
+    queryKey: queryKeys.workspaceInvitations(workspaceId),
+    load: () => api.workspaces.invitations(workspaceId),
+  });
+}
+
 /** The members of a workspace (owners' panel). */
 export function useMembers(workspaceId: string) {
   return useApiQuery({

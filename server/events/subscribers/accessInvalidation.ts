@@ -37,6 +37,17 @@ export function subscribeAccessInvalidation(input: AccessRecheckers & { events: 
   // Approving or publishing locks the text (open editors become read-only); back to draft
   // unlocks it.
   events.on('document.statusChanged', ({ document }) => recheck({ documentId: document.id }));
+  // A revoked share, or a share's lowered role, ends or narrows that person's connections.
+  events.on('document.unshared', ({ document, share }) =>
+    recheck({ documentId: document.id, userId: share.userId }),
+  );
+  events.on('document.shared', async ({ document, share, isNew }) => {
+    if (!isNew) await recheck({ documentId: document.id, userId: share.userId });
+  });
+  // Narrowing the link reach (public or network back to restricted) closes link-only readers.
+  events.on('document.updated', async ({ before, document }) => {
+    if (before.linkAccess !== document.linkAccess) await recheck({ documentId: document.id });
+  });
   // Collab connections were closed by the trash command; Socket.IO rooms of the document go now.
   events.on('document.trashed', ({ document }) => recheck({ documentId: document.id }));
 }

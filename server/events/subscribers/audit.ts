@@ -60,6 +60,22 @@ export function subscribeAudit(input: { events: EventBus; storage: Storage }): v
       details: trashDetails(document),
     }),
   );
+  events.on('document.shared', ({ context, document, share, isNew }) =>
+    recordAudit({
+      ...audit(context),
+      ...onDocument(document),
+      action: 'document.shared',
+      details: { workspaceId: document.workspaceId, userId: share.userId, role: share.role, isNew },
+    }),
+  );
+  events.on('document.unshared', ({ context, document, share }) =>
+    recordAudit({
+      ...audit(context),
+      ...onDocument(document),
+      action: 'document.unshared',
+      details: { workspaceId: document.workspaceId, userId: share.userId, role: share.role },
+    }),
+  );
   events.on('document.templateApplied', ({ context, document, headings }) =>
     recordAudit({
       ...audit(context),

@@ -11,11 +11,13 @@ import {
   RecentDocumentsQuery,
   UpdateDocumentBody,
 } from '../../../shared/api/documents';
+import type { DocumentDto } from '../../../shared/api/entities';
+import { loadDocumentCallers } from '../../access/documentCallers';
 import { changeDocumentStatus, isValidTransition } from '../../commands/changeDocumentStatus';
 import { restoreDocument, trashDocument } from '../../commands/trash';
 import { updateDocumentDetails } from '../../commands/updateDocumentDetails';
 import { ConflictError, NotFoundError } from '../../errors';
-import { getActor, requireUser } from '../../http/authentication';
+import { findActor, getActor, requireUser } from '../../http/authentication';
 import { clientIp } from '../../http/requestContext';
 import { validate } from '../../http/validate';
 import {
@@ -24,13 +26,10 @@ import {
   canEditDocumentContent,
   canReadTrashedDocument,
   canRestoreDocument,
+  canShareDocument,
   canUpdateDocumentMetadata,
 } from '../../policies/document';
-import {
-  presentDocumentTo,
-  presentDocuments,
-  type CallerInWorkspace,
-} from '../../presenters/document';
+import { presentDocumentTo, presentDocuments } from '../../presenters/document';
 import type { DocumentSummary, Storage, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import {
@@ -41,6 +40,8 @@ import {
   parseParams,
 } from '../workspaces/access';
 import { createCollabTokenRouter } from './collabToken';
+import { presentPublicDocument } from './publicDocument';
+import { createSharesRouter } from './shares';
 import { createExportRouter } from './exportDocument';
 import { createImportRouter } from './importDocument';
 import { createTemplateSectionsRouter } from './templateSections';
@@ -49,56 +50,50 @@ import { createVersionsRouter } from './versions';
 import { createWorkspaceDocumentsRouter } from './workspaceDocuments';
 
 /**
- * The caller's most recently changed documents (one storage query), with the caller's view of
- * each workspace (for the abilities in the answer).
+ * A list of the caller's documents as the answer presents them: the caller's view of each
+ * (abilities), leaving out any the caller lost access to between the reads.
  */
-async function recentDocuments(input: { storage: Storage; actor: User; limit: number }): Promise<{
+async function presentListedDocuments(input: {
+  storage: Storage;
+  actor: User;
   documents: DocumentSummary[];
-  callerIn: (workspaceId: string) => CallerInWorkspace;
-}> {
-  const { storage, actor } = input;
-  const [documents, memberships, workspaces] = await Promise.all([
-    storage.listRecentDocuments({ userId: actor.id, limit: input.limit }),
-    storage.listMembershipsForUser({ userId: actor.id }),
-    storage.listWorkspacesForUser({ userId: actor.id }),
-  ]);
-  const callers = new Map(
-    workspaces.map((workspace) => [
-      workspace.id,
-      {
-        actor,
-        workspace,
-        membership: memberships.find((m) => m.workspaceId === workspace.id) ?? null,
-      },
-    ]),
-  );
-  // The three reads are separate: a membership that changed between them leaves a document
-  // whose workspace is not among the caller's; it is left out rather than failing the list.
-  const visible = documents.filter((document) => callers.has(document.workspaceId));
-  const callerIn = (workspaceId: string): CallerInWorkspace => {
-    const caller = callers.get(workspaceId);
-    if (!caller) throw new Error(`Workspace ${workspaceId} of a listed document is not loaded.`);
-    return caller;
-  };
-  return { documents: visible, callerIn };
+}): Promise<DocumentDto[]> {
+  const { visible, callerFor } = await loadDocumentCallers(input);
+  return presentDocuments({ storage: input.storage, documents: visible, callerFor });
 }
 
 /** Router for `/api/documents…` and `/api/workspaces/:id/documents`. */
 export function createDocumentsRouter(
-  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'events' | 'creationLimits'>,
+  deps: Pick<RouteDeps, 'storage' | 'collab' | 'config' | 'events' | 'mailer' | 'creationLimits'>,
 ): Router {
   const { storage, collab, events } = deps;
   const router = express.Router();
 
   router.get('/documents', requireUser, async (req, res) => {
     const { query } = validate(req, { query: RecentDocumentsQuery });
-    const recent = await recentDocuments({ storage, actor: getActor(res), limit: query.limit });
-    res.json({ documents: await presentDocuments({ storage, ...recent }) });
+    const actor = getActor(res);
+    const documents = await storage.listRecentDocuments({ userId: actor.id, limit: query.limit });
+    res.json({ documents: await presentListedDocuments({ storage, actor, documents }) });
   });
 
-  router.get('/documents/:id', requireUser, async (req, res) => {
+  // Before `/documents/:id`, which would take `shared-with-me` for an id.
+  router.get('/documents/shared-with-me', requireUser, async (req, res) => {
+    const { query } = validate(req, { query: RecentDocumentsQuery });
     const actor = getActor(res);
+    const documents = await storage.listDocumentsSharedWith({
+      userId: actor.id,
+      limit: query.limit,
+    });
+    res.json({ documents: await presentListedDocuments({ storage, actor, documents }) });
+  });
+
+  router.get('/documents/:id', async (req, res) => {
+    const actor = findActor(res);
     const { id } = parseParams(req, DocumentParams);
+    if (!actor) {
+      res.json({ document: await presentPublicDocument({ storage, documentId: id }) });
+      return;
+    }
     const { query } = validate(req, { query: GetDocumentQuery });
     const access = await loadDocumentAccess({ storage, actor, documentId: id });
     const { document, membership } = access;
@@ -120,6 +115,12 @@ export function createDocumentsRouter(
       'Only owners and editors change a document.',
     );
     const { body } = validate(req, { body: UpdateDocumentBody });
+    if (body.linkAccess !== undefined) {
+      authorize(
+        canShareDocument(actor, access.membership, access.document),
+        'Only owners change who the link reaches.',
+      );
+    }
     const { baseVersion, ...details } = body;
     const updated = await withVersionConflictDetails({ storage, documentId: id }, () =>
       updateDocumentDetails({
@@ -226,5 +227,6 @@ export function createDocumentsRouter(
   router.use(createExportRouter(deps));
   router.use(createImportRouter(deps));
   router.use(createVersionsRouter(deps));
+  router.use(createSharesRouter(deps));
   return router;
 }

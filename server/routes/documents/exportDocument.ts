@@ -1,13 +1,15 @@
 /**
  * `GET /api/documents/:id/export?format=md|html|docx|pdf[&comments=open|all]`: the document
- * as a file download. Anyone may export a published document, without an account; everything
- * else needs the right to read it. Whoever may not export it gets 404, as for a document that
- * does not exist. `comments` (DOCX only) adds the review notes, for readers of the threads:
- * comment threads as Word comments, open suggestions as tracked changes.
+ * as a file download. Anyone may export a published document or one whose link reach is
+ * `public`, without an account; everything else needs the right to read it (workspace role,
+ * share or link reach). Whoever may not export it gets 404, as for a document that does not
+ * exist. `comments` (DOCX only) adds the review notes, for readers of the threads: comment
+ * threads as Word comments, open suggestions as tracked changes.
  */
 import express, { type Router } from 'express';
 import { DocumentParams } from '../../../shared/api/documents';
 import { ExportQuery } from '../../../shared/api/exports';
+import { loadDocumentMembership } from '../../access/documentAccess';
 import { loadExportThreads } from '../../comments/exportThreads';
 import { NotFoundError, UnauthenticatedError } from '../../errors';
 import {
@@ -36,9 +38,7 @@ export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 
     const { id } = parseParams(req, DocumentParams);
     const document = await storage.getDocument({ id });
     if (!document) throw new NotFoundError('No such document.');
-    const membership = actor
-      ? await storage.getMembership({ workspaceId: document.workspaceId, userId: actor.id })
-      : null;
+    const membership = actor ? await loadDocumentMembership({ storage, actor, document }) : null;
     if (!canExportDocument(actor, membership, document)) {
       throw new NotFoundError('No such document.');
     }

@@ -87,7 +87,7 @@ export function createWorkspaceDocumentsRouter(
       documents: await presentDocuments({
         storage,
         documents,
-        callerIn: () => ({ actor, ...access }),
+        callerFor: () => ({ actor, ...access }),
       }),
     });
   });

@@ -8,6 +8,7 @@ import {
   ListNotificationsQuery,
   MarkNotificationsReadBody,
 } from '../../../shared/api/notifications';
+import { loadDocumentMembership } from '../../access/documentAccess';
 import { getActor, requireUser } from '../../http/authentication';
 import { validate } from '../../http/validate';
 import { canReadDocument } from '../../policies/document';
@@ -25,10 +26,7 @@ async function readableDocuments(
   for (const documentId of new Set(notifications.map((n) => n.documentId))) {
     const document = await storage.getDocumentMeta({ id: documentId });
     if (!document) continue;
-    const membership = await storage.getMembership({
-      workspaceId: document.workspaceId,
-      userId: actor.id,
-    });
+    const membership = await loadDocumentMembership({ storage, actor, document });
     if (canReadDocument(actor, membership, document)) readable.set(documentId, document);
   }
   return readable;

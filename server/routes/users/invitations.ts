@@ -72,13 +72,16 @@ export function createInvitationsRouter(
     const { params } = validate(req, { params: InvitationTokenParams });
     const invitation = await findUsableInvitation({ storage, token: params.token });
     if (!invitation) throw invalidInvitationError();
-    const workspace = invitation.workspaceId
-      ? await storage.getWorkspace({ id: invitation.workspaceId })
-      : null;
+    const [workspace, document] = await Promise.all([
+      invitation.workspaceId ? storage.getWorkspace({ id: invitation.workspaceId }) : null,
+      invitation.documentId ? storage.getDocumentMeta({ id: invitation.documentId }) : null,
+    ]);
     res.json({
       invitation: {
         email: invitation.email,
         workspaceName: workspace?.name ?? null,
+        documentId: document?.id ?? null,
+        documentTitle: document?.title ?? null,
         role: invitation.role,
         expiresAt: invitation.expiresAt.toISOString(),
         awaitsApproval: invitation.awaitsApproval,

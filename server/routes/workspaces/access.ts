@@ -8,6 +8,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { validate } from '../../http/validate';
+import { loadDocumentMembership } from '../../access/documentAccess';
 import { effectiveRole } from '../../policies/role';
 import { isReadOnlyWorkspace } from '../../policies/workspace';
 import type { DocumentRecord, Membership, Storage, User, Workspace } from '../../storage/types';
@@ -67,21 +68,27 @@ export async function loadAuthorizedWorkspace(
   return access;
 }
 
-/** A document, its workspace and the caller's role there; 404 when missing or out of reach. */
+/**
+ * A document, its workspace and the caller's access to it; 404 when missing or out of reach.
+ * `membership` and `role` are the document-level ones (`loadDocumentMembership`: the workspace
+ * role, a direct share or the link reach, whichever is strongest): pass them to document
+ * policies only, never to workspace ones.
+ */
 export async function loadDocumentAccess(input: {
   storage: Storage;
   actor: User;
   documentId: string;
 }): Promise<WorkspaceAccess & { document: DocumentRecord }> {
-  const document = await input.storage.getDocument({ id: input.documentId });
+  const { storage, actor } = input;
+  const document = await storage.getDocument({ id: input.documentId });
   if (!document) throw new NotFoundError('No such document.');
-  try {
-    const access = await loadWorkspaceAccess({ ...input, workspaceId: document.workspaceId });
-    return { ...access, document };
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError('No such document.');
-    throw error;
-  }
+  const [workspace, membership] = await Promise.all([
+    storage.getWorkspace({ id: document.workspaceId }),
+    loadDocumentMembership({ storage, actor, document }),
+  ]);
+  const role = effectiveRole(actor, membership);
+  if (!workspace || !role) throw new NotFoundError('No such document.');
+  return { workspace, membership, role, document };
 }
 
 /**

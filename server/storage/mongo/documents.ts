@@ -1,5 +1,5 @@
 /** Document metadata and derived fields in MongoDB, with the filtered listing. */
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import { isVersionedPatch, versionConflict } from '../documentVersion';
 import { documentNotFound } from '../notFound';
 import type { DocumentFilter, DocumentMeta, DocumentRecord, DocumentSummary } from '../types';
@@ -44,6 +44,7 @@ const META_PROJECTION = {
   deletedAt: 1,
   deletedById: 1,
   version: 1,
+  linkAccess: 1,
 } as const satisfies Record<Exclude<keyof DocumentMetaDoc, '_id'>, 1>;
 
 function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
@@ -64,6 +65,7 @@ function toDocumentMeta(doc: DocumentMetaDoc): DocumentMeta {
     deletedById: idOrNull(doc.deletedById),
     // Documents stored before the field existed are at their first version.
     version: doc.version ?? 1,
+    linkAccess: doc.linkAccess ?? 'restricted',
   };
 }
 
@@ -143,6 +145,8 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
     Workspace,
     Organization,
     Membership,
+    DocumentShare,
+    Invitation,
   } = models;
 
   return {
@@ -212,6 +216,24 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         return docs.map(toDocumentSummary);
       }),
 
+    listDocumentsSharedWith: ({ userId, limit }) =>
+      run(async () => {
+        const userObjectId = toObjectId(userId);
+        const cursorLimit = toCursorLimit(limit);
+        if (!userObjectId || cursorLimit === null) return [];
+        const shares = await DocumentShare.find({ userId: userObjectId }, { documentId: 1 }).lean<
+          { _id: unknown; documentId: Types.ObjectId }[]
+        >();
+        if (shares.length === 0) return [];
+        const cursor = Document.find(
+          { _id: trusted({ $in: shares.map((share) => share.documentId) }), deletedAt: null },
+          SUMMARY_PROJECTION,
+        ).sort({ updatedAt: -1, _id: -1 });
+        if (cursorLimit !== undefined) cursor.limit(cursorLimit);
+        const docs = await cursor.lean<DocumentSummaryDoc[]>();
+        return docs.map(toDocumentSummary);
+      }),
+
     updateDocument: ({ id, patch, expectedVersion }) =>
       run(async () => {
         const objectId = toObjectId(id);
@@ -231,6 +253,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (patch.deletedById !== undefined) {
           set.deletedById = optionalObjectId(patch.deletedById, 'No such user.');
         }
+        if (patch.linkAccess !== undefined) set.linkAccess = asString(patch.linkAccess);
         if (patch.plainText !== undefined) set.plainText = asString(patch.plainText);
         if (patch.outline !== undefined) {
           set.outline = patch.outline.map((heading) => ({
@@ -280,6 +303,9 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
         await DocVersion.deleteMany({ documentId: objectId });
+        // Its shares and pending document invitations go with it (SQLite: foreign keys).
+        await DocumentShare.deleteMany({ documentId: objectId });
+        await Invitation.deleteMany({ documentId: objectId });
         if (result.deletedCount === 0) throw documentNotFound();
       }),
   };

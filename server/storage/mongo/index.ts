@@ -14,6 +14,7 @@ import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
 import { createModels, type MongoModels } from './models';
 import { createMongoNotifications } from './notifications';
+import { createMongoShares } from './shares';
 import { createMongoOrganizations } from './organizations';
 import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } from './transactions';
 import { createReviewModels, type ReviewModels } from './reviewModels';
@@ -155,6 +156,7 @@ export async function createMongoStorage(options: {
     ...createMongoNotifications(context, threadModels),
     ...createMongoReviewSessions(context, reviewModels),
     ...createMongoReviewRequests(context, reviewRequestModels),
+    ...createMongoShares(context),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

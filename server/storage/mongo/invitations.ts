@@ -16,6 +16,7 @@ function toInvitation(doc: InvitationDoc): Invitation {
     email: doc.email,
     workspaceId: idOrNull(doc.workspaceId),
     role: doc.role ?? null,
+    documentId: idOrNull(doc.documentId ?? null),
     invitedById: idOf(doc.invitedById),
     createdAt: doc.createdAt,
     expiresAt: doc.expiresAt,
@@ -27,7 +28,7 @@ function toInvitation(doc: InvitationDoc): Invitation {
 
 /** The invitation part of the MongoDB adapter. */
 export function createMongoInvitations({ models, run }: MongoContext): InvitationMethods {
-  const { Invitation, Workspace } = models;
+  const { Invitation, Workspace, Document } = models;
 
   return {
     createInvitation: (input) =>
@@ -38,6 +39,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
             email: normalizeEmail(asString(input.email)),
             workspaceId: await requireExisting(Workspace, input.workspaceId, 'No such workspace.'),
             role: input.role,
+            documentId: await requireExisting(Document, input.documentId, 'No such document.'),
             invitedById: requireObjectId(input.invitedById, 'No such user.'),
             expiresAt: new Date(input.expiresAt.getTime()),
             awaitsApproval: input.awaitsApproval === true,
@@ -58,7 +60,7 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
         return doc ? toInvitation(doc) : null;
       }),
 
-    listInvitations: ({ workspaceId, isPending }) =>
+    listInvitations: ({ workspaceId, documentId, isPending }) =>
       run(async () => {
         // Pending = not accepted and not expired; `isPending: false` = accepted or expired.
         const filter: Record<string, unknown> = {};
@@ -66,6 +68,11 @@ export function createMongoInvitations({ models, run }: MongoContext): Invitatio
           const objectId = toObjectId(workspaceId);
           if (!objectId) return [];
           filter.workspaceId = objectId;
+        }
+        if (documentId !== undefined) {
+          const objectId = toObjectId(documentId);
+          if (!objectId) return [];
+          filter.documentId = objectId;
         }
         const now = new Date();
         if (isPending === true) {

@@ -6,8 +6,10 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import {
   DOCUMENT_KINDS,
   DOCUMENT_STATUSES,
+  LINK_ACCESS,
   ORGANIZATION_TYPES,
   POLICY_AREAS,
+  SHARE_ROLES,
   STAKEHOLDER_TYPES,
   DOCUMENT_LANGUAGES,
   USER_ROLES,
@@ -21,6 +23,7 @@ import type {
   WorkspaceDoc,
   MembershipDoc,
   InvitationDoc,
+  DocumentShareDoc,
   DocumentDoc,
   DocUpdateDoc,
   DocSnapshotDoc,
@@ -39,6 +42,7 @@ export interface MongoModels {
   Workspace: Model<WorkspaceDoc>;
   Membership: Model<MembershipDoc>;
   Invitation: Model<InvitationDoc>;
+  DocumentShare: Model<DocumentShareDoc>;
   Document: Model<DocumentDoc & DocumentSearchFields>;
   DocUpdate: Model<DocUpdateDoc>;
   DocSnapshot: Model<DocSnapshotDoc>;
@@ -119,6 +123,7 @@ export function createModels(connection: Connection): MongoModels {
       email: { type: String, required: true, lowercase: true, trim: true },
       workspaceId: nullableRef,
       role: { type: String, enum: WORKSPACE_ROLES, default: null },
+      documentId: nullableRef,
       invitedById: { type: ObjectId, required: true },
       expiresAt: { type: Date, required: true },
       acceptedAt: nullableDate,
@@ -128,6 +133,24 @@ export function createModels(connection: Connection): MongoModels {
   );
   invitation.index({ tokenHash: 1 }, { unique: true });
   invitation.index({ workspaceId: 1, createdAt: -1 });
+  // A document's pending invitations (the share dialog); workspace and network ones have none.
+  invitation.index(
+    { documentId: 1, createdAt: -1 },
+    { partialFilterExpression: { documentId: { $type: 'objectId' } } },
+  );
+
+  const documentShare = new Schema<DocumentShareDoc>(
+    {
+      documentId: { type: ObjectId, required: true },
+      userId: { type: ObjectId, required: true },
+      role: { type: String, enum: SHARE_ROLES, required: true },
+      createdById: { type: ObjectId, required: true },
+    },
+    { timestamps: true },
+  );
+  // One share per (document, person); "shared with me" and search read by person.
+  documentShare.index({ documentId: 1, userId: 1 }, { unique: true });
+  documentShare.index({ userId: 1 });
 
   const document = new Schema<DocumentDoc & DocumentSearchFields>(
     {
@@ -144,6 +167,7 @@ export function createModels(connection: Connection): MongoModels {
       deletedAt: nullableDate,
       deletedById: nullableRef,
       version: { type: Number, default: 1 },
+      linkAccess: { type: String, enum: LINK_ACCESS, default: 'restricted' },
       plainText: { type: String, default: '' },
       outline: {
         type: [new Schema<OutlineHeading>({ level: Number, text: String }, { _id: false })],
@@ -235,6 +259,11 @@ export function createModels(connection: Connection): MongoModels {
     Workspace: connection.model<WorkspaceDoc>('Workspace', workspace, 'workspaces'),
     Membership: connection.model<MembershipDoc>('Membership', membership, 'memberships'),
     Invitation: connection.model<InvitationDoc>('Invitation', invitation, 'invitations'),
+    DocumentShare: connection.model<DocumentShareDoc>(
+      'DocumentShare',
+      documentShare,
+      'documentShares',
+    ),
     Document: connection.model<DocumentDoc & DocumentSearchFields>(
       'Document',
       document,

@@ -6,8 +6,10 @@ import type { Types } from 'mongoose';
 import type {
   DocumentKind,
   DocumentStatus,
+  LinkAccess,
   OrganizationType,
   PolicyArea,
+  ShareRole,
   StakeholderType,
   DocumentLanguage,
   UserRole,
@@ -67,12 +69,25 @@ export interface MembershipDoc {
   updatedAt: Date;
 }
 
+/** A direct share of one document with one account. */
+export interface DocumentShareDoc {
+  _id: Types.ObjectId;
+  documentId: Types.ObjectId;
+  userId: Types.ObjectId;
+  role: ShareRole;
+  createdById: Types.ObjectId;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
 export interface InvitationDoc {
   _id: Types.ObjectId;
   tokenHash: string;
   email: string;
   workspaceId: Types.ObjectId | null;
   role: WorkspaceRole | null;
+  /** A document invitation (absent on invitations written before they existed). */
+  documentId?: Types.ObjectId | null;
   invitedById: Types.ObjectId;
   createdAt: Date;
   expiresAt: Date;
@@ -97,6 +112,8 @@ export interface DocumentDoc {
   deletedAt: Date | null;
   deletedById: Types.ObjectId | null;
   version: number;
+  /** Absent on documents written before link reach existed (read as `restricted`). */
+  linkAccess?: LinkAccess;
   plainText: string;
   outline: OutlineHeading[];
   wordCount: number;

@@ -8,7 +8,7 @@ import type { SearchMethods, SearchResult } from '../port/search';
 import type { MongoContext } from './context';
 import { SUMMARY_PROJECTION, toDocumentSummary, type DocumentSummaryDoc } from './documents';
 import type { DocumentDoc } from './records';
-import { buildMongoSearchQuery } from './searchQuery';
+import { buildMongoSearchQuery, type MongoSearchReach } from './searchQuery';
 import { idOf, toObjectId } from './values';
 import type { SortOrder, Types } from 'mongoose';
 
@@ -21,7 +21,7 @@ type FacetAnswer = Record<'kind' | 'status' | 'policyArea' | 'city', FacetGroup[
 
 /** The search part of the MongoDB adapter. */
 export function createMongoSearch({ models, run }: MongoContext): SearchMethods {
-  const { Document, Membership } = models;
+  const { Document, Membership, DocumentShare } = models;
   return {
     searchDocuments: ({ terms, scope, filter = {}, limit, offset = 0 }) =>
       run(async () => {
@@ -30,14 +30,20 @@ export function createMongoSearch({ models, run }: MongoContext): SearchMethods 
           total: 0,
           facets: { kind: [], status: [], policyArea: [], city: [] },
         };
-        let workspaceIds: Types.ObjectId[] | null = null;
+        let reach: MongoSearchReach | null = null;
         if (scope.kind === 'member') {
           const userId = toObjectId(scope.userId);
           if (!userId) return empty;
-          const memberships = await Membership.find({ userId }, { workspaceId: 1 }).lean();
-          workspaceIds = memberships.map((membership) => membership.workspaceId);
+          const [memberships, shares] = await Promise.all([
+            Membership.find({ userId }, { workspaceId: 1 }).lean(),
+            DocumentShare.find({ userId }, { documentId: 1 }).lean(),
+          ]);
+          reach = {
+            workspaceIds: memberships.map((membership) => membership.workspaceId),
+            documentIds: shares.map((share) => share.documentId),
+          };
         }
-        const query = buildMongoSearchQuery({ terms, workspaceIds, filter });
+        const query = buildMongoSearchQuery({ terms, reach, filter });
         if (!query) return empty;
         const sort: Record<string, SortOrder | { $meta: 'textScore' }> = query.usesText
           ? { score: { $meta: 'textScore' as const }, updatedAt: -1 as const }

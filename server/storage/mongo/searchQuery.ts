@@ -28,19 +28,30 @@ export interface MongoSearchQuery {
   usesText: boolean;
 }
 
+/** What a person may search: their workspaces' documents and those shared with them. */
+export interface MongoSearchReach {
+  workspaceIds: readonly Types.ObjectId[];
+  documentIds: readonly Types.ObjectId[];
+}
+
 /**
- * The query for `terms` over the workspaces `workspaceIds` (null: every workspace), or null
+ * The query for `terms` over the documents in `reach` (null: every document), or null
  * when nothing can match (no terms, or a filter id that cannot exist).
  */
 export function buildMongoSearchQuery(input: {
   terms: readonly string[];
-  workspaceIds: readonly Types.ObjectId[] | null;
+  reach: MongoSearchReach | null;
   filter: SearchFilter;
 }): MongoSearchQuery | null {
   const folded = input.terms.map((term) => foldSearchText([asString(term)]).trim()).filter(Boolean);
   if (folded.length === 0) return null;
   const filter: Record<string, unknown> = { deletedAt: null };
-  if (input.workspaceIds) filter.workspaceId = trusted({ $in: [...input.workspaceIds] });
+  const reach = input.reach
+    ? [
+        { workspaceId: trusted({ $in: [...input.reach.workspaceIds] }) },
+        { _id: trusted({ $in: [...input.reach.documentIds] }) },
+      ]
+    : null;
   if (input.filter.kind !== undefined) filter.kind = asString(input.filter.kind);
   if (input.filter.status !== undefined) filter.status = asString(input.filter.status);
   if (input.filter.policyArea !== undefined) filter.policyAreas = asString(input.filter.policyArea);
@@ -51,11 +62,14 @@ export function buildMongoSearchQuery(input: {
   }
   // A folded term may itself hold spaces (`c'est` is two words already split by the caller;
   // `Ærø`-like letters fold to one word): each word of it must start a word.
-  filter.$and = folded.flatMap((term) =>
+  const words = folded.flatMap((term) =>
     term.split(' ').map((word) => ({
       searchFolded: trusted({ $regex: ` ${escapeRegExp(word)}` }),
     })),
   );
+  // The access condition is one more clause of the `$and` (a `$text` query may not sit in an
+  // `$or`, but may sit next to one).
+  filter.$and = reach ? [...words, { $or: reach }] : words;
   const complete = folded.slice(0, -1);
   if (complete.length === 0) return { filter, usesText: false };
   filter.$text = trusted({ $search: complete.join(' '), $caseSensitive: false });

@@ -2,6 +2,7 @@
 import type {
   DocumentKind,
   DocumentStatus,
+  LinkAccess,
   PolicyArea,
   StakeholderType,
   DocumentLanguage,
@@ -36,6 +37,8 @@ export interface DocumentRecord {
    * concurrency (`expectedVersion`).
    */
   version: number;
+  /** Who beyond the workspace and direct shares may read it (default `restricted`). */
+  linkAccess: LinkAccess;
   /** Derived from the Yjs content on a debounce (see `server/collab/`). */
   plainText: string;
   outline: OutlineHeading[];
@@ -86,6 +89,7 @@ export type DocumentPatch = Partial<
     | 'language'
     | 'deletedAt'
     | 'deletedById'
+    | 'linkAccess'
     | 'plainText'
     | 'outline'
     | 'wordCount'
@@ -117,6 +121,11 @@ export interface DocumentMethods {
    * `updatedAt` first, at most `limit`: the dashboard's "recent documents", in one query.
    */
   listRecentDocuments(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
+  /**
+   * The live documents shared directly with the user (`document_shares`), newest `updatedAt`
+   * first, at most `limit`: the dashboard's "Shared with me".
+   */
+  listDocumentsSharedWith(input: { userId: string; limit: number }): Promise<DocumentSummary[]>;
   /**
    * With `expectedVersion`, writes only while the stored `version` equals it; otherwise
    * nothing is written and a `ConflictError` with code `version_conflict` is thrown.

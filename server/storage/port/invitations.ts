@@ -9,6 +9,11 @@ export interface Invitation {
   /** Null for a network-level invitation (an account without a workspace). */
   workspaceId: string | null;
   role: WorkspaceRole | null;
+  /**
+   * A document invitation (workspaceId null): registering with it shares this one document
+   * with the new account, with `role` (never `owner`), and nothing else of its workspace.
+   */
+  documentId: string | null;
   invitedById: string;
   createdAt: Date;
   expiresAt: Date;
@@ -27,6 +32,8 @@ export interface InvitationMethods {
     email: string;
     workspaceId: string | null;
     role: WorkspaceRole | null;
+    /** Default null (see `Invitation.documentId`). */
+    documentId?: string | null;
     invitedById: string;
     expiresAt: Date;
     /** Default false. */
@@ -37,7 +44,11 @@ export interface InvitationMethods {
    * Newest first. `isPending: true` = not accepted and not expired; `false` = accepted or
    * expired; omitted = all.
    */
-  listInvitations(input: { workspaceId?: string; isPending?: boolean }): Promise<Invitation[]>;
+  listInvitations(input: {
+    workspaceId?: string;
+    documentId?: string;
+    isPending?: boolean;
+  }): Promise<Invitation[]>;
   /** ConflictError when it was accepted already (so a token is used at most once). */
   markInvitationAccepted(input: { id: string; at: Date }): Promise<Invitation>;
   /** Clears `awaitsApproval` (idempotent); NotFoundError when there is no such invitation. */

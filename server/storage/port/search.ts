@@ -8,8 +8,8 @@ import type { DocumentSummary } from './documents';
 
 /**
  * Whose documents are searched: every live document (network admins read all), or those of
- * the workspaces `userId` is a member of. (Document shares and link access, when they exist,
- * widen the member scope here, inside the query.)
+ * the workspaces `userId` is a member of and those shared with `userId` directly. A document's
+ * link reach (`network`, `public`) lets people open it by its link, not find it.
  */
 export type SearchScope = { kind: 'all' } | { kind: 'member'; userId: string };
 

@@ -11,6 +11,7 @@ import type { OrganizationMethods } from './organizations';
 import type { ReviewRequestMethods } from './reviewRequests';
 import type { ReviewSessionMethods } from './reviewSessions';
 import type { SearchMethods } from './search';
+import type { ShareMethods } from './shares';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { VersionMethods } from './versions';
@@ -31,7 +32,8 @@ export interface Storage
     ThreadMethods,
     NotificationMethods,
     ReviewSessionMethods,
-    ReviewRequestMethods {
+    ReviewRequestMethods,
+    ShareMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

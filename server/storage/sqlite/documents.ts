@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   DocumentKind,
   DocumentStatus,
+  LinkAccess,
   PolicyArea,
   StakeholderType,
   DocumentLanguage,
@@ -47,6 +48,7 @@ interface DocumentMetaRow {
   deleted_at: number | null;
   deleted_by_id: string | null;
   version: number;
+  link_access: string;
 }
 
 /** What lists read of a document row. */
@@ -71,6 +73,7 @@ const DOCUMENT_COLUMNS: PatchColumns<DocumentPatch> = {
   language: { column: 'language', encode: encode.text },
   deletedAt: { column: 'deleted_at', encode: encode.msOrNull },
   deletedById: { column: 'deleted_by_id', encode: encode.textOrNull },
+  linkAccess: { column: 'link_access', encode: encode.text },
   plainText: { column: 'plain_text', encode: encode.text },
   outline: { column: 'outline', encode: encode.json },
   wordCount: { column: 'word_count', encode: encode.integer },
@@ -95,6 +98,7 @@ function toDocumentMeta(row: DocumentMetaRow): DocumentMeta {
     deletedAt: fromMsOrNull(row.deleted_at),
     deletedById: row.deleted_by_id,
     version: row.version,
+    linkAccess: row.link_access as LinkAccess,
   };
 }
 
@@ -115,7 +119,7 @@ function toDocument(row: DocumentRow): DocumentRecord {
 
 // The metadata columns: what access checks read, never the (large) derived text.
 const META_COLUMNS = `id, workspace_id, title, kind, status, city_id, policy_areas, stakeholders, language, created_by_id,
-  created_at, updated_at, deleted_at, deleted_by_id, version`;
+  created_at, updated_at, deleted_at, deleted_by_id, version, link_access`;
 // What lists read: everything but the plain text (up to ~1 MB per document).
 const SUMMARY_COLUMNS = `${META_COLUMNS}, outline, word_count, last_editor_ids, content_updated_at`;
 /** The summary columns qualified by a table alias, for queries that join (search). */
@@ -252,6 +256,19 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
              AND workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = ?)
            ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
         ).all(userId, limit === Infinity ? -1 : Math.floor(limit)),
+      ) as DocumentSummaryRow[];
+      return rows.map(toDocumentSummary);
+    },
+
+    async listDocumentsSharedWith({ userId, limit }) {
+      if (limit <= 0) return [];
+      const rows = translateSqlite(() =>
+        stmt(
+          `SELECT ${SUMMARY_COLUMNS} FROM documents
+           WHERE deleted_at IS NULL
+             AND id IN (SELECT document_id FROM document_shares WHERE user_id = ?)
+           ORDER BY updated_at DESC, rowid DESC LIMIT ?`,
+        ).all(userId, Math.floor(limit)),
       ) as DocumentSummaryRow[];
       return rows.map(toDocumentSummary);
     },

@@ -14,6 +14,7 @@ import { createSqliteOrganizations } from './organizations';
 import { createSqliteReviewRequests } from './reviewRequests';
 import { createSqliteReviewSessions } from './reviewSessions';
 import { createSqliteSearch } from './search';
+import { createSqliteShares } from './shares';
 import { createSqliteUsers } from './users';
 import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
@@ -56,6 +57,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteNotifications(context),
       ...createSqliteReviewSessions(context),
       ...createSqliteReviewRequests(context),
+      ...createSqliteShares(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

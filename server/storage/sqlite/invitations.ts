@@ -16,6 +16,7 @@ interface InvitationRow {
   email: string;
   workspace_id: string | null;
   role: string | null;
+  document_id: string | null;
   invited_by_id: string;
   created_at: number;
   expires_at: number;
@@ -30,6 +31,7 @@ function toInvitation(row: InvitationRow): Invitation {
     email: row.email,
     workspaceId: row.workspace_id,
     role: row.role as WorkspaceRole | null,
+    documentId: row.document_id,
     invitedById: row.invited_by_id,
     createdAt: fromMs(row.created_at),
     expiresAt: fromMs(row.expires_at),
@@ -52,15 +54,16 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
         () =>
           stmt(
             `INSERT INTO invitations
-               (id, token_hash, email, workspace_id, role, invited_by_id, created_at, expires_at,
-                accepted_at, awaits_approval)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
+               (id, token_hash, email, workspace_id, role, document_id, invited_by_id, created_at,
+                expires_at, accepted_at, awaits_approval)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)`,
           ).run(
             id,
             input.tokenHash,
             normalizeEmail(input.email),
             input.workspaceId,
             input.role,
+            input.documentId ?? null,
             input.invitedById,
             Date.now(),
             toMs(input.expiresAt),
@@ -69,7 +72,7 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
         {
           conflictCode: 'invitation_exists',
           conflictMessage: 'An invitation with that token exists already.',
-          missingMessage: 'No such workspace.',
+          missingMessage: 'No such workspace or document.',
         },
       );
       return get(id) as Invitation;
@@ -84,13 +87,17 @@ export function createSqliteInvitations({ stmt }: SqliteContext): InvitationMeth
       return row ? toInvitation(row) : null;
     },
 
-    async listInvitations({ workspaceId, isPending }) {
+    async listInvitations({ workspaceId, documentId, isPending }) {
       // Pending = not accepted and not expired; `isPending: false` = accepted or expired.
       const conditions: string[] = [];
       const params: SqlValue[] = [];
       if (workspaceId !== undefined) {
         conditions.push('workspace_id = ?');
         params.push(workspaceId);
+      }
+      if (documentId !== undefined) {
+        conditions.push('document_id = ?');
+        params.push(documentId);
       }
       if (isPending !== undefined) {
         conditions.push(

@@ -400,4 +400,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX status_changes_document ON status_changes(document_id, created_at);
     `,
   },
+  {
+    version: 16,
+    name: 'sharing one document: document_shares, documents.link_access, document invitations',
+    // Shares and document invitations go with their document (purge) through the foreign keys.
+    sql: `
+      CREATE TABLE document_shares (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        role TEXT NOT NULL,
+        created_by_id TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX document_shares_document_user ON document_shares(document_id, user_id);
+      CREATE INDEX document_shares_user ON document_shares(user_id);
+      ALTER TABLE documents ADD COLUMN link_access TEXT NOT NULL DEFAULT 'restricted';
+      ALTER TABLE invitations ADD COLUMN document_id TEXT REFERENCES documents(id) ON DELETE CASCADE;
+      CREATE INDEX invitations_document ON invitations(document_id) WHERE document_id IS NOT NULL;
+    `,
+  },
 ];

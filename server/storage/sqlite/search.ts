@@ -37,8 +37,12 @@ function compileSearch(
   const conditions = ['documents_fts MATCH ?', 'd.deleted_at IS NULL'];
   const params: SqlValue[] = [ftsMatchExpression(terms)];
   if (scope.kind === 'member') {
-    conditions.push('d.workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = ?)');
-    params.push(scope.userId);
+    // Their workspaces' documents, and the documents shared with them directly.
+    conditions.push(
+      `(d.workspace_id IN (SELECT workspace_id FROM memberships WHERE user_id = ?)
+        OR d.id IN (SELECT document_id FROM document_shares WHERE user_id = ?))`,
+    );
+    params.push(scope.userId, scope.userId);
   }
   if (filter.kind !== undefined) {
     conditions.push('d.kind = ?');

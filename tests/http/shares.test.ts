@@ -1,0 +1,385 @@
+/**
+ * Sharing one document through the real server: a share gives one person one document with
+ * its role and nothing else of the workspace; pending document invitations; revoking ends the
+ * sharee's open y-websocket connection and Socket.IO room within seconds; link reach
+ * (restricted, network, public); search finds shared documents for their sharee only.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentDto, WorkspaceDto } from '../../shared/api/entities';
+import type { SearchAnswerDto } from '../../shared/api/search';
+import type { CreateShareAnswer, DocumentAccessDto } from '../../shared/api/shares';
+import { CLOSE_CODES } from '../../shared/closeCodes';
+import type { ServerToClientEvents } from '../../shared/realtime/events';
+import { openDocumentClient } from '../comments/anchors';
+import { sleep, waitFor, type TestClient } from '../collab/helpers';
+import {
+  createApiClient,
+  inviteAndRegister,
+  registerWithInvitation,
+  type ApiClient,
+  type SignedUpUser,
+  type TestServer,
+} from '../helpers/server';
+import { connected, openSocket, rawRequest, type ClientSocket } from '../realtime/helpers';
+import { createDoc, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+
+/** What DESIGN.md promises: a revoked person's connections end within seconds. */
+const WITHIN_MS = 3_000;
+
+let server: TestServer;
+let world: WorkspaceWorld;
+useWorkspaceWorld((started) => {
+  ({ server, world } = started);
+});
+
+const opened: Array<TestClient | ClientSocket> = [];
+afterEach(() => {
+  for (const thing of opened.splice(0)) {
+    if ('disconnect' in thing) thing.disconnect();
+    else thing.destroy();
+  }
+});
+
+/** A new signed-in account outside the workspace. */
+function newOutsider(name: string): Promise<SignedUpUser> {
+  return inviteAndRegister({ admin: world.admin.client, name });
+}
+
+/** `owner` shares `documentId` with `email` as `role`; expects 201. */
+async function share(
+  documentId: string,
+  email: string,
+  role: 'editor' | 'reviewer' | 'viewer',
+  owner: ApiClient = world.owner.client,
+): Promise<CreateShareAnswer> {
+  const res = await owner.post<CreateShareAnswer>(`/api/documents/${documentId}/shares`, {
+    email,
+    role,
+  });
+  return expectStatus(res, 201);
+}
+
+/** The status of `GET /api/documents/:id` for `client`, and the document when 200. */
+async function getDocument(client: ApiClient, id: string) {
+  const res = await client.get<{ document: DocumentDto }>(`/api/documents/${id}`);
+  return { status: res.status, document: res.body.document };
+}
+
+describe('sharing one document with one person', () => {
+  it('gives a reviewer this document with its role, and nothing else of the workspace', async () => {
+    const shared = await createDoc(world, { title: 'Shared case study' });
+    const other = await createDoc(world, { title: 'Not shared' });
+    const guest = await newOutsider('Gita Guest');
+    expect((await getDocument(guest.client, shared.id)).status).toBe(404);
+
+    const answer = await share(shared.id, guest.email, 'reviewer');
+    expect(answer.share).toMatchObject({
+      documentId: shared.id,
+      status: 'active',
+      role: 'reviewer',
+      user: { id: guest.user.id, email: guest.email },
+    });
+    expect(answer.invitation).toBeUndefined();
+
+    const opened = await getDocument(guest.client, shared.id);
+    expect(opened.status).toBe(200);
+    expect(opened.document?.abilities).toMatchObject({
+      read: true,
+      comment: true,
+      edit: false,
+      editDetails: false,
+      changeStatus: false,
+      share: false,
+      trash: false,
+    });
+    // Nothing else of the workspace: not the workspace, its list, members or other documents.
+    const workspacePath = `/api/workspaces/${world.workspace.id}`;
+    expect((await guest.client.get(workspacePath)).status).toBe(404);
+    expect((await guest.client.get(`${workspacePath}/documents`)).status).toBe(404);
+    expect((await guest.client.get(`${workspacePath}/members`)).status).toBe(404);
+    expect((await getDocument(guest.client, other.id)).status).toBe(404);
+    const listed = await guest.client.get<{ workspaces: WorkspaceDto[] }>('/api/workspaces');
+    expect(expectStatus(listed, 200).workspaces).toEqual([]);
+    // Reading paths respect the share; writing beyond the role is refused.
+    expect((await guest.client.get(`/api/documents/${shared.id}/threads`)).status).toBe(200);
+    expect((await guest.client.get(`/api/documents/${shared.id}/versions`)).status).toBe(200);
+    expect((await guest.client.get(`/api/documents/${shared.id}/export?format=md`)).status).toBe(
+      200,
+    );
+    expect((await guest.client.get(`/api/documents/${other.id}/export?format=md`)).status).toBe(
+      404,
+    );
+    const token = await guest.client.post<{ canWrite: boolean }>(
+      `/api/documents/${shared.id}/collab-token`,
+    );
+    expect(expectStatus(token, 200).canWrite).toBe(false);
+    expect(
+      (await guest.client.patch(`/api/documents/${shared.id}`, { title: 'Renamed' })).status,
+    ).toBe(403);
+    // "Shared with me" lists it; the recent (workspace) list does not.
+    const mine = await guest.client.get<{ documents: DocumentDto[] }>(
+      '/api/documents/shared-with-me',
+    );
+    expect(expectStatus(mine, 200).documents.map((d) => d.id)).toEqual([shared.id]);
+    expect(expectStatus(mine, 200).documents[0]?.abilities?.comment).toBe(true);
+  });
+
+  it('gives an editor direct edits of this document only, never owner rights', async () => {
+    const shared = await createDoc(world, { title: 'Edited by a guest' });
+    const guest = await newOutsider('Edda Guest');
+    await share(shared.id, guest.email, 'editor');
+    const path = `/api/documents/${shared.id}`;
+    expect(
+      expectStatus(await guest.client.patch(path, { title: 'Guest title' }), 200),
+    ).toBeTruthy();
+    const token = await guest.client.post<{ canWrite: boolean }>(`${path}/collab-token`);
+    expect(expectStatus(token, 200).canWrite).toBe(true);
+    // Workspace-level and owner-only actions stay out of reach.
+    expect((await guest.client.patch(path, { linkAccess: 'public' })).status).toBe(403);
+    expect(
+      (await guest.client.post(`${path}/shares`, { email: 'x@example.test', role: 'viewer' }))
+        .status,
+    ).toBe(403);
+    expect((await guest.client.get(`${path}/access`)).status).toBe(403);
+    expect((await guest.client.delete(path)).status).toBe(403);
+    expect(
+      (
+        await guest.client.post(`/api/workspaces/${world.workspace.id}/documents`, {
+          title: 'Sneaky',
+          kind: 'note',
+        })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('lets a viewer share read only; a share never lowers a member’s workspace role', async () => {
+    const shared = await createDoc(world, { title: 'Read by a guest' });
+    const guest = await newOutsider('Vera Guest');
+    await share(shared.id, guest.email, 'viewer');
+    const opened = await getDocument(guest.client, shared.id);
+    expect(opened.document?.abilities).toMatchObject({ read: true, comment: false, edit: false });
+    // The workspace editor shared as viewer keeps editing: the stronger access wins.
+    await share(shared.id, world.editor.email, 'viewer');
+    const editorView = await getDocument(world.editor.client, shared.id);
+    expect(editorView.document?.abilities?.edit).toBe(true);
+  });
+
+  it('is for owners (and admins) only', async () => {
+    const document = await createDoc(world, { title: 'Who may share' });
+    const guest = await newOutsider('Sam Guest');
+    const body = { email: guest.email, role: 'viewer' };
+    const path = `/api/documents/${document.id}/shares`;
+    expect((await world.editor.client.post(path, body)).status).toBe(403);
+    expect((await world.reviewer.client.post(path, body)).status).toBe(403);
+    expect((await world.viewer.client.post(path, body)).status).toBe(403);
+    expect((await world.outsider.client.post(path, body)).status).toBe(404);
+    expect((await world.anonymous.post(path, body)).status).toBe(401);
+    expect((await world.owner.client.post(path, body)).status).toBe(201);
+    expect((await world.admin.client.post(path, { ...body, role: 'editor' })).status).toBe(201);
+    const bad = await world.owner.client.post(path, { email: guest.email, role: 'owner' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.code).toBe('validation_failed');
+  });
+
+  it('invites an e-mail without an account; registering with the link grants the share', async () => {
+    const document = await createDoc(world, { title: 'For an outside expert' });
+    const email = 'outside.expert@example.test';
+    const answer = await share(document.id, email, 'reviewer');
+    expect(answer.mailed).toBe(false);
+    expect(answer.share).toMatchObject({ status: 'pending', email, role: 'reviewer', user: null });
+    const link = answer.invitation?.link ?? '';
+    expect(link).toContain('/invite/');
+
+    const access = await world.owner.client.get<DocumentAccessDto>(
+      `/api/documents/${document.id}/access`,
+    );
+    const list = expectStatus(access, 200);
+    expect(list.linkAccess).toBe('restricted');
+    expect(list.isMailDelivering).toBe(false);
+    expect(list.shares.map((s) => [s.email, s.status])).toContainEqual([email, 'pending']);
+    expect(list.members.map((m) => m.role).sort()).toEqual([
+      'editor',
+      'owner',
+      'reviewer',
+      'viewer',
+    ]);
+
+    // The owner is not an admin and registration is closed: an admin admits the new person
+    // first, as for any invitation (docs/SECURITY.md).
+    expect(answer.share.awaitsApproval).toBe(true);
+    expectStatus(await world.admin.client.post(`/api/invitations/${answer.share.id}/approve`), 200);
+    const expert = await registerWithInvitation({
+      baseUrl: server.url,
+      token: answer.invitation?.token ?? '',
+      email,
+      name: 'Outside Expert',
+    });
+    const opened = await getDocument(expert.client, document.id);
+    expect(opened.status).toBe(200);
+    expect(opened.document?.abilities?.comment).toBe(true);
+    expect((await expert.client.get(`/api/workspaces/${world.workspace.id}`)).status).toBe(404);
+    const after = expectStatus(
+      await world.owner.client.get<DocumentAccessDto>(`/api/documents/${document.id}/access`),
+      200,
+    );
+    expect(after.shares.find((s) => s.email === email)).toMatchObject({
+      status: 'active',
+      user: { id: expert.user.id },
+    });
+  });
+
+  it('revokes a pending invitation: its link no longer registers', async () => {
+    const document = await createDoc(world, { title: 'Invitation taken back' });
+    const email = 'changed.mind@example.test';
+    const answer = await share(document.id, email, 'viewer');
+    const path = `/api/documents/${document.id}/shares/${answer.share.id}`;
+    expect((await world.editor.client.delete(path)).status).toBe(403);
+    expect((await world.owner.client.delete(path)).status).toBe(204);
+    expect((await world.owner.client.delete(path)).status).toBe(404);
+    const res = await createApiClient(server.url).post('/api/auth/register', {
+      name: 'Too Late',
+      email,
+      password: 'member-password-1',
+      inviteToken: answer.invitation?.token,
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error?.code).toBe('invalid_invitation');
+  });
+});
+
+describe('revoking a share', () => {
+  it('ends the sharee’s open collab connection and Socket.IO room within seconds', async () => {
+    const document = await createDoc(world, { title: 'Revoked while open' });
+    const guest = await newOutsider('Rolf Revoked');
+    const { share: given } = await share(document.id, guest.email, 'editor');
+
+    const collab = await openDocumentClient(guest.client, document.id);
+    opened.push(collab);
+    const socket = await connected(openSocket(server.url, { cookie: guest.client.cookieHeader() }));
+    opened.push(socket);
+    expect(await rawRequest(socket, 'presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    const control = await connected(
+      openSocket(server.url, { cookie: world.owner.client.cookieHeader() }),
+    );
+    opened.push(control);
+    expect(await rawRequest(control, 'presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+
+    const startedAt = Date.now();
+    const res = await world.owner.client.delete(`/api/documents/${document.id}/shares/${given.id}`);
+    expect(res.status).toBe(204);
+    await waitFor(
+      () => collab.closeCodes.includes(CLOSE_CODES.forbidden),
+      'the sharee’s collab connection closed with 4403',
+      WITHIN_MS,
+    );
+    expect(Date.now() - startedAt).toBeLessThan(WITHIN_MS);
+
+    // The room is left: an update to the document reaches the owner, not the former sharee.
+    const heard: string[] = [];
+    const listen = (who: string) =>
+      ((payload: Parameters<ServerToClientEvents['document:updated']>[0]) => {
+        if (payload.document.id === document.id) heard.push(who);
+      }) as never;
+    socket.on('document:updated', listen('guest'));
+    control.on('document:updated', listen('owner'));
+    expectStatus(
+      await world.owner.client.patch(`/api/documents/${document.id}`, { title: 'After revoke' }),
+      200,
+    );
+    await waitFor(() => heard.includes('owner'), 'the owner hears the update', WITHIN_MS);
+    await sleep(200);
+    expect(heard).toEqual(['owner']);
+    expect((await getDocument(guest.client, document.id)).status).toBe(404);
+    expect(await rawRequest(socket, 'presence:open', { documentId: document.id })).toMatchObject({
+      ok: false,
+    });
+  });
+
+  it('a lowered role makes the open connection read-only at once', async () => {
+    const document = await createDoc(world, { title: 'Lowered while open' });
+    const guest = await newOutsider('Lena Lowered');
+    await share(document.id, guest.email, 'editor');
+    const collab = await openDocumentClient(guest.client, document.id);
+    opened.push(collab);
+    await share(document.id, guest.email, 'viewer');
+    const token = await guest.client.post<{ canWrite: boolean }>(
+      `/api/documents/${document.id}/collab-token`,
+    );
+    expect(expectStatus(token, 200).canWrite).toBe(false);
+    expect(collab.closeCodes).toEqual([]);
+  });
+});
+
+describe('link reach', () => {
+  it('restricted, then anyone signed in, then the public, then restricted again', async () => {
+    const document = await createDoc(world, { title: 'Reach of the link' });
+    const path = `/api/documents/${document.id}`;
+    expect((await getDocument(world.outsider.client, document.id)).status).toBe(404);
+    expect((await world.anonymous.get(path)).status).toBe(401);
+    expect((await world.editor.client.patch(path, { linkAccess: 'network' })).status).toBe(403);
+
+    const network = await world.owner.client.patch<{ document: DocumentDto }>(path, {
+      linkAccess: 'network',
+    });
+    expect(expectStatus(network, 200).document.linkAccess).toBe('network');
+    const asOutsider = await getDocument(world.outsider.client, document.id);
+    expect(asOutsider.status).toBe(200);
+    expect(asOutsider.document?.abilities).toMatchObject({
+      read: true,
+      comment: false,
+      edit: false,
+    });
+    expect((await world.anonymous.get(path)).status).toBe(401);
+    expect((await world.anonymous.get(`${path}/export?format=html`)).status).toBe(404);
+    // An outsider reading by the link keeps a live (read-only) connection…
+    const collab = await openDocumentClient(world.outsider.client, document.id);
+    opened.push(collab);
+
+    expectStatus(await world.owner.client.patch(path, { linkAccess: 'public' }), 200);
+    const anonymous = await world.anonymous.get<{ document: DocumentDto }>(path);
+    expect(expectStatus(anonymous, 200).document.abilities).toMatchObject({
+      read: true,
+      edit: false,
+      comment: false,
+    });
+    expect((await world.anonymous.get(`${path}/export?format=md`)).status).toBe(200);
+    expect((await world.anonymous.get(`${path}/threads`)).status).toBe(401);
+
+    // …that closes when the reach is narrowed again.
+    expectStatus(await world.owner.client.patch(path, { linkAccess: 'restricted' }), 200);
+    await waitFor(
+      () => collab.closeCodes.includes(CLOSE_CODES.forbidden),
+      'the link reader’s connection closed',
+      WITHIN_MS,
+    );
+    expect((await getDocument(world.outsider.client, document.id)).status).toBe(404);
+    expect((await world.anonymous.get(path)).status).toBe(401);
+    const bad = await world.owner.client.patch(path, { linkAccess: 'everyone' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('search over shared documents', () => {
+  it('finds a shared document for its sharee only, until the share is revoked', async () => {
+    const document = await createDoc(world, { title: 'Zwischennutzung shared' });
+    await createDoc(world, { title: 'Zwischennutzung internal' });
+    const guest = await newOutsider('Suse Searcher');
+    const stranger = await newOutsider('Stan Stranger');
+    const search = async (client: ApiClient) =>
+      expectStatus(
+        await client.get<SearchAnswerDto>('/api/search?q=zwischennutzung'),
+        200,
+      ).results.map((result) => result.document.id);
+    expect(await search(guest.client)).toEqual([]);
+    const { share: given } = await share(document.id, guest.email, 'viewer');
+    expect(await search(guest.client)).toEqual([document.id]);
+    expect(await search(stranger.client)).toEqual([]);
+    expect(await search(world.viewer.client)).toHaveLength(2);
+    await world.owner.client.delete(`/api/documents/${document.id}/shares/${given.id}`);
+    expect(await search(guest.client)).toEqual([]);
+  });
+});
