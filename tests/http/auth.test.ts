@@ -148,6 +148,8 @@ describe('registration after setup', () => {
     expect(preview.body.invitation).toEqual({
       email: 'bea@example.test',
       workspaceName: null,
+      documentId: null,
+      documentTitle: null,
       role: null,
       expiresAt: invitation?.expiresAt,
       awaitsApproval: false,
