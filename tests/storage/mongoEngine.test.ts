@@ -25,7 +25,12 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   organizations: ['_id_', 'type_1_name_1'],
   workspaces: ['_id_'],
   memberships: ['_id_', 'userId_1', 'workspaceId_1_userId_1 unique'],
-  invitations: ['_id_', 'tokenHash_1 unique', 'workspaceId_1_createdAt_-1'],
+  invitations: [
+    '_id_',
+    'documentId_1_createdAt_-1',
+    'tokenHash_1 unique',
+    'workspaceId_1_createdAt_-1',
+  ],
   documents: [
     '_id_',
     'cityId_1',
@@ -40,6 +45,18 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   docCounters: ['_id_'],
   auditEvents: ['_id_', 'action_1_at_-1', 'at_-1'],
   settings: ['_id_'],
+  documentShares: ['_id_', 'documentId_1_userId_1 unique', 'userId_1'],
+  reviewRequests: [
+    '_id_',
+    'documentId_1_reviewerId_1 unique',
+    'reviewerId_1_verdict_1_createdAt_1',
+  ],
+  reviewSessions: [
+    '_id_',
+    'documentId_1_startsAt_1_createdAt_1__id_1',
+    'workspaceId_1_state_1_startsAt_1',
+  ],
+  statusChanges: ['_id_', 'documentId_1_createdAt_-1__id_-1'],
   documentVersions: ['_id_', 'documentId_1_createdAt_-1__id_-1'],
   threads: ['_id_', 'documentId_1_createdAt_1__id_1', 'documentId_1_status_1'],
   comments: [
