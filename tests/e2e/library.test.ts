@@ -58,11 +58,17 @@ describe('public library', () => {
     for (const [button, shown] of [
       ['Submit for review', 'In review'],
       ['Approve', 'Approved'],
-      ['Publish', 'Published'],
     ] as const) {
       await page.getByRole('button', { name: button, exact: true }).click();
       await expect.poll(() => status.innerText()).toBe(shown);
     }
+    // Publishing asks first, naming what happens: this version goes to the public library.
+    await page.getByRole('button', { name: 'Publish', exact: true }).click();
+    const confirm = page.getByRole('dialog', { name: 'Publish this document?' });
+    await confirm.getByText('public library').waitFor();
+    await expectNoSeriousA11yIssues(page);
+    await confirm.getByRole('button', { name: 'Publish to the library' }).click();
+    await expect.poll(() => status.innerText()).toBe('Published');
   }, 60_000);
 
   it('finds, reads and downloads a published case study without an account', async () => {

@@ -90,6 +90,9 @@ describe('invitation e-mail', () => {
 
   it('sends none to an account that turned invitation e-mail off, without telling the inviter', async () => {
     const quiet = await inviteAndRegister({ admin: admin.client, name: 'Quiet Person' });
+    // The network invitation that made the account is mailed without being awaited: count
+    // only once it is in, or it could land after the count and pass for a new mail.
+    await waitForMailTo(quiet.email);
     const before = smtp.messagesTo(quiet.email).length;
     const off = await quiet.client.patch<{ user: UserDto }>(`/api/users/${quiet.user.id}`, {
       emailInvitations: false,
