@@ -10,7 +10,7 @@ import type { SearchAnswerDto } from '../../shared/api/search';
 import type { CreateShareAnswer, DocumentAccessDto } from '../../shared/api/shares';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { ServerToClientEvents } from '../../shared/realtime/events';
-import { openDocumentClient } from '../comments/anchors';
+import { anchorOn, openDocumentClient } from '../comments/anchors';
 import { sleep, waitFor, type TestClient } from '../collab/helpers';
 import {
   createApiClient,
@@ -162,6 +162,51 @@ describe('sharing one document with one person', () => {
     await share(shared.id, world.editor.email, 'viewer');
     const editorView = await getDocument(world.editor.client, shared.id);
     expect(editorView.document?.abilities?.edit).toBe(true);
+  });
+
+  it('lets a reviewer sharee comment on the text and a viewer sharee only read the threads', async () => {
+    const shared = await createDoc(world, { title: 'Commented by guests', kind: 'case-study' });
+    const reviewer = await newOutsider('Rita Reviewer');
+    const viewer = await newOutsider('Victor Viewer');
+    await share(shared.id, reviewer.email, 'reviewer');
+    await share(shared.id, viewer.email, 'viewer');
+    const view = await openDocumentClient(reviewer.client, shared.id);
+    opened.push(view);
+    const anchor = anchorOn(view.ydoc, 'Describe the city');
+
+    const started = await reviewer.client.post<{ thread: { id: string } }>(
+      `/api/documents/${shared.id}/threads`,
+      { anchor, body: 'Which year are these figures from?' },
+    );
+    const { thread } = expectStatus(started, 201);
+    const refused = await viewer.client.post(`/api/documents/${shared.id}/threads`, {
+      anchor,
+      body: 'Viewers only read.',
+    });
+    expect(refused.status).toBe(403);
+    expect(
+      (await viewer.client.post(`/api/threads/${thread.id}/comments`, { body: 'x' })).status,
+    ).toBe(403);
+    const listed = await viewer.client.get<{ threads: { id: string }[] }>(
+      `/api/documents/${shared.id}/threads`,
+    );
+    expect(expectStatus(listed, 200).threads.map((t) => t.id)).toEqual([thread.id]);
+
+    // Once the share is gone, so is the thread list and the right to reply.
+    const access = await world.owner.client.get<DocumentAccessDto>(
+      `/api/documents/${shared.id}/access`,
+    );
+    const shareId = expectStatus(access, 200).shares.find(
+      (s) => s.user?.id === reviewer.user.id,
+    )?.id;
+    expect(
+      (await world.owner.client.delete(`/api/documents/${shared.id}/shares/${shareId}`)).status,
+    ).toBe(204);
+    expect((await reviewer.client.get(`/api/documents/${shared.id}/threads`)).status).toBe(404);
+    expect(
+      (await reviewer.client.post(`/api/threads/${thread.id}/comments`, { body: 'still here?' }))
+        .status,
+    ).toBe(404);
   });
 
   it('is for owners (and admins) only', async () => {
