@@ -8,7 +8,6 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../server/storage/types';
 import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
-import { describeGroupCommitContract } from './contract/groupCommit';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
@@ -86,7 +85,6 @@ export function describeStorageContract(
     describeDocumentsContract(getStorage);
     describeDocumentFilterContract(getStorage);
     describeDocStateContract(getStorage);
-    describeGroupCommitContract(getStorage);
     describeAuditAndSettingsContract(getStorage);
     describeInjectionContract(getStorage);
     describeReferencesContract(getStorage);
