@@ -149,10 +149,13 @@ describe('workspace and editor screens', () => {
     expect(outline).not.toBe('none');
 
     const newWorkspace = ana.getByRole('button', { name: 'New workspace' });
-    for (let step = 0; step < 12; step += 1) {
-      if (await newWorkspace.evaluate((element) => element === document.activeElement)) break;
+    // The dashboard's lists (workspaces, shared with me, reviews) come before the button and
+    // may still be filling in: Tab on until it has focus, and say so if it never does.
+    const isFocused = () => newWorkspace.evaluate((element) => element === document.activeElement);
+    for (let step = 0; step < 40 && !(await isFocused()); step += 1) {
       await ana.keyboard.press('Tab');
     }
+    expect(await isFocused()).toBe(true);
     await ana.keyboard.press('Enter');
     const dialog = ana.getByRole('dialog', { name: 'New workspace' });
     await dialog.waitFor();
