@@ -14,13 +14,13 @@ const WAIT_MS = 5_000;
 /** Renders nothing; mount it once inside the router. */
 export function FocusHeadingOnRouteChange() {
   const { pathname } = useLocation();
-  const isFirstRender = useRef(true);
+  // The path focus was last settled for: the first load is left alone, and an effect run twice
+  // for the same path (React's StrictMode does that in development) is not a route change.
+  const settledPath = useRef(pathname);
 
   useEffect(() => {
-    if (isFirstRender.current) {
-      isFirstRender.current = false;
-      return;
-    }
+    if (settledPath.current === pathname) return;
+    settledPath.current = pathname;
     // What had focus when the route changed (a link, a button); anything else is the person's.
     const startFocus = document.activeElement;
     const deadline = Date.now() + WAIT_MS;
