@@ -10,19 +10,23 @@ import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@t
 import * as Y from 'yjs';
 import { getEditorSchema } from '../../shared/editor/extensions';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
+import { settleSuggestions } from '../../shared/editor/suggestions';
 
 /**
  * The ProseMirror document held by a Yjs state (`Y.encodeStateAsUpdate`). Content the schema
- * cannot hold is left out, as the editor itself would show it.
+ * cannot hold is left out, as the editor itself would show it. Pending suggestions are
+ * settled as not (yet) made, as in the derived text (`collab/derived.ts`): text suggested for
+ * removal is still there, suggested insertions are not, and no suggestion mark is left.
  */
 export function documentNodeFromState(state: Uint8Array): ProseMirrorNode {
   const ydoc = new Y.Doc();
   try {
     Y.applyUpdate(ydoc, state);
-    return yXmlFragmentToProseMirrorRootNode(
+    const doc = yXmlFragmentToProseMirrorRootNode(
       ydoc.getXmlFragment(EDITOR_FRAGMENT),
       getEditorSchema(),
     );
+    return settleSuggestions(doc, 'reject', () => true);
   } finally {
     ydoc.destroy();
   }
