@@ -85,6 +85,7 @@ export function startAccessWatcher(input: {
         continue;
       }
       connection.canWrite = decision.canWrite;
+      connection.canSuggest = decision.canSuggest;
     }
   };
 
