@@ -44,3 +44,8 @@ export function threadNotFound(): NotFoundError {
 export function commentNotFound(): NotFoundError {
   return new NotFoundError('No such comment.', 'comment_not_found');
 }
+
+/** The suggestion to accept or reject has no record. */
+export function suggestionNotFound(): NotFoundError {
+  return new NotFoundError('No such suggestion.', 'suggestion_not_found');
+}

@@ -69,6 +69,10 @@ export const API_ERROR_CODES = [
   'invalid_anchor',
   'anchor_not_found',
   'empty_range',
+  // Suggestions.
+  'suggestion_not_found',
+  /** The suggestion was accepted or rejected already (by someone else, a moment ago). */
+  'suggestion_resolved',
 ] as const;
 
 /** A code the HTTP API sends. */

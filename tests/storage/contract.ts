@@ -18,6 +18,7 @@ import { describeOrganizationsContract } from './contract/organizations';
 import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
 import { describeSharedLogContract } from './contract/sharedLog';
+import { describeSuggestionsContract } from './contract/suggestions';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
@@ -90,6 +91,7 @@ export function describeStorageContract(
     describeSharedLogContract(getHarness);
     describeVersionsContract(getStorage);
     describeThreadsContract(getStorage);
+    describeSuggestionsContract(getStorage);
     describeNotificationsContract(getStorage);
   });
 }

@@ -3,7 +3,7 @@
  * MONGODB_URI. One connection per storage instance (never mongoose's global default), so
  * several stores can live in one process; filters are sanitised on the connection.
  */
-import mongoose, { trusted, type Connection } from 'mongoose';
+import mongoose, { trusted, type Connection, type Model } from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Storage } from '../types';
@@ -19,6 +19,7 @@ import { checkTransactionSupport, createMongoTransactions, type HelloAnswer } fr
 import { createMongoSearch } from './search';
 import { backfillSearchText } from './searchText';
 import { createThreadModels, type ThreadModels } from './threadModels';
+import { createMongoSuggestions, createSuggestionModel, type SuggestionDoc } from './suggestions';
 import { createMongoThreads } from './threads';
 import { createMongoUsers } from './users';
 import { createMongoVersions } from './versions';
@@ -67,6 +68,7 @@ export async function createMongoStorage(options: {
   let models: MongoModels;
   let hasTransactions: boolean;
   let threadModels: ThreadModels;
+  let suggestionModel: Model<SuggestionDoc>;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -91,6 +93,8 @@ export async function createMongoStorage(options: {
     await Promise.all(Object.values(models).map((model) => model.init()));
     threadModels = createThreadModels(connection);
     await Promise.all(Object.values(threadModels).map((model) => model.init()));
+    suggestionModel = createSuggestionModel(connection);
+    await suggestionModel.init();
     // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
     // conditional write on version 1 matches them and `$inc` counts from there.
     await models.Document.updateMany(
@@ -136,6 +140,7 @@ export async function createMongoStorage(options: {
     ...createMongoVersions(context),
     ...createMongoSearch(context),
     ...createMongoThreads(context, threadModels),
+    ...createMongoSuggestions(context, suggestionModel),
     ...createMongoNotifications(context, threadModels),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),

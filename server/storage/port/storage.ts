@@ -9,6 +9,7 @@ import type { InvitationMethods } from './invitations';
 import type { NotificationMethods } from './notifications';
 import type { OrganizationMethods } from './organizations';
 import type { SearchMethods } from './search';
+import type { SuggestionMethods } from './suggestions';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { VersionMethods } from './versions';
@@ -27,6 +28,7 @@ export interface Storage
     VersionMethods,
     SearchMethods,
     ThreadMethods,
+    SuggestionMethods,
     NotificationMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';

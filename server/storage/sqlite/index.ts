@@ -13,6 +13,7 @@ import { createSqliteNotifications } from './notifications';
 import { createSqliteOrganizations } from './organizations';
 import { createSqliteSearch } from './search';
 import { createSqliteUsers } from './users';
+import { createSqliteSuggestions } from './suggestions';
 import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
 import { createSqliteVersions } from './versions';
@@ -51,6 +52,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteVersions(context),
       ...createSqliteSearch(context),
       ...createSqliteThreads(context),
+      ...createSqliteSuggestions(context),
       ...createSqliteNotifications(context),
       async close() {
         if (!db.open) return;

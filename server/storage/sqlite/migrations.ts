@@ -319,4 +319,23 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'users.email_notifications (notification e-mail on or off per person)',
     sql: `ALTER TABLE users ADD COLUMN email_notifications INTEGER NOT NULL DEFAULT 1;`,
   },
+  // 12 and 13 belong to features developed alongside (numbers agreed, merged in order).
+  {
+    version: 14,
+    name: 'suggestions: author, time and outcome of suggested changes, keyed by the marks id',
+    sql: `
+      CREATE TABLE suggestions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        resolved_by_id TEXT REFERENCES users(id),
+        resolved_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX suggestions_document ON suggestions(document_id, created_at);
+    `,
+  },
 ];
