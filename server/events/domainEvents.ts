@@ -10,6 +10,7 @@ import type {
   DocumentMeta,
   NotificationRecord,
   DocumentRecord,
+  SuggestionRecord,
   ThreadRecord,
   VersionSummary,
   Workspace,
@@ -77,6 +78,10 @@ export interface DomainEvents {
   'thread.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /** Resolved, reopened or re-anchored. */
   'thread.updated': { context: EventContext; thread: ThreadRecord };
+  /** A new suggestion (track change) was seen in the live text and recorded. */
+  'suggestion.created': { context: EventContext; suggestion: SuggestionRecord };
+  /** A suggestion was accepted or rejected through the live document. */
+  'suggestion.resolved': { context: EventContext; suggestion: SuggestionRecord };
   /** A reply in a thread. */
   'comment.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /** The author edited their comment. */

@@ -24,6 +24,7 @@ import { createNotificationsRouter } from './notifications/notifications';
 import { createOrganizationsRouter } from './organizations/organizations';
 import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
+import { createSuggestionsRouter } from './suggestions/suggestions';
 import { createThreadsRouter } from './threads/threads';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
@@ -61,6 +62,7 @@ export function mountApiRoutes(options: {
     createDocumentsRouter(deps),
     createSearchRouter(deps),
     createThreadsRouter(deps),
+    createSuggestionsRouter(deps),
     createNotificationsRouter(deps),
   ];
   for (const group of groups) api.use(group);

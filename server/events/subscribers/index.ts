@@ -14,6 +14,7 @@ import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotificationMail } from './notificationMail';
 import { subscribeNotifications } from './notifications';
+import { subscribeSuggestionBroadcast } from './suggestionBroadcast';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
@@ -33,6 +34,7 @@ export function subscribeDomainEvents(
   subscribeStatusVersions(input);
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
+  subscribeSuggestionBroadcast(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
   subscribeNotificationMail(input);
