@@ -15,6 +15,7 @@ import { Layout } from '../components/Layout';
 import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { CollabEditor } from './CollabEditor';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { DetailsPanel } from './DetailsPanel';
@@ -66,6 +67,12 @@ export default function EditorPage() {
         role={workspace.role}
         closedCode={collab.closedCode}
         onRetry={collab.retry}
+        // Reviewers suggest (the server refuses anything else) until the text is locked.
+        canSuggest={
+          workspace.role === 'reviewer' &&
+          document.status !== 'approved' &&
+          document.status !== 'published'
+        }
         comments={{
           ui: commentsUi,
           canComment: document.abilities?.comment ?? false,
@@ -97,6 +104,7 @@ export default function EditorPage() {
             ui={commentsUi}
             canComment={document.abilities?.comment ?? false}
           />
+          <SuggestionsPanel documentId={document.id} />
           <DetailsPanel key={document.id} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />
         </div>

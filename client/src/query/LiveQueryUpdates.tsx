@@ -30,6 +30,8 @@ export function LiveQueryUpdates(): null {
       void queryClient.invalidateQueries({ queryKey: queryKeys.threads(thread.documentId) });
     const onVersionCreated = ({ documentId }: { documentId: string }) =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.versions(documentId) });
+    const onSuggestionChange = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.suggestionLists() });
     const onReply = () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists() });
     const onNotification = () =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
@@ -39,6 +41,8 @@ export function LiveQueryUpdates(): null {
     socket.on('thread:updated', onThreadChange);
     socket.on('comment:created', onReply);
     socket.on('version:created', onVersionCreated);
+    socket.on('suggestion:created', onSuggestionChange);
+    socket.on('suggestion:updated', onSuggestionChange);
     return () => {
       socket.off('document:updated', onDocumentUpdated);
       socket.off('notification:created', onNotification);
@@ -46,6 +50,8 @@ export function LiveQueryUpdates(): null {
       socket.off('thread:updated', onThreadChange);
       socket.off('comment:created', onReply);
       socket.off('version:created', onVersionCreated);
+      socket.off('suggestion:created', onSuggestionChange);
+      socket.off('suggestion:updated', onSuggestionChange);
     };
   }, [socket, queryClient]);
   return null;
