@@ -109,6 +109,8 @@ export function CollabEditor({
 
   useEffect(() => {
     editor?.setEditable(isWritable || isSuggestOnly);
+    // A role lowered to reviewer while the page is open: from now on, only suggestions.
+    if (editor && isSuggestOnly && !isSuggesting(editor)) toggleSuggesting(editor);
   }, [editor, isWritable, isSuggestOnly]);
 
   const startComment = (): void => {

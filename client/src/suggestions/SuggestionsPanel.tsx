@@ -41,6 +41,8 @@ export function SuggestionsPanel({ documentId }: { documentId: string }) {
     }
   };
 
+  // Nothing pending: no section, so the sidebar stays as it was (threads first).
+  if (suggestions.length === 0) return null;
   return (
     <section
       className="suggestions-panel card"
@@ -48,7 +50,6 @@ export function SuggestionsPanel({ documentId }: { documentId: string }) {
       data-testid="suggestions"
     >
       <h2>{t('suggestions.title')}</h2>
-      {suggestions.length === 0 && <p className="muted">{t('suggestions.none')}</p>}
       <ul className="suggestions-panel__list">
         {suggestions.map((suggestion) => (
           <li
