@@ -12,6 +12,7 @@ import { createCollabServer, type CollabOptions } from './collab';
 import type { Config } from './env';
 import { createEventBus, type EventBus } from './events';
 import { subscribeDomainEvents } from './events/subscribers';
+import { createSuggestionRecorder } from './suggestions/recorder';
 import { createLogger, type Logger } from './logger';
 import { startDigestTimer, type DigestTimer } from './mail/digestTimer';
 import { createMailSender, type MailSender } from './mail/mailSender';
@@ -93,6 +94,13 @@ export async function startServer(options: {
     storage,
     liveDoc: (documentId) => collab.registry.get(documentId),
   });
+  // Before collab: the suggestion recorder (a collab hook) emits domain events.
+  const events = createEventBus({ logger: logger.child({ module: 'events' }) });
+  const suggestionRecorder = createSuggestionRecorder({
+    storage,
+    events,
+    logger: logger.child({ module: 'suggestions' }),
+  });
   const collab = createCollabServer({
     config,
     storage,
@@ -102,7 +110,9 @@ export async function startServer(options: {
       isLogShared: scaleOut !== null,
       ...options.tuning?.collab,
     },
-    hooks: scaleOut ? [scaleOut.collabRelay, storedNotices.hook] : [storedNotices.hook],
+    hooks: scaleOut
+      ? [scaleOut.collabRelay, storedNotices.hook, suggestionRecorder.hook]
+      : [storedNotices.hook, suggestionRecorder.hook],
     ...(scaleOut ? { connections: scaleOut.connections } : {}),
   });
   const otherProcesses = scaleOut
@@ -110,7 +120,6 @@ export async function startServer(options: {
         await Promise.all([collab.recheckAccess(scope), realtime.recheckAccess(scope)]);
       })
     : null;
-  const events = createEventBus({ logger: logger.child({ module: 'events' }) });
   const mailer = createMailSender({
     config: config.mail,
     logger: logger.child({ module: 'mail' }),

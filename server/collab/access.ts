@@ -5,12 +5,13 @@
  * trashing applies to open connections the same way it applies to new ones.
  */
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { canReadDocument, canWriteText } from '../policies/document';
+import { canReadDocument, canSuggestText, canWriteText } from '../policies/document';
 import { isReadOnlyWorkspace } from '../policies/workspace';
 import type { DocumentRecord, Membership, User, Workspace } from '../storage/types';
 
 export type AccessDecision =
-  { isAllowed: true; canWrite: boolean } | { isAllowed: false; code: number; reason: string };
+  | { isAllowed: true; canWrite: boolean; canSuggest: boolean }
+  | { isAllowed: false; code: number; reason: string };
 
 /**
  * Decides access. `tokenCanWrite` can only narrow it: a read-only token stays read-only even
@@ -36,11 +37,13 @@ export function decideAccess(input: {
   if (!canReadDocument(user, membership, document)) {
     return { isAllowed: false, code: CLOSE_CODES.forbidden, reason: 'no access to this document' };
   }
+  const isWorkspaceWritable = !(input.workspace && isReadOnlyWorkspace(input.workspace));
   return {
     isAllowed: true,
     canWrite:
-      input.tokenCanWrite &&
-      canWriteText(user, membership, document) &&
-      !(input.workspace && isReadOnlyWorkspace(input.workspace)),
+      input.tokenCanWrite && canWriteText(user, membership, document) && isWorkspaceWritable,
+    // Not narrowed by the token: a reviewer's token is read-only (it does not allow writing),
+    // and suggest-only is judged per update from the account's role, read fresh here.
+    canSuggest: canSuggestText(user, membership, document) && isWorkspaceWritable,
   };
 }

@@ -34,7 +34,7 @@ export type WatchedDoc = Pick<LiveDoc, 'documentId' | 'workspaceId'>;
 /** What the watcher reads and changes of a connection. */
 export type WatchedConnection = Pick<
   CollabConnection,
-  'userId' | 'sessionId' | 'tokenCanWrite' | 'canWrite' | 'close'
+  'userId' | 'sessionId' | 'tokenCanWrite' | 'canWrite' | 'canSuggest' | 'close'
 >;
 
 /** Starts the periodic re-check (see the module comment); `stop()` ends it. */
@@ -109,6 +109,7 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
         continue;
       }
       connection.canWrite = decision.canWrite;
+      connection.canSuggest = decision.canSuggest;
     }
   };
 

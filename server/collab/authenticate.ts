@@ -24,6 +24,8 @@ export interface ConnectionGrant {
   /** The sign-in session the token was issued under, when it was issued to a browser. */
   sessionId: string | null;
   canWrite: boolean;
+  /** Suggest-only (reviewers): see `CollabConnection.canSuggest`. */
+  canSuggest: boolean;
 }
 
 export type AuthResult =
@@ -101,6 +103,7 @@ export async function authenticateUpgrade(input: {
       tokenCanWrite: claims.canWrite,
       sessionId: claims.sessionId,
       canWrite: decision.canWrite,
+      canSuggest: decision.canSuggest,
     },
   };
 }

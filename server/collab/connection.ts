@@ -44,6 +44,11 @@ export interface CollabConnection extends DocPeer {
   readonly sessionId: string | null;
   /** Whether this connection's document updates are applied (re-evaluated periodically). */
   canWrite: boolean;
+  /**
+   * When it may not write: whether its updates may still add its own suggestions (reviewers;
+   * `suggestGuard.ts`). Re-evaluated with `canWrite`.
+   */
+  canSuggest: boolean;
   /** Cleared on each ping, set by the pong: a connection that stays false is dead. */
   isAlive: boolean;
   readonly ws: WebSocket;
@@ -76,6 +81,7 @@ export function attachConnection(input: {
     tokenCanWrite: grant.tokenCanWrite,
     sessionId: grant.sessionId,
     canWrite: grant.canWrite,
+    canSuggest: grant.canSuggest,
     isAlive: true,
     awarenessIds: new Set<number>(),
     ws,
@@ -131,11 +137,22 @@ export function attachConnection(input: {
       case 'sync-update':
         // Read-only connections may sync down but their changes are dropped, not applied;
         // a malformed one still closes the connection, as it would for a writer.
-        if (!connection.canWrite) {
-          assertDecodableUpdate(message.update);
+        if (connection.canWrite) {
+          doc.applyUpdate(message.update, connection);
           return;
         }
-        doc.applyUpdate(message.update, connection);
+        // Reviewers: only their own suggestions pass; anything else is refused and healed.
+        if (connection.canSuggest) {
+          const verdict = doc.applySuggestOnlyUpdate(message.update, connection);
+          if (verdict !== 'accept') {
+            logger.debug(
+              { documentId: grant.documentId, userId: grant.userId, verdict },
+              'suggest-only update refused',
+            );
+          }
+          return;
+        }
+        assertDecodableUpdate(message.update);
         return;
       case 'awareness': {
         const dropped = doc.applyAwareness(connection, message.entries);

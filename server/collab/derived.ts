@@ -3,9 +3,16 @@
  * (the `EDITOR_FRAGMENT` XmlFragment Tiptap writes through y-prosemirror, with node names
  * from the shared schema's `EDITOR_NODE`): plain text, heading outline and word count.
  * Pure and synchronous so it is trivially unit-tested; `derivedSync.ts` decides when to run it.
+ *
+ * Pending suggestions: the text is the document as it stands until someone reviews them.
+ * Text proposed for removal (`deletion` mark) is still there, so it counts; text proposed as
+ * new (`insertion` mark) is not part of it yet, so search, word count and outline leave it
+ * out; the suggestion library's zero-width markers are dropped. Accepting a suggestion makes
+ * its text count (or stop counting) at the next refresh.
  */
 import * as Y from 'yjs';
-import { EDITOR_NODE } from '../../shared/editor/schema';
+import { EDITOR_MARK, EDITOR_NODE } from '../../shared/editor/schema';
+import { SUGGESTION_MARKER } from '../../shared/editor/suggestions';
 import type { OutlineHeading } from '../storage/types';
 
 /** Caps so one huge document cannot bloat every list and search row. */
@@ -64,13 +71,25 @@ export function countWords(text: string): number {
   return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
 }
 
-/** Text of a Y.XmlText without its formatting (marks are attributes, embeds are skipped). */
+/**
+ * Text of a Y.XmlText without its formatting (marks are attributes, embeds are skipped),
+ * leaving out suggested insertions and suggestion markers (see the top of this file).
+ */
 function textOf(node: Y.XmlText): string {
   let text = '';
-  for (const op of node.toDelta() as Array<{ insert?: unknown }>) {
-    if (typeof op.insert === 'string') text += op.insert;
+  for (const op of node.toDelta() as Array<{ insert?: unknown; attributes?: object }>) {
+    if (typeof op.insert !== 'string' || isSuggestedInsertion(op.attributes)) continue;
+    text += op.insert;
   }
-  return text;
+  return text.includes(SUGGESTION_MARKER) ? text.replaceAll(SUGGESTION_MARKER, '') : text;
+}
+
+/** Whether formatting attributes hold the `insertion` mark (y-prosemirror may hash-suffix it). */
+function isSuggestedInsertion(attributes: object | undefined): boolean {
+  if (!attributes) return false;
+  return Object.keys(attributes).some(
+    (key) => key === EDITOR_MARK.insertion || key.startsWith(`${EDITOR_MARK.insertion}--`),
+  );
 }
 
 /** Text of an element and its descendants, without formatting. */

@@ -7,6 +7,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import type { Logger } from '../logger';
 import type { DocState, Storage } from '../storage/types';
 import {
@@ -22,8 +23,11 @@ import type { ChangeOrigin, HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
+import { judgeSuggestOnlyUpdate, type SuggestVerdict } from './suggestGuard';
 import {
   assertAllowedRootTypes,
+  findForeignDeletedRootTypes,
+  findForeignRootTypes,
   isDeletionOnly,
   isFormattingOnly,
   type DecodedUpdate,
@@ -52,11 +56,20 @@ const REMEASURE_INTERVAL_MS = 10_000;
 export const SERVER_ORIGIN = Symbol('collab-server');
 /** Yjs transaction origin of changes relayed from another server process (stored there). */
 export const RELAY_ORIGIN = Symbol('collab-relay');
+/**
+ * Yjs transaction origin of a suggest-only update that was refused: applied only to be
+ * reverted at once (see `applySuggestOnlyUpdate`); a server change for the hooks, never
+ * recorded as anyone's suggestion.
+ */
+const REFUSED_ORIGIN = Symbol('collab-refused');
 /** Yjs transaction origin of the initial load: neither persisted again nor broadcast. */
 const LOAD_ORIGIN = Symbol('collab-load');
 
 /** The Yjs transaction origin of a server-chosen change origin. */
 const ORIGIN_SYMBOLS = { server: SERVER_ORIGIN, relay: RELAY_ORIGIN } as const;
+
+/** The one root a suggest-only update may touch (the guard compares only the editor's content). */
+const EDITOR_ONLY: ReadonlySet<string> = new Set([EDITOR_FRAGMENT]);
 
 /** What `applyUpdate` accepts as origin: a connection, or the server's own origins. */
 export type ApplyOrigin = DocPeer | (typeof ORIGIN_SYMBOLS)[ServerChangeOrigin];
@@ -86,6 +99,13 @@ export interface LiveDoc {
    * DocTooLargeError (it would grow the document over the cap; deletions always pass).
    */
   applyUpdate(update: Uint8Array, origin: ApplyOrigin): void;
+  /**
+   * `applyUpdate` for a suggest-only connection (`suggestGuard.ts`): applied when it only
+   * changes the sender's own suggestions. Otherwise it is refused, and the sender's copy heals:
+   * the update is applied and at once reverted by a server change (Yjs cannot take back what a
+   * client already has, but it can undo it), so every copy ends with the text as it was.
+   */
+  applySuggestOnlyUpdate(update: Uint8Array, peer: DocPeer): SuggestVerdict;
   /**
    * Runs `apply` on the Y.Doc in one transaction with `origin` (a server change: trusted, not
    * checked against the size cap or the allowed root types). Connected peers receive it at
@@ -229,6 +249,55 @@ export async function loadLiveDoc(input: {
   // in the background, so the next cold open is one snapshot.
   if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
 
+  /** Decodes and checks an update (size cap; allowed root types for clients' updates). */
+  const checkIncoming = (update: Uint8Array, origin: ApplyOrigin): DecodedUpdate => {
+    const decoded = assertDecodableUpdate(update);
+    hydrate();
+    assertFitsSizeCap(decoded, update.byteLength);
+    // The server's own and relayed changes are trusted (checked where they entered); clients' are checked.
+    if (origin !== SERVER_ORIGIN && origin !== RELAY_ORIGIN) {
+      assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
+    }
+    return decoded;
+  };
+
+  /** Whether an update writes or deletes only inside the editor's fragment (what the guard reads). */
+  const staysInEditor = (decoded: DecodedUpdate): boolean => {
+    const input = { decoded, doc: ydoc, allowedRoots: EDITOR_ONLY };
+    return (
+      findForeignRootTypes(input).length === 0 && findForeignDeletedRootTypes(input).length === 0
+    );
+  };
+
+  const integrate = (update: Uint8Array, origin: ApplyOrigin | typeof REFUSED_ORIGIN): void => {
+    isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
+    try {
+      Y.applyUpdate(ydoc, update, origin);
+    } finally {
+      isOverPending = false;
+    }
+  };
+
+  /**
+   * Applies a refused update and reverts it with a Yjs undo, so the sender's copy (which has
+   * it) converges back to the document as it was; the other peers receive both in one
+   * broadcast (the same event-loop turn), so they see no change at all. Applied inside a
+   * local transaction: Yjs then skips its formatting clean-up for remote changes, which would
+   * otherwise drop the bold or link of text the update deleted before the undo restores it.
+   */
+  const applyAndRevert = (update: Uint8Array): void => {
+    const undo = new Y.UndoManager(ydoc.getXmlFragment(EDITOR_FRAGMENT), {
+      trackedOrigins: new Set([REFUSED_ORIGIN]),
+      captureTimeout: 0,
+    });
+    try {
+      ydoc.transact(() => integrate(update, REFUSED_ORIGIN), REFUSED_ORIGIN);
+      ydoc.transact(() => undo.undo(), SERVER_ORIGIN);
+    } finally {
+      undo.destroy();
+    }
+  };
+
   const live: LiveDoc = {
     documentId,
     workspaceId: record.workspaceId,
@@ -245,19 +314,17 @@ export async function loadLiveDoc(input: {
     persistence,
     derived,
     applyUpdate(update, origin) {
-      const decoded = assertDecodableUpdate(update);
-      hydrate();
-      assertFitsSizeCap(decoded, update.byteLength);
-      // The server's own and relayed changes are trusted (checked where they entered); clients' are checked.
-      if (origin !== SERVER_ORIGIN && origin !== RELAY_ORIGIN) {
-        assertAllowedRootTypes({ decoded, doc: ydoc, allowedRoots });
-      }
-      isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
-      try {
-        Y.applyUpdate(ydoc, update, origin);
-      } finally {
-        isOverPending = false;
-      }
+      checkIncoming(update, origin);
+      integrate(update, origin);
+    },
+    applySuggestOnlyUpdate(update, peer) {
+      const decoded = checkIncoming(update, peer);
+      const verdict = staysInEditor(decoded)
+        ? judgeSuggestOnlyUpdate({ ydoc, update, userId: peer.userId })
+        : 'drop';
+      if (verdict === 'accept') integrate(update, peer);
+      if (verdict === 'refuse') applyAndRevert(update);
+      return verdict;
     },
     change(apply, origin) {
       hydrate();

@@ -183,3 +183,32 @@ function rootOfDocStruct(doc: Y.Doc, id: Y.ID): string | null {
     return null; // a type detached from the document: Yjs cannot integrate into it either
   }
 }
+
+/**
+ * The top-level type names outside `allowedRoots` whose content the update's delete set
+ * removes (structs of the document it names; ranges the document does not have are skipped).
+ * With `findForeignRootTypes`, tells whether an update stays inside the editor's fragment.
+ */
+export function findForeignDeletedRootTypes(input: {
+  decoded: DecodedUpdate;
+  doc: Y.Doc;
+  allowedRoots: ReadonlySet<string>;
+}): string[] {
+  const foreign = new Set<string>();
+  for (const [client, ranges] of input.decoded.ds.clients) {
+    const structs = input.doc.store.clients.get(client);
+    if (!structs || structs.length === 0) continue;
+    const last = structs[structs.length - 1]!;
+    const end = last.id.clock + last.length;
+    for (const range of ranges) {
+      let clock = range.clock;
+      while (clock < range.clock + range.len && clock < end) {
+        const struct = structs[Y.findIndexSS(structs, clock)]!;
+        const root = rootOfDocStruct(input.doc, struct.id);
+        if (root !== null && !input.allowedRoots.has(root)) foreign.add(root);
+        clock = struct.id.clock + struct.length;
+      }
+    }
+  }
+  return [...foreign];
+}

@@ -15,8 +15,9 @@ import { withoutOpenSuggestions } from './openSuggestions';
 /**
  * The ProseMirror document held by a Yjs state (`Y.encodeStateAsUpdate`), as it stands: open
  * suggestions rejected (proposed insertions left out, text proposed for deletion kept
- * unmarked), since they are proposals, not yet the text. Content the schema cannot hold is
- * left out, as the editor itself would show it.
+ * unmarked), since they are proposals, not yet the text, as in the derived text
+ * (`collab/derived.ts`). Content the schema cannot hold is left out, as the editor itself
+ * would show it.
  */
 export function documentNodeFromState(state: Uint8Array): ProseMirrorNode {
   return withoutOpenSuggestions(documentNodeWithSuggestionsFromState(state));

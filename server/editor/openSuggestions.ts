@@ -7,11 +7,9 @@
  * document as it stands, with every open suggestion rejected (`documentNodeFromState`). Only
  * a DOCX with review notes shows them, as Word's tracked changes (`exports/docxReview.ts`).
  */
-import type { Mark, MarkType, Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { Transform } from '@tiptap/pm/transform';
-
-/** The suggestion marks' names (the schema gains them with suggestion mode). */
-export const SUGGESTION_MARK = { insertion: 'insertion', deletion: 'deletion' } as const;
+import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { SUGGESTION_MARK } from '../../shared/editor/suggestionMarks';
+import { settleSuggestions, SUGGESTION_MARKER } from '../../shared/editor/suggestions';
 
 /** Who proposed a change and when, as storage's suggestion record says. */
 export interface SuggestionAuthor {
@@ -41,27 +39,12 @@ export function suggestionOf(
  * deletion kept as ordinary text. The same document when the schema has no suggestion marks.
  */
 export function withoutOpenSuggestions(doc: ProseMirrorNode): ProseMirrorNode {
-  const marks = doc.type.schema.marks as Partial<Record<string, MarkType>>;
-  const insertion = marks[SUGGESTION_MARK.insertion];
-  const deletion = marks[SUGGESTION_MARK.deletion];
-  if (!insertion && !deletion) return doc;
-  const transform = new Transform(doc);
-  if (insertion) {
-    const proposed: { from: number; to: number }[] = [];
-    doc.descendants((node, pos) => {
-      if (!insertion.isInSet(node.marks)) return true;
-      proposed.push({ from: pos, to: pos + node.nodeSize });
-      return false;
-    });
-    // From the end, so earlier positions stay valid.
-    for (const { from, to } of proposed.reverse()) transform.delete(from, to);
-  }
-  if (deletion) {
-    transform.removeMark(0, transform.doc.content.size, deletion);
-    // A suggestion may also mark a whole block (a proposed paragraph removal).
-    transform.doc.descendants((node, pos) => {
-      if (!node.isText && deletion.isInSet(node.marks)) transform.removeNodeMark(pos, deletion);
-    });
-  }
-  return transform.doc;
+  const { marks } = doc.type.schema;
+  if (!(SUGGESTION_MARK.insertion in marks) || !(SUGGESTION_MARK.deletion in marks)) return doc;
+  return settleSuggestions(doc, 'reject', () => true);
+}
+
+/** A suggested run's text without the block-edge markers the suggestion library leaves in it. */
+export function withoutSuggestionMarkers(text: string): string {
+  return text.replaceAll(SUGGESTION_MARKER, '');
 }

@@ -13,6 +13,7 @@ import type {
   NotificationRecord,
   ReviewSessionRecord,
   DocumentRecord,
+  SuggestionRecord,
   ThreadRecord,
   VersionSummary,
   Workspace,
@@ -92,6 +93,10 @@ export interface DomainEvents {
   'thread.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /** Resolved, reopened or re-anchored. */
   'thread.updated': { context: EventContext; thread: ThreadRecord };
+  /** A new suggestion (track change) was seen in the live text and recorded. */
+  'suggestion.created': { context: EventContext; suggestion: SuggestionRecord };
+  /** A suggestion was accepted or rejected through the live document. */
+  'suggestion.resolved': { context: EventContext; suggestion: SuggestionRecord };
   /** A reply in a thread. */
   'comment.created': { context: EventContext; thread: ThreadRecord; comment: CommentRecord };
   /** The author edited their comment. */

@@ -28,7 +28,11 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { EDITOR_MARK } from '../../shared/editor/schema';
-import { suggestionOf, type SuggestionAuthorLookup } from '../editor/openSuggestions';
+import {
+  suggestionOf,
+  withoutSuggestionMarkers,
+  type SuggestionAuthorLookup,
+} from '../editor/openSuggestions';
 
 /** Whom an unknown suggestion is shown as (its record is missing or was not looked up). */
 export const UNKNOWN_SUGGESTION_AUTHOR = 'CLIP Workspace reviewer';
@@ -230,8 +234,12 @@ export class DocxReviewMarkup {
       author: known?.authorName ?? UNKNOWN_SUGGESTION_AUTHOR,
       date: wordDate(known?.createdAt ?? this.now),
     };
+    // The markers a suggestion leaves where it crosses a paragraph edge are not text.
+    const text =
+      typeof options.text === 'string' ? withoutSuggestionMarkers(options.text) : undefined;
+    const run = text === undefined ? options : { ...options, text };
     return suggestion.kind === 'insertion'
-      ? new InsertedTextRun({ ...options, ...change })
-      : new DeletedTextRun({ ...options, ...change });
+      ? new InsertedTextRun({ ...run, ...change })
+      : new DeletedTextRun({ ...run, ...change });
   }
 }

@@ -82,6 +82,23 @@ export function canWriteText(
   return canEditDocumentContent(actor, membership, document) && !isTextLocked(document);
 }
 
+/**
+ * Suggesting in the text now (suggest-only collab connections, `collab/suggestGuard.ts`): the
+ * people who comment but may not edit directly, i.e. reviewers, while the workflow has not
+ * locked the text. Owners and editors suggest through their ordinary (writing) connection.
+ */
+export function canSuggestText(
+  actor: Actor,
+  membership: Membership | null,
+  document: DocumentLike,
+): boolean {
+  return (
+    canComment(actor, membership, document) &&
+    !canEditDocumentContent(actor, membership, document) &&
+    !isTextLocked(document)
+  );
+}
+
 /** Comment threads and suggestions: everyone but viewers. */
 export function canComment(
   actor: Actor,

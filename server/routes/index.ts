@@ -26,6 +26,7 @@ import { createReviewRequestsRouter } from './reviews/reviewRequests';
 import { createReviewSessionsRouter } from './reviews/reviewSessions';
 import { createSearchRouter } from './search/search';
 import { createSettingsRouter } from './settings/settings';
+import { createSuggestionsRouter } from './suggestions/suggestions';
 import { createThreadsRouter } from './threads/threads';
 import { createInvitationsRouter } from './users/invitations';
 import { createUsersRouter } from './users/users';
@@ -63,6 +64,7 @@ export function mountApiRoutes(options: {
     createDocumentsRouter(deps),
     createSearchRouter(deps),
     createThreadsRouter(deps),
+    createSuggestionsRouter(deps),
     createNotificationsRouter(deps),
     createReviewSessionsRouter(deps),
     createReviewRequestsRouter(deps),

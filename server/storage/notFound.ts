@@ -59,3 +59,8 @@ export function reviewSessionNotFound(): NotFoundError {
 export function reviewRequestNotFound(): NotFoundError {
   return new NotFoundError('No such review request.', 'review_request_not_found');
 }
+
+/** The suggestion to accept or reject has no record. */
+export function suggestionNotFound(): NotFoundError {
+  return new NotFoundError('No such suggestion.', 'suggestion_not_found');
+}

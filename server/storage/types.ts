@@ -30,6 +30,7 @@ export type * from './port/search';
 export type * from './port/shares';
 export type * from './port/storage';
 export type * from './port/threads';
+export type * from './port/suggestions';
 export type * from './port/users';
 export type * from './port/versions';
 export type * from './port/workspaces';

@@ -79,6 +79,10 @@ export const API_ERROR_CODES = [
   'agenda_item_not_found',
   // Review requests.
   'review_request_not_found',
+  // Suggestions.
+  'suggestion_not_found',
+  /** The suggestion was accepted or rejected already (by someone else, a moment ago). */
+  'suggestion_resolved',
 ] as const;
 
 /** A code the HTTP API sends. */

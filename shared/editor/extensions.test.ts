@@ -18,6 +18,9 @@ describe('the shared editor schema', () => {
       'tableKit',
       'image',
       'comment',
+      'insertion',
+      'deletion',
+      'modification',
     ]);
   });
 

@@ -14,10 +14,11 @@ import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { CommentMark } from './commentMark';
 import { SafeImage } from './safeImage';
+import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
  * The content-defining extensions: StarterKit's nodes and marks, links, tables, images and
- * the comment threads' anchor mark.
+ * the comment threads' anchor mark, and the suggestion marks (`suggestionMarks.ts`).
  */
 export function editorExtensions(): Extensions {
   return [
@@ -31,6 +32,9 @@ export function editorExtensions(): Extensions {
     TableKit.configure({ table: { resizable: false } }),
     SafeImage,
     CommentMark,
+    InsertionMark,
+    DeletionMark,
+    ModificationMark,
   ];
 }
 

@@ -49,4 +49,10 @@ export const EDITOR_MARK = {
   link: 'link',
   /** A comment thread's anchor (attribute `threadId`); threads may overlap. */
   comment: 'comment',
+  /** Suggested new content (attribute `id`, see `suggestionMarks.ts`). */
+  insertion: 'insertion',
+  /** Content suggested for removal, still present until accepted (attribute `id`). */
+  deletion: 'deletion',
+  /** A block whose type or attributes a suggestion changes (the library's third mark). */
+  modification: 'modification',
 } as const;

@@ -5,6 +5,7 @@
  * Every client payload is also validated at runtime (see `./schemas`): the types say what a
  * well-behaved client sends, the schemas protect the server from everything else.
  */
+import type { ResolvedSuggestionDto, SuggestionDto } from '../api/suggestions';
 import type { DocumentDto } from '../api/entities';
 import type { NotificationDto } from '../api/notifications';
 import type { ReviewSessionDto } from '../api/reviewSessions';
@@ -100,6 +101,13 @@ export interface ServerToClientEvents {
    * comments was edited or deleted: the whole thread as it is now (without abilities).
    */
   'thread:updated': (payload: { thread: ThreadDto }) => void;
+  /**
+   * Sent to `doc:<id>` when a new suggestion was recorded (within a second of its first
+   * keystroke): the suggestion as it stands then (without `canResolve`).
+   */
+  'suggestion:created': (payload: { suggestion: SuggestionDto }) => void;
+  /** Sent to `doc:<id>` when a suggestion was accepted or rejected (the text changed live too). */
+  'suggestion:updated': (payload: { suggestion: ResolvedSuggestionDto }) => void;
   /** Sent to `doc:<id>` for a reply in a thread (without abilities). */
   'comment:created': (payload: { threadId: string; comment: CommentDto }) => void;
   /**

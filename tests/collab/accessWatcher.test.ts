@@ -56,6 +56,7 @@ function connection(input: {
     sessionId: input.sessionId ?? null,
     tokenCanWrite,
     canWrite: tokenCanWrite,
+    canSuggest: false,
     closed: null,
     close(code, reason) {
       opened.closed ??= { code, reason };

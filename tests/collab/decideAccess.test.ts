@@ -24,14 +24,17 @@ function decide(
   });
 }
 
-const writes = { isAllowed: true, canWrite: true };
-const reads = { isAllowed: true, canWrite: false };
+const writes = { isAllowed: true, canWrite: true, canSuggest: false };
+const reads = { isAllowed: true, canWrite: false, canSuggest: false };
+const suggests = { isAllowed: true, canWrite: false, canSuggest: true };
 
 describe('decideAccess', () => {
-  it('lets owners and editors write, reviewers and viewers read, and refuses strangers with 4403', () => {
+  it('lets owners and editors write, reviewers suggest, viewers read, and refuses strangers with 4403', () => {
     expect(decide('owner')).toEqual(writes);
     expect(decide('editor')).toEqual(writes);
-    expect(decide('reviewer')).toEqual(reads);
+    expect(decide('reviewer')).toEqual(suggests);
+    // Their token is read-only (it grants no writing); suggest-only follows the role.
+    expect(decide('reviewer', { tokenCanWrite: false })).toEqual(suggests);
     expect(decide('viewer')).toEqual(reads);
     expect(decide('nonMember')).toEqual({
       isAllowed: false,
@@ -68,6 +71,16 @@ describe('decideAccess', () => {
     expect(decide('editor', { workspace: makeWorkspace({ isArchived: false }) })).toEqual(writes);
     // No workspace row (only when there is no document): nothing narrows.
     expect(decide('editor', { workspace: null })).toEqual(writes);
+    expect(decide('reviewer', { workspace: makeWorkspace({ isArchived: true }) })).toEqual(reads);
+  });
+
+  it('locks suggestions with the text: approved and published documents take none', () => {
+    for (const status of ['approved', 'published'] as const) {
+      expect(decide('reviewer', { document: makeDocument({ status }) })).toEqual(reads);
+    }
+    expect(decide('reviewer', { document: makeDocument({ status: 'in-review' }) })).toEqual(
+      suggests,
+    );
   });
 
   it('makes approved and published text read-only for everyone, and drafts writable again', () => {

@@ -74,10 +74,11 @@ describe('extractDerivedContent', () => {
     const fragment = ydocFromJson(everyNodeDocumentJson()).getXmlFragment(EDITOR_FRAGMENT);
     const derived = extractDerivedContent(fragment);
     // A hard break joins its line with a space; each table cell is a line; rules and images
-    // add no text; marks (comment marks too) leave the text as typed.
+    // add no text; marks (comment marks too) leave the text as typed; a suggested insertion
+    // is not part of the text until accepted, a suggested deletion still is.
     expect(derived.plainText.split('\n')).toEqual([
       'Housing in Stuttgart',
-      'Plain bold italic under struck code link commented',
+      'Plain bold italic under struck code link commented removed reworded',
       'Quoted',
       'const x = 1;',
       'First point',
@@ -92,7 +93,33 @@ describe('extractDerivedContent', () => {
       { level: 1, text: 'Housing in Stuttgart' },
       { level: 2, text: 'Findings' },
     ]);
-    expect(derived.wordCount).toBe(24);
+    expect(derived.wordCount).toBe(26);
+  });
+
+  it('counts pending suggestions as the text stands: deletions yes, insertions and markers no', () => {
+    const insertion = { type: 'insertion', attrs: { id: 'user-1~abc' } };
+    const deletion = { type: 'deletion', attrs: { id: 'user-1~def' } };
+    const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+    const json = {
+      type: 'doc',
+      content: [
+        paragraph(
+          { type: 'text', text: 'Housing ' },
+          { type: 'text', text: 'first ', marks: [insertion] },
+          { type: 'text', text: 'policy\u200B', marks: [deletion] },
+        ),
+        paragraph(
+          { type: 'text', text: '\u200B', marks: [deletion] },
+          { type: 'text', text: 'Bologna' },
+        ),
+      ],
+    };
+    const fragment = ydocFromJson(json).getXmlFragment(EDITOR_FRAGMENT);
+    expect(extractDerivedContent(fragment)).toEqual({
+      plainText: 'Housing policy\nBologna',
+      outline: [],
+      wordCount: 3,
+    });
   });
 
   it('returns empty fields for an empty document', () => {

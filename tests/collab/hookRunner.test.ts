@@ -22,6 +22,7 @@ const grant: ConnectionGrant = {
   tokenCanWrite: true,
   sessionId: null,
   canWrite: true,
+  canSuggest: false,
 };
 
 /** A real pino logger writing JSON lines into `lines`. */

@@ -46,6 +46,28 @@ describe('document content', () => {
     const state = Y.encodeStateAsUpdate(ydocFromJson(caseStudyJson()));
     expect(documentNodeFromState(state).toJSON()).toEqual(caseStudy.toJSON());
   });
+
+  it('exports the text as it stands: pending suggested insertions out, deletions in, no marks', () => {
+    const paragraph = (...content: object[]) => ({ type: 'paragraph', content });
+    const state = Y.encodeStateAsUpdate(
+      ydocFromJson({
+        type: 'doc',
+        content: [
+          paragraph(
+            { type: 'text', text: 'Housing ' },
+            { type: 'text', text: 'first ', marks: [{ type: 'insertion', attrs: { id: 'u~1' } }] },
+            { type: 'text', text: 'policy', marks: [{ type: 'deletion', attrs: { id: 'u~2' } }] },
+          ),
+        ],
+      }),
+    );
+    const doc = documentNodeFromState(state);
+    expect(doc.toJSON()).toEqual({
+      type: 'doc',
+      content: [paragraph({ type: 'text', text: 'Housing policy' })],
+    });
+    expect(toMarkdown(doc)).toBe('Housing policy\n');
+  });
 });
 
 describe('Markdown export', () => {

@@ -70,6 +70,11 @@ export function everyNodeDocumentJson(): JsonNode {
       text('code ', [{ type: 'code' }]),
       text('link', [{ type: 'link', attrs: { href: 'https://example.org/' } }]),
       text(' commented', [{ type: 'comment', attrs: { threadId: 'thread-1' } }]),
+      text(' added', [{ type: 'insertion', attrs: { id: 'user-1~abc' } }]),
+      text(' removed', [{ type: 'deletion', attrs: { id: 'user-1~abc' } }]),
+      text(' reworded', [
+        { type: 'modification', attrs: { id: 'user-1~def', type: 'attr', attrName: 'level' } },
+      ]),
     ),
     block('blockquote', paragraph(text('Quoted'))),
     block('codeBlock', text('const x = 1;')),

@@ -22,6 +22,7 @@ import { describeReviewRequestsContract } from './contract/reviewRequests';
 import { describeReviewSessionsContract } from './contract/reviewSessions';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeSharesContract } from './contract/shares';
+import { describeSuggestionsContract } from './contract/suggestions';
 import { describeThreadsContract } from './contract/threads';
 import { describeTransactionsContract } from './contract/transactions';
 import { describeUsersContract } from './contract/users';
@@ -94,6 +95,7 @@ export function describeStorageContract(
     describeSharedLogContract(getHarness);
     describeVersionsContract(getStorage);
     describeThreadsContract(getStorage);
+    describeSuggestionsContract(getStorage);
     describeNotificationsContract(getStorage);
     describeNotificationMailContract(getHarness);
     describeReviewSessionsContract(getStorage);

@@ -2,6 +2,7 @@
  * The typed API client: one function per endpoint the UI uses, answering with the DTOs the
  * server's presenters send (shared/api/entities.ts). Pages never call `fetch` themselves.
  */
+import type { SuggestionDto } from '../../../shared/api/suggestions';
 import type { z } from 'zod';
 import type {
   CollabTokenDto,
@@ -321,6 +322,17 @@ export const api = {
   },
   search: (query: string, filters: SearchFilters = {}) =>
     get<SearchAnswerDto>(`/api/search${queryString({ q: query, ...filters })}`),
+  suggestions: {
+    /** The document's pending suggestions, in document order. */
+    list: (documentId: string) =>
+      get<{ suggestions: SuggestionDto[] }>(`/api/documents/${id(documentId)}/suggestions`),
+    /** Accepts or rejects one suggestion (owners and editors), through the live document. */
+    settle: (input: { documentId: string; suggestionId: string; outcome: 'accept' | 'reject' }) =>
+      send<{ suggestion: { id: string; status: string } }>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/suggestions/${encodeURIComponent(input.suggestionId)}/${input.outcome}`,
+      ),
+  },
   threads: {
     list: (documentId: string) =>
       get<{ threads: ThreadDto[] }>(`/api/documents/${id(documentId)}/threads`),

@@ -28,6 +28,7 @@ import { LeaveBlockOnEscape } from './leaveBlockOnEscape';
 import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
+import { isSuggesting, SuggestMode, toggleSuggesting } from './suggestMode';
 import type { CollabSession } from './useCollabSession';
 import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
@@ -49,6 +50,7 @@ export function CollabEditor({
   onRetry,
   comments,
   language,
+  canSuggest = false,
 }: {
   documentId: string;
   /** The language the text is written in: its `lang`, for screen readers and hyphenation. */
@@ -61,6 +63,8 @@ export function CollabEditor({
   onRetry: () => void;
   /** Comments on this page: the shared state, whether the caller may comment, the editor out. */
   comments?: { ui: CommentsUi; canComment: boolean; onEditor: (editor: Editor | null) => void };
+  /** Reviewers: the editor is open for suggestions only (the server refuses anything else). */
+  canSuggest?: boolean;
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, local, canWrite } = session;
@@ -68,8 +72,10 @@ export function CollabEditor({
   const sync = useSyncState({ ydoc, provider, local, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
-  const isWritable =
-    canWrite && (closedCode === null || closedSessionMessage(closedCode).retriesByItself);
+  const isSessionUsable = closedCode === null || closedSessionMessage(closedCode).retriesByItself;
+  const isWritable = canWrite && isSessionUsable;
+  const isSuggestOnly = !canWrite && canSuggest && isSessionUsable;
+  const [isSuggestingOn, setSuggestingOn] = useState(false);
   const caretAwareness = useMemo(() => quietCaretAwareness(provider.awareness), [provider]);
   useEffect(() => caretAwareness.dispose, [caretAwareness]);
   const [commentHint, setCommentHint] = useState(false);
@@ -80,7 +86,7 @@ export function CollabEditor({
 
   const editor = useEditor(
     {
-      editable: isWritable,
+      editable: isWritable || isSuggestOnly,
       // The shared content extensions (what a document may contain), then the browser-only ones.
       extensions: [
         ...editorExtensions(),
@@ -92,6 +98,7 @@ export function CollabEditor({
         }),
         interactions,
         LeaveBlockOnEscape,
+        SuggestMode.configure({ authorId: user.id, isAlwaysOn: isSuggestOnly }),
       ],
       editorProps: {
         attributes: {
@@ -106,8 +113,10 @@ export function CollabEditor({
   );
 
   useEffect(() => {
-    editor?.setEditable(isWritable);
-  }, [editor, isWritable]);
+    editor?.setEditable(isWritable || isSuggestOnly);
+    // A role lowered to reviewer while the page is open: from now on, only suggestions.
+    if (editor && isSuggestOnly && !isSuggesting(editor)) toggleSuggesting(editor);
+  }, [editor, isWritable, isSuggestOnly]);
 
   const startComment = (): void => {
     if (!editor || !comments || !canComment) return;
@@ -151,6 +160,21 @@ export function CollabEditor({
       <div className="collab-editor__bar">
         {isWritable && editor ? <EditorTools editor={editor} /> : <span />}
         <div className="collab-editor__status">
+          {isWritable && editor && (
+            <button
+              type="button"
+              className={`button button--small${isSuggestingOn ? ' button--active' : ''}`}
+              aria-pressed={isSuggestingOn}
+              data-testid="suggest-toggle"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                toggleSuggesting(editor);
+                setSuggestingOn(isSuggesting(editor));
+              }}
+            >
+              {t('suggestions.suggesting')}
+            </button>
+          )}
           {canComment && (
             <button
               type="button"
@@ -184,7 +208,11 @@ export function CollabEditor({
       )}
       {!canWrite && (
         <p className="banner banner--info" role="note" data-testid="read-only-banner">
-          {role === 'reviewer' ? t('editor.readOnlyReviewer') : t('editor.readOnlyViewer')}
+          {isSuggestOnly
+            ? t('suggestions.reviewerSuggests')
+            : role === 'reviewer'
+              ? t('editor.readOnlyReviewer')
+              : t('editor.readOnlyViewer')}
         </p>
       )}
       <div className="page-sheet">

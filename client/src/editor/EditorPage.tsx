@@ -19,6 +19,7 @@ import { PendingPage } from '../components/PendingPage';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { ShareButton } from '../sharing/ShareDialog';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 import { CollabEditor } from './CollabEditor';
 import { HistoryPanel } from '../versions/HistoryPanel';
 import { ReviewPanel } from '../reviews/ReviewPanel';
@@ -88,6 +89,14 @@ export default function EditorPage() {
         role={workspace?.role ?? roleFromAbilities(document)}
         closedCode={collab.closedCode}
         onRetry={collab.retry}
+        // Those who comment but may not edit (reviewers, by role or share) suggest (the
+        // server refuses anything else) until the text is locked.
+        canSuggest={
+          (document.abilities?.comment ?? false) &&
+          !(document.abilities?.edit ?? false) &&
+          document.status !== 'approved' &&
+          document.status !== 'published'
+        }
         comments={{
           ui: commentsUi,
           canComment: document.abilities?.comment ?? false,
@@ -139,6 +148,7 @@ export default function EditorPage() {
             ui={commentsUi}
             canComment={document.abilities?.comment ?? false}
           />
+          <SuggestionsPanel documentId={document.id} />
           <DetailsPanel key={document.id} document={document} />
           <ReviewPanel key={`reviews-${document.id}`} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />

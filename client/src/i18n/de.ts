@@ -292,6 +292,18 @@ export const de: Messages = {
     currentText: 'Aktueller Text',
     loading: 'Wird geladen…',
   },
+  suggestions: {
+    suggesting: 'Vorschlagen',
+    reviewerSuggests:
+      'Sie sind hier Gutachter·in: Was Sie tippen und löschen, wird ein Vorschlag, den Bearbeitende oder Eigentümer annehmen oder ablehnen.',
+    title: 'Vorschläge',
+    none: 'Keine Vorschläge.',
+    insert: 'Hinzufügen',
+    delete: 'Entfernen',
+    replaces: 'statt',
+    accept: 'Annehmen',
+    reject: 'Ablehnen',
+  },
   editor: {
     language: 'Sprache des Textes',
     toolbar: 'Formatierung',

@@ -285,6 +285,18 @@ export const en = {
     currentText: 'Current text',
     loading: 'Loading…',
   },
+  suggestions: {
+    suggesting: 'Suggesting',
+    reviewerSuggests:
+      'You are a reviewer here: what you type and delete becomes a suggestion that an editor or owner accepts or rejects.',
+    title: 'Suggestions',
+    none: 'No suggestions.',
+    insert: 'Add',
+    delete: 'Remove',
+    replaces: 'instead of',
+    accept: 'Accept',
+    reject: 'Reject',
+  },
   editor: {
     language: 'Language of the text',
     toolbar: 'Formatting',

@@ -2,6 +2,18 @@
 import type { Messages } from './en';
 
 export const fr: Messages = {
+  suggestions: {
+    reject: 'Refuser',
+    accept: 'Accepter',
+    replaces: 'au lieu de',
+    delete: 'Supprimer',
+    insert: 'Ajouter',
+    none: 'Aucune suggestion.',
+    title: 'Suggestions',
+    reviewerSuggests:
+      'Vous êtes relecteur·rice ici : ce que vous tapez et supprimez devient une suggestion qu’un éditeur ou un propriétaire accepte ou refuse.',
+    suggesting: 'Suggestion',
+  },
   share: {
     reachHint: {
       public: 'Toute personne disposant du lien peut le lire, sans compte.',

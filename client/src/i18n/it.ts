@@ -2,6 +2,18 @@
 import type { Messages } from './en';
 
 export const it: Messages = {
+  suggestions: {
+    reject: 'Rifiuta',
+    accept: 'Accetta',
+    replaces: 'invece di',
+    delete: 'Rimuovi',
+    insert: 'Aggiungi',
+    none: 'Nessun suggerimento.',
+    title: 'Suggerimenti',
+    reviewerSuggests:
+      'Qui sei revisore: ciò che scrivi e cancelli diventa un suggerimento che un editor o un proprietario accetta o rifiuta.',
+    suggesting: 'Suggerimenti',
+  },
   share: {
     reachHint: {
       public: 'Chiunque abbia il link può leggerlo, senza account.',

@@ -60,6 +60,8 @@ export function LiveQueryUpdates(): null {
       void queryClient.invalidateQueries({ queryKey: queryKeys.threads(thread.documentId) });
     const onVersionCreated = ({ documentId }: { documentId: string }) =>
       void queryClient.invalidateQueries({ queryKey: queryKeys.versions(documentId) });
+    const onSuggestionChange = () =>
+      void queryClient.invalidateQueries({ queryKey: queryKeys.suggestionLists() });
     const onReply = () => void queryClient.invalidateQueries({ queryKey: queryKeys.threadLists() });
     const onNotification = () => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.notifications() });
@@ -74,6 +76,8 @@ export function LiveQueryUpdates(): null {
     socket.on('comment:created', onReply);
     socket.on('version:created', onVersionCreated);
     socket.on('review:state', onReviewState);
+    socket.on('suggestion:created', onSuggestionChange);
+    socket.on('suggestion:updated', onSuggestionChange);
     return () => {
       socket.off('review:state', onReviewState);
       socket.off('document:updated', onDocumentUpdated);
@@ -82,6 +86,8 @@ export function LiveQueryUpdates(): null {
       socket.off('thread:updated', onThreadChange);
       socket.off('comment:created', onReply);
       socket.off('version:created', onVersionCreated);
+      socket.off('suggestion:created', onSuggestionChange);
+      socket.off('suggestion:updated', onSuggestionChange);
     };
   }, [socket, queryClient]);
   return null;

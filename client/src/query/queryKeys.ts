@@ -44,6 +44,10 @@ export const queryKeys = {
     ['versions', versionId, 'compare', compareWith] as const,
   search: (query: string, filters: SearchFilters = {}) =>
     ['search', query, compactFilters(filters)] as const,
+  /** Prefix of every document's suggestion list (`suggestion:*` events carry no document id). */
+  suggestionLists: () => ['documents', 'suggestions'] as const,
+  /** The pending suggestions of one document. */
+  suggestions: (documentId: string) => ['documents', 'suggestions', documentId] as const,
   /** Prefix of every document's thread list. */
   threadLists: () => ['documents', 'threads'] as const,
   /** The comment threads of one document (refreshed by `thread:*` and `comment:created`). */

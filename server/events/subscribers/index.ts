@@ -13,6 +13,7 @@ import { subscribeDocumentBroadcast } from './documentBroadcast';
 import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotifications } from './notifications';
 import { subscribeReviewSessions } from './reviewSessions';
+import { subscribeSuggestionBroadcast } from './suggestionBroadcast';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
@@ -33,6 +34,7 @@ export function subscribeDomainEvents(
   subscribeDocumentBroadcast(input);
   subscribeThreadBroadcast(input);
   subscribeReviewSessions(input);
+  subscribeSuggestionBroadcast(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
   subscribeAccessInvalidation(input);

@@ -3,7 +3,7 @@
  * MONGODB_URI. One connection per storage instance (never mongoose's global default), so
  * several stores can live in one process; filters are sanitised on the connection.
  */
-import mongoose, { trusted, type Connection } from 'mongoose';
+import mongoose, { trusted, type Connection, type Model } from 'mongoose';
 import { StorageUnavailableError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Storage } from '../types';
@@ -24,6 +24,7 @@ import { createMongoReviewSessions } from './reviewSessions';
 import { createMongoSearch } from './search';
 import { backfillSearchText } from './searchText';
 import { createThreadModels, type ThreadModels } from './threadModels';
+import { createMongoSuggestions, createSuggestionModel, type SuggestionDoc } from './suggestions';
 import { createMongoThreads } from './threads';
 import { createMongoUsers } from './users';
 import { createMongoVersions } from './versions';
@@ -74,6 +75,7 @@ export async function createMongoStorage(options: {
   let threadModels: ThreadModels;
   let reviewModels: ReviewModels;
   let reviewRequestModels: ReviewRequestModels;
+  let suggestionModel: Model<SuggestionDoc>;
   try {
     // Inside the try: a malformed URI throws right here.
     connection = mongoose.createConnection(options.uri, {
@@ -102,6 +104,8 @@ export async function createMongoStorage(options: {
     await Promise.all(Object.values(reviewModels).map((model) => model.init()));
     reviewRequestModels = createReviewRequestModels(connection);
     await Promise.all(Object.values(reviewRequestModels).map((model) => model.init()));
+    suggestionModel = createSuggestionModel(connection);
+    await suggestionModel.init();
     // Documents stored before `version` existed start at 1 (like SQLite's migration 4), so a
     // conditional write on version 1 matches them and `$inc` counts from there.
     await models.Document.updateMany(
@@ -153,6 +157,7 @@ export async function createMongoStorage(options: {
     ...createMongoVersions(context),
     ...createMongoSearch(context),
     ...createMongoThreads(context, threadModels),
+    ...createMongoSuggestions(context, suggestionModel),
     ...createMongoNotifications(context, threadModels),
     ...createMongoReviewSessions(context, reviewModels),
     ...createMongoReviewRequests(context, reviewRequestModels),

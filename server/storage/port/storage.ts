@@ -12,6 +12,7 @@ import type { ReviewRequestMethods } from './reviewRequests';
 import type { ReviewSessionMethods } from './reviewSessions';
 import type { SearchMethods } from './search';
 import type { ShareMethods } from './shares';
+import type { SuggestionMethods } from './suggestions';
 import type { ThreadMethods } from './threads';
 import type { UserMethods } from './users';
 import type { VersionMethods } from './versions';
@@ -33,7 +34,8 @@ export interface Storage
     NotificationMethods,
     ReviewSessionMethods,
     ReviewRequestMethods,
-    ShareMethods {
+    ShareMethods,
+    SuggestionMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

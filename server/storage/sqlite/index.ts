@@ -16,6 +16,7 @@ import { createSqliteReviewSessions } from './reviewSessions';
 import { createSqliteSearch } from './search';
 import { createSqliteShares } from './shares';
 import { createSqliteUsers } from './users';
+import { createSqliteSuggestions } from './suggestions';
 import { createSqliteThreads } from './threads';
 import { createSqliteTransactions } from './transactions';
 import { createSqliteVersions } from './versions';
@@ -54,6 +55,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteVersions(context),
       ...createSqliteSearch(context),
       ...createSqliteThreads(context),
+      ...createSqliteSuggestions(context),
       ...createSqliteNotifications(context),
       ...createSqliteReviewSessions(context),
       ...createSqliteReviewRequests(context),

@@ -421,4 +421,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX invitations_document ON invitations(document_id) WHERE document_id IS NOT NULL;
     `,
   },
+  {
+    version: 17,
+    name: 'suggestions: author, time and outcome of suggested changes, keyed by the marks id',
+    sql: `
+      CREATE TABLE suggestions (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users(id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open',
+        resolved_by_id TEXT REFERENCES users(id),
+        resolved_at INTEGER,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX suggestions_document ON suggestions(document_id, created_at);
+    `,
+  },
 ];
