@@ -62,7 +62,11 @@ export function createSuggestionRecorder(input: {
   const pending = new Map<string, { doc: LiveDoc; ids: Map<string, string> }>();
   let timer: NodeJS.Timeout | null = null;
 
-  const recordDocument = async (doc: LiveDoc, ids: Map<string, string>): Promise<void> => {
+  const recordDocument = async (
+    doc: LiveDoc,
+    ids: Map<string, string>,
+    shouldAnnounce: boolean,
+  ): Promise<void> => {
     const located = locateSuggestions(documentNodeOf(doc.ydoc));
     for (const [id, authorId] of ids) {
       const found = located.get(id);
@@ -75,7 +79,7 @@ export function createSuggestionRecorder(input: {
         kind,
         text: text.slice(0, 1000),
       });
-      if (isNew) {
+      if (isNew && shouldAnnounce) {
         await events.emit('suggestion.created', {
           context: { actor: { id: authorId }, ip: null },
           suggestion: record,
@@ -91,7 +95,7 @@ export function createSuggestionRecorder(input: {
     pending.clear();
     for (const { doc, ids } of batch) {
       try {
-        await recordDocument(doc, ids);
+        await recordDocument(doc, ids, true);
       } catch (error) {
         logger.warn({ err: error, documentId: doc.documentId }, 'recording suggestions failed');
       }
@@ -116,7 +120,18 @@ export function createSuggestionRecorder(input: {
       if (pending.size > 0 && !timer) timer = setTimeout(() => void flush(), RECORD_DELAY_MS);
     },
     async onUnload({ doc }) {
-      if (pending.has(doc.documentId)) await flush();
+      // Recorded, not announced: no page has the document open any more, and the broadcast
+      // reads the live document, which would wait for this very unload to finish (a deadlock).
+      // Pages opened later list suggestions from storage and the text.
+      const entry = pending.get(doc.documentId);
+      pending.delete(doc.documentId);
+      if (entry) {
+        try {
+          await recordDocument(doc, entry.ids, false);
+        } catch (error) {
+          logger.warn({ err: error, documentId: doc.documentId }, 'recording suggestions failed');
+        }
+      }
       seen.delete(doc.documentId);
     },
   };
