@@ -1,6 +1,7 @@
 // Prints the CI's closing lines from vitest JSON reports: the storage contract once per
-// engine (each suite is named `storage contract: <engine>`), then each run's totals.
-// Exits 1 when a contract did not run at all (a skipped engine must not look like a pass).
+// engine (each suite is named `storage contract: <engine>`), the multi-process (scale-out)
+// tests, then each run's totals. Exits 1 when a contract or the scale-out tests did not run at
+// all (a skipped engine or a missing redis-server must not look like a pass).
 //   node .ci/summary.mjs <main report> [<label>=<extra report> ...]
 import console from 'node:console';
 import { existsSync, readFileSync } from 'node:fs';
@@ -36,6 +37,13 @@ if (!existsSync(mainReport)) {
       if (count(suiteTests, 'passed') === 0) isIncomplete = true;
     }
   }
+  // The multi-process tests need a real redis-server; they skip (one line) without one, which
+  // must not pass unnoticed either.
+  const scaleOut = report.testResults
+    .filter((file) => file.name.includes('/tests/scaleout/'))
+    .flatMap((file) => file.assertionResults);
+  console.log(`scale-out (several processes, real redis-server): ${line(scaleOut)}`);
+  if (count(scaleOut, 'passed') === 0) isIncomplete = true;
   const skipped = report.numPendingTests + report.numTodoTests;
   console.log(
     `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped`,

@@ -1,6 +1,7 @@
 /**
- * The search page's facets in real Chromium (issue 15): every facet the server counts (kind,
- * status, policy area, city) shows as a group of filters with counts, in the person's
+ * Search in real Chromium (issue 15): Ctrl+K focuses the header's search box from the editor
+ * and Enter opens the results (a word's beginning is enough); every facet the server counts
+ * (kind, status, policy area, city) shows as a group of filters with counts, in the person's
  * language; a filter is chosen and cleared with the keyboard alone, narrowing the results
  * and the address. The page passes axe.
  */
@@ -13,6 +14,7 @@ import { useE2eStage } from './stage';
 import { expectNoSeriousA11yIssues, PASSWORD, signIn } from './steps';
 
 let admin: ReturnType<typeof createApiClient>;
+let notesId: string;
 
 function facet(page: Page, name: string) {
   return page.getByRole('group', { name });
@@ -44,8 +46,28 @@ describe('search facets', () => {
       cityId: city.body.organization.id,
       policyAreas: ['housing'],
     });
-    await create({ title: 'Shelter notes', kind: 'note' });
+    notesId = (await create({ title: 'Shelter notes', kind: 'note' })).body.document.id;
     await create({ title: 'Shelter guideline', kind: 'guideline', policyAreas: ['housing'] });
+  });
+
+  it('Ctrl+K in the editor focuses the header search; Enter shows what a prefix finds', async () => {
+    const { page } = await stage.cast.add();
+    await signIn({ page, email: 'ana@stuttgart.example', name: 'Ana Admin' });
+    await page.goto(`/documents/${notesId}`);
+    const editor = page.locator('.ProseMirror');
+    await editor.click();
+    const box = page.getByRole('search', { name: 'Search' }).getByRole('searchbox');
+    await expect.poll(() => box.evaluate((input) => input === document.activeElement)).toBe(false);
+    await page.keyboard.press('Control+k');
+    await expect.poll(() => box.evaluate((input) => input === document.activeElement)).toBe(true);
+    await page.keyboard.type('shelt');
+    // The keystrokes went to the box, not into the document.
+    expect(await box.inputValue()).toBe('shelt');
+    expect(await editor.innerText()).not.toContain('shelt');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/search');
+    expect(new URL(page.url()).searchParams.get('q')).toBe('shelt');
+    await expect.poll(() => resultTitles(page), { timeout: 10_000 }).toHaveLength(3);
   });
 
   it('shows every facet with counts and filters with the keyboard', async () => {

@@ -1,9 +1,9 @@
 /**
  * Versions in real Chromium (issue 15): the owner saves two versions with different text,
- * compares them and sees the inserted and deleted words marked, then restores the older one
- * while an editor has the document open; the editor's page shows the restored text without
- * reloading, her history panel lists the new version live, and both editors end with the same
- * text. The history panel passes axe.
+ * opens the older one read-only, compares them and sees the inserted and deleted words
+ * marked, then restores the older one while an editor has the document open; the editor's
+ * page shows the restored text without reloading, her history panel lists the new version
+ * live, and both editors end with the same text. The history panel passes axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -78,6 +78,14 @@ describe('versions', () => {
     await saveVersion(ana, 'First draft');
     await replaceText(ana, NEWER);
     await saveVersion(ana, 'Second draft');
+
+    // Open the first draft: its text, read-only, beside the live editor's newer text.
+    await versionItem(ana, 'First draft').getByRole('button', { name: 'Open' }).click();
+    const opened = historyOf(ana).getByTestId('version-text');
+    await expect.poll(() => opened.innerText(), { timeout: 5_000 }).toBe(OLDER);
+    expect(await opened.getAttribute('aria-readonly')).toBe('true');
+    expect(await opened.locator('[contenteditable="true"], input, textarea').count()).toBe(0);
+    expect(await textOf(ana)).toBe(NEWER);
 
     // Compare the first draft with the second: the changed words are marked.
     await versionItem(ana, 'First draft').getByRole('button', { name: 'Compare' }).click();

@@ -1,7 +1,7 @@
 /**
  * Live state across processes: two real servers (`startServer`, in this test process) on one
  * SQLite file and one real `redis-server`, real socket.io-client and WebsocketProvider clients
- * on each. Presence reaches people on the other process, the per-account caps and the sign-in
+ * on each. Presence and comments reach people on the other process, the per-account caps and the sign-in
  * rate limit count both processes, and a revocation stored on one process closes
  * connections on the other at once (the periodic re-checks are slowed to a minute, so only the
  * published re-check explains it). Skipped with one line when `redis-server` is not on PATH.
@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import * as Y from 'yjs';
 import { EDITOR_FRAGMENT, EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
-import type { DocStored, PresenceUpdate } from '../../shared/realtime/events';
+import type { DocStored, PresenceUpdate, ServerToClientEvents } from '../../shared/realtime/events';
 import { coversClock, mergeStoredVectors } from '../../shared/realtime/storedVector';
 import type { DocumentRecord, User, Workspace } from '../../server/storage/types';
 import {
@@ -40,6 +40,9 @@ const { defer } = useCollabScope();
 /** Far beyond every wait below: a close within a second cannot come from polling. */
 const SLOW_POLL_MS = 60_000;
 const SOCKET_CAP = 2;
+
+type CommentCreated = Parameters<ServerToClientEvents['comment:created']>[0];
+type ThreadUpdated = Parameters<ServerToClientEvents['thread:updated']>[0];
 const AUTH_LIMIT = 3;
 
 let redis: TestRedis;
@@ -238,6 +241,48 @@ suite('live state over two processes sharing Redis', () => {
     if (state.snapshot) Y.applyUpdate(fromStorage, state.snapshot);
     for (const update of state.updates) Y.applyUpdate(fromStorage, update.data);
     expect(Y.getState(fromStorage.store, writer.ydoc.clientID)).toBeGreaterThanOrEqual(ownClock);
+  });
+
+  it('comments posted through one process reach sockets on the other', async () => {
+    const socket = await connected(socketOn(servers[1]!, bo.cookie));
+    expect(await rawRequest(socket, 'presence:open', { documentId: document.id })).toEqual({
+      ok: true,
+    });
+    const thread = await servers[0]!.storage.createThread({
+      documentId: document.id,
+      authorId: ada.user.id,
+      quote: 'social housing',
+      anchorStart: 'AAAA',
+      anchorEnd: 'BBBB',
+    });
+    const heard = {
+      comment: new Promise<CommentCreated>((resolve) => socket.once('comment:created', resolve)),
+      thread: new Promise<ThreadUpdated>((resolve) => socket.once('thread:updated', resolve)),
+    };
+    // Ada's requests go to process 0 (its cookie, as her browser would send it).
+    const api = createApiClient(servers[0]!.url);
+    const headers = { Cookie: ada.cookie };
+    const replied = await api.request<{ comment: { id: string } }>({
+      method: 'POST',
+      path: `/api/threads/${thread.id}/comments`,
+      body: { body: 'Heard on every process' },
+      headers,
+    });
+    expect(replied.status).toBe(201);
+    const comment = await heard.comment;
+    expect(comment.threadId).toBe(thread.id);
+    expect(comment.comment).toMatchObject({
+      id: replied.body.comment.id,
+      body: 'Heard on every process',
+    });
+    const resolved = await api.request({
+      method: 'PATCH',
+      path: `/api/threads/${thread.id}`,
+      body: { status: 'resolved' },
+      headers,
+    });
+    expect(resolved.status).toBe(200);
+    expect((await heard.thread).thread).toMatchObject({ id: thread.id, status: 'resolved' });
   });
 
   it('a revocation stored on one process closes collab connections on the other at once', async () => {

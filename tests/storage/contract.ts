@@ -20,6 +20,7 @@ import { describePurgedDocumentsContract } from './contract/purgedDocuments';
 import { describeReferencesContract } from './contract/references';
 import { describeReviewRequestsContract } from './contract/reviewRequests';
 import { describeReviewSessionsContract } from './contract/reviewSessions';
+import { describeSearchContract } from './contract/search';
 import { describeSharedLogContract } from './contract/sharedLog';
 import { describeSharesContract } from './contract/shares';
 import { describeSuggestionsContract } from './contract/suggestions';
@@ -50,6 +51,11 @@ export interface StorageCapabilities {
    * emulator), where callbacks run without a transaction (docs/STORAGE.md, "Transactions").
    */
   hasTransactions: boolean;
+  /**
+   * MongoDB's `$text` runs (search ranks complete words with it). False for the emulator:
+   * mongomock has no text indexes (docs/STORAGE.md, "What the emulator cannot show").
+   */
+  hasTextSearch: boolean;
 }
 
 /** Gives each contract test the store of the test that is running. */
@@ -62,7 +68,7 @@ export type GetHarness = () => StorageHarness;
 export function describeStorageContract(
   name: string,
   makeStorage: () => Promise<StorageHarness>,
-  capabilities: StorageCapabilities = { hasTransactions: true },
+  capabilities: StorageCapabilities = { hasTransactions: true, hasTextSearch: true },
 ): void {
   describe(`storage contract: ${name}`, () => {
     let harness: StorageHarness | null = null;
@@ -101,5 +107,6 @@ export function describeStorageContract(
     describeReviewSessionsContract(getStorage);
     describeReviewRequestsContract(getStorage);
     describeSharesContract(getStorage);
+    describeSearchContract(getStorage, capabilities);
   });
 }

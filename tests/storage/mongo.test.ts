@@ -51,7 +51,7 @@ if ('uri' in target) {
         },
       };
     },
-    { hasTransactions: target.hasTransactions },
+    { hasTransactions: target.hasTransactions, hasTextSearch: !target.isEmulator },
   );
 } else {
   console.log(`MongoDB contract suite skipped: ${target.skipReason}`);

@@ -4,6 +4,7 @@
  * does on a standalone server (refuse, or warn once and run without transactions).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import mongoose from 'mongoose';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { StorageUnavailableError } from '../../server/errors';
@@ -153,4 +154,51 @@ describe.skipIf(!hasServer)('MongoDB engine', () => {
       expect(warnings[0]).toContain('WITHOUT transactions');
     },
   );
+});
+
+/**
+ * docs/STORAGE.md's index table, as `collection → the text of its index cells`, and the
+ * collections the doc names as keyed by `_id` alone.
+ */
+function readDocumentedIndexes(): { cells: Map<string, string>; idOnly: string } {
+  const doc = readFileSync(new URL('../../docs/STORAGE.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('### Indexes'), doc.indexOf('### Bounded queries'));
+  const cells = new Map<string, string>();
+  for (const line of section.split('\n')) {
+    const row = /^\|\s*`(\w+)`\s*\|([^|]*)\|/.exec(line);
+    if (row) cells.set(row[1]!, `${cells.get(row[1]!) ?? ''} ${row[2]!}`);
+  }
+  const idOnly = section.split('\n').find((line) => line.includes('are keyed by `_id`')) ?? '';
+  return { cells, idOnly };
+}
+
+/** The fields of an index from its default name (`documentId_1_createdAt_-1__id_-1`). */
+function indexFields(name: string): string[] {
+  return [...name.matchAll(/(?:^|_)(_id|[A-Za-z]+)_-?1(?=_|$)/g)].map((match) => match[1]!);
+}
+
+describe('docs/STORAGE.md index table', () => {
+  it('names every collection and every field of every index the store creates', () => {
+    const { cells, idOnly } = readDocumentedIndexes();
+    const missing: string[] = [];
+    for (const [collection, indexes] of Object.entries(EXPECTED_INDEXES)) {
+      const named = indexes.map((index) => index.split(' ')[0]!).filter((n) => n !== '_id_');
+      if (named.length === 0) {
+        if (!idOnly.includes(`\`${collection}\``)) missing.push(`${collection} (keyed by _id)`);
+        continue;
+      }
+      const documented = cells.get(collection);
+      if (documented === undefined) {
+        missing.push(collection);
+        continue;
+      }
+      for (const name of named) {
+        const fields = indexFields(name);
+        const words = fields.length > 0 ? fields : [name];
+        if (!words.every((word) => new RegExp(`\\b${word}\\b`).test(documented)))
+          missing.push(`${collection}.${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -5,6 +5,7 @@ import type { Organization } from '../types';
 import type { OrganizationMethods } from '../port/organizations';
 import type { MongoContext } from './context';
 import type { OrganizationDoc } from './records';
+import { findCityDocumentIds, refreshSearchText } from './searchText';
 import { asString, idOf, toObjectId } from './values';
 
 function toOrganization(doc: OrganizationDoc): Organization {
@@ -66,6 +67,11 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
             ).lean<OrganizationDoc>()
           : null;
         if (!doc) throw organizationNotFound();
+        // The city's name is searched with its documents (`searchFolded`).
+        if (patch.name !== undefined) {
+          for (const documentId of await findCityDocumentIds(models, doc._id))
+            await refreshSearchText(models, documentId);
+        }
         return toOrganization(doc);
       }),
 
@@ -75,6 +81,7 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
         if (!objectId) throw organizationNotFound();
         const result = await Organization.deleteOne({ _id: objectId });
         if (result.deletedCount === 0) throw organizationNotFound();
+        const cityDocumentIds = await findCityDocumentIds(models, objectId);
         // Detach, never delete, what pointed at it (as SQLite's ON DELETE SET NULL does).
         await User.updateMany(
           { organizationId: objectId },
@@ -86,6 +93,8 @@ export function createMongoOrganizations({ models, run }: MongoContext): Organiz
           { $set: { cityId: null } },
           { timestamps: false },
         );
+        // Its name leaves the search text of the documents it was the city of.
+        for (const documentId of cityDocumentIds) await refreshSearchText(models, documentId);
       }),
   };
 }

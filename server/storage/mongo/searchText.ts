@@ -32,6 +32,18 @@ export async function refreshSearchText(
   await Document.updateOne({ _id: documentId }, { $set: { searchFolded } }, { timestamps: false });
 }
 
+/**
+ * The ids of one city's documents (its case studies: tens, read by the `cityId` index), whose
+ * `searchFolded` holds the city's name: refresh them after a rename or a delete.
+ */
+export async function findCityDocumentIds(
+  models: Pick<MongoModels, 'Document'>,
+  cityId: Types.ObjectId,
+): Promise<Types.ObjectId[]> {
+  const docs = await models.Document.find({ cityId }, { _id: 1 }).lean();
+  return docs.map((doc) => doc._id);
+}
+
 /** Fills `searchFolded` of documents stored before it existed (startup, like `version`). */
 export async function backfillSearchText(
   models: Pick<MongoModels, 'Document' | 'Organization'>,
