@@ -57,6 +57,8 @@ describe('authenticateUpgrade', () => {
         tokenCanWrite: true,
         sessionId: session.id,
         canWrite: true,
+        // Owners edit directly; suggesting is their editor's choice, not the connection's.
+        canSuggest: false,
       },
     });
   });
@@ -73,7 +75,15 @@ describe('authenticateUpgrade', () => {
     const viewerToken = tokenFor({ userId: viewer.id, documentId: document.id });
     expect(await upgrade(urlFor(document.id, viewerToken))).toMatchObject({
       isAllowed: true,
-      grant: { userId: viewer.id, tokenCanWrite: true, canWrite: false },
+      grant: { userId: viewer.id, tokenCanWrite: true, canWrite: false, canSuggest: false },
+    });
+    // A reviewer's connection is suggest-only: no direct writing, suggestions checked per update.
+    const reviewer = await buildUser(storage);
+    await buildMembership(storage, { workspace, user: reviewer, role: 'reviewer' });
+    const reviewerToken = tokenFor({ userId: reviewer.id, documentId: document.id });
+    expect(await upgrade(urlFor(document.id, reviewerToken))).toMatchObject({
+      isAllowed: true,
+      grant: { userId: reviewer.id, canWrite: false, canSuggest: true },
     });
   });
 
