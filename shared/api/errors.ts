@@ -79,6 +79,10 @@ export const API_ERROR_CODES = [
   'agenda_item_not_found',
   // Review requests.
   'review_request_not_found',
+  /** A named reviewer cannot open the document (or no such account): share it first. */
+  'reviewer_without_access',
+  /** A named reviewer can open the document but not comment (a viewer). */
+  'reviewer_cannot_comment',
 ] as const;
 
 /** A code the HTTP API sends. */

@@ -35,6 +35,7 @@ import { ImportFields, type ExportComments, type ExportFormat } from '../../../s
 import {
   AnswerReviewBody,
   RequestReviewBody,
+  type ReviewCandidateDto,
   type ReviewRequestDto,
   type StatusChangeDto,
 } from '../../../shared/api/reviewRequests';
@@ -417,6 +418,9 @@ export const api = {
         `/api/documents/${id(input.documentId)}/review-requests`,
         validated(RequestReviewBody, input.body),
       ),
+    /** Who may be asked to review: members and direct shares who can comment. */
+    candidates: (documentId: string) =>
+      get<{ people: ReviewCandidateDto[] }>(`/api/documents/${id(documentId)}/review-candidates`),
     ofDocument: (documentId: string) =>
       get<{ requests: ReviewRequestDto[] }>(`/api/documents/${id(documentId)}/review-requests`),
     history: (documentId: string) =>

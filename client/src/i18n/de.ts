@@ -112,6 +112,8 @@ export const de: Messages = {
     requests: 'Prüfanfragen',
     requestTitle: 'Prüfung anfordern',
     reviewers: 'Prüfende',
+    sharedReviewer: '{{name}} (dieses Dokument ist mit ihr/ihm geteilt)',
+    noReviewers: 'Noch kann niemand sonst dieses Dokument kommentieren: Teilen Sie es mit jemandem als Prüfende/r.',
     dueDate: 'Fällig am (optional)',
     noteOptional: 'Notiz (optional)',
     sendRequest: 'Zur Prüfung senden',

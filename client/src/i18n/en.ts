@@ -106,6 +106,8 @@ export const en = {
     requests: 'Review requests',
     requestTitle: 'Request review',
     reviewers: 'Reviewers',
+    sharedReviewer: '{{name}} (this document is shared with them)',
+    noReviewers: 'Nobody else can comment on this document yet: share it with someone as a reviewer.',
     dueDate: 'Due date (optional)',
     noteOptional: 'Note (optional)',
     sendRequest: 'Send for review',

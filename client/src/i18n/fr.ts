@@ -72,6 +72,8 @@ export const fr: Messages = {
     noteOptional: 'Note (facultatif)',
     dueDate: 'Échéance (facultatif)',
     reviewers: 'Relecteurs',
+    sharedReviewer: '{{name}} (ce document est partagé avec cette personne)',
+    noReviewers: 'Personne d’autre ne peut encore commenter ce document : partagez-le avec quelqu’un comme relecteur.',
     requestTitle: 'Demander une relecture',
     requests: 'Demandes de relecture',
     schedule: 'Planifier',

@@ -72,6 +72,8 @@ export const it: Messages = {
     noteOptional: 'Nota (facoltativa)',
     dueDate: 'Scadenza (facoltativa)',
     reviewers: 'Revisori',
+    sharedReviewer: '{{name}} (questo documento è condiviso con questa persona)',
+    noReviewers: 'Nessun altro può ancora commentare questo documento: condividilo con qualcuno come revisore.',
     requestTitle: 'Richiedi una revisione',
     requests: 'Richieste di revisione',
     schedule: 'Programma',
