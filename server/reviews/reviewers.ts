@@ -6,11 +6,11 @@
  * is never refused.
  */
 import type { ReviewCandidateDto } from '../../shared/api/reviewRequests';
-import { loadDocumentMembership } from '../access/documentAccess';
 import { peopleOnDocument } from '../comments/mentions';
 import { ValidationError } from '../errors';
-import { canComment, canReadDocument } from '../policies/document';
+import { canComment } from '../policies/document';
 import type { DocumentRecord, Storage } from '../storage/types';
+import { accessOfPeople, canStillRead } from './accessOfPeople';
 
 /**
  * The people who may be asked to review `document`, by name, the caller left out; each says
@@ -55,18 +55,15 @@ export async function assertReviewers(input: {
   reviewerIds: readonly string[];
 }): Promise<void> {
   const { storage, document } = input;
-  const users = new Map(
-    (await storage.listUsers({ ids: [...input.reviewerIds] })).map((user) => [user.id, user]),
-  );
   const withoutAccess: string[] = [];
   const cannotComment: string[] = [];
-  for (const id of input.reviewerIds) {
-    const user = users.get(id);
-    const membership = user
-      ? await loadDocumentMembership({ storage, actor: user, document })
-      : null;
-    if (!user || !canReadDocument(user, membership, document)) withoutAccess.push(id);
-    else if (!canComment(user, membership, document)) cannotComment.push(id);
+  for (const { id, access } of await accessOfPeople({
+    storage,
+    document,
+    userIds: input.reviewerIds,
+  })) {
+    if (!access || !canStillRead(access, document)) withoutAccess.push(id);
+    else if (!canComment(access.user, access.membership, document)) cannotComment.push(id);
   }
   if (withoutAccess.length > 0) {
     throw new ValidationError(

@@ -431,4 +431,68 @@ describe('what follows elsewhere', () => {
     expect(after?.hands).toEqual([]);
     expect((await guest.client.get(sessionPath(session))).status).toBe(404);
   });
+
+  it('people it is shared with see the session upcoming; a revoked share or a narrowed link leaves', async () => {
+    const document = await createDoc(world, { title: 'Shared session' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Sana Sharee' });
+    const member = await inviteAndRegister({ admin: world.admin.client, name: 'Max Member' });
+    await addMember({
+      owner: world.owner.client,
+      workspaceId: world.workspace.id,
+      person: member,
+      role: 'reviewer',
+    });
+    const shareWith = async (email: string) =>
+      expectStatus(
+        await world.owner.client.post<{ share: { id: string } }>(
+          `/api/documents/${document.id}/shares`,
+          { email, role: 'reviewer' },
+        ),
+        201,
+      ).share;
+    const guestShare = await shareWith(guest.email);
+    await shareWith(member.email);
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const upcoming = expectStatus(
+      await guest.client.get<{ sessions: ReviewSessionDto[] }>('/api/review-sessions'),
+      200,
+    ).sessions;
+    expect(upcoming.map((s) => s.id)).toEqual([session.id]);
+
+    expectStatus(await world.editor.client.post(sessionPath(session, '/start')), 200);
+    for (const person of [guest, member]) {
+      expectStatus(await person.client.post(sessionPath(session, '/hands')), 200);
+    }
+    const handsNow = async () =>
+      (await server.storage.getReviewSession({ id: session.id }))?.hands.map((h) => h.userId);
+
+    // Removed from the workspace but still shared with directly: Max stays.
+    expectStatus(
+      await world.owner.client.delete(
+        `/api/workspaces/${world.workspace.id}/members/${member.user.id}`,
+      ),
+      204,
+    );
+    // The share revoked: Sana had no other way in, so she leaves.
+    expectStatus(
+      await world.owner.client.delete(`/api/documents/${document.id}/shares/${guestShare.id}`),
+      204,
+    );
+    await eventually(handsNow, (ids) => !ids?.includes(guest.user.id));
+    expect(await handsNow()).toEqual([member.user.id]);
+    // Otto reads it through the network link; the link back to restricted: he leaves.
+    expectStatus(
+      await world.owner.client.patch(`/api/documents/${document.id}`, { linkAccess: 'network' }),
+      200,
+    );
+    expectStatus(await world.outsider.client.post(sessionPath(session, '/hands')), 200);
+    expectStatus(
+      await world.owner.client.patch(`/api/documents/${document.id}`, {
+        linkAccess: 'restricted',
+      }),
+      200,
+    );
+    await eventually(handsNow, (ids) => ids?.length === 1);
+    expect(await handsNow()).toEqual([member.user.id]);
+  });
 });

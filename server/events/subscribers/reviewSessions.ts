@@ -4,7 +4,8 @@
  *   current item and its end time from `GET /api/review-sessions/:id`);
  * - a thread started while a session is live is tagged with the current agenda item;
  * - a trashed document's scheduled and live sessions end (without minutes);
- * - a person who loses access (removed from the workspace, deactivated) leaves: hand lowered;
+ * - a person who loses access (removed from the workspace, deactivated, their share revoked,
+ *   the link reach narrowed) leaves: their hand goes down;
  * - scheduling invites everyone who can read the document (a `review_session` notification);
  * - a purged document's sessions, review requests and status history go with it (SQLite's
  *   foreign keys do it; MongoDB has none).
@@ -12,6 +13,8 @@
 import { mentionablePeople } from '../../comments/mentions';
 import { presentReviewSessions } from '../../presenters/reviewSessions';
 import { notifyPeople } from '../../reviews/notifyPeople';
+import { peopleWithoutAccess } from '../../reviews/accessOfPeople';
+import { sessionsReachedBy } from '../../reviews/sessionsReachedBy';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import { changeReviewSession, type PresenceReader } from '../../reviews/changeSession';
 import type { SessionMove } from '../../reviews/sessionMoves';
@@ -31,11 +34,31 @@ export function subscribeReviewSessions(input: {
   const apply = (context: EventContext, session: ReviewSessionRecord, move: SessionMove) =>
     changeReviewSession({ storage, events, presence, context, sessionId: session.id, move });
 
-  /** Moves `userId`'s hand down in every live session of the workspaces given. */
-  const leave = async (context: EventContext, workspaceIds: string[], userId: string) => {
-    const sessions = await storage.listReviewSessions({ workspaceIds, states: ['live'] });
-    for (const session of sessions) await apply(context, session, { kind: 'leave', userId });
+  /**
+   * In each live session of `sessions`, the hands of people (all, or `onlyUserId`) who can no
+   * longer read the document go down: they left. Re-checked rather than assumed, so a person
+   * removed from the workspace who still has a direct share of the document stays.
+   */
+  const leaveUnlessReaders = async (
+    context: EventContext,
+    sessions: readonly ReviewSessionRecord[],
+    onlyUserId?: string,
+  ) => {
+    for (const session of sessions) {
+      if (session.state !== 'live') continue;
+      const holders = session.hands
+        .map((hand) => hand.userId)
+        .filter((userId) => onlyUserId === undefined || userId === onlyUserId);
+      const gone = await peopleWithoutAccess({
+        storage,
+        documentId: session.documentId,
+        userIds: holders,
+      });
+      for (const userId of gone) await apply(context, session, { kind: 'leave', userId });
+    }
   };
+  const liveOn = (documentId: string) =>
+    storage.listReviewSessions({ documentId, states: ['live'] });
 
   events.on('reviewSession.changed', async ({ session }) => {
     const [dto] = await presentReviewSessions({ storage, presence, sessions: [session] });
@@ -76,17 +99,25 @@ export function subscribeReviewSessions(input: {
     for (const session of open) await apply(context, session, { kind: 'end' });
   });
 
-  events.on('membership.removed', ({ context, workspaceId, userId }) =>
-    leave(context, [workspaceId], userId),
-  );
-
+  // People who lose access leave: removed from the workspace, deactivated, a share revoked,
+  // the link reach narrowed.
+  events.on('membership.removed', async ({ context, workspaceId, userId }) => {
+    const sessions = await storage.listReviewSessions({
+      workspaceIds: [workspaceId],
+      states: ['live'],
+    });
+    await leaveUnlessReaders(context, sessions, userId);
+  });
   events.on('user.deactivated', async ({ context, userId }) => {
-    const workspaces = await storage.listWorkspacesForUser({ userId });
-    await leave(
-      context,
-      workspaces.map((workspace) => workspace.id),
-      userId,
-    );
+    const sessions = await sessionsReachedBy({ storage, userId, states: ['live'] });
+    await leaveUnlessReaders(context, sessions, userId);
+  });
+  events.on('document.unshared', async ({ context, document, share }) =>
+    leaveUnlessReaders(context, await liveOn(document.id), share.userId),
+  );
+  events.on('document.updated', async ({ context, before, document }) => {
+    if (before.linkAccess === document.linkAccess) return;
+    await leaveUnlessReaders(context, await liveOn(document.id));
   });
 
   events.on('document.purged', async ({ document }) => {

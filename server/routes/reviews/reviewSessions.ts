@@ -27,6 +27,7 @@ import { presentReviewSessions } from '../../presenters/reviewSessions';
 import { changeReviewSession, type MoveGuard } from '../../reviews/changeSession';
 import { endReviewSession } from '../../reviews/endSession';
 import { scheduleReviewSession } from '../../reviews/scheduleSession';
+import { sessionsReachedBy } from '../../reviews/sessionsReachedBy';
 import type { SessionMove } from '../../reviews/sessionMoves';
 import type { ReviewSessionRecord, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
@@ -164,12 +165,13 @@ export function createReviewSessionsRouter(
     res.json({ sessions: await present(actor, access, sessions) });
   });
 
-  // The caller's upcoming and running sessions, across their workspaces (the dashboard).
+  // The caller's upcoming and running sessions, across their workspaces and the documents
+  // shared with them directly (the dashboard).
   router.get('/review-sessions', requireUser, async (_req, res) => {
     const actor = getActor(res);
-    const workspaces = await storage.listWorkspacesForUser({ userId: actor.id });
-    const sessions = await storage.listReviewSessions({
-      workspaceIds: workspaces.map((workspace) => workspace.id),
+    const sessions = await sessionsReachedBy({
+      storage,
+      userId: actor.id,
       states: ['scheduled', 'live'],
     });
     const answers: ReviewSessionDto[] = [];
