@@ -276,6 +276,27 @@ describe('review session life cycle', () => {
   });
 });
 
+describe('participants present', () => {
+  it('follow who has the document open, without moving the session version', async () => {
+    const document = await createDoc(world, { title: 'Who is here' });
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const started = expectStatus(
+      await world.editor.client.post<SessionAnswer>(sessionPath(session, '/start')),
+      200,
+    ).session;
+    const watcher = await openDocumentSocket(world.viewer.client.cookieHeader(), document.id);
+    const names = (s: ReviewSessionDto) => s.participants.map((p) => p.name);
+
+    const joined = nextReviewState(watcher, (s) => names(s).includes('Rita Reviewer'));
+    const late = await openDocumentSocket(world.reviewer.client.cookieHeader(), document.id);
+    expect((await joined).version).toBe(started.version);
+
+    const left = nextReviewState(watcher, (s) => !names(s).includes('Rita Reviewer'));
+    late.disconnect();
+    expect(names(await left)).toEqual(['Viktor Viewer']);
+  });
+});
+
 describe('a second facilitator tab', () => {
   it('cannot advance twice: of two next moves from the same item one is 409', async () => {
     const document = await createDoc(world, { title: 'Two tabs' });

@@ -1,7 +1,8 @@
 /**
  * What follows a review-session change or an event that concerns sessions:
  * - every change is sent as `review:state {session}` to `doc:<id>` (late joiners get the
- *   current item and its end time from `GET /api/review-sessions/:id`);
+ *   current item and its end time from `GET /api/review-sessions/:id`), and so is a live
+ *   session whenever the people with its document open change (its participants);
  * - a thread started while a session is live is tagged with the current agenda item;
  * - a trashed document's scheduled and live sessions end (without minutes);
  * - a person who loses access (removed from the workspace, deactivated, their share revoked,
@@ -60,9 +61,15 @@ export function subscribeReviewSessions(input: {
   const liveOn = (documentId: string) =>
     storage.listReviewSessions({ documentId, states: ['live'] });
 
-  events.on('reviewSession.changed', async ({ session }) => {
+  const broadcast = async (session: ReviewSessionRecord) => {
     const [dto] = await presentReviewSessions({ storage, presence, sessions: [session] });
     if (dto) broadcaster.toDocument(session.documentId).emit('review:state', { session: dto });
+  };
+  events.on('reviewSession.changed', ({ session }) => broadcast(session));
+  // Someone opened or left the document: the live session's participants change for everyone
+  // (sent, not stored: the session's version does not move, so no facilitator guard breaks).
+  events.on('document.presenceChanged', async ({ documentId }) => {
+    for (const session of await liveOn(documentId)) await broadcast(session);
   });
 
   // Scheduled: everyone who can read the document is invited (the scheduler excepted).
