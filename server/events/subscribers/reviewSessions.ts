@@ -18,7 +18,7 @@ import { peopleWithoutAccess } from '../../reviews/accessOfPeople';
 import { sessionsReachedBy } from '../../reviews/sessionsReachedBy';
 import type { Broadcaster } from '../../realtime/broadcaster';
 import { changeReviewSession, type PresenceReader } from '../../reviews/changeSession';
-import type { SessionMove } from '../../reviews/sessionMoves';
+import type { RaisedAnchor, SessionMove } from '../../reviews/sessionMoves';
 import type { ReviewSessionRecord, Storage } from '../../storage/types';
 import type { EventBus } from '../bus';
 import type { EventContext } from '../domainEvents';
@@ -89,14 +89,20 @@ export function subscribeReviewSessions(input: {
     });
   });
 
-  events.on('thread.created', async ({ context, thread }) => {
-    const live = await storage.listReviewSessions({
-      documentId: thread.documentId,
-      states: ['live'],
-    });
-    for (const session of live)
-      await apply(context, session, { kind: 'tagThread', threadId: thread.id });
-  });
+  /** Tags `anchor` with the current item of the document's live sessions. */
+  const tagInLiveSessions = async (
+    context: EventContext,
+    documentId: string,
+    anchor: RaisedAnchor,
+  ) => {
+    for (const session of await liveOn(documentId))
+      await apply(context, session, { kind: 'tag', anchor });
+  };
+  events.on('thread.created', ({ context, thread }) =>
+    tagInLiveSessions(context, thread.documentId, { kind: 'thread', id: thread.id }),
+  );
+  // Suggestions (once merged): on their creation event,
+  // tagInLiveSessions(context, documentId, { kind: 'suggestion', id }).
 
   events.on('document.trashed', async ({ context, document }) => {
     const open = await storage.listReviewSessions({
