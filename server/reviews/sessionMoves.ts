@@ -23,6 +23,8 @@ export type SessionMove =
   | { kind: 'extend'; minutes: number }
   | { kind: 'end'; decisions?: Record<string, string> }
   | { kind: 'decide'; itemId: string; text: string }
+  /** Someone else runs the session from now on (their access is checked by the caller). */
+  | { kind: 'handOver'; facilitatorId: string }
   | { kind: 'raiseHand'; userId: string }
   | { kind: 'lowerHand'; userId: string }
   | { kind: 'tag'; anchor: RaisedAnchor }
@@ -142,6 +144,10 @@ export function applyMove(
       requireItem(session, move.itemId);
       if ((session.decisions[move.itemId] ?? '') === move.text) return null;
       return { decisions: withDecision(session.decisions, move.itemId, move.text) };
+    case 'handOver':
+      if (session.state === 'ended') throw invalidState('The session has already ended.');
+      if (session.facilitatorId === move.facilitatorId) return null;
+      return { facilitatorId: move.facilitatorId };
     case 'raiseHand':
       requireLive(session);
       if (session.hands.some((hand) => hand.userId === move.userId)) return null;

@@ -77,6 +77,8 @@ export const API_ERROR_CODES = [
   /** The move does not exist in this state (start an ended session, next on the last item, …). */
   'invalid_session_state',
   'agenda_item_not_found',
+  /** The facilitator named cannot open the document (or no such account). */
+  'facilitator_without_access',
   // Review requests.
   'review_request_not_found',
   /** A named reviewer cannot open the document (or no such account): share it first. */

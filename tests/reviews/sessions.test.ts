@@ -387,6 +387,71 @@ describe('review session permissions', () => {
     expect(refused.status).toBe(400);
   });
 
+  it('someone the document is shared with facilitates, and the session is handed over', async () => {
+    const document = await createDoc(world, { title: 'Handed over' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Fiona Facilitator' });
+    expectStatus(
+      await world.owner.client.post(`/api/documents/${document.id}/shares`, {
+        email: guest.email,
+        role: 'reviewer',
+      }),
+      201,
+    );
+    const session = await scheduleTwoItems(world.editor.client, document, {
+      facilitatorId: guest.user.id,
+    });
+    expect(session.facilitator.name).toBe('Fiona Facilitator');
+    const started = expectStatus(
+      await guest.client.post<SessionAnswer>(sessionPath(session, '/start')),
+      200,
+    ).session;
+
+    const handOver = (client: typeof world.owner.client, body: Record<string, unknown>) =>
+      client.put<SessionAnswer>(sessionPath(session, '/facilitator'), body);
+    const refused = [
+      [world.viewer.client, { facilitatorId: world.reviewer.user.id }, 403, 'forbidden'],
+      [guest.client, { facilitatorId: world.outsider.user.id }, 400, 'facilitator_without_access'],
+      [guest.client, { facilitatorId: 'no-such-account' }, 400, 'facilitator_without_access'],
+      [
+        guest.client,
+        { facilitatorId: world.reviewer.user.id, expectedVersion: started.version - 1 },
+        409,
+        'review_session_conflict',
+      ],
+    ] as const;
+    for (const [client, body, status, code] of refused) {
+      const res = await handOver(client, body);
+      expect([res.status, res.body.error?.code]).toEqual([status, code]);
+    }
+
+    const handed = expectStatus(
+      await handOver(guest.client, {
+        facilitatorId: world.reviewer.user.id,
+        expectedVersion: started.version,
+      }),
+      200,
+    ).session;
+    expect(handed.facilitator).toEqual({ id: world.reviewer.user.id, name: 'Rita Reviewer' });
+    expect(handed.abilities?.canFacilitate).toBe(false);
+    const notified = await eventually(
+      async () =>
+        expectStatus(
+          await world.reviewer.client.get<{
+            notifications: { kind: string; documentId: string }[];
+          }>('/api/notifications'),
+          200,
+        ).notifications.filter((n) => n.documentId === document.id),
+      (list) => list.length === 2,
+    );
+    expect(notified.map((n) => n.kind)).toEqual(['review_session', 'review_session']);
+    // Fiona (a reviewer sharee) no longer runs it; Rita does.
+    expect((await guest.client.post(sessionPath(session, '/next'))).status).toBe(403);
+    expectStatus(await world.reviewer.client.post(sessionPath(session, '/next')), 200);
+    expectStatus(await world.reviewer.client.post(sessionPath(session, '/end')), 200);
+    const late = await handOver(world.editor.client, { facilitatorId: world.editor.user.id });
+    expect(late.body.error?.code).toBe('invalid_session_state');
+  });
+
   it('refuses bad input with stable codes', async () => {
     const document = await createDoc(world, { title: 'Bad input' });
     const post = (body: unknown) =>

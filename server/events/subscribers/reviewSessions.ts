@@ -7,7 +7,8 @@
  * - a trashed document's scheduled and live sessions end (without minutes);
  * - a person who loses access (removed from the workspace, deactivated, their share revoked,
  *   the link reach narrowed) leaves: their hand goes down;
- * - scheduling invites everyone who can read the document (a `review_session` notification);
+ * - scheduling invites everyone who can read the document (a `review_session` notification),
+ *   and a hand-over tells the new facilitator;
  * - a purged document's sessions, review requests and status history go with it (SQLite's
  *   foreign keys do it; MongoDB has none).
  */
@@ -73,20 +74,17 @@ export function subscribeReviewSessions(input: {
   });
 
   // Scheduled: everyone who can read the document is invited (the scheduler excepted).
+  // Handed over: the new facilitator hears of it.
   events.on('reviewSession.changed', async ({ context, session, move }) => {
-    if (move !== 'schedule' || !context.actor) return;
+    if ((move !== 'schedule' && move !== 'handOver') || !context.actor) return;
     const [actor] = await storage.listUsers({ ids: [context.actor.id] });
     const document = await storage.getDocument({ id: session.documentId });
     if (!actor || !document) return;
-    const readers = await mentionablePeople({ storage, document });
-    await notifyPeople({
-      storage,
-      broadcaster,
-      kind: 'review_session',
-      actor,
-      document,
-      userIds: readers.map((reader) => reader.id),
-    });
+    const userIds =
+      move === 'schedule'
+        ? (await mentionablePeople({ storage, document })).map((reader) => reader.id)
+        : [session.facilitatorId];
+    await notifyPeople({ storage, broadcaster, kind: 'review_session', actor, document, userIds });
   });
 
   /** Tags `anchor` with the current item of the document's live sessions. */
