@@ -43,6 +43,7 @@ import {
   CreateReviewSessionBody,
   DecisionBody,
   ExtendSessionBody,
+  HandOverBody,
   SessionMoveBody,
   type ReviewSessionDto,
 } from '../../../shared/api/reviewSessions';
@@ -396,6 +397,16 @@ export const api = {
       send<{ session: ReviewSessionDto; minutesDocumentId: string | null }>(
         'POST',
         `/api/review-sessions/${id(sessionId)}/end`,
+      ),
+    /** Hands the session over, guarded by the version the page shows. */
+    handOver: (input: { sessionId: string; facilitatorId: string; expectedVersion: number }) =>
+      send<{ session: ReviewSessionDto }>(
+        'PUT',
+        `/api/review-sessions/${id(input.sessionId)}/facilitator`,
+        validated(HandOverBody, {
+          facilitatorId: input.facilitatorId,
+          expectedVersion: input.expectedVersion,
+        }),
       ),
     decide: (input: { sessionId: string; itemId: string; text: string }) =>
       send<{ session: ReviewSessionDto }>(
