@@ -314,6 +314,25 @@ describe('a second facilitator tab', () => {
     expect(now.currentItemId).toBe(session.agenda[1]?.id);
   });
 
+  it('cannot extend twice: the bar sends the version it shows, so one of two is 409', async () => {
+    const document = await createDoc(world, { title: 'Two tabs extend' });
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const started = expectStatus(
+      await world.editor.client.post<SessionAnswer>(sessionPath(session, '/start')),
+      200,
+    ).session;
+    const body = { minutes: 5, expectedVersion: started.version };
+    const answers = await Promise.all([
+      world.editor.client.post(sessionPath(session, '/extend'), body),
+      world.owner.client.post(sessionPath(session, '/extend'), body),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const now = (await world.editor.client.get<SessionAnswer>(sessionPath(session))).body.session;
+    expect(Date.parse(now.itemEndsAt ?? '')).toBe(
+      Date.parse(started.itemEndsAt ?? '') + 5 * 60_000,
+    );
+  });
+
   it('is refused with a stale version, in the body or as If-Match', async () => {
     const document = await createDoc(world, { title: 'Stale tab' });
     const session = await scheduleTwoItems(world.editor.client, document);

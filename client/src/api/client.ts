@@ -387,11 +387,18 @@ export const api = {
         `/api/review-sessions/${id(input.sessionId)}/${input.move}`,
         validated(SessionMoveBody, { fromItemId: input.fromItemId }),
       ),
-    extend: (input: { sessionId: string; minutes: number }) =>
+    /**
+     * More time for the current item, guarded by the version the page shows: a second tab
+     * pressing it for the same state is refused (409) instead of adding the time twice.
+     */
+    extend: (input: { sessionId: string; minutes: number; expectedVersion: number }) =>
       send<{ session: ReviewSessionDto }>(
         'POST',
         `/api/review-sessions/${id(input.sessionId)}/extend`,
-        validated(ExtendSessionBody, { minutes: input.minutes }),
+        validated(ExtendSessionBody, {
+          minutes: input.minutes,
+          expectedVersion: input.expectedVersion,
+        }),
       ),
     end: (sessionId: string) =>
       send<{ session: ReviewSessionDto; minutesDocumentId: string | null }>(
