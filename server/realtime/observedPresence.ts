@@ -10,8 +10,12 @@ export function observePresence(
   tracker: PresenceTracker,
   onChange: (change: PresenceChange) => void,
 ): PresenceTracker {
+  // Each method delegated by name (a spread would lose methods of a class instance).
   return {
-    ...tracker,
+    usersOf: (input) => tracker.usersOf(input),
+    snapshotOf: (input) => tracker.snapshotOf(input),
+    countForSocket: (input) => tracker.countForSocket(input),
+    workspaceOf: (input) => tracker.workspaceOf(input),
     open: (input) => {
       const isChanged = tracker.open(input);
       if (isChanged) onChange({ workspaceId: input.workspaceId, documentId: input.documentId });
