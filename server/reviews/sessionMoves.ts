@@ -28,6 +28,11 @@ export type SessionMove =
   | { kind: 'raiseHand'; userId: string }
   | { kind: 'lowerHand'; userId: string }
   | { kind: 'tag'; anchor: RaisedAnchor }
+  /**
+   * Someone opened the document while the session is live: they join the attendees of the
+   * minutes (`withAttendees` adds whoever is present; the caller moves only for newcomers).
+   */
+  | { kind: 'attend' }
   /** The person lost access to the document: their hand goes down. */
   | { kind: 'leave'; userId: string }
   /** The minutes were written: the session links to them (once). */
@@ -156,6 +161,8 @@ export function applyMove(
     case 'leave':
       if (!session.hands.some((hand) => hand.userId === move.userId)) return null;
       return { hands: session.hands.filter((hand) => hand.userId !== move.userId) };
+    case 'attend':
+      return session.state === 'live' ? {} : null;
     case 'linkMinutes':
       if (session.minutesDocumentId) return null;
       return { minutesDocumentId: move.documentId };

@@ -277,23 +277,27 @@ describe('review session life cycle', () => {
 });
 
 describe('participants present', () => {
-  it('follow who has the document open, without moving the session version', async () => {
+  it('follow who has the document open; a first arrival joins the minutes’ attendees', async () => {
     const document = await createDoc(world, { title: 'Who is here' });
     const session = await scheduleTwoItems(world.editor.client, document);
-    const started = expectStatus(
-      await world.editor.client.post<SessionAnswer>(sessionPath(session, '/start')),
-      200,
-    ).session;
-    const watcher = await openDocumentSocket(world.viewer.client.cookieHeader(), document.id);
+    expectStatus(await world.editor.client.post(sessionPath(session, '/start')), 200);
     const names = (s: ReviewSessionDto) => s.participants.map((p) => p.name);
+    const stored = () => server.storage.getReviewSession({ id: session.id });
+    const watcher = await openDocumentSocket(world.viewer.client.cookieHeader(), document.id);
+    await eventually(stored, (s) => s?.attendeeIds.includes(world.viewer.user.id) === true);
 
+    // Rita drops in between two moves: everyone sees her, and she is an attendee.
     const joined = nextReviewState(watcher, (s) => names(s).includes('Rita Reviewer'));
     const late = await openDocumentSocket(world.reviewer.client.cookieHeader(), document.id);
-    expect((await joined).version).toBe(started.version);
+    const withRita = await joined;
+    expect((await stored())?.attendeeIds).toContain(world.reviewer.user.id);
 
+    // She leaves: the list follows, at the same version (nothing stored).
     const left = nextReviewState(watcher, (s) => !names(s).includes('Rita Reviewer'));
     late.disconnect();
-    expect(names(await left)).toEqual(['Viktor Viewer']);
+    const withoutRita = await left;
+    expect(names(withoutRita)).toEqual(['Viktor Viewer']);
+    expect(withoutRita.version).toBe(withRita.version);
   });
 });
 

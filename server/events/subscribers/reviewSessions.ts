@@ -67,10 +67,17 @@ export function subscribeReviewSessions(input: {
     if (dto) broadcaster.toDocument(session.documentId).emit('review:state', { session: dto });
   };
   events.on('reviewSession.changed', ({ session }) => broadcast(session));
-  // Someone opened or left the document: the live session's participants change for everyone
-  // (sent, not stored: the session's version does not move, so no facilitator guard breaks).
+  // Someone opened or left the document: the live session's participants change for everyone.
+  // Only a first arrival is stored (an attendee of the minutes, one version more); otherwise
+  // the session is re-sent as it is, so no facilitator's guarded move is refused for it.
   events.on('document.presenceChanged', async ({ documentId }) => {
-    for (const session of await liveOn(documentId)) await broadcast(session);
+    const present = presence.usersOf({ documentId }).map((user) => user.id);
+    for (const session of await liveOn(documentId)) {
+      const known = new Set(session.attendeeIds);
+      if (present.some((id) => !known.has(id)))
+        await apply({ actor: null, ip: null }, session, { kind: 'attend' });
+      else await broadcast(session);
+    }
   });
 
   // Scheduled: everyone who can read the document is invited (the scheduler excepted).
