@@ -475,6 +475,34 @@ describe('review session permissions', () => {
     expect(late.body.error?.code).toBe('invalid_session_state');
   });
 
+  it('a facilitator the document is shared with can open the minutes of their session', async () => {
+    const document = await createDoc(world, { title: 'Minutes for a sharee' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Sven Sharee' });
+    expectStatus(
+      await world.owner.client.post(`/api/documents/${document.id}/shares`, {
+        email: guest.email,
+        role: 'reviewer',
+      }),
+      201,
+    );
+    const session = await scheduleTwoItems(world.editor.client, document, {
+      facilitatorId: guest.user.id,
+    });
+    expectStatus(await guest.client.post(sessionPath(session, '/start')), 200);
+    const ended = expectStatus(
+      await guest.client.post<SessionAnswer>(sessionPath(session, '/end')),
+      200,
+    );
+    const minutesPath = `/api/documents/${ended.minutesDocumentId ?? 'none'}`;
+    const minutes = expectStatus(
+      await guest.client.get<{ document: DocumentDto }>(minutesPath),
+      200,
+    ).document;
+    expect(minutes).toMatchObject({ kind: 'minutes', abilities: { edit: false } });
+    expect((await world.viewer.client.get(minutesPath)).status).toBe(200);
+    expect((await world.outsider.client.get(minutesPath)).status).toBe(404);
+  });
+
   it('refuses bad input with stable codes', async () => {
     const document = await createDoc(world, { title: 'Bad input' });
     const post = (body: unknown) =>
