@@ -87,6 +87,8 @@ export async function startServer(options: {
         }
       : {}),
     onDocumentOpened: (socket, documentId) => storedNotices.sendTo(socket, documentId),
+    // The bus exists by the time anyone opens a document (it is built below, before listening).
+    onPresenceChange: (change) => void events.emit('document.presenceChanged', change),
   });
   // Socket.IO before collab: the collab server's `store` hook emits `doc:stored` through it.
   const storedNotices = createStoredNotices({

@@ -8,10 +8,50 @@
  */
 import { documentMembership } from '../policies/documentReach';
 import { effectiveRole } from '../policies/role';
-import type { DocumentRecord, Storage, User } from '../storage/types';
+import type { DocumentRecord, Membership, Storage, User } from '../storage/types';
 
 /** What mentions need to know of a document. */
 type MentionedDocument = Pick<DocumentRecord, 'id' | 'workspaceId'>;
+
+/** A person and the membership the document policies judge them by on one document. */
+export interface PersonOnDocument {
+  user: User;
+  /** Null for a network admin who is no member (the policies judge admins as owners). */
+  membership: Membership | null;
+}
+
+/**
+ * The people among `users` who reach `document` without its link reach (workspace members,
+ * people it is shared with directly, network admins), each with their document membership
+ * (`documentMembership`), read in two storage calls for the whole list. Other rules over
+ * those people (who may be asked to review) filter this list, so they agree with mentions.
+ */
+export async function peopleOnDocument(input: {
+  storage: Storage;
+  document: MentionedDocument;
+  users: readonly User[];
+}): Promise<PersonOnDocument[]> {
+  const { storage, document } = input;
+  const [memberships, shares] = await Promise.all([
+    storage.listMemberships({ workspaceId: document.workspaceId }),
+    storage.listDocumentShares({ documentId: document.id }),
+  ]);
+  const membershipOf = new Map(memberships.map((membership) => [membership.userId, membership]));
+  const shareOf = new Map(shares.map((share) => [share.userId, share]));
+  // Restricted on purpose: the link reach is left out (see the file comment).
+  const reach = { workspaceId: document.workspaceId, linkAccess: 'restricted' as const };
+  const people: PersonOnDocument[] = [];
+  for (const user of input.users) {
+    const membership = documentMembership({
+      actor: user,
+      membership: membershipOf.get(user.id) ?? null,
+      share: shareOf.get(user.id) ?? null,
+      document: reach,
+    });
+    if (effectiveRole(user, membership) !== null) people.push({ user, membership });
+  }
+  return people;
+}
 
 /**
  * The readers among `users`: active workspace members, people the document is shared with,
@@ -23,24 +63,7 @@ async function readersAmong(input: {
   document: MentionedDocument;
   users: readonly User[];
 }): Promise<User[]> {
-  const { storage, document } = input;
-  const [memberships, shares] = await Promise.all([
-    storage.listMemberships({ workspaceId: document.workspaceId }),
-    storage.listDocumentShares({ documentId: document.id }),
-  ]);
-  const membershipOf = new Map(memberships.map((membership) => [membership.userId, membership]));
-  const shareOf = new Map(shares.map((share) => [share.userId, share]));
-  // Restricted on purpose: the link reach is left out (see the file comment).
-  const reach = { workspaceId: document.workspaceId, linkAccess: 'restricted' as const };
-  return input.users.filter((user) => {
-    const membership = documentMembership({
-      actor: user,
-      membership: membershipOf.get(user.id) ?? null,
-      share: shareOf.get(user.id) ?? null,
-      document: reach,
-    });
-    return effectiveRole(user, membership) !== null;
-  });
+  return (await peopleOnDocument(input)).map((person) => person.user);
 }
 
 /**

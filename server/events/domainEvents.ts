@@ -125,6 +125,11 @@ export interface DomainEvents {
     session: ReviewSessionRecord;
     move: SessionMoveKind | 'schedule';
   };
+  /**
+   * The people with the document open changed (Socket.IO presence: opened, closed, gone, or
+   * access lost). Not stored; the review session's participant list follows it.
+   */
+  'document.presenceChanged': { documentId: string; workspaceId: string };
   /** The account was deactivated; all its sessions were ended with it. */
   'user.deactivated': { context: EventContext; userId: string };
   /** One or more sign-in sessions of the user ended (sign-out, replaced, password change). */

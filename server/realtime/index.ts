@@ -24,7 +24,12 @@ import { createConnectionCapMiddleware } from './connectionCap';
 import { createHandshakeMiddleware } from './handshake';
 import { resolveRealtimeOptions } from './options';
 import { broadcastPresence, registerPresenceHandlers } from './presenceHandlers';
-import { createPresenceTracker, type PresenceTracker } from './presenceTracker';
+import { observePresence } from './observedPresence';
+import {
+  createPresenceTracker,
+  type PresenceChange,
+  type PresenceTracker,
+} from './presenceTracker';
 import { createSocketRequests } from './requests';
 import { userRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
@@ -64,6 +69,11 @@ export function attachRealtime(input: {
   sharedPresence?: Pick<SharedPresence, 'tracker' | 'onRemoteLoss'>;
   /** Called after a socket's `presence:open` joined `doc:<id>` (the `doc:stored` answer). */
   onDocumentOpened?: (socket: RealtimeSocket, documentId: string) => Promise<void>;
+  /**
+   * Called after the people with a document open changed (here, or on a process that went
+   * away): the review session's participant list follows it.
+   */
+  onPresenceChange?: (change: PresenceChange) => void;
 }): Realtime {
   const { httpServer, config, storage, logger } = input;
   const options = resolveRealtimeOptions(config.realtimeLimits);
@@ -89,10 +99,17 @@ export function attachRealtime(input: {
         }
       : {}),
   });
-  const presence = input.sharedPresence?.tracker ?? createPresenceTracker();
+  const onPresenceChange = input.onPresenceChange ?? (() => {});
+  const presence = observePresence(
+    input.sharedPresence?.tracker ?? createPresenceTracker(),
+    onPresenceChange,
+  );
   // Another process went away: the lists that held its sockets change for everyone.
   input.sharedPresence?.onRemoteLoss((changes) => {
-    for (const change of changes) broadcastPresence({ io, tracker: presence, change });
+    for (const change of changes) {
+      broadcastPresence({ io, tracker: presence, change });
+      onPresenceChange(change);
+    }
   });
 
   io.use(createHandshakeMiddleware({ config, storage, logger }));

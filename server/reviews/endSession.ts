@@ -1,7 +1,9 @@
 /**
  * Use case: the facilitator ends a session. The move itself (`end`) is one guarded write, so
  * of two tabs ending at once only one succeeds; the winner then writes the `minutes` document
- * in the workspace and links it from the session (and so from the reviewed document). A
+ * in the workspace, shares it with the people the reviewed document is shared with directly
+ * (so the link works for them too) and links it from the session (and so from the reviewed
+ * document). A
  * session that never went live ends without minutes (it was called off).
  */
 import type { EventBus, EventContext } from '../events';
@@ -10,6 +12,7 @@ import { stateFromDocumentNode } from '../editor/documentContent';
 import type { ReviewSessionRecord, Storage, User } from '../storage/types';
 import { changeReviewSession, type MoveGuard, type PresenceReader } from './changeSession';
 import { buildMinutesNode, type MinutesThread } from './minutes';
+import { shareMinutesWithSharees } from './shareMinutes';
 
 /** Threads per agenda item, with their author and first comment. */
 async function loadTaggedThreads(
@@ -65,6 +68,14 @@ async function writeMinutes(input: {
     title: `Minutes: ${session.title}`.slice(0, 200),
     kind: 'minutes',
     initialState: stateFromDocumentNode(node),
+  });
+  await shareMinutesWithSharees({
+    storage,
+    events: input.events,
+    context: input.context,
+    actorId: input.actor.id,
+    reviewed: document,
+    minutes,
   });
   return changeReviewSession({
     storage,

@@ -5,10 +5,8 @@
  */
 import type { RequestReviewBody } from '../../shared/api/reviewRequests';
 import { changeDocumentStatus } from '../commands/changeDocumentStatus';
-import { readableMentions } from '../comments/mentions';
-import { ConflictError, ValidationError } from '../errors';
+import { ConflictError } from '../errors';
 import type { EventBus } from '../events';
-import { canComment } from '../policies/document';
 import type { Broadcaster } from '../realtime/broadcaster';
 import type {
   DocumentRecord,
@@ -18,30 +16,7 @@ import type {
   User,
 } from '../storage/types';
 import { notifyPeople } from './notifyPeople';
-
-/** Reviewers must be able to comment on the document (reviewer role or stronger). */
-async function assertReviewers(
-  storage: Storage,
-  document: DocumentRecord,
-  reviewerIds: readonly string[],
-): Promise<void> {
-  const readers = new Set(await readableMentions({ storage, document, mentions: reviewerIds }));
-  const people = await storage.listUsers({ ids: [...readers] });
-  const commenters = new Set<string>();
-  for (const person of people) {
-    const membership = await storage.getMembership({
-      workspaceId: document.workspaceId,
-      userId: person.id,
-    });
-    if (canComment(person, membership, document)) commenters.add(person.id);
-  }
-  const refused = reviewerIds.filter((id) => !commenters.has(id));
-  if (refused.length > 0) {
-    throw new ValidationError('Every reviewer must be able to comment on this document.', {
-      reviewerIds: refused,
-    });
-  }
-}
+import { assertReviewers } from './reviewers';
 
 /**
  * Sends a draft to review (or adds reviewers to a document in review) and asks each
@@ -64,7 +39,7 @@ export async function requestReview(input: {
       'invalid_transition',
     );
   }
-  await assertReviewers(storage, document, body.reviewerIds);
+  await assertReviewers({ storage, document, reviewerIds: body.reviewerIds });
   if (document.status === 'draft') {
     document = await changeDocumentStatus({
       storage,

@@ -1,29 +1,32 @@
 /**
  * Use case: an owner or editor schedules a review session on a document: title, time,
- * facilitator (the scheduler unless named), agenda items with minutes each, optionally tied
+ * facilitator (the scheduler unless named; `PUT /api/review-sessions/:id/facilitator` hands
+ * over later), agenda items with minutes each, optionally tied
  * to headings of the document's outline.
  */
 import { randomUUID } from 'node:crypto';
 import type { CreateReviewSessionBody } from '../../shared/api/reviewSessions';
 import { ValidationError } from '../errors';
 import type { EventBus, EventContext } from '../events';
-import { canReadDocument } from '../policies/document';
 import type { DocumentRecord, ReviewSessionRecord, Storage, User } from '../storage/types';
+import { accessOfPeople, canStillRead } from './accessOfPeople';
 
-/** The named facilitator must be able to open the document; 400 `validation_failed` if not. */
-async function assertFacilitator(
+/**
+ * The named facilitator must be able to open the document (a member, someone it is shared
+ * with directly, an admin); 400 `facilitator_without_access` if not (unknown ids alike).
+ */
+export async function assertFacilitator(
   storage: Storage,
   document: DocumentRecord,
   facilitatorId: string,
 ): Promise<void> {
-  const facilitator = await storage.getUserById({ id: facilitatorId });
-  const membership = facilitator
-    ? await storage.getMembership({ workspaceId: document.workspaceId, userId: facilitator.id })
-    : null;
-  if (!facilitator || !canReadDocument(facilitator, membership, document)) {
-    throw new ValidationError('The facilitator must be able to open this document.', {
-      facilitatorId: 'not a person with access to this document',
-    });
+  const [person] = await accessOfPeople({ storage, document, userIds: [facilitatorId] });
+  if (!canStillRead(person?.access ?? null, document)) {
+    throw new ValidationError(
+      'The facilitator must be able to open this document: share it with them first.',
+      { facilitatorId: 'not a person with access to this document' },
+      'facilitator_without_access',
+    );
   }
 }
 

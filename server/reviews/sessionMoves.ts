@@ -7,6 +7,14 @@
 import { ConflictError, NotFoundError } from '../errors';
 import type { ReviewSessionPatch, ReviewSessionRecord } from '../storage/types';
 
+/**
+ * Something raised on the document while a session is live, tagged with the current agenda
+ * item (and listed under it in the minutes). Only comment threads today; suggestions join as
+ * `{ kind: 'suggestion'; id }` once suggestion mode is merged: a variant here, a list on the
+ * session record (next to `threadTags`), a case in `tagged` below, and a subscriber line.
+ */
+export type RaisedAnchor = { kind: 'thread'; id: string };
+
 /** Everything that can happen to a session. */
 export type SessionMove =
   | { kind: 'start' }
@@ -15,9 +23,16 @@ export type SessionMove =
   | { kind: 'extend'; minutes: number }
   | { kind: 'end'; decisions?: Record<string, string> }
   | { kind: 'decide'; itemId: string; text: string }
+  /** Someone else runs the session from now on (their access is checked by the caller). */
+  | { kind: 'handOver'; facilitatorId: string }
   | { kind: 'raiseHand'; userId: string }
   | { kind: 'lowerHand'; userId: string }
-  | { kind: 'tagThread'; threadId: string }
+  | { kind: 'tag'; anchor: RaisedAnchor }
+  /**
+   * Someone opened the document while the session is live: they join the attendees of the
+   * minutes (`withAttendees` adds whoever is present; the caller moves only for newcomers).
+   */
+  | { kind: 'attend' }
   /** The person lost access to the document: their hand goes down. */
   | { kind: 'leave'; userId: string }
   /** The minutes were written: the session links to them (once). */
@@ -65,6 +80,19 @@ function withDecision(
 function requireItem(session: ReviewSessionRecord, itemId: string): void {
   if (itemIndex(session, itemId) < 0) {
     throw new NotFoundError('No such agenda item.', 'agenda_item_not_found');
+  }
+}
+
+/** The write that tags `anchor` with `itemId`, or null when it is tagged already. */
+function tagged(
+  session: ReviewSessionRecord,
+  anchor: RaisedAnchor,
+  itemId: string,
+): ReviewSessionPatch | null {
+  switch (anchor.kind) {
+    case 'thread':
+      if (session.threadTags.some((tag) => tag.threadId === anchor.id)) return null;
+      return { threadTags: [...session.threadTags, { threadId: anchor.id, itemId }] };
   }
 }
 
@@ -121,6 +149,10 @@ export function applyMove(
       requireItem(session, move.itemId);
       if ((session.decisions[move.itemId] ?? '') === move.text) return null;
       return { decisions: withDecision(session.decisions, move.itemId, move.text) };
+    case 'handOver':
+      if (session.state === 'ended') throw invalidState('The session has already ended.');
+      if (session.facilitatorId === move.facilitatorId) return null;
+      return { facilitatorId: move.facilitatorId };
     case 'raiseHand':
       requireLive(session);
       if (session.hands.some((hand) => hand.userId === move.userId)) return null;
@@ -129,18 +161,14 @@ export function applyMove(
     case 'leave':
       if (!session.hands.some((hand) => hand.userId === move.userId)) return null;
       return { hands: session.hands.filter((hand) => hand.userId !== move.userId) };
+    case 'attend':
+      return session.state === 'live' ? {} : null;
     case 'linkMinutes':
       if (session.minutesDocumentId) return null;
       return { minutesDocumentId: move.documentId };
-    case 'tagThread':
+    case 'tag':
       if (session.state !== 'live' || !session.currentItemId) return null;
-      if (session.threadTags.some((tag) => tag.threadId === move.threadId)) return null;
-      return {
-        threadTags: [
-          ...session.threadTags,
-          { threadId: move.threadId, itemId: session.currentItemId },
-        ],
-      };
+      return tagged(session, move.anchor, session.currentItemId);
   }
 }
 

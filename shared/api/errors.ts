@@ -77,12 +77,18 @@ export const API_ERROR_CODES = [
   /** The move does not exist in this state (start an ended session, next on the last item, …). */
   'invalid_session_state',
   'agenda_item_not_found',
+  /** The facilitator named cannot open the document (or no such account). */
+  'facilitator_without_access',
   // Review requests.
   'review_request_not_found',
   // Suggestions.
   'suggestion_not_found',
   /** The suggestion was accepted or rejected already (by someone else, a moment ago). */
   'suggestion_resolved',
+  /** A named reviewer cannot open the document (or no such account): share it first. */
+  'reviewer_without_access',
+  /** A named reviewer can open the document but not comment (a viewer). */
+  'reviewer_cannot_comment',
 ] as const;
 
 /** A code the HTTP API sends. */

@@ -44,6 +44,17 @@ export interface ReviewRequestDto {
   document?: { id: string; title: string; workspaceId: string };
 }
 
+/**
+ * Someone who may be asked to review a document (`GET /api/documents/:id/review-candidates`):
+ * they can comment on it, through the workspace or a direct share (`isDirectShare`).
+ */
+export interface ReviewCandidateDto {
+  id: string;
+  name: string;
+  /** They reach this document only because it was shared with them, not as a member. */
+  isDirectShare: boolean;
+}
+
 export interface StatusChangeDto {
   id: string;
   actor: UserSummaryDto;

@@ -62,6 +62,12 @@ export const EndSessionBody = SessionMoveBody.extend({
 /** `PUT /api/review-sessions/:id/decisions/:itemId`: the decision noted for one item ("" clears it). */
 export const DecisionBody = z.strictObject({ text: DecisionText });
 
+/**
+ * `PUT /api/review-sessions/:id/facilitator`: hand the session over to someone else who can
+ * open the document (before it ends); guarded like a move.
+ */
+export const HandOverBody = SessionMoveBody.extend({ facilitatorId: idField });
+
 /** `:id` and `:itemId` / `:userId` route parameters. */
 export const SessionItemParams = z.object({ id: idField, itemId: idField });
 export const SessionUserParams = z.object({ id: idField, userId: idField });

@@ -5,7 +5,8 @@
  * follow mode. Rita raises her hand (Ana sees the queue and lowers it) and comments; Ana
  * notes a decision, moves to the second item (the others follow), and ends the session; the
  * minutes document lists Rita's thread and the decision. The session bar and the
- * review-request dialog pass axe.
+ * review-request dialog (which offers Gita, a reviewer the document is shared with directly)
+ * pass axe.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,6 +64,17 @@ describe('a live review session', () => {
       email: 'emil@stuttgart.example',
       role: 'editor',
     });
+    // Gita is no member: the case study is shared with her alone, as a reviewer.
+    await inviteAndRegister({
+      admin,
+      email: 'gita@oxford.example',
+      name: 'Gita Guest',
+      password: PASSWORD,
+    });
+    await admin.post(`/api/documents/${documentId}/shares`, {
+      email: 'gita@oxford.example',
+      role: 'reviewer',
+    });
     const loaded = await admin.get<{ document: DocumentDto }>(`/api/documents/${documentId}`);
     outline = loaded.body.document.outline;
   });
@@ -80,9 +92,14 @@ describe('a live review session', () => {
     await Promise.all(everyone.map((page) => page.goto(`/documents/${documentId}`)));
     await Promise.all(everyone.map((page) => editorOf(page).waitFor()));
 
-    // The review-request dialog passes axe (Emil may send the draft to review).
+    // The review-request dialog offers members and Gita (shared with her directly) and
+    // passes axe once its list is in (Emil may send the draft to review).
     await emil.getByRole('button', { name: 'Request review' }).click();
-    await emil.getByRole('dialog').waitFor();
+    const requestDialog = emil.getByRole('dialog');
+    await requestDialog
+      .getByRole('checkbox', { name: 'Gita Guest (this document is shared with them)' })
+      .waitFor();
+    await requestDialog.getByRole('checkbox', { name: 'Rita Reviewer', exact: true }).waitFor();
     await expectNoSeriousA11yIssues(emil);
     await emil.keyboard.press('Escape');
 

@@ -7,8 +7,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import type { NotificationDto } from '../../shared/api/notifications';
-import type { ReviewRequestDto, StatusChangeDto } from '../../shared/api/reviewRequests';
-import type { TestServer } from '../helpers/server';
+import type {
+  ReviewCandidateDto,
+  ReviewRequestDto,
+  StatusChangeDto,
+} from '../../shared/api/reviewRequests';
+import { inviteAndRegister, type TestServer } from '../helpers/server';
 import {
   createDoc,
   expectStatus,
@@ -53,7 +57,7 @@ describe('review requests', () => {
       { reviewerIds: [world.viewer.user.id] },
     );
     expect(refused.status).toBe(400);
-    expect(refused.body.error?.code).toBe('validation_failed');
+    expect(refused.body.error?.code).toBe('reviewer_cannot_comment');
     expect(
       (
         await world.reviewer.client.post(`/api/documents/${document.id}/review-requests`, {
@@ -161,6 +165,85 @@ describe('review requests', () => {
     expect(
       (await world.outsider.client.get(`/api/documents/${document.id}/status-history`)).status,
     ).toBe(404);
+  });
+
+  it('asks people the document is shared with directly, who answer like members', async () => {
+    const document = await createDoc(world, { title: 'Shared for review' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Gustav Guest' });
+    const onlooker = await inviteAndRegister({ admin: world.admin.client, name: 'Olli Onlooker' });
+    for (const [person, role] of [
+      [guest, 'reviewer'],
+      [onlooker, 'viewer'],
+    ] as const) {
+      expectStatus(
+        await world.owner.client.post(`/api/documents/${document.id}/shares`, {
+          email: person.email,
+          role,
+        }),
+        201,
+      );
+    }
+
+    // The picker offers everyone who can comment, the sharee marked as such.
+    const candidates = expectStatus(
+      await world.editor.client.get<{ people: ReviewCandidateDto[] }>(
+        `/api/documents/${document.id}/review-candidates`,
+      ),
+      200,
+    ).people;
+    const offered = new Map(candidates.map((person) => [person.id, person.isDirectShare]));
+    expect(offered.get(guest.user.id)).toBe(true);
+    expect(offered.get(world.reviewer.user.id)).toBe(false);
+    expect(offered.get(world.owner.user.id)).toBe(false);
+    for (const absent of [onlooker, world.viewer, world.outsider, world.editor]) {
+      expect(offered.has(absent.user.id)).toBe(false);
+    }
+    expect(
+      (await world.reviewer.client.get(`/api/documents/${document.id}/review-candidates`)).status,
+    ).toBe(403);
+
+    // People who cannot open it (or no such account) and readers who cannot comment: 400.
+    const ask = (reviewerIds: string[]) =>
+      world.editor.client.post(`/api/documents/${document.id}/review-requests`, { reviewerIds });
+    for (const [reviewerIds, code] of [
+      [[guest.user.id, world.outsider.user.id], 'reviewer_without_access'],
+      [['no-such-account'], 'reviewer_without_access'],
+      [[onlooker.user.id], 'reviewer_cannot_comment'],
+    ] as const) {
+      const refused = await ask([...reviewerIds]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error?.code).toBe(code);
+    }
+
+    const guestSocket = await connected(
+      openSocket(server.url, { cookie: guest.client.cookieHeader() }),
+    );
+    sockets.push(guestSocket);
+    const heard = new Promise<NotificationDto>((resolve) => {
+      guestSocket.on('notification:created', ({ notification }) => resolve(notification));
+    });
+    const sent = expectStatus(await ask([guest.user.id]), 201) as Requests;
+    expect(sent.requests[0]?.reviewer).toEqual({ id: guest.user.id, name: 'Gustav Guest' });
+    expect(await heard).toMatchObject({ kind: 'review_request', documentId: document.id });
+
+    const awaiting = expectStatus(await guest.client.get<Requests>('/api/review-requests'), 200);
+    expect(awaiting.requests.map((r) => r.document?.title)).toEqual(['Shared for review']);
+    const [request] = awaiting.requests;
+    if (!request) throw new Error('the request awaits the sharee');
+    expectStatus(
+      await guest.client.post(`/api/review-requests/${request.id}/answer`, {
+        verdict: 'approved',
+        note: 'Fine from Oxford',
+      }),
+      200,
+    );
+    const onDocument = expectStatus(
+      await world.editor.client.get<Requests>(`/api/documents/${document.id}/review-requests`),
+      200,
+    ).requests;
+    expect(onDocument.map((r) => [r.reviewer.name, r.verdict, r.answerNote])).toEqual([
+      ['Gustav Guest', 'approved', 'Fine from Oxford'],
+    ]);
   });
 
   it('keeps the status API working without a note, and records the change', async () => {

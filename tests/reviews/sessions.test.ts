@@ -276,6 +276,31 @@ describe('review session life cycle', () => {
   });
 });
 
+describe('participants present', () => {
+  it('follow who has the document open; a first arrival joins the minutes’ attendees', async () => {
+    const document = await createDoc(world, { title: 'Who is here' });
+    const session = await scheduleTwoItems(world.editor.client, document);
+    expectStatus(await world.editor.client.post(sessionPath(session, '/start')), 200);
+    const names = (s: ReviewSessionDto) => s.participants.map((p) => p.name);
+    const stored = () => server.storage.getReviewSession({ id: session.id });
+    const watcher = await openDocumentSocket(world.viewer.client.cookieHeader(), document.id);
+    await eventually(stored, (s) => s?.attendeeIds.includes(world.viewer.user.id) === true);
+
+    // Rita drops in between two moves: everyone sees her, and she is an attendee.
+    const joined = nextReviewState(watcher, (s) => names(s).includes('Rita Reviewer'));
+    const late = await openDocumentSocket(world.reviewer.client.cookieHeader(), document.id);
+    const withRita = await joined;
+    expect((await stored())?.attendeeIds).toContain(world.reviewer.user.id);
+
+    // She leaves: the list follows, at the same version (nothing stored).
+    const left = nextReviewState(watcher, (s) => !names(s).includes('Rita Reviewer'));
+    late.disconnect();
+    const withoutRita = await left;
+    expect(names(withoutRita)).toEqual(['Viktor Viewer']);
+    expect(withoutRita.version).toBe(withRita.version);
+  });
+});
+
 describe('a second facilitator tab', () => {
   it('cannot advance twice: of two next moves from the same item one is 409', async () => {
     const document = await createDoc(world, { title: 'Two tabs' });
@@ -291,6 +316,25 @@ describe('a second facilitator tab', () => {
     expect(refused?.body.error?.code).toBe('review_session_conflict');
     const now = (await world.editor.client.get<SessionAnswer>(sessionPath(session))).body.session;
     expect(now.currentItemId).toBe(session.agenda[1]?.id);
+  });
+
+  it('cannot extend twice: the bar sends the version it shows, so one of two is 409', async () => {
+    const document = await createDoc(world, { title: 'Two tabs extend' });
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const started = expectStatus(
+      await world.editor.client.post<SessionAnswer>(sessionPath(session, '/start')),
+      200,
+    ).session;
+    const body = { minutes: 5, expectedVersion: started.version };
+    const answers = await Promise.all([
+      world.editor.client.post(sessionPath(session, '/extend'), body),
+      world.owner.client.post(sessionPath(session, '/extend'), body),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const now = (await world.editor.client.get<SessionAnswer>(sessionPath(session))).body.session;
+    expect(Date.parse(now.itemEndsAt ?? '')).toBe(
+      Date.parse(started.itemEndsAt ?? '') + 5 * 60_000,
+    );
   });
 
   it('is refused with a stale version, in the body or as If-Match', async () => {
@@ -366,6 +410,99 @@ describe('review session permissions', () => {
     expect(refused.status).toBe(400);
   });
 
+  it('someone the document is shared with facilitates, and the session is handed over', async () => {
+    const document = await createDoc(world, { title: 'Handed over' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Fiona Facilitator' });
+    expectStatus(
+      await world.owner.client.post(`/api/documents/${document.id}/shares`, {
+        email: guest.email,
+        role: 'reviewer',
+      }),
+      201,
+    );
+    const session = await scheduleTwoItems(world.editor.client, document, {
+      facilitatorId: guest.user.id,
+    });
+    expect(session.facilitator.name).toBe('Fiona Facilitator');
+    const started = expectStatus(
+      await guest.client.post<SessionAnswer>(sessionPath(session, '/start')),
+      200,
+    ).session;
+
+    const handOver = (client: typeof world.owner.client, body: Record<string, unknown>) =>
+      client.put<SessionAnswer>(sessionPath(session, '/facilitator'), body);
+    const refused = [
+      [world.viewer.client, { facilitatorId: world.reviewer.user.id }, 403, 'forbidden'],
+      [guest.client, { facilitatorId: world.outsider.user.id }, 400, 'facilitator_without_access'],
+      [guest.client, { facilitatorId: 'no-such-account' }, 400, 'facilitator_without_access'],
+      [
+        guest.client,
+        { facilitatorId: world.reviewer.user.id, expectedVersion: started.version - 1 },
+        409,
+        'review_session_conflict',
+      ],
+    ] as const;
+    for (const [client, body, status, code] of refused) {
+      const res = await handOver(client, body);
+      expect([res.status, res.body.error?.code]).toEqual([status, code]);
+    }
+
+    const handed = expectStatus(
+      await handOver(guest.client, {
+        facilitatorId: world.reviewer.user.id,
+        expectedVersion: started.version,
+      }),
+      200,
+    ).session;
+    expect(handed.facilitator).toEqual({ id: world.reviewer.user.id, name: 'Rita Reviewer' });
+    expect(handed.abilities?.canFacilitate).toBe(false);
+    const notified = await eventually(
+      async () =>
+        expectStatus(
+          await world.reviewer.client.get<{
+            notifications: { kind: string; documentId: string }[];
+          }>('/api/notifications'),
+          200,
+        ).notifications.filter((n) => n.documentId === document.id),
+      (list) => list.length === 2,
+    );
+    expect(notified.map((n) => n.kind)).toEqual(['review_session', 'review_session']);
+    // Fiona (a reviewer sharee) no longer runs it; Rita does.
+    expect((await guest.client.post(sessionPath(session, '/next'))).status).toBe(403);
+    expectStatus(await world.reviewer.client.post(sessionPath(session, '/next')), 200);
+    expectStatus(await world.reviewer.client.post(sessionPath(session, '/end')), 200);
+    const late = await handOver(world.editor.client, { facilitatorId: world.editor.user.id });
+    expect(late.body.error?.code).toBe('invalid_session_state');
+  });
+
+  it('a facilitator the document is shared with can open the minutes of their session', async () => {
+    const document = await createDoc(world, { title: 'Minutes for a sharee' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Sven Sharee' });
+    expectStatus(
+      await world.owner.client.post(`/api/documents/${document.id}/shares`, {
+        email: guest.email,
+        role: 'reviewer',
+      }),
+      201,
+    );
+    const session = await scheduleTwoItems(world.editor.client, document, {
+      facilitatorId: guest.user.id,
+    });
+    expectStatus(await guest.client.post(sessionPath(session, '/start')), 200);
+    const ended = expectStatus(
+      await guest.client.post<SessionAnswer>(sessionPath(session, '/end')),
+      200,
+    );
+    const minutesPath = `/api/documents/${ended.minutesDocumentId ?? 'none'}`;
+    const minutes = expectStatus(
+      await guest.client.get<{ document: DocumentDto }>(minutesPath),
+      200,
+    ).document;
+    expect(minutes).toMatchObject({ kind: 'minutes', abilities: { edit: false } });
+    expect((await world.viewer.client.get(minutesPath)).status).toBe(200);
+    expect((await world.outsider.client.get(minutesPath)).status).toBe(404);
+  });
+
   it('refuses bad input with stable codes', async () => {
     const document = await createDoc(world, { title: 'Bad input' });
     const post = (body: unknown) =>
@@ -430,5 +567,69 @@ describe('what follows elsewhere', () => {
     );
     expect(after?.hands).toEqual([]);
     expect((await guest.client.get(sessionPath(session))).status).toBe(404);
+  });
+
+  it('people it is shared with see the session upcoming; a revoked share or a narrowed link leaves', async () => {
+    const document = await createDoc(world, { title: 'Shared session' });
+    const guest = await inviteAndRegister({ admin: world.admin.client, name: 'Sana Sharee' });
+    const member = await inviteAndRegister({ admin: world.admin.client, name: 'Max Member' });
+    await addMember({
+      owner: world.owner.client,
+      workspaceId: world.workspace.id,
+      person: member,
+      role: 'reviewer',
+    });
+    const shareWith = async (email: string) =>
+      expectStatus(
+        await world.owner.client.post<{ share: { id: string } }>(
+          `/api/documents/${document.id}/shares`,
+          { email, role: 'reviewer' },
+        ),
+        201,
+      ).share;
+    const guestShare = await shareWith(guest.email);
+    await shareWith(member.email);
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const upcoming = expectStatus(
+      await guest.client.get<{ sessions: ReviewSessionDto[] }>('/api/review-sessions'),
+      200,
+    ).sessions;
+    expect(upcoming.map((s) => s.id)).toEqual([session.id]);
+
+    expectStatus(await world.editor.client.post(sessionPath(session, '/start')), 200);
+    for (const person of [guest, member]) {
+      expectStatus(await person.client.post(sessionPath(session, '/hands')), 200);
+    }
+    const handsNow = async () =>
+      (await server.storage.getReviewSession({ id: session.id }))?.hands.map((h) => h.userId);
+
+    // Removed from the workspace but still shared with directly: Max stays.
+    expectStatus(
+      await world.owner.client.delete(
+        `/api/workspaces/${world.workspace.id}/members/${member.user.id}`,
+      ),
+      204,
+    );
+    // The share revoked: Sana had no other way in, so she leaves.
+    expectStatus(
+      await world.owner.client.delete(`/api/documents/${document.id}/shares/${guestShare.id}`),
+      204,
+    );
+    await eventually(handsNow, (ids) => !ids?.includes(guest.user.id));
+    expect(await handsNow()).toEqual([member.user.id]);
+    // Otto reads it through the network link; the link back to restricted: he leaves.
+    expectStatus(
+      await world.owner.client.patch(`/api/documents/${document.id}`, { linkAccess: 'network' }),
+      200,
+    );
+    expectStatus(await world.outsider.client.post(sessionPath(session, '/hands')), 200);
+    expectStatus(
+      await world.owner.client.patch(`/api/documents/${document.id}`, {
+        linkAccess: 'restricted',
+      }),
+      200,
+    );
+    await eventually(handsNow, (ids) => ids?.length === 1);
+    expect(await handsNow()).toEqual([member.user.id]);
   });
 });

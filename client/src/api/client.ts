@@ -36,6 +36,7 @@ import { ImportFields, type ExportComments, type ExportFormat } from '../../../s
 import {
   AnswerReviewBody,
   RequestReviewBody,
+  type ReviewCandidateDto,
   type ReviewRequestDto,
   type StatusChangeDto,
 } from '../../../shared/api/reviewRequests';
@@ -43,6 +44,7 @@ import {
   CreateReviewSessionBody,
   DecisionBody,
   ExtendSessionBody,
+  HandOverBody,
   SessionMoveBody,
   type ReviewSessionDto,
 } from '../../../shared/api/reviewSessions';
@@ -397,16 +399,33 @@ export const api = {
         `/api/review-sessions/${id(input.sessionId)}/${input.move}`,
         validated(SessionMoveBody, { fromItemId: input.fromItemId }),
       ),
-    extend: (input: { sessionId: string; minutes: number }) =>
+    /**
+     * More time for the current item, guarded by the version the page shows: a second tab
+     * pressing it for the same state is refused (409) instead of adding the time twice.
+     */
+    extend: (input: { sessionId: string; minutes: number; expectedVersion: number }) =>
       send<{ session: ReviewSessionDto }>(
         'POST',
         `/api/review-sessions/${id(input.sessionId)}/extend`,
-        validated(ExtendSessionBody, { minutes: input.minutes }),
+        validated(ExtendSessionBody, {
+          minutes: input.minutes,
+          expectedVersion: input.expectedVersion,
+        }),
       ),
     end: (sessionId: string) =>
       send<{ session: ReviewSessionDto; minutesDocumentId: string | null }>(
         'POST',
         `/api/review-sessions/${id(sessionId)}/end`,
+      ),
+    /** Hands the session over, guarded by the version the page shows. */
+    handOver: (input: { sessionId: string; facilitatorId: string; expectedVersion: number }) =>
+      send<{ session: ReviewSessionDto }>(
+        'PUT',
+        `/api/review-sessions/${id(input.sessionId)}/facilitator`,
+        validated(HandOverBody, {
+          facilitatorId: input.facilitatorId,
+          expectedVersion: input.expectedVersion,
+        }),
       ),
     decide: (input: { sessionId: string; itemId: string; text: string }) =>
       send<{ session: ReviewSessionDto }>(
@@ -429,6 +448,9 @@ export const api = {
         `/api/documents/${id(input.documentId)}/review-requests`,
         validated(RequestReviewBody, input.body),
       ),
+    /** Who may be asked to review: members and direct shares who can comment. */
+    candidates: (documentId: string) =>
+      get<{ people: ReviewCandidateDto[] }>(`/api/documents/${id(documentId)}/review-candidates`),
     ofDocument: (documentId: string) =>
       get<{ requests: ReviewRequestDto[] }>(`/api/documents/${id(documentId)}/review-requests`),
     history: (documentId: string) =>

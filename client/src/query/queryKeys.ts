@@ -64,6 +64,8 @@ export const queryKeys = {
   upcomingSessions: () => ['reviewSessions', 'upcoming'] as const,
   /** A document's review requests and status history. */
   reviewRequests: (documentId: string) => ['documents', 'reviewRequests', documentId] as const,
+  /** Who may be asked to review the document (members and direct shares). */
+  reviewCandidates: (documentId: string) => ['documents', 'reviewCandidates', documentId] as const,
   statusHistory: (documentId: string) => ['documents', 'statusHistory', documentId] as const,
   /** "Awaiting my review" (dashboard). */
   awaitingReview: () => ['reviewRequests', 'awaiting'] as const,

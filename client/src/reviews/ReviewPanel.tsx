@@ -18,6 +18,7 @@ import {
   useReviewSessions,
   useStatusHistory,
 } from './queries';
+import { HandOverForm } from './HandOverForm';
 import { ReviewRequestDialog } from './ReviewRequestDialog';
 import { ScheduleSessionDialog } from './ScheduleSessionDialog';
 
@@ -89,7 +90,8 @@ export function ReviewPanel({ document }: { document: DocumentDto }) {
           sessions.data.sessions.map((session) => (
             <li key={session.id}>
               <strong>{session.title}</strong> · {formatTime(session.startsAt)} ·{' '}
-              {t(`reviews.state.${session.state}`)}
+              {t(`reviews.state.${session.state}`)} ·{' '}
+              {t('reviews.facilitatedBy', { name: session.facilitator.name })}
               {session.state === 'scheduled' && session.abilities?.canFacilitate && (
                 <button
                   type="button"
@@ -106,6 +108,9 @@ export function ReviewPanel({ document }: { document: DocumentDto }) {
                 >
                   {t('reviews.start')}
                 </button>
+              )}
+              {session.state !== 'ended' && session.abilities?.canFacilitate && (
+                <HandOverForm session={session} onDone={refresh} />
               )}
               {session.minutesDocumentId && (
                 <>

@@ -1,6 +1,6 @@
 /**
- * "Request review": pick reviewers among the people who can read the document, an optional
- * due date and note. Sends a draft to review (or adds reviewers to a document in review).
+ * "Request review": pick reviewers among the people who can comment on the document (members,
+ * and people it is shared with directly, marked as such), an optional due date and note. Sends a draft to review (or adds reviewers to a document in review).
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,9 +24,11 @@ export function ReviewRequestDialog({
   onDone: () => void;
 }) {
   const { t } = useTranslation();
+  // Loaded on each opening, so someone the document was just shared with is offered.
   const people = useApiQuery({
-    queryKey: queryKeys.mentionable(documentId),
-    load: () => api.threads.mentionable(documentId),
+    queryKey: queryKeys.reviewCandidates(documentId),
+    load: () => api.reviewRequests.candidates(documentId),
+    enabled: isOpen,
   });
   const [chosen, setChosen] = useState<string[]>([]);
   const [dueDate, setDueDate] = useState('');
@@ -53,6 +55,9 @@ export function ReviewRequestDialog({
       <form className="form" onSubmit={form.handleSubmit(send)}>
         <fieldset className="field">
           <legend className="field__label">{t('reviews.reviewers')}</legend>
+          {people.status === 'ready' && people.data.people.length === 0 && (
+            <p className="field__hint">{t('reviews.noReviewers')}</p>
+          )}
           {people.status === 'ready' &&
             people.data.people.map((person) => (
               <label key={person.id} className="checkbox">
@@ -67,7 +72,9 @@ export function ReviewRequestDialog({
                     )
                   }
                 />{' '}
-                {person.name}
+                {person.isDirectShare
+                  ? t('reviews.sharedReviewer', { name: person.name })
+                  : person.name}
               </label>
             ))}
         </fieldset>

@@ -1,5 +1,6 @@
 /**
- * "Schedule review session": title, time, and the agenda picked from the document's outline
+ * "Schedule review session": title, time, facilitator (the scheduler unless someone else who
+ * can open the document is chosen), and the agenda picked from the document's outline
  * (one item per chosen heading, minutes each).
  */
 import { useState } from 'react';
@@ -10,6 +11,8 @@ import { Dialog } from '../components/Dialog';
 import { FormError } from '../components/ErrorScreen';
 import { TextField } from '../components/TextField';
 import { useFormSubmit } from '../components/useFormSubmit';
+import { useCurrentUser } from '../session/SessionContext';
+import { FacilitatorField } from './FacilitatorField';
 
 /** A local `datetime-local` value one hour from now (a sensible default). */
 function inAnHour(): string {
@@ -33,6 +36,8 @@ export function ScheduleSessionDialog({
   const { t } = useTranslation();
   const [title, setTitle] = useState(t('reviews.defaultSessionTitle', { title: document.title }));
   const [startsAt, setStartsAt] = useState(inAnHour);
+  const me = useCurrentUser();
+  const [facilitatorId, setFacilitatorId] = useState(me.id);
   // Outline index → minutes, for the chosen headings.
   const [minutesByHeading, setMinutesByHeading] = useState<Record<number, number>>({});
   const form = useFormSubmit();
@@ -46,7 +51,7 @@ export function ScheduleSessionDialog({
       .map(({ heading, minutes }) => ({ title: heading.text, minutes, heading: heading.text }));
     await api.reviewSessions.schedule({
       documentId: document.id,
-      body: { title, startsAt: new Date(startsAt).toISOString(), agenda },
+      body: { title, startsAt: new Date(startsAt).toISOString(), agenda, facilitatorId },
     });
     setMinutesByHeading({});
     onDone();
@@ -71,6 +76,13 @@ export function ScheduleSessionDialog({
             onChange={(e) => setStartsAt(e.target.value)}
           />
         </label>
+        <FacilitatorField
+          documentId={document.id}
+          label={t('reviews.facilitator')}
+          value={facilitatorId}
+          onValue={setFacilitatorId}
+          isActive={isOpen}
+        />
         <fieldset className="field agenda-picker">
           <legend className="field__label">{t('reviews.agendaFromOutline')}</legend>
           {document.outline.length === 0 && <p className="muted">{t('reviews.noHeadings')}</p>}

@@ -215,7 +215,13 @@ function LiveSessionBar({ session, editor }: { session: ReviewSessionDto; editor
             <button
               type="button"
               className="button button--small"
-              onClick={act(() => api.reviewSessions.extend({ sessionId: session.id, minutes: 5 }))}
+              onClick={act(() =>
+                api.reviewSessions.extend({
+                  sessionId: session.id,
+                  minutes: 5,
+                  expectedVersion: session.version,
+                }),
+              )}
             >
               {t('reviews.extend')}
             </button>

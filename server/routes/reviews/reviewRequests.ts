@@ -1,6 +1,7 @@
 /**
  * The status workflow with people in it: send to review naming reviewers
- * (`POST /api/documents/:id/review-requests`), the document's requests and status history,
+ * (`POST /api/documents/:id/review-requests`; who may be named:
+ * `GET /api/documents/:id/review-candidates`), the document's requests and status history,
  * the caller's "Awaiting my review" list (`GET /api/review-requests`), and a reviewer's
  * answer (`POST /api/review-requests/:id/answer`).
  */
@@ -15,9 +16,14 @@ import { canChangeStatus, canReadDocument } from '../../policies/document';
 import { presentReviewRequest, presentStatusChange } from '../../presenters/reviewRequests';
 import { personLookup } from '../../presenters/threads';
 import { answerReview, requestReview } from '../../reviews/reviewRequests';
-import type { User } from '../../storage/types';
+import { reviewCandidates } from '../../reviews/reviewers';
+import type { DocumentRecord, Membership, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
 import { loadAuthorizedLiveDocument, loadDocumentAccess, parseParams } from '../workspaces/access';
+
+/** Who may send a document to review, and so name its reviewers: owners and editors. */
+const canAskForReview = (actor: User, membership: Membership | null, document: DocumentRecord) =>
+  canChangeStatus(actor, membership, document, 'in-review');
 
 /** Router for review requests and the status history. */
 export function createReviewRequestsRouter(
@@ -39,7 +45,7 @@ export function createReviewRequestsRouter(
     const { id } = parseParams(req, IdParams);
     const access = await loadAuthorizedLiveDocument(
       { storage, actor, documentId: id },
-      (who, membership, document) => canChangeStatus(who, membership, document, 'in-review'),
+      canAskForReview,
       'Only owners and editors send a document to review.',
     );
     const { body } = validate(req, { body: RequestReviewBody });
@@ -56,6 +62,20 @@ export function createReviewRequestsRouter(
       await storage.listUsers({ ids: [actor.id, ...requests.map((r) => r.reviewerId)] }),
     );
     res.status(201).json({ requests: requests.map((r) => presentReviewRequest(r, person)) });
+  });
+
+  // Who the caller may ask to review: everyone who can comment, members and direct shares.
+  router.get('/documents/:id/review-candidates', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { id } = parseParams(req, IdParams);
+    const access = await loadAuthorizedLiveDocument(
+      { storage, actor, documentId: id },
+      canAskForReview,
+      'Only owners and editors send a document to review.',
+    );
+    res.json({
+      people: await reviewCandidates({ storage, document: access.document, callerId: actor.id }),
+    });
   });
 
   router.get('/documents/:id/review-requests', requireUser, async (req, res) => {

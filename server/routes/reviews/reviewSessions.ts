@@ -1,7 +1,8 @@
 /**
  * Live peer-review sessions: schedule and list them on a document
  * (`/api/documents/:id/review-sessions`), the caller's upcoming ones (`/api/review-sessions`),
- * and run one (`/api/review-sessions/:id/start|next|back|extend|end`, decisions, hands).
+ * and run one (`/api/review-sessions/:id/start|next|back|extend|end`, decisions, hands, hand
+ * over to another facilitator).
  * Every change is broadcast as `review:state` to `doc:<id>` (subscriber `reviewSessions.ts`).
  */
 import express, { type Request, type Response, type Router } from 'express';
@@ -11,6 +12,7 @@ import {
   DecisionBody,
   EndSessionBody,
   ExtendSessionBody,
+  HandOverBody,
   SessionItemParams,
   SessionMoveBody,
   SessionUserParams,
@@ -26,7 +28,8 @@ import { canFacilitate, canScheduleReviewSession, canTakePart } from '../../poli
 import { presentReviewSessions } from '../../presenters/reviewSessions';
 import { changeReviewSession, type MoveGuard } from '../../reviews/changeSession';
 import { endReviewSession } from '../../reviews/endSession';
-import { scheduleReviewSession } from '../../reviews/scheduleSession';
+import { assertFacilitator, scheduleReviewSession } from '../../reviews/scheduleSession';
+import { sessionsReachedBy } from '../../reviews/sessionsReachedBy';
 import type { SessionMove } from '../../reviews/sessionMoves';
 import type { ReviewSessionRecord, User } from '../../storage/types';
 import type { RouteDeps } from '../deps';
@@ -164,12 +167,13 @@ export function createReviewSessionsRouter(
     res.json({ sessions: await present(actor, access, sessions) });
   });
 
-  // The caller's upcoming and running sessions, across their workspaces (the dashboard).
+  // The caller's upcoming and running sessions, across their workspaces and the documents
+  // shared with them directly (the dashboard).
   router.get('/review-sessions', requireUser, async (_req, res) => {
     const actor = getActor(res);
-    const workspaces = await storage.listWorkspacesForUser({ userId: actor.id });
-    const sessions = await storage.listReviewSessions({
-      workspaceIds: workspaces.map((workspace) => workspace.id),
+    const sessions = await sessionsReachedBy({
+      storage,
+      userId: actor.id,
       states: ['scheduled', 'live'],
     });
     const answers: ReviewSessionDto[] = [];
@@ -238,6 +242,24 @@ export function createReviewSessionsRouter(
     });
     const [dto] = await present(actor, access, [session]);
     res.json({ session: dto, minutesDocumentId: session.minutesDocumentId });
+  });
+
+  // Hand over: the facilitator, an owner or an editor names someone else who can open it.
+  router.put('/review-sessions/:id/facilitator', requireUser, async (req, res) => {
+    const actor = getActor(res);
+    const { session, access } = await loadForFacilitator(req, actor);
+    const { body } = validate(req, { body: HandOverBody });
+    await assertFacilitator(storage, access.document, body.facilitatorId);
+    const changed = await changeReviewSession({
+      storage,
+      events,
+      presence,
+      context: contextOf(req, actor),
+      sessionId: session.id,
+      move: { kind: 'handOver', facilitatorId: body.facilitatorId },
+      guard: guardOf(req, body),
+    });
+    await sendOne(res, actor, access, changed);
   });
 
   router.put('/review-sessions/:id/decisions/:itemId', requireUser, async (req, res) => {
