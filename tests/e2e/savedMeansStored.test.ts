@@ -4,7 +4,8 @@
  * closing the tab asks first, for as long as the edits are not in storage; once they are,
  * "Saved", and the tab closes without asking. And with the server a real process killed
  * (SIGKILL) before its `doc:stored`: the pill never said "Saved", the edit was not in storage,
- * and the browser's copy brings it back once a server runs again.
+ * and the browser's IndexedDB copy, kept past the closed tab, brings it back once a server
+ * runs again.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -99,7 +100,7 @@ describe('"Saved" means stored, across a server crash', () => {
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
-  it('killed while "Saving…": never "Saved", not in storage, and back from the browser once a server runs', async () => {
+  it('killed while "Saving…": never "Saved", not in storage, kept in IndexedDB past the tab, stored once a server runs', async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-e2e-crash-'));
     const first = await startProcess();
     const baseURL = `http://127.0.0.1:${first.port}`;
@@ -113,7 +114,7 @@ describe('"Saved" means stored, across a server crash', () => {
     );
     const documentId = created.body.document.id;
     browser = await launchBrowser();
-    const { page } = await newPerson({ browser, baseURL });
+    const { context, page } = await newPerson({ browser, baseURL });
     await signIn({ page, email: 'ana@stuttgart.example', name: 'Ana Admin' });
     await page.goto(`/documents/${documentId}`);
     await expect.poll(() => syncStateOf(page)).toBe('saved');
@@ -140,13 +141,25 @@ describe('"Saved" means stored, across a server crash', () => {
     expect(states.length).toBeGreaterThan(10);
     expect(states).not.toContain('saved');
 
-    // A server again, on the same address: the browser sends its copy, then it is stored.
+    // The tab closes while the edit is only in the browser: it warns; the person leaves anyway.
+    const warning = page.waitForEvent('dialog');
+    await page.close({ runBeforeUnload: true });
+    const shown = await warning;
+    expect(shown.type()).toBe('beforeunload');
+    const closed = page.waitForEvent('close');
+    await shown.accept();
+    await closed;
+
+    // A server again, on the same address; a new tab of the same browser: the IndexedDB copy
+    // (kept because the edit was never stored) brings the edit back, then it is stored.
     const second = await startProcess(first.port);
-    await expect.poll(() => syncStateOf(page), { timeout: 30_000 }).toBe('saved');
-    expect(await editorOf(page).innerText()).toContain(text);
+    const reopened = await context.newPage();
+    await reopened.goto(`/documents/${documentId}`);
+    await expect.poll(() => syncStateOf(reopened), { timeout: 30_000 }).toBe('saved');
+    expect(await editorOf(reopened).innerText()).toContain(text);
     // "Saved" was the truth: a SIGKILL now loses nothing.
     second.child.kill('SIGKILL');
     await second.exited;
     expect(await storedText(dataDir, documentId)).toContain(text);
-  });
+  }, 90_000);
 });

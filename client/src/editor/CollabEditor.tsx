@@ -63,9 +63,9 @@ export function CollabEditor({
   comments?: { ui: CommentsUi; canComment: boolean; onEditor: (editor: Editor | null) => void };
 }) {
   const { t } = useTranslation();
-  const { ydoc, provider, local, canWrite } = session;
+  const { ydoc, provider, localCopyClocks, canWrite } = session;
   const stored = useStoredStateVector(documentId);
-  const sync = useSyncState({ ydoc, provider, local, stored });
+  const sync = useSyncState({ ydoc, provider, localCopyClocks, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
   const isWritable =
