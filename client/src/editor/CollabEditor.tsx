@@ -29,7 +29,6 @@ import { closedSessionMessage } from './closedSession';
 import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import type { CollabSession } from './useCollabSession';
-import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -41,8 +40,8 @@ const SYNC_LABEL_KEYS: Record<SyncState, string> = {
 
 /** The editing surface of one document. */
 export function CollabEditor({
-  documentId,
   session,
+  stored,
   user,
   role,
   closedCode,
@@ -50,10 +49,11 @@ export function CollabEditor({
   comments,
   language,
 }: {
-  documentId: string;
   /** The language the text is written in: its `lang`, for screen readers and hyphenation. */
   language: string;
   session: CollabSession;
+  /** What storage holds of the document (`useStoredStateVector`, kept by the page). */
+  stored: ReadonlyMap<number, number> | null;
   user: UserDto;
   role: WorkspaceRole;
   /** Why the server is not taking the session now (see closedSession.ts), or null. */
@@ -64,7 +64,6 @@ export function CollabEditor({
 }) {
   const { t } = useTranslation();
   const { ydoc, provider, localCopyClocks, canWrite } = session;
-  const stored = useStoredStateVector(documentId);
   const sync = useSyncState({ ydoc, provider, localCopyClocks, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
