@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { checkDocumentRead, checkWorkspaceRead } from './access';
 import { broadcastPresence } from './presenceHandlers';
-import { documentRoom } from './rooms';
+import { documentRoom, parseGuardedRoom } from './rooms';
 import type { RealtimeServer, RealtimeSocket } from './types';
 import type { PresenceTracker } from './presenceTracker';
 
@@ -29,9 +29,6 @@ export interface AccessSweep {
   checkNow(scope?: AccessScope): Promise<void>;
   stop(): void;
 }
-
-const WORKSPACE_PREFIX = 'workspace:';
-const DOCUMENT_PREFIX = 'doc:';
 
 /** Starts the periodic re-check of every socket connected to this process. */
 export function startAccessSweep(input: {
@@ -51,32 +48,22 @@ export function startAccessSweep(input: {
   ): Promise<void> => {
     const { user } = socket.data;
     for (const room of [...socket.rooms]) {
-      const isWorkspace = room.startsWith(WORKSPACE_PREFIX);
-      const isDocument = room.startsWith(DOCUMENT_PREFIX);
-      if (!isWorkspace && !isDocument) continue;
+      const guarded = parseGuardedRoom(room);
+      if (!guarded) continue;
       const key = `${user.id} ${room}`;
       let verdict = allowed.get(key);
       if (!verdict) {
-        verdict = isWorkspace
-          ? checkWorkspaceRead({
-              storage,
-              user,
-              workspaceId: room.slice(WORKSPACE_PREFIX.length),
-            }).then((result) => result.isAllowed)
-          : checkDocumentRead({
-              storage,
-              user,
-              documentId: room.slice(DOCUMENT_PREFIX.length),
-            }).then((result) => result.isAllowed);
+        verdict = (
+          guarded.kind === 'workspace'
+            ? checkWorkspaceRead({ storage, user, workspaceId: guarded.workspaceId })
+            : checkDocumentRead({ storage, user, documentId: guarded.documentId })
+        ).then((result) => result.isAllowed);
         allowed.set(key, verdict);
       }
       if (await verdict) continue;
       await socket.leave(room);
-      if (isDocument) {
-        const change = tracker.close({
-          socketId: socket.id,
-          documentId: room.slice(DOCUMENT_PREFIX.length),
-        });
+      if (guarded.kind === 'document') {
+        const change = tracker.close({ socketId: socket.id, documentId: guarded.documentId });
         if (change) broadcastPresence({ io, tracker, change });
       }
     }

@@ -25,3 +25,17 @@ export function coversClock(
 ): boolean {
   return clock === 0 || (stored?.get(clientId) ?? 0) >= clock;
 }
+
+/**
+ * Whether `stored` covers every client's clock in `required` (client id → clock): used for the
+ * changes a browser brought back from its own offline copy, made by earlier tabs' client ids.
+ */
+export function coversVector(
+  stored: ReadonlyMap<number, number> | null,
+  required: ReadonlyMap<number, number>,
+): boolean {
+  for (const [clientId, clock] of required) {
+    if (!coversClock(stored, clientId, clock)) return false;
+  }
+  return true;
+}

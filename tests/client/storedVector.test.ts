@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coversClock, mergeStoredVectors } from '../../shared/realtime/storedVector';
+import { coversClock, coversVector, mergeStoredVectors } from '../../shared/realtime/storedVector';
 
 describe('doc:stored notices merged over server processes', () => {
   it('keeps the highest clock per client, whichever process reported it', () => {
@@ -28,5 +28,34 @@ describe('doc:stored notices merged over server processes', () => {
     expect(coversClock(stored, 6, 1)).toBe(false);
     expect(coversClock(null, 6, 0)).toBe(true);
     expect(coversClock(null, 6, 1)).toBe(false);
+  });
+
+  it('covers a vector (what an offline copy brought back) only when every client in it is covered', () => {
+    const broughtBack = new Map([
+      [7, 12],
+      [8, 3],
+    ]);
+    expect(
+      coversVector(
+        new Map([
+          [7, 12],
+          [8, 3],
+          [9, 1],
+        ]),
+        broughtBack,
+      ),
+    ).toBe(true);
+    expect(
+      coversVector(
+        new Map([
+          [7, 12],
+          [8, 2],
+        ]),
+        broughtBack,
+      ),
+    ).toBe(false);
+    expect(coversVector(new Map([[7, 12]]), broughtBack)).toBe(false);
+    expect(coversVector(null, broughtBack)).toBe(false);
+    expect(coversVector(null, new Map())).toBe(true);
   });
 });

@@ -11,6 +11,7 @@ import { hashPassword } from '../../server/auth/passwords';
 import type { User } from '../../server/storage/types';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
+import type { DocumentDto } from '../../shared/api/entities';
 import { buildDocument, buildMembership, buildUser, buildWorkspace } from '../helpers/factories';
 import {
   createApiClient,
@@ -19,10 +20,12 @@ import {
   type ApiClient,
   type TestServer,
 } from '../helpers/server';
+import { connected, openSocket, rawRequest, type ClientSocket } from '../realtime/helpers';
 import {
   connectClient,
   isEditKept,
   requestCollabToken,
+  sleep,
   TEST_TEXT_ROOT,
   useCollabScope,
   waitFor,
@@ -46,6 +49,10 @@ interface World {
   documentId: string;
   /** A member with a real password (so they can sign in over HTTP), in the workspace as `role`. */
   member(role?: 'owner' | 'editor' | 'viewer', overrides?: { role?: 'admin' }): Promise<User>;
+  /** An account with a real password outside the workspace (to share the document with). */
+  outsider(): Promise<User>;
+  /** A Socket.IO connection on `api`'s session that has the document open (room `doc:<id>`). */
+  openDocumentSocket(api: ApiClient): Promise<ClientSocket>;
   signIn(user: User): Promise<ApiClient>;
   /** Opens a collab connection the way the browser does: token from the HTTP route. */
   connect(api: ApiClient, documentId?: string): Promise<TestClient>;
@@ -93,6 +100,15 @@ async function world(): Promise<World> {
       if (!overrides.role) await buildMembership(server.storage, { workspace, user, role });
       return user;
     },
+    outsider: () => buildUser(server.storage, { passwordHash }),
+    async openDocumentSocket(api) {
+      const socket = openSocket(server.url, { cookie: api.cookieHeader() });
+      defer(() => socket.disconnect());
+      await connected(socket);
+      const opened = await rawRequest(socket, 'presence:open', { documentId: document.id });
+      expect(opened).toEqual({ ok: true });
+      return socket;
+    },
     async signIn(user) {
       const api = createApiClient(server.url);
       const answer = await api.post('/api/auth/login', { email: user.email, password: PASSWORD });
@@ -102,6 +118,15 @@ async function world(): Promise<World> {
     connect,
     serverState: () => server.server.collab.encodeState({ documentId: document.id }),
   };
+}
+
+/** The ids of the documents whose `document:updated` `socket` hears from now on. */
+function documentUpdatesHeard(socket: ClientSocket): string[] {
+  const heard: string[] = [];
+  socket.on('document:updated', ({ document }: { document: DocumentDto }) => {
+    heard.push(document.id);
+  });
+  return heard;
 }
 
 async function expectClosedAtOnce(client: TestClient, code: number, who: string): Promise<void> {
@@ -268,5 +293,117 @@ describe('revocations through the API reach open connections at once', () => {
       'socket disconnected',
       AT_ONCE_MS,
     );
+  });
+});
+
+describe('revocations through the API reach open Socket.IO connections at once', () => {
+  /** Renames the document; `listener` (still in the room) must hear it within `AT_ONCE_MS`. */
+  async function renameHeardBy(w: World, listener: string[], title: string): Promise<void> {
+    const renamed = await w.admin.patch(`/api/documents/${w.documentId}`, { title });
+    expect(renamed.status).toBe(200);
+    await waitFor(() => listener.includes(w.documentId), 'the owner hears it', AT_ONCE_MS);
+  }
+
+  it('a removed member and a revoked sharee leave the document room before the answer', async () => {
+    const w = await world();
+    const removed = await w.member('viewer');
+    const sharee = await w.outsider();
+    const shared = await w.admin.post<{ share: { id: string } }>(
+      `/api/documents/${w.documentId}/shares`,
+      { email: sharee.email, role: 'viewer' },
+    );
+    expect(shared.status).toBe(201);
+    const owner = documentUpdatesHeard(await w.openDocumentSocket(w.admin));
+    const removedHeard = documentUpdatesHeard(await w.openDocumentSocket(await w.signIn(removed)));
+    const shareeHeard = documentUpdatesHeard(await w.openDocumentSocket(await w.signIn(sharee)));
+
+    const removal = await w.admin.delete(`/api/workspaces/${w.workspaceId}/members/${removed.id}`);
+    expect(removal.status).toBe(204);
+    const revoke = await w.admin.delete(
+      `/api/documents/${w.documentId}/shares/${shared.body.share.id}`,
+    );
+    expect(revoke.status).toBe(204);
+    // The sweep runs once a minute here: only the event's re-check can have pruned the room.
+    await renameHeardBy(w, owner, 'Renamed after the revocations');
+    expect(removedHeard).toEqual([]);
+    expect(shareeHeard).toEqual([]);
+  });
+
+  it('a trashed document’s room is emptied at once: its restore is not heard there', async () => {
+    const w = await world();
+    const member = await w.signIn(await w.member('editor'));
+    const memberHeard = documentUpdatesHeard(await w.openDocumentSocket(member));
+    // The owner follows the workspace list, which hears the restore too.
+    const ownerSocket = openSocket(w.server.url, { cookie: w.admin.cookieHeader() });
+    defer(() => ownerSocket.disconnect());
+    await connected(ownerSocket);
+    const subscribed = await rawRequest(ownerSocket, 'workspace:subscribe', {
+      workspaceId: w.workspaceId,
+    });
+    expect(subscribed).toEqual({ ok: true });
+    const ownerHeard = documentUpdatesHeard(ownerSocket);
+
+    expect((await w.admin.delete(`/api/documents/${w.documentId}`)).status).toBe(204);
+    // The trash itself is told to the room (broadcast before the re-check), then it is left.
+    await waitFor(() => memberHeard.length === 1, 'the member hears the trash', AT_ONCE_MS);
+    const restored = await w.admin.post(`/api/documents/${w.documentId}/restore`);
+    expect(restored.status).toBe(200);
+    await waitFor(() => ownerHeard.length === 2, 'the owner hears trash and restore', AT_ONCE_MS);
+    await sleep(200);
+    expect(memberHeard).toEqual([w.documentId]);
+  });
+
+  it('deactivating an account disconnects its sockets before the answer', async () => {
+    const w = await world();
+    const socket = await w.openDocumentSocket(await w.signIn(await w.member()));
+    const reasons: string[] = [];
+    socket.on('disconnect', (reason) => reasons.push(reason));
+    const target = await w.member();
+    const deactivatedSocket = await w.openDocumentSocket(await w.signIn(target));
+    const deactivatedReasons: string[] = [];
+    deactivatedSocket.on('disconnect', (reason) => deactivatedReasons.push(reason));
+
+    expect((await w.admin.post(`/api/users/${target.id}/deactivate`)).status).toBe(200);
+    await waitFor(
+      () => deactivatedReasons.includes('io server disconnect'),
+      'the deactivated account’s socket disconnected',
+      AT_ONCE_MS,
+    );
+    expect(reasons).toEqual([]);
+  });
+});
+
+describe('share changes reach open collab connections at once', () => {
+  it('a revoked share closes with 4403, a lowered one turns read-only', async () => {
+    const w = await world();
+    const [revoked, lowered] = [await w.outsider(), await w.outsider()];
+    const shareIds = new Map<string, string>();
+    for (const sharee of [revoked, lowered]) {
+      const shared = await w.admin.post<{ share: { id: string } }>(
+        `/api/documents/${w.documentId}/shares`,
+        { email: sharee.email, role: 'editor' },
+      );
+      expect(shared.status).toBe(201);
+      shareIds.set(sharee.id, shared.body.share.id);
+    }
+    const ownerClient = await w.connect(w.admin);
+    const revokedClient = await w.connect(await w.signIn(revoked));
+    const loweredClient = await w.connect(await w.signIn(lowered));
+    const probe = { serverState: w.serverState, observer: ownerClient };
+    expect(await isEditKept({ ...probe, writer: loweredClient, text: 'as editor' })).toBe(true);
+
+    const revoke = await w.admin.delete(
+      `/api/documents/${w.documentId}/shares/${shareIds.get(revoked.id) ?? ''}`,
+    );
+    expect(revoke.status).toBe(204);
+    await expectClosedAtOnce(revokedClient, CLOSE_CODES.forbidden, 'revoked sharee');
+
+    const lowering = await w.admin.post(`/api/documents/${w.documentId}/shares`, {
+      email: lowered.email,
+      role: 'viewer',
+    });
+    expect(lowering.status).toBe(201);
+    expect(await isEditKept({ ...probe, writer: loweredClient, text: 'as viewer' })).toBe(false);
+    expect(loweredClient.closeCodes).toEqual([]);
   });
 });

@@ -32,8 +32,13 @@ export async function spawnServer(input: {
   timeoutMs?: number;
   /** Extra environment, e.g. `REDIS_URL` for the scale-out tests. */
   env?: Record<string, string>;
+  /**
+   * The script to run instead of `server/main.ts` (relative to the repository), e.g. a test
+   * server with its writes held back; it must log the `"url":"http://host:port"` line too.
+   */
+  entry?: string;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', input.entry ?? 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

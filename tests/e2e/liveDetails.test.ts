@@ -1,7 +1,8 @@
 /**
  * Live document details (issue 10, item 2) in real Chromium: two people edit the details
  * panel of one document at once and neither change is lost, and a status change made by one
- * person shows on another person's open editor and workspace list within a second.
+ * person shows on another person's open editor and workspace list within a second. What was
+ * typed into a field and not yet saved is kept when the person leaves the page at once.
  * Needs the server side of the contract: `DocumentDto.version`, `baseVersion` with 409
  * `version_conflict`, and the `document:updated` broadcast.
  */
@@ -137,5 +138,25 @@ describe('live document details', () => {
     expect(renamed.status).toBe(200);
     await eda.getByRole('heading', { level: 1, name: 'Renamed live' }).waitFor({ timeout: 1_000 });
     await list.getByRole('link', { name: 'Renamed live' }).waitFor({ timeout: 1_000 });
+  });
+
+  it('keeps what was typed into a field when the person goes back at once, before the autosave pause', async () => {
+    const { page: eda } = await stage.cast.add();
+    await signIn({ page: eda, email: 'eda@bologna.example', name: 'Eda Editor' });
+    await eda.goto(`/w/${workspaceId}`);
+    await eda.getByRole('table').getByRole('link').first().click();
+    await editorOf(eda).waitFor();
+    const title = detailsOf(eda).getByRole('textbox', { name: 'Title' });
+    await title.fill('Typed, then left at once');
+    // Back to the list with the field still focused: no blur, no pause, the panel unmounts.
+    await eda.goBack();
+    await eda.getByRole('table').waitFor();
+    await expect
+      .poll(async () => {
+        const stored = await admin.get<{ document: DocumentDto }>(`/api/documents/${documentId}`);
+        return stored.body.document.title;
+      })
+      .toBe('Typed, then left at once');
+    await eda.getByRole('link', { name: 'Typed, then left at once' }).waitFor();
   });
 });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditEventDto, InvitationDto } from '../../shared/api/entities';
 import { registerWithInvitation, type TestServer } from '../helpers/server';
-import { expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
+import { createDoc, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
 let server: TestServer;
 let world: WorkspaceWorld;
@@ -64,5 +64,45 @@ describe('audit log completeness', () => {
         targetId: world.editor.user.id,
       }),
     );
+  });
+
+  it('records the changes its domain-event subscriber hears: rename, trash, restore, share, revoke', async () => {
+    const { owner, outsider, workspace } = world;
+    const renamed = `Housing and integration ${Date.now()}`;
+    expectStatus(
+      await owner.client.patch(`/api/workspaces/${workspace.id}`, { name: renamed }),
+      200,
+    );
+    const document = await createDoc(world, { title: 'Audited case study' }, owner.client);
+    const shared = await owner.client.post<{ share: { id: string } }>(
+      `/api/documents/${document.id}/shares`,
+      { email: outsider.email, role: 'viewer' },
+    );
+    const { share } = expectStatus(shared, 201);
+    expectStatus(
+      await owner.client.delete(`/api/documents/${document.id}/shares/${share.id}`),
+      204,
+    );
+    expectStatus(await owner.client.delete(`/api/documents/${document.id}`), 204);
+    expectStatus(await owner.client.post(`/api/documents/${document.id}/restore`), 200);
+
+    const byOwner = (details: Record<string, unknown>, targetId = document.id) =>
+      expect.objectContaining({
+        actorId: owner.user.id,
+        targetId,
+        details: expect.objectContaining(details) as unknown,
+      }) as unknown;
+    expect(await auditEvents('workspace.updated')).toContainEqual(
+      byOwner({ name: renamed }, workspace.id),
+    );
+    const onDocument = { workspaceId: workspace.id };
+    const person = { ...onDocument, userId: outsider.user.id, role: 'viewer' };
+    expect(await auditEvents('document.shared')).toContainEqual(
+      byOwner({ ...person, isNew: true }),
+    );
+    expect(await auditEvents('document.unshared')).toContainEqual(byOwner(person));
+    const trash = { ...onDocument, title: 'Audited case study' };
+    expect(await auditEvents('document.trashed')).toContainEqual(byOwner(trash));
+    expect(await auditEvents('document.restored')).toContainEqual(byOwner(trash));
   });
 });

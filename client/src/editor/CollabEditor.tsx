@@ -30,7 +30,6 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import { isSuggesting, SuggestMode, toggleSuggesting } from './suggestMode';
 import type { CollabSession } from './useCollabSession';
-import { useStoredStateVector } from '../realtime/useDocStored';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -42,8 +41,8 @@ const SYNC_LABEL_KEYS: Record<SyncState, string> = {
 
 /** The editing surface of one document. */
 export function CollabEditor({
-  documentId,
   session,
+  stored,
   user,
   role,
   closedCode,
@@ -52,10 +51,11 @@ export function CollabEditor({
   language,
   canSuggest = false,
 }: {
-  documentId: string;
   /** The language the text is written in: its `lang`, for screen readers and hyphenation. */
   language: string;
   session: CollabSession;
+  /** What storage holds of the document (`useStoredStateVector`, kept by the page). */
+  stored: ReadonlyMap<number, number> | null;
   user: UserDto;
   role: WorkspaceRole;
   /** Why the server is not taking the session now (see closedSession.ts), or null. */
@@ -67,9 +67,8 @@ export function CollabEditor({
   canSuggest?: boolean;
 }) {
   const { t } = useTranslation();
-  const { ydoc, provider, local, canWrite } = session;
-  const stored = useStoredStateVector(documentId);
-  const sync = useSyncState({ ydoc, provider, local, stored });
+  const { ydoc, provider, localCopyClocks, canWrite } = session;
+  const sync = useSyncState({ ydoc, provider, localCopyClocks, stored });
   // Edits made while the server is busy stay in the browser and sync later, as offline ones
   // do; after any other close they could not be saved, so the editor turns read-only.
   const isSessionUsable = closedCode === null || closedSessionMessage(closedCode).retriesByItself;

@@ -16,6 +16,7 @@ import { ErrorScreen } from '../components/ErrorScreen';
 import { Skeleton } from '../components/Feedback';
 import { Layout } from '../components/Layout';
 import { PendingPage } from '../components/PendingPage';
+import { useStoredStateVector } from '../realtime/useDocStored';
 import { useAnnounceDocument } from '../realtime/usePresence';
 import { useCurrentUser } from '../session/SessionContext';
 import { ShareButton } from '../sharing/ShareDialog';
@@ -56,6 +57,9 @@ export default function EditorPage() {
   useEffect(() => {
     if (accessChanges > 0) refreshAccess({ documentId, workspaceId });
   }, [accessChanges, documentId, workspaceId, refreshAccess]);
+  // Listening before the page announces itself: the one `doc:stored` that answers
+  // `presence:open` can arrive before the editor below has mounted (it waits for its token).
+  const stored = useStoredStateVector(documentId);
   useAnnounceDocument(documentId);
   const commentsUi = useCommentsUi();
   const [editor, setEditor] = useState<Editor | null>(null);
@@ -82,9 +86,9 @@ export default function EditorPage() {
     // Once open, the editor stays: a closed session is a banner inside it, never a blank page.
     body = (
       <CollabEditor
-        documentId={documentId}
         language={document.language}
         session={collab.session}
+        stored={stored}
         user={user}
         role={workspace?.role ?? roleFromAbilities(document)}
         closedCode={collab.closedCode}

@@ -12,6 +12,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE_CODES } from '../../../shared/closeCodes';
+import { mergeStoredVectors } from '../../../shared/realtime/storedVector';
 import type { CollabTokenDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
@@ -27,6 +28,12 @@ export interface CollabSession {
   provider: WebsocketProvider;
   /** The IndexedDB copy: its updates are not local edits. */
   local: IndexeddbPersistence;
+  /**
+   * What the IndexedDB copy brought into this Y.Doc that it lacked (client id → end clock):
+   * edits an earlier tab of this browser made, perhaps never stored. "Saved" waits until
+   * `doc:stored` covers them too, not only this tab's own client id.
+   */
+  localCopyClocks: { readonly current: ReadonlyMap<number, number> };
   canWrite: boolean;
   /**
    * How many times write access changed since the session opened (a role change while the
@@ -99,6 +106,15 @@ export function useCollabSession(input: {
     let lastCheckAt = 0;
     const ydoc = new Y.Doc();
     const local = new IndexeddbPersistence(`clip:${userId}:${documentId}`, ydoc);
+    // Listening before the copy loads (IndexedDB answers asynchronously), so none is missed.
+    const localCopyClocks = { current: new Map<number, number>() };
+    ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== local) return;
+      localCopyClocks.current = mergeStoredVectors(
+        localCopyClocks.current,
+        Y.parseUpdateMeta(update).to,
+      );
+    });
 
     const scheduleRefresh = (token: CollabTokenDto) => {
       window.clearTimeout(refreshTimer);
@@ -119,7 +135,7 @@ export function useCollabSession(input: {
           // The server already applies the new role to the open socket; make the editor match.
           canWrite = token.canWrite;
           accessChanges += 1;
-          update({ session: { ydoc, provider, local, canWrite, accessChanges } });
+          update({ session: { ydoc, provider, local, localCopyClocks, canWrite, accessChanges } });
         }
         return true;
       } catch (refreshError) {
@@ -202,7 +218,9 @@ export function useCollabSession(input: {
         showClosed(null);
       });
       canWrite = token.canWrite;
-      update({ session: { ydoc, provider: current, local, canWrite, accessChanges } });
+      update({
+        session: { ydoc, provider: current, local, localCopyClocks, canWrite, accessChanges },
+      });
     };
 
     // The browser knows first when the network goes: stop retrying, then resume when it returns.

@@ -1,14 +1,15 @@
 /**
  * The editor's sync indicator. y-websocket has no acknowledgements; the server's `doc:stored`
  * notices (Socket.IO) say what storage holds, so "Saved" means: connected, synced, and the
- * stored state vector covers this browser's own client id's clock, i.e. every edit made here
- * is durable on the server (docs/COLLAB.md, "What 'Saved' means"). Until then "Saving…", and
+ * stored state vector covers this browser's own client id's clock and the clocks its IndexedDB
+ * copy brought back (edits of earlier tabs), i.e. every edit made in this browser is durable
+ * on the server (docs/COLLAB.md, "What 'Saved' means"). Until then "Saving…", and
  * `hasUnstoredEdits` keeps the close-tab warning up.
  */
 import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { coversClock } from '../../../shared/realtime/storedVector';
+import { coversClock, coversVector } from '../../../shared/realtime/storedVector';
 
 /** What the indicator shows. */
 export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -20,7 +21,8 @@ const ownClockOf = (ydoc: Y.Doc): number => Y.getState(ydoc.store, ydoc.clientID
 export function useSyncState(input: {
   ydoc: Y.Doc;
   provider: WebsocketProvider;
-  local: unknown;
+  /** What the IndexedDB copy brought back (`CollabSession.localCopyClocks`). */
+  localCopyClocks: { readonly current: ReadonlyMap<number, number> };
   /** The latest `doc:stored` vector (`useStoredStateVector`), null until one arrived. */
   stored: ReadonlyMap<number, number> | null;
 }): {
@@ -28,11 +30,12 @@ export function useSyncState(input: {
   /** Edits made here that storage does not hold yet (the close-tab warning stays up). */
   hasUnstoredEdits: boolean;
 } {
-  const { ydoc, provider, local, stored } = input;
+  const { ydoc, provider, localCopyClocks, stored } = input;
   const [isConnected, setIsConnected] = useState(provider.wsconnected);
   const [isSynced, setIsSynced] = useState(provider.synced);
   const [hasEverConnected, setHasEverConnected] = useState(provider.wsconnected);
-  // Bumped by each local edit so the clock below is read again (reading it is O(1)).
+  // Bumped by each edit of this browser (typed here or loaded from IndexedDB) so the clocks
+  // below are read again (reading them is O(1) and O(clients)).
   const [, setLocalEdits] = useState(0);
 
   useEffect(() => {
@@ -43,8 +46,9 @@ export function useSyncState(input: {
     };
     const onSync = (synced: boolean) => setIsSynced(synced);
     const onUpdate = (_update: Uint8Array, origin: unknown) => {
-      // Changes from the server or from IndexedDB carry other client ids' structs.
-      if (origin === provider || origin === local) return;
+      // Changes from the server carry other people's structs: nothing of this browser's. The
+      // IndexedDB copy's do count (read through `localCopyClocks`).
+      if (origin === provider) return;
       setLocalEdits((count) => count + 1);
     };
     provider.on('status', onStatus);
@@ -55,11 +59,13 @@ export function useSyncState(input: {
       provider.off('sync', onSync);
       ydoc.off('update', onUpdate);
     };
-  }, [ydoc, provider, local]);
+  }, [ydoc, provider]);
 
   const ownClock = ownClockOf(ydoc);
-  // No edit made here yet is trivially stored; otherwise only the server's word counts.
-  const isStored = coversClock(stored, ydoc.clientID, ownClock);
+  // No edit made here yet is trivially stored; otherwise only the server's word counts, for
+  // this tab's edits and for those an earlier tab left in IndexedDB.
+  const isStored =
+    coversClock(stored, ydoc.clientID, ownClock) && coversVector(stored, localCopyClocks.current);
 
   let state: SyncState = 'saved';
   if (!isConnected) state = hasEverConnected || !isStored ? 'offline' : 'connecting';
