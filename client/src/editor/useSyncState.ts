@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { coversClock } from '../../../shared/realtime/storedVector';
+import { useIsOnline } from '../offline/useIsOnline';
 
 /** What the indicator shows. */
 export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -34,6 +35,8 @@ export function useSyncState(input: {
   const [hasEverConnected, setHasEverConnected] = useState(provider.wsconnected);
   // Bumped by each local edit so the clock below is read again (reading it is O(1)).
   const [, setLocalEdits] = useState(0);
+  // A page opened offline never connected: it is offline, not still connecting.
+  const isOnline = useIsOnline();
 
   useEffect(() => {
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -62,7 +65,7 @@ export function useSyncState(input: {
   const isStored = coversClock(stored, ydoc.clientID, ownClock);
 
   let state: SyncState = 'saved';
-  if (!isConnected) state = hasEverConnected || !isStored ? 'offline' : 'connecting';
+  if (!isConnected) state = !isOnline || hasEverConnected || !isStored ? 'offline' : 'connecting';
   else if (!isSynced || !isStored) state = 'saving';
   return { state, hasUnstoredEdits: !isStored };
 }

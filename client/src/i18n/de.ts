@@ -346,6 +346,7 @@ export const de: Messages = {
     you: '{{name}} (Sie)',
     backTo: 'Zurück zu {{name}}',
     statusActions: 'Status ändern',
+    statusOffline: 'Sie sind offline: Der Status lässt sich ändern, sobald Sie wieder online sind.',
     moveTo: {
       draft: 'Zurück zum Entwurf',
       'in-review': 'Zur Prüfung einreichen',
@@ -361,6 +362,8 @@ export const de: Messages = {
     detailsSaved: 'Alle Änderungen gespeichert.',
     detailsSaving: 'Wird gespeichert…',
     detailsUnsaved: 'Ungespeicherte Änderungen…',
+    detailsHeldOffline:
+      'Offline – diese Änderungen werden gesendet, sobald Sie wieder online sind.',
     detailsConflict: 'Jemand anderes hat das inzwischen geändert.',
     conflictIntro:
       'Jemand anderes hat diese Felder geändert, während Sie sie bearbeitet haben. Der andere Wert:',

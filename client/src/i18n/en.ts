@@ -338,6 +338,7 @@ export const en = {
     you: '{{name}} (you)',
     backTo: 'Back to {{name}}',
     statusActions: 'Change status',
+    statusOffline: 'You are offline: the status can be changed once you are back online.',
     moveTo: {
       draft: 'Back to draft',
       'in-review': 'Submit for review',
@@ -353,6 +354,7 @@ export const en = {
     detailsSaved: 'All changes saved.',
     detailsSaving: 'Saving…',
     detailsUnsaved: 'Unsaved changes…',
+    detailsHeldOffline: 'Offline — these changes will be sent when you are back online.',
     detailsConflict: 'Someone else changed this meanwhile.',
     conflictIntro: 'Someone else changed these fields while you were editing. Their value:',
     keepMine: 'Keep mine',

@@ -421,6 +421,7 @@ export const it: Messages = {
     you: '{{name}} (tu)',
     backTo: 'Torna a {{name}}',
     statusActions: 'Cambia stato',
+    statusOffline: 'Sei offline: lo stato potrà essere cambiato appena tornerai online.',
     moveTo: {
       draft: 'Riporta in bozza',
       'in-review': 'Invia in revisione',
@@ -436,6 +437,7 @@ export const it: Messages = {
     detailsSaved: 'Tutte le modifiche sono salvate.',
     detailsSaving: 'Salvataggio…',
     detailsUnsaved: 'Modifiche non salvate…',
+    detailsHeldOffline: 'Offline — queste modifiche saranno inviate appena tornerai online.',
     detailsConflict: 'Qualcun altro l’ha modificato nel frattempo.',
     conflictIntro: 'Qualcun altro ha modificato questi campi mentre li modificavi. Il suo valore:',
     keepMine: 'Tieni il mio',
