@@ -30,6 +30,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import type { CollabSession } from './useCollabSession';
 import { useStoredStateVector } from '../realtime/useDocStored';
+import { SectionGuidance } from './sectionGuidance';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -92,6 +93,7 @@ export function CollabEditor({
         }),
         interactions,
         LeaveBlockOnEscape,
+        SectionGuidance,
       ],
       editorProps: {
         attributes: {
