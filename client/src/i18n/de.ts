@@ -208,6 +208,8 @@ export const de: Messages = {
     noPendingInvitations: 'Keine Einladungen offen.',
     invitedAs: 'Eingeladen als {{role}}, bis {{date}}',
     revokeInvitation: 'Einladung von {{email}} zurückziehen',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Zurückziehen',
     removeMember: '{{name}} entfernen',
     roleOf: 'Rolle von {{name}}',
     you: 'Sie',

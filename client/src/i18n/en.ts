@@ -206,6 +206,8 @@ export const en = {
     noPendingInvitations: 'No invitations are waiting.',
     invitedAs: 'Invited as {{role}}, until {{date}}',
     revokeInvitation: 'Revoke the invitation of {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Revoke',
   },
   share: {
     button: 'Share',

@@ -280,6 +280,8 @@ export const fr: Messages = {
   },
   workspace: {
     revokeInvitation: 'Révoquer l’invitation de {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Révoquer',
     invitedAs: 'Invité·e en tant que {{role}}, jusqu’au {{date}}',
     noPendingInvitations: 'Aucune invitation en attente.',
     pendingInvitations: 'Invitations en attente',

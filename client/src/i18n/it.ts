@@ -276,6 +276,8 @@ export const it: Messages = {
   },
   workspace: {
     revokeInvitation: 'Revoca l’invito di {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Revoca',
     invitedAs: 'Invitato come {{role}}, fino al {{date}}',
     noPendingInvitations: 'Nessun invito in attesa.',
     pendingInvitations: 'Inviti in sospeso',
