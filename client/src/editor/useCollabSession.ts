@@ -243,7 +243,10 @@ export function useCollabSession(input: {
     const onOnline = () => {
       // A session the server ended for a reason that needs the person stays ended.
       if (!provider || (closedCode !== null && !waitsForReconnect())) return;
-      void refresh().then(() => provider?.connect());
+      // A session opened offline connects inside `refresh`, once it has its first token.
+      void refresh().then(() => {
+        if (!isWaitingForFirstToken) provider?.connect();
+      });
     };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
