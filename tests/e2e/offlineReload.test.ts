@@ -110,5 +110,6 @@ describe('offline reload of the editor', () => {
     } finally {
       await cast.closeAll();
     }
-  });
+    // A long story (two people, offline and back) on a shared, busy machine.
+  }, 90_000);
 });

@@ -20,7 +20,7 @@ import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { closeCodeForRefusedToken, closedSessionMessage, reconnectDelayMs } from './closedSession';
 import { sendOwnAwarenessOnly } from './quietAwareness';
-import { reportServerReached } from '../offline/useIsOnline';
+import { onServerReachedAgain, reportServerReached } from '../offline/useIsOnline';
 import { lastKnownWriteAccess, rememberWriteAccess } from './writeAccessMemory';
 
 /** How often, at most, typing rechecks whether the person may still write. */
@@ -250,6 +250,7 @@ export function useCollabSession(input: {
     };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
+    const stopWatchingServer = onServerReachedAgain(onOnline);
     // The server makes a downgraded writer's socket read-only within seconds and drops its
     // edits silently (the protocol has no acknowledgements), while the editor stayed editable
     // and "Saved" until the next scheduled refresh, up to a minute. While someone types,
@@ -274,6 +275,7 @@ export function useCollabSession(input: {
       stopSendingOwnAwareness();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
+      stopWatchingServer();
       ydoc.off('update', onLocalEdit);
       provider?.destroy();
       void local.destroy();

@@ -6,6 +6,15 @@
 import { registerSW } from 'virtual:pwa-register';
 
 /**
+ * Whether a worker served this page from its first request: read when the bundle starts,
+ * before any request, since a worker that takes the page later has missed the first reads.
+ */
+const wasControlledAtLoad =
+  typeof navigator !== 'undefined' &&
+  'serviceWorker' in navigator &&
+  navigator.serviceWorker.controller !== null;
+
+/**
  * Registers the worker (a no-op under the Vite dev server, which builds none). The page's
  * first reads went out before any worker ran, so none of them is cached yet: when the first
  * worker takes charge, `onFirstControl` reads them again through it.
@@ -13,8 +22,10 @@ import { registerSW } from 'virtual:pwa-register';
 export function registerServiceWorker(input: { onFirstControl: () => void }): void {
   if (!('serviceWorker' in navigator)) return;
   const container = navigator.serviceWorker;
-  if (!container.controller) {
-    container.addEventListener('controllerchange', () => input.onFirstControl(), { once: true });
+  if (!wasControlledAtLoad) {
+    // The worker may already have taken the page between its load and this call.
+    if (container.controller) input.onFirstControl();
+    else container.addEventListener('controllerchange', input.onFirstControl, { once: true });
   }
   registerSW({
     immediate: true,

@@ -10,11 +10,22 @@ import { useSyncExternalStore } from 'react';
 
 let hasFailedToReachServer = false;
 const listeners = new Set<() => void>();
+const reachedListeners = new Set<() => void>();
 
 function setFailed(hasFailed: boolean): void {
   if (hasFailed === hasFailedToReachServer) return;
   hasFailedToReachServer = hasFailed;
   for (const listener of listeners) listener();
+  if (!hasFailed) for (const listener of reachedListeners) listener();
+}
+
+/**
+ * Calls `listener` when the server answers again after a failure (e.g. Socket.IO reconnected),
+ * which a browser that never thought it was offline announces with no `online` event.
+ */
+export function onServerReachedAgain(listener: () => void): () => void {
+  reachedListeners.add(listener);
+  return () => reachedListeners.delete(listener);
 }
 
 /** A request or connection got no answer at all (not an HTTP error: those are answers). */
