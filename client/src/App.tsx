@@ -13,6 +13,7 @@ import { RequireUser } from './components/RequireUser';
 import { ShortcutSheet } from './components/ShortcutSheet';
 import { AdminPage } from './admin/AdminPage';
 import { LiveQueryUpdates } from './query/LiveQueryUpdates';
+import { OfflineSupport } from './offline/OfflineSupport';
 import { createQueryClient } from './query/queryClient';
 import { AccountPage } from './pages/AccountPage';
 import { DashboardPage } from './dashboard/DashboardPage';
@@ -35,6 +36,7 @@ export function App() {
   return (
     <ErrorBoundary>
       <QueryClientProvider client={queryClient}>
+        <OfflineSupport />
         <BrowserRouter>
           <SessionProvider>
             <RealtimeProvider>

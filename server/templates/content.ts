@@ -8,16 +8,33 @@ import { EDITOR_FRAGMENT, EDITOR_NODE } from '../../shared/editor/schema';
 
 /** One block of rich text, in the subset of the editor schema the templates need. */
 export type ContentBlock =
-  | { type: 'heading'; level: number; text: string }
+  | {
+      type: 'heading';
+      level: number;
+      text: string;
+      /** What belongs in the section: shown by the editor in its empty paragraph, never text. */
+      guidance?: string;
+    }
   | { type: 'paragraph'; text: string }
   | { type: 'bulletList'; items: string[] };
 
 /** A titled part of a document: a level-2 heading followed by its blocks. */
 export interface Section {
   heading: string;
-  /** Paragraphs of text (or prompts); an empty list leaves one empty paragraph. */
+  /**
+   * What the section should say, for the template's empty section: stored on the heading
+   * (`guidance` attribute of the shared schema), shown by the editor as a placeholder and never
+   * part of the text, so it is not searched, counted, exported or published.
+   */
+  guidance?: string;
+  /** Paragraphs of text; an empty list leaves one empty paragraph. */
   paragraphs: string[];
   bullets?: string[];
+}
+
+/** A template section: its heading, its guidance, and one empty paragraph to write in. */
+export function guidedSection(heading: string, guidance: string): Section {
+  return { heading, guidance, paragraphs: [] };
 }
 
 /** Flattens sections into blocks: heading, paragraphs, then an optional bullet list. */
@@ -25,7 +42,12 @@ export function sectionsToBlocks(sections: Section[]): ContentBlock[] {
   return sections.flatMap((section): ContentBlock[] => {
     const paragraphs = section.paragraphs.length > 0 ? section.paragraphs : [''];
     const blocks: ContentBlock[] = [
-      { type: 'heading', level: 2, text: section.heading },
+      {
+        type: 'heading',
+        level: 2,
+        text: section.heading,
+        ...(section.guidance ? { guidance: section.guidance } : {}),
+      },
       ...paragraphs.map((text): ContentBlock => ({ type: 'paragraph', text })),
     ];
     if (section.bullets && section.bullets.length > 0) {
@@ -68,8 +90,9 @@ export function toElement(block: ContentBlock): Y.XmlElement {
   }
   if (block.type === 'heading') {
     // The level is a number, as Tiptap's heading node stores it.
-    const heading = new Y.XmlElement<{ level: number }>(EDITOR_NODE.heading);
+    const heading = new Y.XmlElement<{ level: number; guidance: string }>(EDITOR_NODE.heading);
     heading.setAttribute('level', block.level);
+    if (block.guidance) heading.setAttribute('guidance', block.guidance);
     if (block.text.length > 0) heading.insert(0, [new Y.XmlText(block.text)]);
     return heading as Y.XmlElement;
   }

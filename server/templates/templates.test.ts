@@ -7,6 +7,7 @@ import { extractDerivedContent } from '../collab/derived';
 import { BOLOGNA_CASE_STUDY } from '../demo/bolognaCaseStudy';
 import { HOUSING_GUIDELINE } from '../demo/housingGuideline';
 import { STUTTGART_CASE_STUDY } from '../demo/stuttgartCaseStudy';
+import { toMarkdown, toStandaloneHtml } from '../exports';
 import { buildInitialState, templateSections } from './index';
 
 /** The derived fields of a Y.Doc's editor content. */
@@ -21,9 +22,9 @@ function load(update: Uint8Array): Y.Doc {
 }
 
 describe('document templates', () => {
-  it('gives a case study CLIP’s seven sections as level-2 headings', () => {
+  it('gives a case study CLIP’s seven sections as level-2 headings and no other text', () => {
     const ydoc = load(buildInitialState({ kind: 'case-study' }));
-    const { outline, wordCount } = extractDerived(ydoc);
+    const { outline, wordCount, plainText } = extractDerived(ydoc);
     expect(outline.map((h) => h.text)).toEqual([
       'City profile',
       'Policy context',
@@ -34,10 +35,32 @@ describe('document templates', () => {
       'Lessons and transferability',
     ]);
     expect(outline.every((h) => h.level === 2)).toBe(true);
-    expect(wordCount).toBeGreaterThan(50);
+    // Headings only: the guidance is a placeholder, not text to delete by hand.
+    expect(plainText).toBe(outline.map((h) => h.text).join('\n'));
+    expect(wordCount).toBe(18);
   });
 
-  it('uses StarterKit node names with a numeric heading level and a prompt after each heading', () => {
+  it('keeps the guidance out of the text, derived data and the exports, in every language', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      for (const language of TEMPLATE_LANGUAGES) {
+        const ydoc = load(buildInitialState({ kind, language }));
+        const { plainText } = extractDerived(ydoc);
+        const node = readCheckedDocument(ydoc);
+        // The library renders published versions with the same HTML writer.
+        const html = toStandaloneHtml({ doc: node, title: 'Case study' });
+        const markdown = toMarkdown(node);
+        for (const section of templateSections(kind, language)) {
+          const guidance = section.guidance ?? '';
+          expect(guidance.trim(), `${kind} ${language}`).not.toBe('');
+          expect(plainText, `${kind} ${language}`).not.toContain(guidance);
+          expect(html, `${kind} ${language}`).not.toContain(guidance);
+          expect(markdown, `${kind} ${language}`).not.toContain(guidance);
+        }
+      }
+    }
+  });
+
+  it('uses StarterKit node names with a numeric heading level, the guidance on it, then an empty paragraph', () => {
     const ydoc = load(buildInitialState({ kind: 'guideline' }));
     const nodes = ydoc.getXmlFragment(EDITOR_FRAGMENT).toArray() as Y.XmlElement[];
     expect(nodes.map((n) => n.nodeName).slice(0, 4)).toEqual([
@@ -47,8 +70,16 @@ describe('document templates', () => {
       'paragraph',
     ]);
     expect(nodes[0]?.getAttribute('level')).toBe(2);
-    expect(nodes[0]?.toString()).toBe('<heading level="2">Scope</heading>');
-    expect(nodes[1]?.toArray()[0]).toBeInstanceOf(Y.XmlText);
+    expect(nodes[0]?.toString()).toBe(
+      '<heading guidance="State the policy area, the audience and the cities whose experience this guideline draws on." level="2">Scope</heading>',
+    );
+    expect(nodes[1]?.toString()).toBe('<paragraph></paragraph>');
+    const json = readCheckedDocument(ydoc).toJSON() as { content: { attrs?: object }[] };
+    expect(json.content[0]?.attrs).toEqual({
+      level: 2,
+      guidance:
+        'State the policy area, the audience and the cities whose experience this guideline draws on.',
+    });
   });
 
   it('has a template for every kind', () => {
@@ -91,7 +122,8 @@ describe('document templates', () => {
         expect(translated.length, `${kind} ${language}`).toBe(english.length);
         for (const section of translated) {
           expect(section.heading.trim(), `${kind} ${language}`).not.toBe('');
-          expect(section.paragraphs.join('').trim(), `${kind} ${language}`).not.toBe('');
+          expect(section.guidance?.trim(), `${kind} ${language}`).not.toBe('');
+          expect(section.paragraphs, `${kind} ${language}`).toEqual([]);
         }
         if (language !== 'en') {
           expect(translated, `${kind} ${language}`).not.toEqual(english);
@@ -127,7 +159,11 @@ describe('document templates', () => {
     expect(json).toEqual({
       type: 'doc',
       content: [
-        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'A' }] },
+        {
+          type: 'heading',
+          attrs: { level: 2, guidance: null },
+          content: [{ type: 'text', text: 'A' }],
+        },
         { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
         {
           type: 'bulletList',

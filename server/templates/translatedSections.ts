@@ -4,7 +4,7 @@
  * case study in the language it writes in and the studies still line up section by section.
  */
 import type { DocumentKind, TemplateLanguage } from '../../shared/domain';
-import type { Section } from './content';
+import { guidedSection, type Section } from './content';
 
 type Translated = Record<Exclude<TemplateLanguage, 'en'>, Record<DocumentKind, Section[]>>;
 
@@ -187,7 +187,7 @@ const PAIRS: Record<Exclude<TemplateLanguage, 'en'>, Record<DocumentKind, [strin
 };
 
 function toSections(pairs: [string, string][]): Section[] {
-  return pairs.map(([heading, guidance]) => ({ heading, paragraphs: [guidance] }));
+  return pairs.map(([heading, guidance]) => guidedSection(heading, guidance));
 }
 
 /** The German, French and Italian templates, shaped like the English ones. */

@@ -15,6 +15,7 @@ describe('the shared editor schema', () => {
     expect(getEditorSchema()).toBe(getEditorSchema());
     expect(editorExtensions().map((extension) => extension.name)).toEqual([
       'starterKit',
+      'sectionGuidanceAttribute',
       'tableKit',
       'image',
       'comment',
@@ -31,6 +32,8 @@ describe('the shared editor schema', () => {
     expect(schema.topNodeType.name).toBe(EDITOR_NODE.doc);
     // Tiptap stores the heading level as a number; templates write it the same way.
     expect(schema.nodes.heading?.spec.attrs?.level?.default).toBe(1);
+    // A template section's guidance: an attribute of the heading, never text.
+    expect(schema.nodes.heading?.spec.attrs?.guidance?.default).toBeNull();
   });
 
   it('keeps a document using every node and mark intact through the Yjs fragment', () => {

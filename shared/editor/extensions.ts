@@ -13,12 +13,14 @@ import { TableKit } from '@tiptap/extension-table';
 import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import { CommentMark } from './commentMark';
+import { SectionGuidanceAttribute } from './sectionGuidance';
 import { SafeImage } from './safeImage';
 import { DeletionMark, InsertionMark, ModificationMark } from './suggestionMarks';
 
 /**
- * The content-defining extensions: StarterKit's nodes and marks, links, tables, images and
- * the comment threads' anchor mark, and the suggestion marks (`suggestionMarks.ts`).
+ * The content-defining extensions: StarterKit's nodes and marks (headings carrying a template
+ * section's guidance), links, tables, images, the comment threads' anchor mark, and the
+ * suggestion marks (`suggestionMarks.ts`).
  */
 export function editorExtensions(): Extensions {
   return [
@@ -28,6 +30,7 @@ export function editorExtensions(): Extensions {
       undoRedo: false,
       link: { openOnClick: false, autolink: true },
     }),
+    SectionGuidanceAttribute,
     // The editor offers no column-resizing handles (cells keep Tiptap's default widths).
     TableKit.configure({ table: { resizable: false } }),
     SafeImage,

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import type { CommentDto, ThreadDto } from '../../shared/api/threads';
 import { waitFor, type TestClient } from '../collab/helpers';
 import type { TestServer } from '../helpers/server';
+import { fillTemplateWithText } from '../helpers/templateText';
 import {
   createDoc,
   expectStatus,
@@ -34,9 +35,10 @@ async function clientOf(api: WorkspaceWorld['owner']['client'], documentId: stri
   return client;
 }
 
-/** A fresh case study (its template gives it text) and the owner's synced client on it. */
+/** A fresh case study (its template's guidance typed as text) and the owner's synced client. */
 async function caseStudy() {
   const document = await createDoc(world, { title: `Threads ${Math.random()}` });
+  await fillTemplateWithText(server, document.id);
   const ownerView = await clientOf(world.owner.client, document.id);
   return { document, ownerView };
 }
@@ -112,7 +114,7 @@ describe('starting a thread', () => {
     );
     const live = await liveCopy(document.id);
     expect(textsOf(live).map(plainOf).join(' ')).not.toContain('REVIEWER WROTE THIS');
-    const anchor = anchorOn(ownerView.ydoc, 'Describe the city');
+    const anchor = anchorOn(ownerView.ydoc, 'City profile');
     expectStatus(
       await startThread(world.reviewer.client, document.id, { anchor, body: 'ok' }),
       201,
@@ -227,7 +229,10 @@ describe('bad input', () => {
     const index = fragment
       .toArray()
       .findIndex(
-        (node) => node instanceof Y.XmlElement && node.toString().includes('responsibilities'),
+        (node) =>
+          node instanceof Y.XmlElement &&
+          node.nodeName === 'paragraph' &&
+          node.toString().includes('responsibilities'),
       );
     fragment.delete(index, 1);
     await waitFor(

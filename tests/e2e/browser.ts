@@ -36,11 +36,17 @@ export async function newPerson(input: {
   baseURL: string;
   /** The browser's language (navigator.language and Accept-Language); default en-US. */
   locale?: string;
+  /**
+   * The app's service worker (offline shell and API cache): blocked unless a story is about
+   * it, so every other story sees the network exactly as its requests go out.
+   */
+  serviceWorkers?: 'allow' | 'block';
 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await input.browser.newContext({
     baseURL: input.baseURL,
     viewport: { width: 1366, height: 900 },
     locale: input.locale ?? 'en-US',
+    serviceWorkers: input.serviceWorkers ?? 'block',
   });
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

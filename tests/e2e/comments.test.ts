@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserDto } from '../../shared/api/entities';
 import type { ApiClient } from '../helpers/server';
 import { seedSharedDocument } from './server';
+import { fillTemplateWithText } from '../helpers/templateText';
 import { useE2eStage } from './stage';
 import { editorOf, expectNoSeriousA11yIssues, PASSWORD, signIn } from './steps';
 
@@ -55,6 +56,8 @@ describe('comment threads', () => {
     });
     admin = seeded.admin;
     documentId = seeded.documentId;
+    // Text to comment on: the template itself is headings only.
+    await fillTemplateWithText(stage.server, documentId);
   });
 
   it('a reviewer comments; the owner sees the highlight and the thread live, and replies', async () => {

@@ -12,6 +12,7 @@ import { UNANCHORED_HEADING } from '../../server/exports/docxReview';
 import { waitFor, type TestClient } from '../collab/helpers';
 import { anchorOn, markedTexts, openDocumentClient, plainOf, textsOf } from '../comments/anchors';
 import type { ApiClient, TestServer } from '../helpers/server';
+import { fillTemplateWithText } from '../helpers/templateText';
 import { downloadExport, errorCode, publishDocument } from './exportDownload';
 import { createDoc, expectStatus, useWorkspaceWorld, type WorkspaceWorld } from './workspaceWorld';
 
@@ -26,9 +27,10 @@ afterEach(() => {
   for (const client of clients.splice(0)) client.destroy();
 });
 
-/** A case study (its template gives it text) and the owner's synced client on it. */
+/** A case study (its template's guidance typed as text) and the owner's synced client on it. */
 async function caseStudy(): Promise<{ document: DocumentDto; ownerView: TestClient }> {
   const document = await createDoc(world, { title: `Review notes ${Math.random()}` });
+  await fillTemplateWithText(server, document.id);
   const ownerView = await openDocumentClient(world.owner.client, document.id);
   clients.push(ownerView);
   return { document, ownerView };

@@ -172,7 +172,7 @@ describe('sharing one document with one person', () => {
     await share(shared.id, viewer.email, 'viewer');
     const view = await openDocumentClient(reviewer.client, shared.id);
     opened.push(view);
-    const anchor = anchorOn(view.ydoc, 'Describe the city');
+    const anchor = anchorOn(view.ydoc, 'City profile');
 
     const started = await reviewer.client.post<{ thread: { id: string } }>(
       `/api/documents/${shared.id}/threads`,

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { ApiErrorBody } from '../../../shared/api/entities';
 import type { ApiErrorCode } from '../../../shared/api/errors';
+import { reportServerReached, reportServerUnreachable } from '../offline/useIsOnline';
 
 /**
  * What went wrong with a call: one of the server's codes, or the client's own for a server
@@ -60,11 +61,21 @@ export async function requestJson<T>(options: {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    reportServerUnreachable();
     throw new ApiError({
       status: 0,
       code: 'network_error',
       message: 'The server could not be reached.',
     });
+  }
+  // A read may have come from the service worker's cache (offline): only writes, or reads
+  // with no worker in between, prove the server is there.
+  if (
+    method !== 'GET' ||
+    typeof navigator === 'undefined' ||
+    !navigator.serviceWorker?.controller
+  ) {
+    reportServerReached();
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();

@@ -30,6 +30,7 @@ import { PresenceAvatars } from './PresenceAvatars';
 import { quietCaretAwareness } from './quietAwareness';
 import { isSuggesting, SuggestMode, toggleSuggesting } from './suggestMode';
 import type { CollabSession } from './useCollabSession';
+import { SectionGuidance } from './sectionGuidance';
 import { useSyncState, type SyncState } from './useSyncState';
 
 const SYNC_LABEL_KEYS: Record<SyncState, string> = {
@@ -98,6 +99,7 @@ export function CollabEditor({
         interactions,
         LeaveBlockOnEscape,
         SuggestMode.configure({ authorId: user.id, isAlwaysOn: isSuggestOnly }),
+        SectionGuidance,
       ],
       editorProps: {
         attributes: {

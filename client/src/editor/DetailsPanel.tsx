@@ -25,6 +25,7 @@ import { documentLanguagesByName, languageName } from '../i18n/languageNames';
 import { TemplateSectionsButton } from './TemplateSectionsButton';
 import { TrashButton } from './TrashButton';
 import { useDetailsAutosave } from './useDetailsAutosave';
+import { useIsOnline } from '../offline/useIsOnline';
 
 /**
  * Details of `document` (the cached copy, kept live by `document:updated`). What the panel
@@ -40,6 +41,8 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
   const storeDocument = useStoreDocument();
   const { error, isBusy, run } = useFormSubmit();
   const moves = allowedStatusMoves(abilities, document.status);
+  // A status change is the server's decision (checks, notifications): not queued, disabled.
+  const isOnline = useIsOnline();
 
   // Publishing puts this version in the public library: it is confirmed first.
   const [isConfirmingPublish, setIsConfirmingPublish] = useState(false);
@@ -59,6 +62,9 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
   if (Object.keys(details.conflicts).length > 0) {
     saveText = t('editor.detailsConflict');
     saveKey = 'conflict';
+  } else if (details.isHeldOffline) {
+    saveText = t('editor.detailsHeldOffline');
+    saveKey = 'offline';
   } else if (details.isSaving) {
     saveText = t('editor.detailsSaving');
     saveKey = 'saving';
@@ -79,13 +85,18 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
         </div>
       </dl>
       {moves.length > 0 && (
-        <div className="details__status" role="group" aria-label={t('editor.statusActions')}>
+        <div
+          className="details__status"
+          role="group"
+          aria-label={t('editor.statusActions')}
+          aria-describedby={isOnline ? undefined : 'details-status-offline'}
+        >
           {moves.map((target) => (
             <button
               key={target}
               type="button"
               className="button button--small"
-              disabled={isBusy}
+              disabled={isBusy || !isOnline}
               onClick={() =>
                 target === 'published' ? setIsConfirmingPublish(true) : onStatus(target)
               }
@@ -94,6 +105,16 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
             </button>
           ))}
         </div>
+      )}
+      {moves.length > 0 && !isOnline && (
+        <p
+          id="details-status-offline"
+          className="muted details__offline"
+          data-testid="status-offline"
+          role="status"
+        >
+          {t('editor.statusOffline')}
+        </p>
       )}
       <FormError message={error} />
       <PublishDialog

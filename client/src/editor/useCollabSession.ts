@@ -3,6 +3,9 @@
  * survive a reload) and synced through the stock y-websocket provider with a short-lived
  * collab token that is refreshed before it expires and whenever the socket reconnects.
  *
+ * Offline (no token can be had), the session opens anyway from IndexedDB with the write access
+ * the last token gave, and connects when the network is back.
+ *
  * Once open, the session is never torn down by the server: a refused or closed connection
  * keeps the Y.Doc (and so the editor and the person's text) and reports the close code; a busy
  * server (4429) is retried by itself with backoff, everything else waits for `retry`.
@@ -18,6 +21,8 @@ import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import { closeCodeForRefusedToken, closedSessionMessage, reconnectDelayMs } from './closedSession';
 import { sendOwnAwarenessOnly } from './quietAwareness';
+import { onServerReachedAgain, reportServerReached } from '../offline/useIsOnline';
+import { lastKnownWriteAccess, rememberWriteAccess } from './writeAccessMemory';
 
 /** How often, at most, typing rechecks whether the person may still write. */
 const EDIT_RECHECK_MS = 5_000;
@@ -56,9 +61,9 @@ export interface CollabSessionState {
   retry: () => void;
 }
 
-/** The socket base URL: the server's answer, or this page's own origin. */
-function socketBase(token: CollabTokenDto): string {
-  if (token.serverUrl) return token.serverUrl;
+/** The socket base URL: the server's answer, or this page's own origin (also when offline). */
+function socketBase(token: CollabTokenDto | null): string {
+  if (token?.serverUrl) return token.serverUrl;
   const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${protocol}//${window.location.host}/collab`;
 }
@@ -104,6 +109,8 @@ export function useCollabSession(input: {
     let canWrite = false;
     let accessChanges = 0;
     let lastCheckAt = 0;
+    // Opened offline from IndexedDB: no socket yet, it opens with the first token.
+    let isWaitingForFirstToken = false;
     const ydoc = new Y.Doc();
     const local = new IndexeddbPersistence(`clip:${userId}:${documentId}`, ydoc);
     // Listening before the copy loads (IndexedDB answers asynchronously), so none is missed.
@@ -130,7 +137,15 @@ export function useCollabSession(input: {
         const token = await api.documents.collabToken(documentId);
         if (!isActive || !provider) return false;
         provider.params = { ...provider.params, token: token.token };
+        rememberWriteAccess({ userId, documentId, canWrite: token.canWrite });
         scheduleRefresh(token);
+        if (isWaitingForFirstToken) {
+          // The session was opened offline with a guessed address: use the server's, connect.
+          isWaitingForFirstToken = false;
+          provider.serverUrl = socketBase(token);
+          provider.roomname = token.room || documentId;
+          provider.connect();
+        }
         if (token.canWrite !== canWrite) {
           // The server already applies the new role to the open socket; make the editor match.
           canWrite = token.canWrite;
@@ -190,15 +205,22 @@ export function useCollabSession(input: {
     };
 
     const start = async () => {
-      const token = await api.documents.collabToken(documentId);
+      let token: CollabTokenDto | null = null;
+      try {
+        token = await api.documents.collabToken(documentId);
+      } catch (tokenError) {
+        // Unreachable (offline): open the copy kept in IndexedDB now and connect once a token
+        // comes; any other refusal is the page's error as before.
+        if (!(tokenError instanceof ApiError && tokenError.status === 0)) throw tokenError;
+      }
       if (!isActive) return;
-      provider = new WebsocketProvider(socketBase(token), token.room || documentId, ydoc, {
-        params: { token: token.token },
+      provider = new WebsocketProvider(socketBase(token), token?.room || documentId, ydoc, {
+        params: token ? { token: token.token } : {},
+        connect: token !== null,
         maxBackoffTime: 5_000,
       });
       const current = provider;
       stopSendingOwnAwareness = sendOwnAwarenessOnly(current);
-      scheduleRefresh(token);
       current.on('connection-close', () => void refresh());
       current.on('closed', (event) => {
         // 4401: the token expired while we were away; get a new one and carry on (a refused
@@ -212,15 +234,26 @@ export function useCollabSession(input: {
         showClosed(event.code);
         if (closedSessionMessage(event.code).retriesByItself) scheduleReconnect();
       });
+      current.on('status', ({ status }) => {
+        if (status === 'connected') reportServerReached();
+      });
       current.on('sync', (isSynced) => {
         if (!isSynced) return;
         refusals = 0;
         showClosed(null);
       });
-      canWrite = token.canWrite;
+      canWrite = token ? token.canWrite : lastKnownWriteAccess({ userId, documentId });
       update({
         session: { ydoc, provider: current, local, localCopyClocks, canWrite, accessChanges },
       });
+      if (token) {
+        rememberWriteAccess({ userId, documentId, canWrite: token.canWrite });
+        scheduleRefresh(token);
+      } else {
+        // Tries again every few seconds (and at once on `online`); the first token connects.
+        isWaitingForFirstToken = true;
+        void refresh();
+      }
     };
 
     // The browser knows first when the network goes: stop retrying, then resume when it returns.
@@ -228,10 +261,14 @@ export function useCollabSession(input: {
     const onOnline = () => {
       // A session the server ended for a reason that needs the person stays ended.
       if (!provider || (closedCode !== null && !waitsForReconnect())) return;
-      void refresh().then(() => provider?.connect());
+      // A session opened offline connects inside `refresh`, once it has its first token.
+      void refresh().then(() => {
+        if (!isWaitingForFirstToken) provider?.connect();
+      });
     };
     window.addEventListener('offline', onOffline);
     window.addEventListener('online', onOnline);
+    const stopWatchingServer = onServerReachedAgain(onOnline);
     // The server makes a downgraded writer's socket read-only within seconds and drops its
     // edits silently (the protocol has no acknowledgements), while the editor stayed editable
     // and "Saved" until the next scheduled refresh, up to a minute. While someone types,
@@ -256,6 +293,7 @@ export function useCollabSession(input: {
       stopSendingOwnAwareness();
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
+      stopWatchingServer();
       ydoc.off('update', onLocalEdit);
       provider?.destroy();
       void local.destroy();

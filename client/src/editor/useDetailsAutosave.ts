@@ -19,6 +19,7 @@ import {
   type DetailsFields,
 } from './detailsMerge';
 import { useStoreDocument } from './queries';
+import { useIsOnline } from '../offline/useIsOnline';
 
 /** How long typing must pause before a save. */
 const AUTOSAVE_DELAY_MS = 700;
@@ -143,9 +144,13 @@ function patchOnLeave(state: AutosaveState, saved: DocumentDto | null): Document
   });
 }
 
-/** The panel's draft of `document`, saved as the person types when `canEdit`. */
+/**
+ * The panel's draft of `document`, saved as the person types when `canEdit`. Offline, changes
+ * are held (`isHeldOffline`) and sent as soon as the browser is back online.
+ */
 export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
   const storeDocument = useStoreDocument();
+  const isOnline = useIsOnline();
   const [state, dispatch] = useReducer(reduce, document, (initial) => ({
     base: initial,
     draft: detailsOf(initial),
@@ -162,7 +167,8 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
   // The save under way, for the last save when the panel closes (answers the stored copy).
   const inFlight = useRef<Promise<DocumentDto | null> | null>(null);
   const save = () => {
-    const patch = canEdit && !state.saving ? unsavedPatch(state) : null;
+    // Offline the write could only fail: it waits, and the effect below sends it on `online`.
+    const patch = canEdit && isOnline && !state.saving ? unsavedPatch(state) : null;
     if (!patch) return;
     dispatch({ type: 'saveStarted' });
     const request = api.documents.update({ documentId: document.id, patch });
@@ -195,10 +201,10 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
   const hasFailed = state.error !== null;
   useEffect(() => {
     // After a failure, the next edit or leaving the form tries again (not a retry loop).
-    if (!pending || state.saving || hasFailed) return;
+    if (!pending || state.saving || hasFailed || !isOnline) return;
     const timer = window.setTimeout(() => saveRef.current(), AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [pending, state.saving, state.draft, hasFailed]);
+  }, [pending, state.saving, state.draft, hasFailed, isOnline]);
 
   // Leaving the page with a change not yet stored: the browser asks first.
   useEffect(() => {
@@ -233,6 +239,8 @@ export function useDetailsAutosave(document: DocumentDto, canEdit: boolean) {
     conflicts: state.conflicts,
     isSaving: state.saving !== null,
     isPending: pending,
+    /** Changes waiting for the network: they are sent when the browser is back online. */
+    isHeldOffline: pending && !isOnline && state.saving === null,
     error: state.error,
     edit: (fields: Partial<DetailsFields>) => dispatch({ type: 'edit', fields }),
     /** Saves now (the form lost focus). */

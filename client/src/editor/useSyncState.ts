@@ -10,6 +10,7 @@ import { useEffect, useState } from 'react';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { coversClock, coversVector } from '../../../shared/realtime/storedVector';
+import { useIsOnline } from '../offline/useIsOnline';
 
 /** What the indicator shows. */
 export type SyncState = 'connecting' | 'saving' | 'saved' | 'offline';
@@ -37,6 +38,8 @@ export function useSyncState(input: {
   // Bumped by each edit of this browser (typed here or loaded from IndexedDB) so the clocks
   // below are read again (reading them is O(1) and O(clients)).
   const [, setLocalEdits] = useState(0);
+  // A page opened offline never connected: it is offline, not still connecting.
+  const isOnline = useIsOnline();
 
   useEffect(() => {
     const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -68,7 +71,7 @@ export function useSyncState(input: {
     coversClock(stored, ydoc.clientID, ownClock) && coversVector(stored, localCopyClocks.current);
 
   let state: SyncState = 'saved';
-  if (!isConnected) state = hasEverConnected || !isStored ? 'offline' : 'connecting';
+  if (!isConnected) state = !isOnline || hasEverConnected || !isStored ? 'offline' : 'connecting';
   else if (!isSynced || !isStored) state = 'saving';
   return { state, hasUnstoredEdits: !isStored };
 }

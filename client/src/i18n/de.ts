@@ -217,6 +217,8 @@ export const de: Messages = {
     noPendingInvitations: 'Keine Einladungen offen.',
     invitedAs: 'Eingeladen als {{role}}, bis {{date}}',
     revokeInvitation: 'Einladung von {{email}} zurückziehen',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Zurückziehen',
     removeMember: '{{name}} entfernen',
     roleOf: 'Rolle von {{name}}',
     you: 'Sie',
@@ -367,6 +369,7 @@ export const de: Messages = {
     you: '{{name}} (Sie)',
     backTo: 'Zurück zu {{name}}',
     statusActions: 'Status ändern',
+    statusOffline: 'Sie sind offline: Der Status lässt sich ändern, sobald Sie wieder online sind.',
     moveTo: {
       draft: 'Zurück zum Entwurf',
       'in-review': 'Zur Prüfung einreichen',
@@ -382,6 +385,8 @@ export const de: Messages = {
     detailsSaved: 'Alle Änderungen gespeichert.',
     detailsSaving: 'Wird gespeichert…',
     detailsUnsaved: 'Ungespeicherte Änderungen…',
+    detailsHeldOffline:
+      'Offline – diese Änderungen werden gesendet, sobald Sie wieder online sind.',
     detailsConflict: 'Jemand anderes hat das inzwischen geändert.',
     conflictIntro:
       'Jemand anderes hat diese Felder geändert, während Sie sie bearbeitet haben. Der andere Wert:',

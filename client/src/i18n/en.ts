@@ -215,6 +215,8 @@ export const en = {
     noPendingInvitations: 'No invitations are waiting.',
     invitedAs: 'Invited as {{role}}, until {{date}}',
     revokeInvitation: 'Revoke the invitation of {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Revoke',
   },
   share: {
     button: 'Share',
@@ -359,6 +361,7 @@ export const en = {
     you: '{{name}} (you)',
     backTo: 'Back to {{name}}',
     statusActions: 'Change status',
+    statusOffline: 'You are offline: the status can be changed once you are back online.',
     moveTo: {
       draft: 'Back to draft',
       'in-review': 'Submit for review',
@@ -374,6 +377,7 @@ export const en = {
     detailsSaved: 'All changes saved.',
     detailsSaving: 'Saving…',
     detailsUnsaved: 'Unsaved changes…',
+    detailsHeldOffline: 'Offline — these changes will be sent when you are back online.',
     detailsConflict: 'Someone else changed this meanwhile.',
     conflictIntro: 'Someone else changed these fields while you were editing. Their value:',
     keepMine: 'Keep mine',

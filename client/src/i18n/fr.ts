@@ -301,6 +301,8 @@ export const fr: Messages = {
   },
   workspace: {
     revokeInvitation: 'Révoquer l’invitation de {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Révoquer',
     invitedAs: 'Invité·e en tant que {{role}}, jusqu’au {{date}}',
     noPendingInvitations: 'Aucune invitation en attente.',
     pendingInvitations: 'Invitations en attente',
@@ -446,6 +448,7 @@ export const fr: Messages = {
     you: '{{name}} (vous)',
     backTo: 'Retour à {{name}}',
     statusActions: 'Changer le statut',
+    statusOffline: 'Vous êtes hors ligne : le statut pourra être changé dès votre retour en ligne.',
     moveTo: {
       draft: 'Repasser en brouillon',
       'in-review': 'Soumettre à la relecture',
@@ -461,6 +464,7 @@ export const fr: Messages = {
     detailsSaved: 'Toutes les modifications sont enregistrées.',
     detailsSaving: 'Enregistrement…',
     detailsUnsaved: 'Modifications non enregistrées…',
+    detailsHeldOffline: 'Hors ligne — ces modifications seront envoyées dès votre retour en ligne.',
     detailsConflict: 'Quelqu’un d’autre l’a modifié entre-temps.',
     conflictIntro:
       'Quelqu’un d’autre a modifié ces champs pendant que vous les modifiiez. Sa valeur :',

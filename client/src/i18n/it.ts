@@ -297,6 +297,8 @@ export const it: Messages = {
   },
   workspace: {
     revokeInvitation: 'Revoca l’invito di {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Revoca',
     invitedAs: 'Invitato come {{role}}, fino al {{date}}',
     noPendingInvitations: 'Nessun invito in attesa.',
     pendingInvitations: 'Inviti in sospeso',
@@ -442,6 +444,7 @@ export const it: Messages = {
     you: '{{name}} (tu)',
     backTo: 'Torna a {{name}}',
     statusActions: 'Cambia stato',
+    statusOffline: 'Sei offline: lo stato potrà essere cambiato appena tornerai online.',
     moveTo: {
       draft: 'Riporta in bozza',
       'in-review': 'Invia in revisione',
@@ -457,6 +460,7 @@ export const it: Messages = {
     detailsSaved: 'Tutte le modifiche sono salvate.',
     detailsSaving: 'Salvataggio…',
     detailsUnsaved: 'Modifiche non salvate…',
+    detailsHeldOffline: 'Offline — queste modifiche saranno inviate appena tornerai online.',
     detailsConflict: 'Qualcun altro l’ha modificato nel frattempo.',
     conflictIntro: 'Qualcun altro ha modificato questi campi mentre li modificavi. Il suo valore:',
     keepMine: 'Tieni il mio',

@@ -21,10 +21,12 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       // Data counts as stale at once, so opening a page shows the cache and refreshes it in the
-      // background; requests for one key while one is under way share it.
-      queries: { retry: shouldRetry, staleTime: 0 },
+      // background; requests for one key while one is under way share it. Offline, a read is
+      // still tried once: the service worker answers it from its cache (docs/OFFLINE.md).
+      queries: { retry: shouldRetry, staleTime: 0, networkMode: 'offlineFirst' },
       // Writes are never repeated by themselves: the person decides (and a write may have landed).
-      mutations: { retry: false },
+      // Offline they fail at once with a network error the page shows, never wait unseen.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
 }

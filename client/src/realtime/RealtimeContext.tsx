@@ -5,6 +5,7 @@
 import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../../shared/realtime/events';
+import { reportServerReached, reportServerUnreachable } from '../offline/useIsOnline';
 import { useSession } from '../session/SessionContext';
 
 /** The typed client socket. */
@@ -33,8 +34,17 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     if (!socket) return;
+    // The socket is the page's steady line to the server: it says first when it comes and goes.
+    const onDisconnect = (reason: string) => {
+      if (reason === 'transport close' || reason === 'transport error' || reason === 'ping timeout')
+        reportServerUnreachable();
+    };
+    socket.on('connect', reportServerReached);
+    socket.on('disconnect', onDisconnect);
     socket.connect();
     return () => {
+      socket.off('connect', reportServerReached);
+      socket.off('disconnect', onDisconnect);
       socket.disconnect();
     };
   }, [socket]);

@@ -8,12 +8,14 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
   type ReactNode,
 } from 'react';
 import type { UserDto } from '../../../shared/api/entities';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
+import { clearOfflineApiCache } from '../offline/offlineCache';
 
 /** The session as pages see it. */
 export interface Session {
@@ -56,6 +58,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [isOpenRegistration, setIsOpenRegistration] = useState(false);
   const [user, setUserState] = useState<UserDto | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // The account the page last showed (undefined before the first load), to notice a change.
+  const shownUserId = useRef<string | null | undefined>(undefined);
 
   useEffect(() => {
     let isCurrent = true;
@@ -78,6 +82,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
+  // Another account signed in, or none: the answers cached for offline use were the last one's.
+  useEffect(() => {
+    if (status !== 'ready') return;
+    const userId = user?.id ?? null;
+    if (shownUserId.current !== undefined && shownUserId.current !== userId) {
+      void clearOfflineApiCache();
+    }
+    shownUserId.current = userId;
+  }, [status, user]);
+
   const setUser = useCallback((next: UserDto | null) => {
     setUserState(next);
     if (next) setNeedsSetup(false);
@@ -87,6 +101,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setAttempt((value) => value + 1);
   }, []);
   const signOut = useCallback(async () => {
+    // First, so that even a sign-out that cannot reach the server leaves nothing to read.
+    await clearOfflineApiCache();
     await api.auth.logout();
     setUserState(null);
   }, []);

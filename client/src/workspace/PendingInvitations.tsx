@@ -57,7 +57,7 @@ export function PendingInvitations({
                   aria-label={t('workspace.revokeInvitation', { email: invitation.email })}
                   onClick={() => void revoke(invitation.id)}
                 >
-                  {t('share.revokeShort')}
+                  {t('workspace.revokeInvitationShort')}
                 </button>
               </span>
             </li>
