@@ -7,7 +7,8 @@
  * answer does not tell which ids exist.
  */
 import { documentMembership } from '../policies/documentReach';
-import { effectiveRole } from '../policies/role';
+import { hasRoleAtLeast } from '../policies/role';
+import type { WorkspaceRole } from '../../shared/domain';
 import type { DocumentRecord, Storage, User } from '../storage/types';
 
 /** What mentions need to know of a document. */
@@ -22,6 +23,8 @@ async function readersAmong(input: {
   storage: Storage;
   document: MentionedDocument;
   users: readonly User[];
+  /** The least role they must hold on the document (default: any, a reader). */
+  minimum?: WorkspaceRole;
 }): Promise<User[]> {
   const { storage, document } = input;
   const [memberships, shares] = await Promise.all([
@@ -39,7 +42,7 @@ async function readersAmong(input: {
       share: shareOf.get(user.id) ?? null,
       document: reach,
     });
-    return effectiveRole(user, membership) !== null;
+    return hasRoleAtLeast(user, membership, input.minimum ?? 'viewer');
   });
 }
 
@@ -69,4 +72,24 @@ export async function readableMentions(input: {
     (await readersAmong({ storage, document, users })).map((user) => user.id),
   );
   return input.mentions.filter((id) => readers.has(id));
+}
+
+/**
+ * The document's own owners and editors (workspace members and direct shares with that role,
+ * active accounts): who is told of a new suggestion. Network admins who are not members are
+ * left out, as the link reach is: they may edit everything, they are not the document's team.
+ */
+export async function documentEditors(input: {
+  storage: Storage;
+  document: MentionedDocument;
+}): Promise<string[]> {
+  const { storage, document } = input;
+  const [memberships, shares] = await Promise.all([
+    storage.listMemberships({ workspaceId: document.workspaceId }),
+    storage.listDocumentShares({ documentId: document.id }),
+  ]);
+  const ids = [...new Set([...memberships, ...shares].map((each) => each.userId))];
+  const users = ids.length === 0 ? [] : await storage.listUsers({ ids });
+  const editors = await readersAmong({ storage, document, users, minimum: 'editor' });
+  return editors.map((user) => user.id);
 }

@@ -449,6 +449,9 @@ export const de: Messages = {
     review_request: '{{name}} bittet Sie um eine Prüfung von „{{title}}“',
     review_answer: '{{name}} hat Ihre Prüfanfrage zu „{{title}}“ beantwortet',
     review_session: '{{name}} lädt Sie zu einer Review-Sitzung zu „{{title}}“ ein',
+    suggestion: '{{name}} hat eine Änderung in „{{title}}“ vorgeschlagen',
+    suggestion_accepted: '{{name}} hat Ihren Vorschlag in „{{title}}“ angenommen',
+    suggestion_rejected: '{{name}} hat Ihren Vorschlag in „{{title}}“ abgelehnt',
     markAllRead: 'Alle als gelesen markieren',
   },
   tableMenu: {

@@ -440,6 +440,9 @@ export const en = {
     review_request: '{{name}} asked you to review “{{title}}”',
     review_answer: '{{name}} answered your review request on “{{title}}”',
     review_session: '{{name}} invited you to a review session on “{{title}}”',
+    suggestion: '{{name}} suggested a change in “{{title}}”',
+    suggestion_accepted: '{{name}} accepted your suggestion in “{{title}}”',
+    suggestion_rejected: '{{name}} rejected your suggestion in “{{title}}”',
     markAllRead: 'Mark all read',
   },
   tableMenu: {

@@ -520,6 +520,9 @@ export const fr: Messages = {
   },
   notifications: {
     review_session: '{{name}} vous invite à une séance de relecture sur « {{title}} »',
+    suggestion: '{{name}} a suggéré une modification dans « {{title}} »',
+    suggestion_accepted: '{{name}} a accepté votre suggestion dans « {{title}} »',
+    suggestion_rejected: '{{name}} a refusé votre suggestion dans « {{title}} »',
     review_answer: '{{name}} a répondu à votre demande de relecture sur « {{title}} »',
     review_request: '{{name}} vous demande de relire « {{title}} »',
     title: 'Notifications',

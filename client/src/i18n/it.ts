@@ -515,6 +515,9 @@ export const it: Messages = {
   },
   notifications: {
     review_session: '{{name}} ti ha invitato a una sessione di revisione su «{{title}}»',
+    suggestion: '{{name}} ha suggerito una modifica in «{{title}}»',
+    suggestion_accepted: '{{name}} ha accettato il tuo suggerimento in «{{title}}»',
+    suggestion_rejected: '{{name}} ha rifiutato il tuo suggerimento in «{{title}}»',
     review_answer: '{{name}} ha risposto alla tua richiesta di revisione su «{{title}}»',
     review_request: '{{name}} ti chiede di rivedere «{{title}}»',
     title: 'Notifiche',
