@@ -303,6 +303,13 @@ export const de: Messages = {
     replaces: 'statt',
     accept: 'Annehmen',
     reject: 'Ablehnen',
+    acceptAll: 'Alle annehmen',
+    rejectAll: 'Alle ablehnen',
+    byAuthor: 'Wessen Vorschläge',
+    everyone: 'Alle Personen',
+    reply: 'Antworten',
+    thread_one: '{{count}} Kommentar',
+    thread_other: '{{count}} Kommentare',
   },
   editor: {
     language: 'Sprache des Textes',

@@ -296,6 +296,13 @@ export const en = {
     replaces: 'instead of',
     accept: 'Accept',
     reject: 'Reject',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    byAuthor: 'Whose suggestions',
+    everyone: 'Everyone',
+    reply: 'Reply',
+    thread_one: '{{count}} comment',
+    thread_other: '{{count}} comments',
   },
   editor: {
     language: 'Language of the text',

@@ -13,6 +13,14 @@ export const fr: Messages = {
     reviewerSuggests:
       'Vous êtes relecteur·rice ici : ce que vous tapez et supprimez devient une suggestion qu’un éditeur ou un propriétaire accepte ou refuse.',
     suggesting: 'Suggestion',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    byAuthor: 'Suggestions de',
+    everyone: 'Tout le monde',
+    reply: 'Répondre',
+    thread_one: '{{count}} commentaire',
+    thread_many: '{{count}} de commentaires',
+    thread_other: '{{count}} commentaires',
   },
   share: {
     reachHint: {

@@ -13,6 +13,14 @@ export const it: Messages = {
     reviewerSuggests:
       'Qui sei revisore: ciò che scrivi e cancelli diventa un suggerimento che un editor o un proprietario accetta o rifiuta.',
     suggesting: 'Suggerimenti',
+    acceptAll: 'Accetta tutti',
+    rejectAll: 'Rifiuta tutti',
+    byAuthor: 'Suggerimenti di',
+    everyone: 'Tutti',
+    reply: 'Rispondi',
+    thread_one: '{{count}} commento',
+    thread_many: '{{count}} di commenti',
+    thread_other: '{{count}} commenti',
   },
   share: {
     reachHint: {
