@@ -28,6 +28,13 @@ describe('suggestion notifications', () => {
     const editor = await world.member('editor');
     const reviewer = await world.member('reviewer');
     const viewer = await world.member('viewer');
+    // An editor removed from the workspace is no longer the document's: not told (access is
+    // read at notification time, as for comments).
+    const formerEditor = await world.member('editor');
+    const removed = await world.owner.client.delete(
+      `/api/workspaces/${world.workspaceId}/members/${formerEditor.user.id}`,
+    );
+    expect(removed.status).toBe(204);
     const editorSocket = await connected(
       openSocket(world.server.url, { cookie: editor.client.cookieHeader() }),
     );
@@ -70,6 +77,14 @@ describe('suggestion notifications', () => {
     );
     expect(await kindsOf(reviewer)).toEqual([]); // not its own author
     expect(await kindsOf(viewer)).toEqual([]); // viewers do not settle suggestions
+    expect(
+      (
+        await world.server.storage.listNotifications({
+          userId: formerEditor.user.id,
+          limit: 10,
+        })
+      ).length,
+    ).toBe(0);
 
     const path = `/api/documents/${world.documentId}/suggestions`;
     expect((await world.owner.client.post(`${path}/${insertId}/accept`, {})).status).toBe(200);
