@@ -7,7 +7,7 @@
  * answer does not tell which ids exist.
  */
 import { documentMembership } from '../policies/documentReach';
-import { effectiveRole } from '../policies/role';
+import { effectiveRole, hasRoleAtLeast } from '../policies/role';
 import type { DocumentRecord, Membership, Storage, User } from '../storage/types';
 
 /** What mentions need to know of a document. */
@@ -92,4 +92,26 @@ export async function readableMentions(input: {
     (await readersAmong({ storage, document, users })).map((user) => user.id),
   );
   return input.mentions.filter((id) => readers.has(id));
+}
+
+/**
+ * The document's own owners and editors (workspace members and direct shares with that role,
+ * active accounts): who is told of a new suggestion. Network admins who are not members are
+ * left out, as the link reach is: they may edit everything, they are not the document's team.
+ */
+export async function documentEditors(input: {
+  storage: Storage;
+  document: MentionedDocument;
+}): Promise<string[]> {
+  const { storage, document } = input;
+  const [memberships, shares] = await Promise.all([
+    storage.listMemberships({ workspaceId: document.workspaceId }),
+    storage.listDocumentShares({ documentId: document.id }),
+  ]);
+  const ids = [...new Set([...memberships, ...shares].map((each) => each.userId))];
+  const users = ids.length === 0 ? [] : await storage.listUsers({ ids });
+  const people = await peopleOnDocument({ storage, document, users });
+  return people
+    .filter(({ user, membership }) => hasRoleAtLeast(user, membership, 'editor'))
+    .map(({ user }) => user.id);
 }

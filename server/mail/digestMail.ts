@@ -45,10 +45,12 @@ export function digestMail(input: {
     ...documents.flatMap((document) => [
       `“${document.title}” — ${document.url}`,
       ...document.entries.flatMap((entry) => [
-        `- ${entry.actorName} ${entryVerb(entry.kind)}:`,
-        ...quoteOf(entry)
-          .split('\n')
-          .map((line) => `  > ${line}`),
+        `- ${entry.actorName} ${entryVerb(entry.kind)}${entry.commentBody ? ':' : '.'}`,
+        ...(entry.commentBody
+          ? quoteOf(entry)
+              .split('\n')
+              .map((line) => `  > ${line}`)
+          : []),
       ]),
       '',
     ]),
@@ -62,7 +64,7 @@ export function digestMail(input: {
         '<ul>',
         ...document.entries.map(
           (entry) =>
-            `<li>${escapeHtml(entry.actorName)} ${entryVerb(entry.kind)}:<blockquote style="white-space:pre-wrap">${escapeHtml(quoteOf(entry))}</blockquote></li>`,
+            `<li>${escapeHtml(entry.actorName)} ${entryVerb(entry.kind)}${entry.commentBody ? `:<blockquote style="white-space:pre-wrap">${escapeHtml(quoteOf(entry))}</blockquote>` : '.'}</li>`,
         ),
         '</ul>',
       ].join('\n'),
@@ -72,12 +74,30 @@ export function digestMail(input: {
   return { to: input.to, subject, text, html };
 }
 
+/** Per kind: the subject's verb phrase (before the title) and the list entry's verb. */
+const WORDING: Record<NotificationKind, { action: string; verb: string }> = {
+  mention: { action: 'mentioned you in a comment on', verb: 'mentioned you' },
+  reply: { action: 'replied in a thread on', verb: 'replied in a thread' },
+  review_request: { action: 'asked you to review', verb: 'asked you to review it' },
+  review_answer: {
+    action: 'answered your review request on',
+    verb: 'answered your review request',
+  },
+  review_session: {
+    action: 'invited you to a review session on',
+    verb: 'invited you to a review session',
+  },
+  suggestion: { action: 'suggested a change in', verb: 'suggested a change' },
+  suggestion_accepted: { action: 'accepted your suggestion in', verb: 'accepted your suggestion' },
+  suggestion_rejected: { action: 'rejected your suggestion in', verb: 'rejected your suggestion' },
+};
+
 function actionOf(kind: NotificationKind): string {
-  return kind === 'mention' ? 'mentioned you in a comment on' : 'replied in a thread on';
+  return WORDING[kind].action;
 }
 
 function entryVerb(kind: NotificationKind): string {
-  return kind === 'mention' ? 'mentioned you' : 'replied in a thread';
+  return WORDING[kind].verb;
 }
 
 function quoteOf(entry: DigestEntry): string {

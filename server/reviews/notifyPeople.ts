@@ -1,6 +1,6 @@
 /**
- * In-app notifications of the review workflow (asked to review, a reviewer answered, invited
- * to a session): stored, then sent live as `notification:created` to each `user:<id>`. Only
+ * In-app notifications about a document as a whole (asked to review, a reviewer answered,
+ * invited to a session, suggestions made and settled): stored, then sent live as `notification:created` to each `user:<id>`. Only
  * people who can read the document are notified, never the one who caused it.
  */
 import { readableMentions } from '../comments/mentions';
@@ -12,7 +12,8 @@ import type { DocumentRecord, NotificationKind, Storage, User } from '../storage
 export async function notifyPeople(input: {
   storage: Storage;
   broadcaster: Broadcaster;
-  kind: Extract<NotificationKind, 'review_request' | 'review_answer' | 'review_session'>;
+  /** A kind about the document as a whole (no thread or comment to point at). */
+  kind: Exclude<NotificationKind, 'mention' | 'reply'>;
   actor: Pick<User, 'id' | 'name'>;
   document: Pick<DocumentRecord, 'id' | 'title' | 'workspaceId'>;
   userIds: readonly string[];

@@ -3,7 +3,8 @@
  * the codes callers and the contract tests match on (`document_not_found`, …) and the
  * messages cannot drift between SQLite and MongoDB.
  */
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
+import type { SuggestionRecord } from './port/suggestions';
 
 /** The user to update does not exist. */
 export function userNotFound(): NotFoundError {
@@ -63,4 +64,12 @@ export function reviewRequestNotFound(): NotFoundError {
 /** The suggestion to accept or reject has no record. */
 export function suggestionNotFound(): NotFoundError {
   return new NotFoundError('No such suggestion.', 'suggestion_not_found');
+}
+
+/**
+ * The suggestion to accept or reject was settled already (by someone else, maybe in another
+ * process): a conflict, not a missing record, kept here so both engines word it alike.
+ */
+export function suggestionResolved(record: Pick<SuggestionRecord, 'status'>): ConflictError {
+  return new ConflictError(`This suggestion was ${record.status} already.`, 'suggestion_resolved');
 }

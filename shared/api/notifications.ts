@@ -8,9 +8,19 @@ export interface NotificationDto {
   /**
    * `mention`: someone named you in a comment; `reply`: a new comment in a thread you are in;
    * `review_request`: you were asked to review the document; `review_answer`: a reviewer
-   * answered your request; `review_session`: you were invited to a review session on it.
+   * answered your request; `review_session`: you were invited to a review session on it;
+   * `suggestion`: someone suggested a change in a document you edit; `suggestion_accepted` /
+   * `suggestion_rejected`: your suggestion was accepted or rejected.
    */
-  kind: 'mention' | 'reply' | 'review_request' | 'review_answer' | 'review_session';
+  kind:
+    | 'mention'
+    | 'reply'
+    | 'review_request'
+    | 'review_answer'
+    | 'review_session'
+    | 'suggestion'
+    | 'suggestion_accepted'
+    | 'suggestion_rejected';
   read: boolean;
   documentId: string;
   documentTitle: string;

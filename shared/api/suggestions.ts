@@ -13,6 +13,20 @@ export const SuggestionParams = z.object({
   sid: z.string().min(1).max(200),
 });
 
+/**
+ * `POST /api/documents/:id/suggestions/accept-all` (and `/reject-all`): every pending
+ * suggestion, or only those of `authorId`.
+ */
+export const SettleAllSuggestionsBody = z.strictObject({
+  authorId: idField.optional(),
+});
+
+/** The answer of accept-all / reject-all: the ids settled, in document order. */
+export interface SettleAllSuggestionsAnswer {
+  status: 'accepted' | 'rejected';
+  ids: string[];
+}
+
 /** One pending suggestion, as it stands in the live text. */
 export interface SuggestionDto {
   id: string;

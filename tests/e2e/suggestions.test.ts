@@ -1,8 +1,9 @@
 /**
  * Suggestion mode in real Chromium (issue 13): a reviewer types and deletes in the case study,
  * which become an insertion and a deletion (her editor is suggest-only); the owner, with the
- * same document open, sees both live in the text and in the sidebar, accepts the insertion
- * and rejects the deletion, and both pages end with the same plain text.
+ * same document open, sees both live in the text and in the sidebar (and in her notifications),
+ * Rita starts a reply thread from her suggestion's card (Ana's card links it), Ana accepts the
+ * insertion and rejects the deletion, and both pages end with the same plain text.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +72,21 @@ describe('suggestion mode', () => {
     await anaText.locator('del.suggestion-deletion', { hasText: 'recent' }).waitFor();
     const cards = ana.getByTestId('suggestion-card');
     await expect.poll(() => cards.count(), { timeout: 10_000 }).toBe(2);
+
+    // Rita starts a reply thread on her insertion: a comment anchored on the suggested text.
+    const ritaCard = rita.getByTestId('suggestion-card').filter({ hasText: 'and cities' });
+    await ritaCard.getByRole('button', { name: 'Reply' }).click();
+    const draft = rita.getByTestId('new-comment');
+    await draft.getByRole('textbox').fill('Cities matter as much as countries here.');
+    await draft.getByRole('button', { name: 'Comment' }).click();
+    // Ana's card links the thread; the suggestion notified her (the bell counts it).
+    const anaThread = cards.filter({ hasText: 'and cities' }).getByTestId('suggestion-thread');
+    await expect.poll(() => anaThread.textContent(), { timeout: 10_000 }).toBe('1 comment');
+    await expect
+      .poll(async () =>
+        Number(await ana.getByTestId('notification-bell').getAttribute('data-unread')),
+      )
+      .toBeGreaterThanOrEqual(1);
 
     await cards.filter({ hasText: 'and cities' }).getByRole('button', { name: 'Accept' }).click();
     await cards.filter({ hasText: 'recent' }).getByRole('button', { name: 'Reject' }).click();

@@ -2,7 +2,7 @@
  * The typed API client: one function per endpoint the UI uses, answering with the DTOs the
  * server's presenters send (shared/api/entities.ts). Pages never call `fetch` themselves.
  */
-import type { SuggestionDto } from '../../../shared/api/suggestions';
+import type { SettleAllSuggestionsAnswer, SuggestionDto } from '../../../shared/api/suggestions';
 import type { z } from 'zod';
 import type {
   CollabTokenDto,
@@ -333,6 +333,13 @@ export const api = {
       send<{ suggestion: { id: string; status: string } }>(
         'POST',
         `/api/documents/${id(input.documentId)}/suggestions/${encodeURIComponent(input.suggestionId)}/${input.outcome}`,
+      ),
+    /** Accepts or rejects every pending suggestion, or one author's, in one live change. */
+    settleAll: (input: { documentId: string; outcome: 'accept' | 'reject'; authorId?: string }) =>
+      send<SettleAllSuggestionsAnswer>(
+        'POST',
+        `/api/documents/${id(input.documentId)}/suggestions/${input.outcome}-all`,
+        input.authorId ? { authorId: input.authorId } : {},
       ),
   },
   threads: {

@@ -152,7 +152,12 @@ export default function EditorPage() {
             ui={commentsUi}
             canComment={document.abilities?.comment ?? false}
           />
-          <SuggestionsPanel documentId={document.id} />
+          <SuggestionsPanel
+            documentId={document.id}
+            editor={editor}
+            comments={commentsUi}
+            canComment={document.abilities?.comment ?? false}
+          />
           <DetailsPanel key={document.id} document={document} />
           <ReviewPanel key={`reviews-${document.id}`} document={document} />
           <HistoryPanel key={`history-${document.id}`} document={document} />

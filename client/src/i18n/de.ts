@@ -314,6 +314,13 @@ export const de: Messages = {
     replaces: 'statt',
     accept: 'Annehmen',
     reject: 'Ablehnen',
+    acceptAll: 'Alle annehmen',
+    rejectAll: 'Alle ablehnen',
+    byAuthor: 'Wessen Vorschläge',
+    everyone: 'Alle Personen',
+    reply: 'Antworten',
+    thread_one: '{{count}} Kommentar',
+    thread_other: '{{count}} Kommentare',
   },
   editor: {
     language: 'Sprache des Textes',
@@ -463,6 +470,9 @@ export const de: Messages = {
     review_request: '{{name}} bittet Sie um eine Prüfung von „{{title}}“',
     review_answer: '{{name}} hat Ihre Prüfanfrage zu „{{title}}“ beantwortet',
     review_session: '{{name}} lädt Sie zu einer Review-Sitzung zu „{{title}}“ ein',
+    suggestion: '{{name}} hat eine Änderung in „{{title}}“ vorgeschlagen',
+    suggestion_accepted: '{{name}} hat Ihren Vorschlag in „{{title}}“ angenommen',
+    suggestion_rejected: '{{name}} hat Ihren Vorschlag in „{{title}}“ abgelehnt',
     markAllRead: 'Alle als gelesen markieren',
   },
   tableMenu: {

@@ -307,6 +307,13 @@ export const en = {
     replaces: 'instead of',
     accept: 'Accept',
     reject: 'Reject',
+    acceptAll: 'Accept all',
+    rejectAll: 'Reject all',
+    byAuthor: 'Whose suggestions',
+    everyone: 'Everyone',
+    reply: 'Reply',
+    thread_one: '{{count}} comment',
+    thread_other: '{{count}} comments',
   },
   editor: {
     language: 'Language of the text',
@@ -453,6 +460,9 @@ export const en = {
     review_request: '{{name}} asked you to review “{{title}}”',
     review_answer: '{{name}} answered your review request on “{{title}}”',
     review_session: '{{name}} invited you to a review session on “{{title}}”',
+    suggestion: '{{name}} suggested a change in “{{title}}”',
+    suggestion_accepted: '{{name}} accepted your suggestion in “{{title}}”',
+    suggestion_rejected: '{{name}} rejected your suggestion in “{{title}}”',
     markAllRead: 'Mark all read',
   },
   tableMenu: {

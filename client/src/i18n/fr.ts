@@ -13,6 +13,14 @@ export const fr: Messages = {
     reviewerSuggests:
       'Vous êtes relecteur·rice ici : ce que vous tapez et supprimez devient une suggestion qu’un éditeur ou un propriétaire accepte ou refuse.',
     suggesting: 'Suggestion',
+    acceptAll: 'Tout accepter',
+    rejectAll: 'Tout refuser',
+    byAuthor: 'Suggestions de',
+    everyone: 'Tout le monde',
+    reply: 'Répondre',
+    thread_one: '{{count}} commentaire',
+    thread_many: '{{count}} de commentaires',
+    thread_other: '{{count}} commentaires',
   },
   share: {
     reachHint: {
@@ -533,6 +541,9 @@ export const fr: Messages = {
   },
   notifications: {
     review_session: '{{name}} vous invite à une séance de relecture sur « {{title}} »',
+    suggestion: '{{name}} a suggéré une modification dans « {{title}} »',
+    suggestion_accepted: '{{name}} a accepté votre suggestion dans « {{title}} »',
+    suggestion_rejected: '{{name}} a refusé votre suggestion dans « {{title}} »',
     review_answer: '{{name}} a répondu à votre demande de relecture sur « {{title}} »',
     review_request: '{{name}} vous demande de relire « {{title}} »',
     title: 'Notifications',

@@ -13,6 +13,14 @@ export const it: Messages = {
     reviewerSuggests:
       'Qui sei revisore: ciò che scrivi e cancelli diventa un suggerimento che un editor o un proprietario accetta o rifiuta.',
     suggesting: 'Suggerimenti',
+    acceptAll: 'Accetta tutti',
+    rejectAll: 'Rifiuta tutti',
+    byAuthor: 'Suggerimenti di',
+    everyone: 'Tutti',
+    reply: 'Rispondi',
+    thread_one: '{{count}} commento',
+    thread_many: '{{count}} di commenti',
+    thread_other: '{{count}} commenti',
   },
   share: {
     reachHint: {
@@ -528,6 +536,9 @@ export const it: Messages = {
   },
   notifications: {
     review_session: '{{name}} ti ha invitato a una sessione di revisione su «{{title}}»',
+    suggestion: '{{name}} ha suggerito una modifica in «{{title}}»',
+    suggestion_accepted: '{{name}} ha accettato il tuo suggerimento in «{{title}}»',
+    suggestion_rejected: '{{name}} ha rifiutato il tuo suggerimento in «{{title}}»',
     review_answer: '{{name}} ha risposto alla tua richiesta di revisione su «{{title}}»',
     review_request: '{{name}} ti chiede di rivedere «{{title}}»',
     title: 'Notifiche',

@@ -14,6 +14,7 @@ import { subscribeStatusVersions } from './statusVersions';
 import { subscribeNotifications } from './notifications';
 import { subscribeReviewSessions } from './reviewSessions';
 import { subscribeSuggestionBroadcast } from './suggestionBroadcast';
+import { subscribeSuggestionNotifications } from './suggestionNotifications';
 import { subscribeThreadBroadcast } from './threadBroadcast';
 import { subscribeVersionBroadcast } from './versionBroadcast';
 import type { LiveStateReader } from '../../comments/threadViews';
@@ -37,6 +38,7 @@ export function subscribeDomainEvents(
   subscribeSuggestionBroadcast(input);
   subscribeVersionBroadcast(input);
   subscribeNotifications(input);
+  subscribeSuggestionNotifications(input);
   subscribeAccessInvalidation(input);
   subscribeAudit(input);
 }

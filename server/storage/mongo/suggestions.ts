@@ -4,7 +4,7 @@
  * suggestion at once both end with the first record.
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { suggestionNotFound } from '../notFound';
+import { suggestionNotFound, suggestionResolved } from '../notFound';
 import type {
   SuggestionKind,
   SuggestionMethods,
@@ -112,7 +112,7 @@ export function createMongoSuggestions(
     resolveSuggestion: ({ id, status, resolvedById }) =>
       run(async () => {
         const doc = await Suggestion.findOneAndUpdate(
-          { _id: asString(id) },
+          { _id: asString(id), status: 'open' },
           {
             $set: {
               status: asString(status),
@@ -122,7 +122,10 @@ export function createMongoSuggestions(
           },
           { returnDocument: 'after' },
         ).lean<SuggestionDoc>();
-        if (!doc) throw suggestionNotFound();
+        if (!doc) {
+          const existing = await Suggestion.findById(asString(id)).lean<SuggestionDoc>();
+          throw existing ? suggestionResolved(toSuggestion(existing)) : suggestionNotFound();
+        }
         return toSuggestion(doc);
       }),
 

@@ -3,7 +3,7 @@
  * (kept apart so the review features add files rather than grow the core model list).
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { NotificationKind } from '../port/notifications';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../port/notifications';
 import type { ThreadStatus } from '../port/threads';
 
 /** A thread as stored (what `lean()` returns). */
@@ -98,7 +98,7 @@ export function createThreadModels(connection: Connection): ThreadModels {
     userId: { type: ObjectId, required: true },
     kind: {
       type: String,
-      enum: ['mention', 'reply', 'review_request', 'review_answer', 'review_session'],
+      enum: [...NOTIFICATION_KINDS],
       required: true,
     },
     actorId: { type: ObjectId, required: true },

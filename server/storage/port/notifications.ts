@@ -2,10 +2,23 @@
 
 /**
  * Why someone is notified: named in a comment, a reply in their thread, asked to review a
- * document, a reviewer answered their request, invited to a review session.
+ * document, a reviewer answered their request, invited to a review session, a new suggestion
+ * in a document they edit, their suggestion accepted or rejected. One list, so the MongoDB
+ * schema's enum and the type never drift apart.
  */
-export type NotificationKind =
-  'mention' | 'reply' | 'review_request' | 'review_answer' | 'review_session';
+export const NOTIFICATION_KINDS = [
+  'mention',
+  'reply',
+  'review_request',
+  'review_answer',
+  'review_session',
+  'suggestion',
+  'suggestion_accepted',
+  'suggestion_rejected',
+] as const;
+
+/** One of `NOTIFICATION_KINDS`. */
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export interface NotificationRecord {
   id: string;

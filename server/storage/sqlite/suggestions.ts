@@ -1,5 +1,5 @@
 /** Suggestion records in SQLite. */
-import { suggestionNotFound } from '../notFound';
+import { suggestionNotFound, suggestionResolved } from '../notFound';
 import type {
   SuggestionKind,
   SuggestionMethods,
@@ -74,11 +74,15 @@ export function createSqliteSuggestions({ stmt }: SqliteContext): SuggestionMeth
       const result = translateSqlite(
         () =>
           stmt(
-            'UPDATE suggestions SET status = ?, resolved_by_id = ?, resolved_at = ? WHERE id = ?',
+            `UPDATE suggestions SET status = ?, resolved_by_id = ?, resolved_at = ?
+             WHERE id = ? AND status = 'open'`,
           ).run(status, resolvedById, Date.now(), id),
         { missingMessage: 'No such user.' },
       );
-      if (result.changes === 0) throw suggestionNotFound();
+      if (result.changes === 0) {
+        const existing = getSuggestion(id);
+        throw existing ? suggestionResolved(existing) : suggestionNotFound();
+      }
       return getSuggestion(id) as SuggestionRecord;
     },
 

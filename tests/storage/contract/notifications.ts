@@ -1,6 +1,7 @@
 /** Contract: in-app notifications. */
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../../server/errors';
+import { NOTIFICATION_KINDS } from '../../../server/storage/port/notifications';
 import { buildDocument, buildUser, buildWorkspace } from '../../helpers/factories';
 import type { GetStorage } from '../contract';
 import { expectRejection, MISSING_ID, tick } from './helpers';
@@ -53,6 +54,24 @@ export function describeNotificationsContract(getStorage: GetStorage): void {
       ).toEqual([second.id]);
       expect(await storage.markNotificationsRead({ userId: reader.id })).toBe(1);
       expect(await storage.countUnreadNotifications({ userId: reader.id })).toBe(0);
+    });
+
+    it('stores every kind', async () => {
+      const storage = getStorage();
+      const actor = await buildUser(storage);
+      const reader = await buildUser(storage);
+      const workspace = await buildWorkspace(storage, { owner: actor });
+      const document = await buildDocument(storage, { workspace, createdBy: actor });
+      for (const kind of NOTIFICATION_KINDS) {
+        await storage.createNotification({
+          userId: reader.id,
+          kind,
+          actorId: actor.id,
+          documentId: document.id,
+        });
+      }
+      const listed = await storage.listNotifications({ userId: reader.id, limit: 50 });
+      expect(listed.map((n) => n.kind).sort()).toEqual([...NOTIFICATION_KINDS].sort());
     });
 
     it('refuses a notification about a missing document', async () => {

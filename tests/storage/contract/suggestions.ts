@@ -1,6 +1,6 @@
 /** Contract: suggestion records (author, time, outcome), keyed by the id their marks carry. */
 import { describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../../server/errors';
+import { ConflictError, NotFoundError } from '../../../server/errors';
 import type { Storage } from '../../../server/storage/types';
 import { newSuggestionId } from '../../../shared/editor/suggestionId';
 import { buildDocument, buildUser, buildWorkspace } from '../../helpers/factories';
@@ -106,6 +106,14 @@ export function describeSuggestionsContract(getStorage: GetStorage): void {
         resolvedById: reviewer.id,
       });
       expect(resolved.resolvedAt).toBeInstanceOf(Date);
+      expect(await storage.getSuggestion({ id: record.id })).toEqual(resolved);
+      // Settled once: a second settle (another process, the same instant) is a conflict and
+      // changes nothing.
+      await expectRejection(
+        storage.resolveSuggestion({ id: record.id, status: 'accepted', resolvedById: author.id }),
+        ConflictError,
+        'suggestion_resolved',
+      );
       expect(await storage.getSuggestion({ id: record.id })).toEqual(resolved);
       await expectRejection(
         storage.resolveSuggestion({
