@@ -1,8 +1,5 @@
 /** Documents' original files in MongoDB (`documentOriginals`, keyed by the document's id). */
-import type {
-  DocumentOriginalMethods,
-  DocumentOriginalSummary,
-} from '../port/documentOriginals';
+import type { DocumentOriginalMethods, DocumentOriginalSummary } from '../port/documentOriginals';
 import type { MongoContext } from './context';
 import type { DocOriginalDoc } from './records';
 import { asString, idOf, requireExisting, toBuffer, toBytes, toObjectId } from './values';

@@ -36,7 +36,9 @@ export interface DocumentOriginalMethods {
     createdById: string;
   }): Promise<DocumentOriginalSummary>;
   /** The document's original without its bytes; null when none was kept. */
-  getDocumentOriginalSummary(input: { documentId: string }): Promise<DocumentOriginalSummary | null>;
+  getDocumentOriginalSummary(input: {
+    documentId: string;
+  }): Promise<DocumentOriginalSummary | null>;
   /** The document's original with its bytes; null when none was kept. */
   getDocumentOriginal(input: { documentId: string }): Promise<DocumentOriginalRecord | null>;
 }

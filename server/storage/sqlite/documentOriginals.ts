@@ -33,9 +33,9 @@ function toSummary(row: OriginalSummaryRow): DocumentOriginalSummary {
 /** The original-file part of the SQLite adapter. */
 export function createSqliteDocumentOriginals({ stmt }: SqliteContext): DocumentOriginalMethods {
   const getSummary = (documentId: string): DocumentOriginalSummary | null => {
-    const row = stmt(
-      `SELECT ${SUMMARY_COLUMNS} FROM document_originals WHERE document_id = ?`,
-    ).get(documentId) as OriginalSummaryRow | undefined;
+    const row = stmt(`SELECT ${SUMMARY_COLUMNS} FROM document_originals WHERE document_id = ?`).get(
+      documentId,
+    ) as OriginalSummaryRow | undefined;
     return row ? toSummary(row) : null;
   };
   return {
@@ -64,9 +64,9 @@ export function createSqliteDocumentOriginals({ stmt }: SqliteContext): Document
 
     async getDocumentOriginal({ documentId }) {
       const row = translateSqlite(() =>
-        stmt(
-          `SELECT ${SUMMARY_COLUMNS}, bytes FROM document_originals WHERE document_id = ?`,
-        ).get(documentId),
+        stmt(`SELECT ${SUMMARY_COLUMNS}, bytes FROM document_originals WHERE document_id = ?`).get(
+          documentId,
+        ),
       ) as (OriginalSummaryRow & { bytes: Buffer }) | undefined;
       if (!row) return null;
       const original: DocumentOriginalRecord = { ...toSummary(row), bytes: fromBlob(row.bytes) };
