@@ -126,11 +126,15 @@ const envSchema = z.object({
     .default(DEFAULT_REALTIME_OPTIONS.maxConnectionsPerUser),
   /** Document exports one account (or, signed out, one IP) may download per minute. */
   EXPORT_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
-  /** Largest file accepted by document imports (.docx, .md), in bytes; bigger: 413. */
+  /**
+   * Largest file accepted by document imports (.docx, .md), in bytes; bigger: 413. At most
+   * 15 MB: a kept original file is one MongoDB record, and those hold up to 16 MB.
+   */
   IMPORT_MAX_BYTES: z.coerce
     .number()
     .int()
     .min(1024)
+    .max(15 * 1024 * 1024)
     .default(10 * 1024 * 1024),
   /** Largest total a .docx may unpack to, in bytes (zip bombs); bigger: 413. */
   IMPORT_MAX_UNCOMPRESSED_BYTES: z.coerce

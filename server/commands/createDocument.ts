@@ -34,6 +34,8 @@ export async function createDocument(input: {
    * template or `sections`.
    */
   initialState?: Uint8Array;
+  /** The imported file, kept with the document (only when the importer asked for it). */
+  original?: { name: string; contentType: string; bytes: Uint8Array };
 }): Promise<DocumentRecord> {
   const { storage, actor } = input;
   await assertCity({ storage, cityId: input.cityId });
@@ -45,7 +47,8 @@ export async function createDocument(input: {
       ...(input.sections ? { sections: input.sections } : {}),
     });
   const derived = derivedOf(initialState);
-  // One transaction: a document never exists without its content (nothing to undo by hand).
+  // One transaction: a document never exists without its content (nothing to undo by hand),
+  // nor without the original file it was asked to keep.
   return storage.withTransaction(async (tx) => {
     const document = await tx.createDocument({
       workspaceId: input.workspaceId,
@@ -58,6 +61,13 @@ export async function createDocument(input: {
       language: input.language ?? 'en',
     });
     await tx.appendDocUpdates({ documentId: document.id, updates: [initialState] });
+    if (input.original) {
+      await tx.storeDocumentOriginal({
+        documentId: document.id,
+        ...input.original,
+        createdById: actor.id,
+      });
+    }
     return tx.updateDocument({ id: document.id, patch: derived });
   });
 }

@@ -20,6 +20,7 @@
  */
 export type * from './port/audit';
 export type * from './port/docState';
+export type * from './port/documentOriginals';
 export type * from './port/documents';
 export type * from './port/invitations';
 export type * from './port/notifications';

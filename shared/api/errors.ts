@@ -58,6 +58,8 @@ export const API_ERROR_CODES = [
   'unsupported_file_type',
   'macros_not_allowed',
   'corrupt_file',
+  /** The document has no original file: it was not imported, or its file was not kept. */
+  'original_not_found',
   // Text locked by the workflow (approved or published: back to draft first).
   'document_locked',
   // Versions.

@@ -27,10 +27,23 @@ export const IMPORT_EXTENSIONS = ['.docx', '.md', '.markdown'] as const;
 
 /**
  * The text fields of `POST /api/workspaces/:id/documents/import` (multipart, beside `file`).
- * Without `title`, the document is named after the file.
+ * Without `title`, the document is named after the file. `keepOriginal=true` keeps the
+ * uploaded file with the document (downloadable by its readers); by default it is not kept.
  */
 export const ImportFields = z.strictObject({
   kind: z.enum(DOCUMENT_KINDS),
   title: visibleTextField(200).optional(),
+  keepOriginal: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((value) => value === 'true'),
 });
 export type ImportFields = z.infer<typeof ImportFields>;
+
+/** `GET /api/documents/:id/original/info`: the kept original file, or null. */
+export interface OriginalFileDto {
+  name: string;
+  contentType: string;
+  size: number;
+  createdAt: string;
+}

@@ -1,7 +1,8 @@
 /**
  * Imports and exports in real Chromium: Ana imports a city's Word case study from the
- * workspace's "New document" dialog, finds its structure in the editor, downloads it again as
- * Word through the editor's Export menu, and prints it without the editor's controls.
+ * workspace's "New document" dialog (keeping the original file), finds its structure in the
+ * editor, downloads the original from the details panel and the document again as Word
+ * through the editor's Export menu, and prints it without the editor's controls.
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -40,6 +41,8 @@ describe('import and export', () => {
     const dialog = ana.getByRole('dialog', { name: 'New document' });
     await dialog.getByRole('combobox', { name: 'Kind' }).selectOption('case-study');
     await dialog.getByLabel('Or import a file (optional)').setInputFiles(BOLOGNA_DOCX);
+    // The file is kept only on request: the checkbox appears once a file is chosen.
+    await dialog.getByRole('checkbox', { name: /Keep the original file/ }).check();
     await expectNoSeriousA11yIssues(ana);
     await dialog.getByRole('button', { name: 'Import and open' }).click();
     await ana.waitForURL('**/documents/*');
@@ -50,6 +53,15 @@ describe('import and export', () => {
     await editor.getByRole('cell', { name: 'Navile' }).waitFor();
     await editor.getByRole('link', { name: 'the city website' }).waitFor();
     await screenshot(ana, 'import-01-imported');
+  });
+
+  it('downloads the kept original Word file from the details panel', async () => {
+    const link = ana.getByTestId('original-file-link');
+    await expect.poll(() => link.textContent()).toBe('case-study-bologna.docx');
+    const [download] = await Promise.all([ana.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('case-study-bologna.docx');
+    const file = await readFile(await download.path());
+    expect(file.equals(await readFile(BOLOGNA_DOCX))).toBe(true);
   });
 
   it('downloads the document as Word from the Export menu', async () => {

@@ -88,6 +88,16 @@ describe('public library', () => {
     );
     await expectNoSeriousA11yIssues(page);
 
+    // On paper, the text and its metadata only: no header, search or download links.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.library-header').isVisible()).toBe(false);
+    expect(await page.locator('.downloads').isVisible()).toBe(false);
+    expect(
+      await page.getByRole('heading', { level: 1, name: 'Case study Bologna' }).isVisible(),
+    ).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('.library-header').isVisible()).toBe(true);
+
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'DOCX' }).click(),

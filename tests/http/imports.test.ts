@@ -3,46 +3,17 @@
  * them) of the DOCX and Markdown fixtures, who may import, and hostile uploads: each refusal
  * has its status and code, and leaves no document behind.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import { buildZip } from '../fixtures/zipBuilder';
-import { startTestServer, type ApiClient, type TestServer } from '../helpers/server';
+import { startTestServer, type TestServer } from '../helpers/server';
+import { fixture, upload } from './importUpload';
 import {
   buildWorkspaceWorld,
   documentsPath,
   expectStatus,
   type WorkspaceWorld,
 } from './workspaceWorld';
-
-const fixture = (name: string): Buffer =>
-  readFileSync(path.join(import.meta.dirname, '..', 'fixtures', name));
-
-interface Upload {
-  status: number;
-  body: { document?: DocumentDto; error?: { code: string } };
-}
-
-/** Posts a multipart form like the browser's import dialog. */
-async function upload(
-  world: WorkspaceWorld,
-  client: ApiClient,
-  form: { files?: { name: string; data: Buffer }[]; fields?: Record<string, string> },
-): Promise<Upload> {
-  const body = new FormData();
-  for (const [key, value] of Object.entries(form.fields ?? { kind: 'case-study' })) {
-    body.append(key, value);
-  }
-  for (const file of form.files ?? [])
-    body.append('file', new Blob([new Uint8Array(file.data)]), file.name);
-  const response = await fetch(`${client.baseUrl}${documentsPath(world, '/import')}`, {
-    method: 'POST',
-    headers: { Origin: client.baseUrl, Cookie: client.cookieHeader() },
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as Upload['body'] };
-}
 
 async function documentCount(world: WorkspaceWorld): Promise<number> {
   const res = await world.owner.client.get<{ documents: DocumentDto[] }>(documentsPath(world));

@@ -71,6 +71,31 @@ describe('DOCX import', () => {
     expect(documentNodeFromState(stateFromDocumentNode(doc)).toJSON()).toEqual(doc.toJSON());
   });
 
+  it('reads a file as Word writes it: field links, content controls, pending changes, comments', async () => {
+    const doc = await importFixture('word-authored.docx');
+    expect(nodesOf(doc, 'heading').map((h) => [h.attrs.level, h.textContent])).toEqual([
+      [1, 'Intercultural housing in Graz'],
+      [2, 'Role of stakeholders'],
+    ]);
+    // A link Word wrote as a HYPERLINK field; spelling marks and bookmarks leave no trace.
+    const link = nodesOf(doc, 'text').find((t) => t.text === 'the city portal');
+    expect(link?.marks.map((mark) => [mark.type.name, mark.attrs.href])).toEqual([
+      ['link', 'https://www.graz.at/'],
+    ]);
+    expect(JSON.stringify(doc.toJSON())).not.toContain('_Toc1');
+    // Pending tracked changes come in as if accepted; the comment's text stays out.
+    const paragraphs = nodesOf(doc, 'paragraph').map((p) => p.textContent);
+    expect(paragraphs).toContain('Housing NGOs run the new welcome desk.');
+    expect(doc.textContent).not.toContain('old ');
+    expect(doc.textContent).not.toContain('Check the name');
+    const bold = nodesOf(doc, 'text').find((t) => t.text === 'welcome desk');
+    expect(bold?.marks.map((mark) => mark.type.name)).toEqual(['bold']);
+    // Word's vertical merge is a cell spanning two rows.
+    const cells = nodesOf(doc, 'tableCell').concat(nodesOf(doc, 'tableHeader'));
+    expect(cells.find((c) => c.textContent === 'Lend')?.attrs.rowspan).toBe(2);
+    expect(documentNodeFromState(stateFromDocumentNode(doc)).toJSON()).toEqual(doc.toJSON());
+  });
+
   it('drops a picture the file only links to, fetching nothing', async () => {
     const doc = await importFixture('external-image.docx');
     expect(nodesOf(doc, 'image')).toEqual([]);

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe } from 'vitest';
 import type { Storage } from '../../server/storage/types';
 import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
+import { describeDocumentOriginalsContract } from './contract/documentOriginals';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
@@ -107,6 +108,7 @@ export function describeStorageContract(
     describeReviewSessionsContract(getStorage);
     describeReviewRequestsContract(getStorage);
     describeSharesContract(getStorage);
+    describeDocumentOriginalsContract(getStorage);
     describeSearchContract(getStorage, capabilities);
   });
 }

@@ -59,6 +59,7 @@ const EXPECTED_INDEXES: Record<string, string[]> = {
   ],
   statusChanges: ['_id_', 'documentId_1_createdAt_-1__id_-1'],
   documentVersions: ['_id_', 'documentId_1_createdAt_-1__id_-1'],
+  documentOriginals: ['_id_'],
   suggestions: ['_id_', 'documentId_1_createdAt_1__id_1'],
   threads: ['_id_', 'documentId_1_createdAt_1__id_1', 'documentId_1_status_1'],
   comments: [

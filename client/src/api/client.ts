@@ -32,7 +32,12 @@ import {
   ChangeMemberRoleBody,
   CreateWorkspaceBody,
 } from '../../../shared/api/workspaces';
-import { ImportFields, type ExportComments, type ExportFormat } from '../../../shared/api/exports';
+import {
+  ImportFields,
+  type ExportComments,
+  type ExportFormat,
+  type OriginalFileDto,
+} from '../../../shared/api/exports';
 import {
   AnswerReviewBody,
   RequestReviewBody,
@@ -248,6 +253,7 @@ export const api = {
       const form = new FormData();
       form.set('kind', fields.kind);
       if (fields.title) form.set('title', fields.title);
+      if (fields.keepOriginal) form.set('keepOriginal', 'true');
       form.set('file', input.file, input.file.name);
       return send<{ document: DocumentDto }>(
         'POST',
@@ -274,6 +280,11 @@ export const api = {
     /** Takes back a share or a pending document invitation (by the id the list shows). */
     revokeShare: (input: { documentId: string; shareId: string }) =>
       send<void>('DELETE', `/api/documents/${id(input.documentId)}/shares/${id(input.shareId)}`),
+    /** The file a document was imported from, when the importer kept it (or null). */
+    originalInfo: (documentId: string) =>
+      get<{ original: OriginalFileDto | null }>(`/api/documents/${id(documentId)}/original/info`),
+    /** Where the kept original file downloads from (a plain link, with the session cookie). */
+    originalUrl: (documentId: string) => `/api/documents/${id(documentId)}/original`,
     /**
      * Where the browser downloads the document as a file (a link, not a fetch); `comments`
      * (Word only) adds the threads as Word comments and suggestions as tracked changes.

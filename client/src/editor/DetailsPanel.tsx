@@ -20,6 +20,7 @@ import { FacetCheckboxes } from '../workspace/FacetCheckboxes';
 import { StatusBadge } from '../workspace/StatusBadge';
 import { useCities } from '../workspace/useCities';
 import { DetailsConflicts } from './DetailsConflicts';
+import { OriginalFileLink } from './OriginalFileLink';
 import { useStoreDocument } from './queries';
 import { documentLanguagesByName, languageName } from '../i18n/languageNames';
 import { TemplateSectionsButton } from './TemplateSectionsButton';
@@ -83,6 +84,7 @@ export function DetailsPanel({ document }: { document: DocumentDto }) {
             <StatusBadge status={document.status} />
           </dd>
         </div>
+        <OriginalFileLink documentId={document.id} />
       </dl>
       {moves.length > 0 && (
         <div

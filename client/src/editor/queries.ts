@@ -18,6 +18,14 @@ export function useDocument(documentId: string) {
   });
 }
 
+/** The document's kept original file (an import's upload), or null when none was kept. */
+export function useOriginalFile(documentId: string) {
+  return useApiQuery({
+    queryKey: queryKeys.originalFile(documentId),
+    load: () => api.documents.originalInfo(documentId),
+  });
+}
+
 /** Puts the answer of one of the caller's own writes into the cache. */
 export function useStoreDocument(): (document: DocumentDto) => void {
   const queryClient = useQueryClient();

@@ -270,6 +270,8 @@ export const de: Messages = {
     importHint:
       'Eine Word- (.docx) oder Markdown-Datei (.md) wird zum Text. Ohne Titel gilt der Dateiname.',
     import: 'Importieren und öffnen',
+    keepOriginal:
+      'Die Originaldatei beim Dokument aufbewahren (seine Leser können sie herunterladen)',
   },
   search: {
     title: 'Suche',
@@ -326,6 +328,7 @@ export const de: Messages = {
     language: 'Sprache des Textes',
     toolbar: 'Formatierung',
     export: 'Exportieren',
+    originalFile: 'Originaldatei',
     exportAs: {
       md: 'Markdown (.md)',
       html: 'Webseite (.html)',

@@ -263,6 +263,7 @@ export const en = {
     importHint:
       'A Word (.docx) or Markdown (.md) file becomes the text. Without a title, the file name is used.',
     import: 'Import and open',
+    keepOriginal: 'Keep the original file with the document (its readers can download it)',
   },
   search: {
     title: 'Search',
@@ -319,6 +320,7 @@ export const en = {
     language: 'Language of the text',
     toolbar: 'Formatting',
     export: 'Export',
+    originalFile: 'Original file',
     exportAs: {
       md: 'Markdown (.md)',
       html: 'Web page (.html)',

@@ -369,6 +369,8 @@ export const fr: Messages = {
     importHint:
       'Un fichier Word (.docx) ou Markdown (.md) devient le texte. Sans titre, le nom du fichier est utilisé.',
     import: 'Importer et ouvrir',
+    keepOriginal:
+      'Conserver le fichier d’origine avec le document (ses lecteurs pourront le télécharger)',
   },
   search: {
     title: 'Recherche',
@@ -408,6 +410,7 @@ export const fr: Messages = {
     language: 'Langue du texte',
     toolbar: 'Mise en forme',
     export: 'Exporter',
+    originalFile: 'Fichier d’origine',
     exportAs: {
       md: 'Markdown (.md)',
       html: 'Page web (.html)',

@@ -365,6 +365,8 @@ export const it: Messages = {
     importHint:
       'Un file Word (.docx) o Markdown (.md) diventa il testo. Senza titolo si usa il nome del file.',
     import: 'Importa e apri',
+    keepOriginal:
+      'Conserva il file originale con il documento (i suoi lettori potranno scaricarlo)',
   },
   search: {
     title: 'Ricerca',
@@ -404,6 +406,7 @@ export const it: Messages = {
     language: 'Lingua del testo',
     toolbar: 'Formattazione',
     export: 'Esporta',
+    originalFile: 'File originale',
     exportAs: {
       md: 'Markdown (.md)',
       html: 'Pagina web (.html)',

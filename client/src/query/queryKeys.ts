@@ -39,6 +39,8 @@ export const queryKeys = {
   workspaceInvitations: (workspaceId: string) =>
     ['workspaces', workspaceId, 'invitations'] as const,
   versions: (documentId: string) => ['documents', 'one', documentId, 'versions'] as const,
+  /** The file the document was imported from, if it was kept. */
+  originalFile: (documentId: string) => ['documents', 'one', documentId, 'original'] as const,
   versionText: (versionId: string) => ['versions', versionId] as const,
   versionCompare: (versionId: string, compareWith: string) =>
     ['versions', versionId, 'compare', compareWith] as const,

@@ -48,6 +48,8 @@ export function NewDocumentForm({
     isDocumentLanguage(i18n.language) ? i18n.language : 'en',
   );
   const [file, setFile] = useState<File | null>(null);
+  // The uploaded file is not kept unless the person asks (it may hold more than the text).
+  const [keepOriginal, setKeepOriginal] = useState(false);
   const isCaseStudy = kind === 'case-study';
   const details = {
     cityId: isCaseStudy && cityId ? cityId : undefined,
@@ -61,7 +63,11 @@ export function NewDocumentForm({
     const imported = await api.workspaces.importDocument({
       workspaceId,
       file: chosen,
-      fields: { kind, ...(title.trim() ? { title } : {}) },
+      fields: {
+        kind,
+        ...(title.trim() ? { title } : {}),
+        keepOriginal: keepOriginal ? 'true' : 'false',
+      },
     });
     const hasDetails =
       details.cityId || policyAreas.length > 0 || stakeholders.length > 0 || language !== 'en';
@@ -142,6 +148,17 @@ export function NewDocumentForm({
           {t('newDocument.importHint')}
         </span>
       </label>
+      {file && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            name="keepOriginal"
+            checked={keepOriginal}
+            onChange={(event) => setKeepOriginal(event.target.checked)}
+          />
+          {t('newDocument.keepOriginal')}
+        </label>
+      )}
       <FormError message={form.error} />
       <button type="submit" className="button button--primary" disabled={form.isBusy}>
         {file ? t('newDocument.import') : t('newDocument.create')}

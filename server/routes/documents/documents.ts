@@ -44,6 +44,7 @@ import { presentPublicDocument } from './publicDocument';
 import { createSharesRouter } from './shares';
 import { createExportRouter } from './exportDocument';
 import { createImportRouter } from './importDocument';
+import { createOriginalFileRouter } from './originalFile';
 import { createTemplateSectionsRouter } from './templateSections';
 import { withVersionConflictDetails } from './versionConflict';
 import { createVersionsRouter } from './versions';
@@ -226,6 +227,7 @@ export function createDocumentsRouter(
   router.use(createTemplateSectionsRouter(deps));
   router.use(createExportRouter(deps));
   router.use(createImportRouter(deps));
+  router.use(createOriginalFileRouter(deps));
   router.use(createVersionsRouter(deps));
   router.use(createSharesRouter(deps));
   return router;

@@ -21,6 +21,7 @@ import {
 } from '../../exports';
 import { findActor } from '../../http/authentication';
 import { createExportRateLimit } from '../../http/rateLimit';
+import { loadSuggestionAuthors } from '../../suggestions/exportAuthors';
 import { validate } from '../../http/validate';
 import { canExportDocument, canExportReviewNotes } from '../../policies/document';
 import type { RouteDeps } from '../deps';
@@ -57,8 +58,11 @@ export function createExportRouter(deps: Pick<RouteDeps, 'storage' | 'collab' | 
         documentId: id,
         which: query.comments,
       });
-      // Suggestion records are not looked up yet: tracked changes show a generic author.
-      review = { threads };
+      // Tracked changes name each suggestion's author and time from its record.
+      review = {
+        threads,
+        suggestionAuthor: await loadSuggestionAuthors({ storage, live: collab, documentId: id }),
+      };
     }
     // The live state: edits not yet flushed to storage are in the file too.
     const state = await collab.encodeState({ documentId: id });

@@ -1,8 +1,9 @@
 /**
  * `POST /api/workspaces/:id/documents/import`: a new document from an uploaded Word (.docx)
- * or Markdown file (multipart: `file`, `kind`, optional `title`). The file is read in memory,
- * turned into editor content, and the document is created with that content in one
- * transaction; the uploaded file itself is not kept.
+ * or Markdown file (multipart: `file`, `kind`, optional `title` and `keepOriginal`). The file
+ * is read in memory, turned into editor content, and the document is created with that
+ * content in one transaction; the uploaded file itself is kept with it only when
+ * `keepOriginal=true` (then downloadable at `GET /api/documents/:id/original`).
  */
 import express, { type Router } from 'express';
 import { ImportFields } from '../../../shared/api/exports';
@@ -13,7 +14,7 @@ import { AppError } from '../../errors';
 import { getActor, requireUser } from '../../http/authentication';
 import { receiveSingleFile } from '../../http/upload';
 import { validate } from '../../http/validate';
-import { importDocumentFile } from '../../imports';
+import { importDocumentFile, originalFileName } from '../../imports';
 import { documentTooLarge } from '../../imports/importErrors';
 import { canCreateDocument } from '../../policies/workspace';
 import { presentDocumentTo } from '../../presenters/document';
@@ -78,6 +79,15 @@ export function createImportRouter(
           body.title ?? (fileTitle.success && fileTitle.data ? fileTitle.data : FALLBACK_TITLE),
         kind: body.kind,
         initialState,
+        ...(body.keepOriginal
+          ? {
+              original: {
+                name: originalFileName(upload.file.originalName),
+                contentType: imported.contentType,
+                bytes: upload.file.buffer,
+              },
+            }
+          : {}),
       });
       res.status(201).json({
         document: await presentDocumentTo({ storage, document, caller: { actor, ...access } }),

@@ -20,20 +20,16 @@ import { NotFoundError } from '../../errors';
 import { getActor, requireUser } from '../../http/authentication';
 import { clientIp } from '../../http/requestContext';
 import { validate } from '../../http/validate';
-import { canEditDocumentContent, canReadDocument } from '../../policies/document';
+import { canEditDocumentContent } from '../../policies/document';
 import { presentVersion, presentVersions } from '../../presenters/versions';
 import type { Storage, User } from '../../storage/types';
 import { compareStates } from '../../versions/compare';
 import type { RouteDeps } from '../deps';
-import { loadAuthorizedLiveDocument, loadDocumentAccess, parseParams } from '../workspaces/access';
-
-/** A document the caller may read (live, not trashed); 404 otherwise. */
-async function loadReadableDocument(input: { storage: Storage; actor: User; documentId: string }) {
-  const access = await loadDocumentAccess(input);
-  if (!canReadDocument(input.actor, access.membership, access.document))
-    throw new NotFoundError('No such document.');
-  return access;
-}
+import {
+  loadAuthorizedLiveDocument,
+  loadReadableDocument,
+  parseParams,
+} from '../workspaces/access';
 
 /** A version whose document the caller may read; 404 for anything else (no existence leak). */
 async function loadReadableVersion(input: { storage: Storage; actor: User; versionId: string }) {

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { AppError, ConflictError, ForbiddenError, NotFoundError } from '../../errors';
 import { validate } from '../../http/validate';
 import { loadDocumentMembership } from '../../access/documentAccess';
+import { canReadDocument } from '../../policies/document';
 import { effectiveRole } from '../../policies/role';
 import { isReadOnlyWorkspace } from '../../policies/workspace';
 import type { DocumentRecord, Membership, Storage, User, Workspace } from '../../storage/types';
@@ -89,6 +90,22 @@ export async function loadDocumentAccess(input: {
   const role = effectiveRole(actor, membership);
   if (!workspace || !role) throw new NotFoundError('No such document.');
   return { workspace, membership, role, document };
+}
+
+/**
+ * A live document the caller may read (any role in its workspace, a share, the link reach, a
+ * network admin), with the caller's access; 404 for anything else, trashed documents
+ * included (no existence leak).
+ */
+export async function loadReadableDocument(input: {
+  storage: Storage;
+  actor: User;
+  documentId: string;
+}) {
+  const access = await loadDocumentAccess(input);
+  if (!canReadDocument(input.actor, access.membership, access.document))
+    throw new NotFoundError('No such document.');
+  return access;
 }
 
 /**

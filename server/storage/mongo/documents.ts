@@ -142,6 +142,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
     DocSnapshot,
     DocCounter,
     DocVersion,
+    DocOriginal,
     Workspace,
     Organization,
     Membership,
@@ -303,6 +304,7 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         await DocUpdate.deleteMany({ documentId: objectId });
         await DocSnapshot.deleteOne({ _id: objectId });
         await DocVersion.deleteMany({ documentId: objectId });
+        await DocOriginal.deleteOne({ _id: objectId });
         // Its shares and pending document invitations go with it (SQLite: foreign keys).
         await DocumentShare.deleteMany({ documentId: objectId });
         await Invitation.deleteMany({ documentId: objectId });

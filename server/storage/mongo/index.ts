@@ -9,6 +9,7 @@ import type { Logger } from '../../logger';
 import type { Storage } from '../types';
 import { createMongoAudit } from './audit';
 import { createMongoContext } from './context';
+import { createMongoDocumentOriginals } from './documentOriginals';
 import { createMongoDocuments } from './documents';
 import { createMongoDocUpdates } from './docUpdates';
 import { createMongoInvitations } from './invitations';
@@ -162,6 +163,7 @@ export async function createMongoStorage(options: {
     ...createMongoReviewSessions(context, reviewModels),
     ...createMongoReviewRequests(context, reviewRequestModels),
     ...createMongoShares(context),
+    ...createMongoDocumentOriginals(context),
     // The callback gets this same store: its queries carry the session (see transactions.ts).
     withTransaction: (work) => context.run(() => transactions.withTransaction(() => work(storage))),
   };

@@ -31,6 +31,7 @@ import type {
   AuditDoc,
   SettingDoc,
   DocVersionDoc,
+  DocOriginalDoc,
   DocumentSearchFields,
 } from './records';
 
@@ -50,6 +51,7 @@ export interface MongoModels {
   Audit: Model<AuditDoc>;
   Setting: Model<SettingDoc>;
   DocVersion: Model<DocVersionDoc>;
+  DocOriginal: Model<DocOriginalDoc>;
 }
 
 const { ObjectId, Mixed } = Schema.Types;
@@ -252,6 +254,18 @@ export function createModels(connection: Connection): MongoModels {
   });
   docVersion.index({ documentId: 1, createdAt: -1, _id: -1 });
 
+  // Keyed by its document's id: one original per document, read by that id only. The bytes
+  // sit in the record itself, which IMPORT_MAX_BYTES keeps under MongoDB's 16 MB (env.ts).
+  const docOriginal = new Schema<DocOriginalDoc>({
+    _id: { type: ObjectId, required: true },
+    name: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    bytes: { type: Buffer, required: true },
+    createdById: { type: ObjectId, required: true },
+    createdAt: { type: Date, required: true },
+  });
+
   return {
     User: connection.model<UserDoc>('User', user, 'users'),
     Session: connection.model<SessionDoc>('Session', session, 'sessions'),
@@ -275,5 +289,6 @@ export function createModels(connection: Connection): MongoModels {
     Audit: connection.model<AuditDoc>('Audit', audit, 'auditEvents'),
     Setting: connection.model<SettingDoc>('Setting', setting, 'settings'),
     DocVersion: connection.model<DocVersionDoc>('DocVersion', docVersion, 'documentVersions'),
+    DocOriginal: connection.model<DocOriginalDoc>('DocOriginal', docOriginal, 'documentOriginals'),
   };
 }

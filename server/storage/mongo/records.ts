@@ -181,3 +181,14 @@ export interface DocVersionDoc {
   stateBytes: number;
   plainText: string;
 }
+
+/** A document's original file (`documentOriginals`), keyed by the document's id. */
+export interface DocOriginalDoc {
+  _id: Types.ObjectId;
+  name: string;
+  contentType: string;
+  size: number;
+  bytes: Buffer;
+  createdById: Types.ObjectId;
+  createdAt: Date;
+}

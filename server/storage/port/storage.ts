@@ -4,6 +4,7 @@
  */
 import type { AuditMethods } from './audit';
 import type { DocUpdateMethods } from './docState';
+import type { DocumentOriginalMethods } from './documentOriginals';
 import type { DocumentMethods } from './documents';
 import type { InvitationMethods } from './invitations';
 import type { NotificationMethods } from './notifications';
@@ -35,7 +36,8 @@ export interface Storage
     ReviewSessionMethods,
     ReviewRequestMethods,
     ShareMethods,
-    SuggestionMethods {
+    SuggestionMethods,
+    DocumentOriginalMethods {
   /** `sqlite` or `mongo`: for `/api/health` and logs only; nothing may branch on it. */
   readonly engine: 'sqlite' | 'mongo';
   /** Cheap round trip to the engine; throws `StorageUnavailableError` when it is down. */

@@ -192,6 +192,7 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
     stmt('DELETE FROM doc_updates WHERE document_id = ?').run(id);
     stmt('DELETE FROM doc_snapshots WHERE document_id = ?').run(id);
     stmt('DELETE FROM document_versions WHERE document_id = ?').run(id);
+    stmt('DELETE FROM document_originals WHERE document_id = ?').run(id);
     return stmt('DELETE FROM documents WHERE id = ?').run(id).changes;
   });
 

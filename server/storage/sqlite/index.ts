@@ -6,6 +6,7 @@ import { StorageUnavailableError } from '../../errors';
 import type { Storage } from '../types';
 import { createSqliteAudit } from './audit';
 import { openSqliteDatabase } from './database';
+import { createSqliteDocumentOriginals } from './documentOriginals';
 import { createSqliteDocuments } from './documents';
 import { createSqliteDocUpdates } from './docUpdates';
 import { createSqliteInvitations } from './invitations';
@@ -60,6 +61,7 @@ export async function createSqliteStorage(options: { filename: string }): Promis
       ...createSqliteReviewSessions(context),
       ...createSqliteReviewRequests(context),
       ...createSqliteShares(context),
+      ...createSqliteDocumentOriginals(context),
       async close() {
         if (!db.open) return;
         // Fold the WAL back into the main file so a closed database is one self-contained file.

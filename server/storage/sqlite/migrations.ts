@@ -439,4 +439,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX suggestions_document ON suggestions(document_id, created_at);
     `,
   },
+  {
+    version: 18,
+    name: 'document_originals: the imported file, kept only when the importer asked',
+    // One per document (its key), gone with the document (purge) through the foreign key.
+    sql: `
+      CREATE TABLE document_originals (
+        document_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        bytes BLOB NOT NULL,
+        created_by_id TEXT NOT NULL REFERENCES users(id),
+        created_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
