@@ -38,6 +38,10 @@ export function presentReviewSession(
     participants:
       session.state === 'live' ? participants.map(({ id, name }) => ({ id, name })) : [],
     threadTags: session.threadTags.map(({ threadId, itemId }) => ({ threadId, itemId })),
+    suggestionTags: session.suggestionTags.map(({ suggestionId, itemId }) => ({
+      suggestionId,
+      itemId,
+    })),
     minutesDocumentId: session.minutesDocumentId,
     startedAt: isoOrNull(session.startedAt),
     endedAt: isoOrNull(session.endedAt),

@@ -11,7 +11,7 @@ import { createDocument } from '../commands/createDocument';
 import { stateFromDocumentNode } from '../editor/documentContent';
 import type { ReviewSessionRecord, Storage, User } from '../storage/types';
 import { changeReviewSession, type MoveGuard, type PresenceReader } from './changeSession';
-import { buildMinutesNode, type MinutesThread } from './minutes';
+import { buildMinutesNode, type MinutesSuggestion, type MinutesThread } from './minutes';
 import { shareMinutesWithSharees } from './shareMinutes';
 
 /** Threads per agenda item, with their author and first comment. */
@@ -35,6 +35,27 @@ async function loadTaggedThreads(
   return threadsByItem;
 }
 
+/** Suggestions per agenda item, with their author and outcome as it stands now. */
+async function loadTaggedSuggestions(
+  storage: Storage,
+  session: ReviewSessionRecord,
+): Promise<Map<string, MinutesSuggestion[]>> {
+  if (session.suggestionTags.length === 0) return new Map();
+  const records = await storage.listSuggestions({ documentId: session.documentId });
+  const recordOf = new Map(records.map((record) => [record.id, record]));
+  const users = await storage.listUsers({ ids: records.map((record) => record.authorId) });
+  const nameOf = new Map(users.map((user) => [user.id, user.name]));
+  const byItem = new Map<string, MinutesSuggestion[]>();
+  for (const tag of session.suggestionTags) {
+    const suggestion = recordOf.get(tag.suggestionId);
+    if (!suggestion) continue; // purged with its document meanwhile: nothing to list
+    const list = byItem.get(tag.itemId) ?? [];
+    list.push({ suggestion, authorName: nameOf.get(suggestion.authorId) ?? '—' });
+    byItem.set(tag.itemId, list);
+  }
+  return byItem;
+}
+
 /** Writes the minutes document of an ended session; returns it with the session linking it. */
 async function writeMinutes(input: {
   storage: Storage;
@@ -47,7 +68,10 @@ async function writeMinutes(input: {
   const { storage, session } = input;
   const document = await storage.getDocument({ id: session.documentId });
   if (!document) return session;
-  const threadsByItem = await loadTaggedThreads(storage, session);
+  const [threadsByItem, suggestionsByItem] = await Promise.all([
+    loadTaggedThreads(storage, session),
+    loadTaggedSuggestions(storage, session),
+  ]);
   const people = await storage.listUsers({ ids: [session.facilitatorId, ...session.attendeeIds] });
   const nameOf = new Map(people.map((user) => [user.id, user.name]));
   const node = buildMinutesNode({
@@ -60,6 +84,7 @@ async function writeMinutes(input: {
       .filter((name): name is string => name !== undefined)
       .sort((a, b) => a.localeCompare(b)),
     threadsByItem,
+    suggestionsByItem,
   });
   const minutes = await createDocument({
     storage,

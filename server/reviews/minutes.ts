@@ -1,12 +1,12 @@
 /**
  * The minutes of a review session as a document of the shared editor schema: date,
- * facilitator, participants, and per agenda item the threads raised during it (with their
- * status and first comment) and the decision noted. Pure: the caller loads what it names.
+ * facilitator, participants, and per agenda item the threads and suggestions raised during it
+ * (with their outcome) and the decision noted. Pure: the caller loads what it names.
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { EDITOR_MARK, EDITOR_NODE } from '../../shared/editor/schema';
 import { documentNodeFromJson } from '../editor/documentContent';
-import type { ReviewSessionRecord, ThreadRecord } from '../storage/types';
+import type { ReviewSessionRecord, SuggestionRecord, ThreadRecord } from '../storage/types';
 
 /** A thread as the minutes list it. */
 export interface MinutesThread {
@@ -14,6 +14,12 @@ export interface MinutesThread {
   authorName: string;
   /** The thread's first comment. */
   body: string;
+}
+
+/** A suggestion as the minutes list it. */
+export interface MinutesSuggestion {
+  suggestion: Pick<SuggestionRecord, 'id' | 'kind' | 'text' | 'status'>;
+  authorName: string;
 }
 
 /** What the minutes are made of. */
@@ -26,6 +32,8 @@ export interface MinutesInput {
   participantNames: string[];
   /** Threads per agenda item id. */
   threadsByItem: Map<string, MinutesThread[]>;
+  /** Suggestions per agenda item id. */
+  suggestionsByItem: Map<string, MinutesSuggestion[]>;
 }
 
 type JsonNode = Record<string, unknown>;
@@ -61,16 +69,23 @@ function threadLine({ thread, authorName, body }: MinutesThread): JsonNode[] {
   return [text(`${quote}${authorName}: ${body} `), bold(`(${status})`)];
 }
 
+function suggestionLine({ suggestion, authorName }: MinutesSuggestion): JsonNode[] {
+  const proposal = suggestion.kind === 'insert' ? 'suggested adding' : 'suggested removing';
+  return [text(`${authorName} ${proposal} “${suggestion.text}” `), bold(`(${suggestion.status})`)];
+}
+
 function itemBlocks(input: MinutesInput, index: number): JsonNode[] {
   const item = input.session.agenda[index];
   if (!item) return [];
   const threads = input.threadsByItem.get(item.id) ?? [];
+  const suggestions = input.suggestionsByItem.get(item.id) ?? [];
   const decision = input.session.decisions[item.id];
+  const raised = [...threads.map(threadLine), ...suggestions.map(suggestionLine)];
   return [
     heading(2, `${index + 1}. ${item.title}`),
-    threads.length > 0
-      ? bulletList(threads.map(threadLine))
-      : paragraph(text('No threads were raised.')),
+    raised.length > 0
+      ? bulletList(raised)
+      : paragraph(text('No threads or suggestions were raised.')),
     paragraph(bold('Decision: '), text(decision ?? 'none noted.')),
   ];
 }

@@ -9,11 +9,11 @@ import type { ReviewSessionPatch, ReviewSessionRecord } from '../storage/types';
 
 /**
  * Something raised on the document while a session is live, tagged with the current agenda
- * item (and listed under it in the minutes). Only comment threads today; suggestions join as
- * `{ kind: 'suggestion'; id }` once suggestion mode is merged: a variant here, a list on the
- * session record (next to `threadTags`), a case in `tagged` below, and a subscriber line.
+ * item (and listed under it in the minutes): a comment thread or a suggestion. Another kind
+ * is a variant here, a list on the session record, a case in `tagged` below, and a
+ * subscriber line (`events/subscribers/reviewSessions.ts`).
  */
-export type RaisedAnchor = { kind: 'thread'; id: string };
+export type RaisedAnchor = { kind: 'thread'; id: string } | { kind: 'suggestion'; id: string };
 
 /** Everything that can happen to a session. */
 export type SessionMove =
@@ -93,6 +93,11 @@ function tagged(
     case 'thread':
       if (session.threadTags.some((tag) => tag.threadId === anchor.id)) return null;
       return { threadTags: [...session.threadTags, { threadId: anchor.id, itemId }] };
+    case 'suggestion':
+      if (session.suggestionTags.some((tag) => tag.suggestionId === anchor.id)) return null;
+      return {
+        suggestionTags: [...session.suggestionTags, { suggestionId: anchor.id, itemId }],
+      };
   }
 }
 

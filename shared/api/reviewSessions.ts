@@ -109,6 +109,8 @@ export interface ReviewSessionDto {
   participants: UserSummaryDto[];
   /** Threads started while live, with the agenda item that was current. */
   threadTags: { threadId: string; itemId: string }[];
+  /** Suggestions made while live, with the agenda item that was current. */
+  suggestionTags: { suggestionId: string; itemId: string }[];
   minutesDocumentId: string | null;
   startedAt: string | null;
   endedAt: string | null;

@@ -19,7 +19,8 @@ import {
   type WorkspaceWorld,
 } from '../http/workspaceWorld';
 import { connected, openSocket, rawRequest, type ClientSocket } from '../realtime/helpers';
-import { anchorOn, openDocumentClient } from '../comments/anchors';
+import { anchorOn, openDocumentClient, textsOf } from '../comments/anchors';
+import { newSuggestionId } from '../../shared/editor/suggestionId';
 import { eventually, nextReviewState, scheduleTwoItems } from './helpers';
 
 let server: TestServer;
@@ -273,6 +274,44 @@ describe('review session life cycle', () => {
     // Ended is final.
     const restart = await world.editor.client.post(sessionPath(session, '/start'));
     expect(restart.body.error?.code).toBe('invalid_session_state');
+  });
+});
+
+describe('suggestions in a live session', () => {
+  it('tags a suggestion with the current item; the minutes list it with its outcome', async () => {
+    const document = await createDoc(world, { title: 'Bologna under review' });
+    const session = await scheduleTwoItems(world.editor.client, document);
+    const [first, second] = session.agenda;
+    if (!first || !second) throw new Error('two items expected');
+    expectStatus(await world.editor.client.post(sessionPath(session, '/start')), 200);
+
+    // The reviewer's editor writes a suggestion (its suggest-only connection keeps it).
+    const reviewerCopy = await openDocumentClient(world.reviewer.client, document.id);
+    opened.push(reviewerCopy);
+    const id = newSuggestionId(world.reviewer.user.id);
+    const [line] = textsOf(reviewerCopy.ydoc);
+    if (!line) throw new Error('the template has text');
+    line.insert(0, 'Municipal ', { insertion: { id } });
+    const tagged = await eventually(
+      async () => (await world.viewer.client.get<SessionAnswer>(sessionPath(session))).body.session,
+      (s) => s.suggestionTags.length === 1,
+    );
+    expect(tagged.suggestionTags).toEqual([{ suggestionId: id, itemId: first.id }]);
+
+    // Accepted before the end: the minutes say so, under the item it was made in.
+    expectStatus(
+      await world.owner.client.post(`/api/documents/${document.id}/suggestions/${id}/accept`),
+      200,
+    );
+    const ended = expectStatus(
+      await world.editor.client.post<SessionAnswer>(sessionPath(session, '/end')),
+      200,
+    );
+    const stored = await server.storage.getDocument({ id: ended.minutesDocumentId ?? '' });
+    const text = stored?.plainText ?? '';
+    const suggestionAt = text.indexOf('Rita Reviewer suggested adding “Municipal ” (accepted)');
+    expect(suggestionAt).toBeGreaterThan(text.indexOf(`1. ${first.title}`));
+    expect(suggestionAt).toBeLessThan(text.indexOf(`2. ${second.title}`));
   });
 });
 

@@ -106,8 +106,9 @@ export function subscribeReviewSessions(input: {
   events.on('thread.created', ({ context, thread }) =>
     tagInLiveSessions(context, thread.documentId, { kind: 'thread', id: thread.id }),
   );
-  // Suggestions (once merged): on their creation event,
-  // tagInLiveSessions(context, documentId, { kind: 'suggestion', id }).
+  events.on('suggestion.created', ({ context, suggestion }) =>
+    tagInLiveSessions(context, suggestion.documentId, { kind: 'suggestion', id: suggestion.id }),
+  );
 
   events.on('document.trashed', async ({ context, document }) => {
     const open = await storage.listReviewSessions({

@@ -3,7 +3,12 @@
  * the review features add files rather than grow the core model list).
  */
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import type { AgendaItemRecord, ReviewSessionState, ThreadTagRecord } from '../port/reviewSessions';
+import type {
+  AgendaItemRecord,
+  ReviewSessionState,
+  SuggestionTagRecord,
+  ThreadTagRecord,
+} from '../port/reviewSessions';
 
 /** A review session as stored (what `lean()` returns). */
 export interface ReviewSessionDoc {
@@ -23,6 +28,8 @@ export interface ReviewSessionDoc {
   decisions: { itemId: string; text: string }[];
   attendeeIds: string[];
   threadTags: ThreadTagRecord[];
+  /** Absent on sessions stored before suggestions were tagged. */
+  suggestionTags?: SuggestionTagRecord[];
   minutesDocumentId: Types.ObjectId | null;
   startedAt: Date | null;
   endedAt: Date | null;
@@ -71,6 +78,10 @@ export function createReviewModels(connection: Connection): ReviewModels {
     attendeeIds: { type: [String], default: [] },
     threadTags: {
       type: [new Schema({ threadId: String, itemId: String }, { _id: false })],
+      default: [],
+    },
+    suggestionTags: {
+      type: [new Schema({ suggestionId: String, itemId: String }, { _id: false })],
       default: [],
     },
     minutesDocumentId: { type: ObjectId, default: null },

@@ -42,6 +42,11 @@ function toSession(doc: ReviewSessionDoc): ReviewSessionRecord {
     decisions: Object.fromEntries(doc.decisions.map((entry) => [entry.itemId, entry.text])),
     attendeeIds: [...doc.attendeeIds],
     threadTags: doc.threadTags.map((tag) => ({ threadId: tag.threadId, itemId: tag.itemId })),
+    // Sessions stored before suggestions were tagged have no such field.
+    suggestionTags: (doc.suggestionTags ?? []).map((tag) => ({
+      suggestionId: tag.suggestionId,
+      itemId: tag.itemId,
+    })),
     minutesDocumentId: idOrNull(doc.minutesDocumentId),
     startedAt: doc.startedAt ?? null,
     endedAt: doc.endedAt ?? null,
@@ -69,6 +74,7 @@ function toSet(patch: ReviewSessionPatch): Record<string, unknown> {
   }
   if (patch.attendeeIds !== undefined) set.attendeeIds = patch.attendeeIds.map(asString);
   if (patch.threadTags !== undefined) set.threadTags = patch.threadTags;
+  if (patch.suggestionTags !== undefined) set.suggestionTags = patch.suggestionTags;
   if (patch.minutesDocumentId !== undefined)
     set.minutesDocumentId = optionalObjectId(patch.minutesDocumentId, 'No such document.');
   if (patch.startedAt !== undefined) set.startedAt = patch.startedAt;

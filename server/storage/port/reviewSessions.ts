@@ -31,6 +31,12 @@ export interface ThreadTagRecord {
   itemId: string;
 }
 
+/** A suggestion made while the session was live, under the item current then. */
+export interface SuggestionTagRecord {
+  suggestionId: string;
+  itemId: string;
+}
+
 export interface ReviewSessionRecord {
   id: string;
   documentId: string;
@@ -50,6 +56,7 @@ export interface ReviewSessionRecord {
   /** Everyone who was present while the session was live (for the minutes). */
   attendeeIds: string[];
   threadTags: ThreadTagRecord[];
+  suggestionTags: SuggestionTagRecord[];
   minutesDocumentId: string | null;
   startedAt: Date | null;
   endedAt: Date | null;
@@ -74,6 +81,7 @@ export type ReviewSessionPatch = Partial<
     | 'decisions'
     | 'attendeeIds'
     | 'threadTags'
+    | 'suggestionTags'
     | 'minutesDocumentId'
     | 'startedAt'
     | 'endedAt'

@@ -455,4 +455,9 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 19,
+    name: 'review_sessions.suggestion_tags: suggestions made during a live session, per agenda item',
+    sql: `ALTER TABLE review_sessions ADD COLUMN suggestion_tags TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

@@ -36,6 +36,7 @@ interface ReviewSessionRow {
   decisions: string;
   attendee_ids: string;
   thread_tags: string;
+  suggestion_tags: string;
   minutes_document_id: string | null;
   started_at: number | null;
   ended_at: number | null;
@@ -62,6 +63,7 @@ function toSession(row: ReviewSessionRow): ReviewSessionRecord {
     decisions: fromJson(row.decisions),
     attendeeIds: fromJson(row.attendee_ids),
     threadTags: fromJson(row.thread_tags),
+    suggestionTags: fromJson(row.suggestion_tags),
     minutesDocumentId: row.minutes_document_id,
     startedAt: fromMsOrNull(row.started_at),
     endedAt: fromMsOrNull(row.ended_at),
@@ -86,6 +88,7 @@ const SESSION_COLUMNS: PatchColumns<ReviewSessionPatch> = {
   decisions: { column: 'decisions', encode: encode.json },
   attendeeIds: { column: 'attendee_ids', encode: encode.json },
   threadTags: { column: 'thread_tags', encode: encode.json },
+  suggestionTags: { column: 'suggestion_tags', encode: encode.json },
   minutesDocumentId: { column: 'minutes_document_id', encode: encode.textOrNull },
   startedAt: { column: 'started_at', encode: encode.msOrNull },
   endedAt: { column: 'ended_at', encode: encode.msOrNull },

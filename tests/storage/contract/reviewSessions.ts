@@ -50,6 +50,7 @@ export function describeReviewSessionsContract(getStorage: GetStorage): void {
         decisions: {},
         attendeeIds: [],
         threadTags: [],
+        suggestionTags: [],
         minutesDocumentId: null,
         version: 1,
       });
@@ -96,6 +97,7 @@ export function describeReviewSessionsContract(getStorage: GetStorage): void {
           decisions: { 'item-1': 'Adopt the plan' },
           attendeeIds: [owner.id],
           threadTags: [{ threadId: 'thread-1', itemId: 'item-1' }],
+          suggestionTags: [{ suggestionId: 'suggestion-1', itemId: 'item-1' }],
           startedAt: raisedAt,
         },
       });
@@ -107,6 +109,7 @@ export function describeReviewSessionsContract(getStorage: GetStorage): void {
         decisions: { 'item-1': 'Adopt the plan' },
         attendeeIds: [owner.id],
         threadTags: [{ threadId: 'thread-1', itemId: 'item-1' }],
+        suggestionTags: [{ suggestionId: 'suggestion-1', itemId: 'item-1' }],
         startedAt: raisedAt,
         version: 2,
       });
