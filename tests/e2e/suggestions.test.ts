@@ -8,30 +8,47 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedSharedDocument } from './server';
+import { fillTemplateWithText } from '../helpers/templateText';
 import { useE2eStage } from './stage';
 import { editorOf, PASSWORD, signIn } from './steps';
 
 let documentId = '';
 
-/** Selects the first occurrence of `words` in the editor, as a mouse drag would. */
-async function selectWords(page: Page, words: string): Promise<void> {
-  await page.evaluate((target) => {
-    const root = document.querySelector('.ProseMirror');
-    if (!root) throw new Error('no editor');
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(target) ?? -1;
-      if (at === -1) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + target.length);
-      const selection = window.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return;
-    }
-    throw new Error(`"${target}" is not in the editor`);
-  }, words);
+/**
+ * Selects the first occurrence of `words` in the editor (or, with `caretAfter`, puts the caret
+ * right after them), as a mouse would. Through the editor's own state, not a DOM range: the
+ * editor reads DOM selection changes a moment later, and a key pressed in between would act
+ * on the old selection (the text then lands one character off).
+ */
+async function selectWords(page: Page, words: string, caretAfter = false): Promise<void> {
+  await page.evaluate(
+    ({ target, isCaret }) => {
+      type TextNode = { isText: boolean; text?: string };
+      type EditorLike = {
+        state: { doc: { descendants(f: (node: TextNode, pos: number) => boolean): void } };
+        commands: {
+          setTextSelection(range: { from: number; to: number }): boolean;
+          focus(): boolean;
+        };
+      };
+      const root = document.querySelector('.ProseMirror') as
+        (Element & { editor?: EditorLike }) | null;
+      const editor = root?.editor;
+      if (!editor) throw new Error('no editor');
+      let from = -1;
+      editor.state.doc.descendants((node, pos) => {
+        if (from !== -1) return false;
+        const at = node.isText ? (node.text ?? '').indexOf(target) : -1;
+        if (at !== -1) from = pos + at;
+        return true;
+      });
+      if (from === -1) throw new Error(`"${target}" is not in the editor`);
+      const to = from + target.length;
+      editor.commands.focus();
+      editor.commands.setTextSelection(isCaret ? { from: to, to } : { from, to });
+    },
+    { target: words, isCaret: caretAfter },
+  );
 }
 
 describe('suggestion mode', () => {
@@ -45,6 +62,8 @@ describe('suggestion mode', () => {
       document: { title: 'Stuttgart case study', kind: 'case-study' },
     });
     documentId = seeded.documentId;
+    // Text to suggest on: the template itself is headings only.
+    await fillTemplateWithText(stage.server, documentId);
   });
 
   it('a reviewer suggests; the owner sees it live, accepts one and rejects the other', async () => {
@@ -60,8 +79,7 @@ describe('suggestion mode', () => {
 
     // An insertion: typed right after "main countries".
     await editorOf(rita).click();
-    await selectWords(rita, 'main countries');
-    await rita.keyboard.press('ArrowRight');
+    await selectWords(rita, 'main countries', true);
     await rita.keyboard.type(' and cities');
     // A deletion: "recent " selected and deleted.
     await selectWords(rita, 'recent ');

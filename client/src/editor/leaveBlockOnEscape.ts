@@ -1,10 +1,15 @@
 /**
  * Esc inside a list or a table moves the cursor to the line after it (a new empty paragraph
- * when nothing that takes text follows), so keyboard users are not stuck inside: Enter twice
- * leaves a list, but there is no such way out of a table's last cell.
+ * unless an empty one follows: text typed next must not land in the next section's heading),
+ * so keyboard users are not stuck inside: Enter twice leaves a list, but there is no such way
+ * out of a table's last cell.
+ *
+ * Ctrl+Home and Ctrl+End (Cmd on a Mac) go to the start and end of the text. Browsers do it
+ * themselves, except Chromium at an empty last section showing its guidance placeholder (a
+ * floated pseudo-element): the caret stayed where it was.
  */
 import { Extension } from '@tiptap/core';
-import { TextSelection } from '@tiptap/pm/state';
+import { Selection, TextSelection } from '@tiptap/pm/state';
 import { EDITOR_NODE } from '../../../shared/editor/schema';
 
 const CONTAINERS: ReadonlySet<string> = new Set([
@@ -34,7 +39,9 @@ export const LeaveBlockOnEscape = Extension.create({
           .chain()
           .command(({ tr, state }) => {
             const next = tr.doc.resolve(after).nodeAfter;
-            if (!next?.isTextblock) {
+            const isEmptyParagraph =
+              next?.type.name === EDITOR_NODE.paragraph && next.content.size === 0;
+            if (!isEmptyParagraph) {
               const paragraph = state.schema.nodes[EDITOR_NODE.paragraph];
               if (!paragraph) return false;
               tr.insert(after, paragraph.create());
@@ -45,6 +52,16 @@ export const LeaveBlockOnEscape = Extension.create({
           })
           .run();
       },
+      'Mod-Home': ({ editor }) =>
+        editor.commands.command(({ tr }) => {
+          tr.setSelection(Selection.atStart(tr.doc)).scrollIntoView();
+          return true;
+        }),
+      'Mod-End': ({ editor }) =>
+        editor.commands.command(({ tr }) => {
+          tr.setSelection(Selection.atEnd(tr.doc)).scrollIntoView();
+          return true;
+        }),
     };
   },
 });
