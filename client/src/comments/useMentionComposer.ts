@@ -4,6 +4,7 @@
  * chosen people are remembered so the submit can send their ids (`mentions`).
  */
 import { useState, type KeyboardEvent, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { UserSummaryDto } from '../../../shared/api/entities';
 import { insertMention, mentionAtCaret, mentionedIds, suggestPeople } from './mentionText';
 
@@ -28,15 +29,16 @@ export function useMentionComposer(input: {
   const choose = (person: UserSummaryDto) => {
     if (!typed) return;
     const next = insertMention(body, typed, person);
-    setBody(next.text);
-    setChosen((before) => [...before, person]);
-    setCaret(next.caret);
-    setActiveIndex(0);
-    // After React wrote the new value: put the caret after the inserted name.
-    requestAnimationFrame(() => {
-      textarea.current?.setSelectionRange(next.caret, next.caret);
-      textarea.current?.focus();
+    // The new value is written now, not on a later frame, so the caret goes after the name
+    // before the next key is handled: a fast typist's next letter once landed at the end.
+    flushSync(() => {
+      setBody(next.text);
+      setChosen((before) => [...before, person]);
+      setCaret(next.caret);
+      setActiveIndex(0);
     });
+    textarea.current?.setSelectionRange(next.caret, next.caret);
+    textarea.current?.focus();
   };
 
   return {
