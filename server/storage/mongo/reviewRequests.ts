@@ -8,7 +8,7 @@ import type {
 } from '../port/reviewRequests';
 import type { MongoContext } from './context';
 import type { ReviewRequestDoc, ReviewRequestModels, StatusChangeDoc } from './reviewRequestModels';
-import { asString, idOf, requireExisting, toObjectId } from './values';
+import { asString, findLeanById, idOf, requireExisting, toObjectId } from './values';
 
 function toRequest(doc: ReviewRequestDoc): ReviewRequestRecord {
   return {
@@ -75,10 +75,7 @@ export function createMongoReviewRequests(
 
     getReviewRequest: ({ id }) =>
       run(async () => {
-        const objectId = toObjectId(id);
-        const doc = objectId
-          ? await ReviewRequest.findById(objectId).lean<ReviewRequestDoc>()
-          : null;
+        const doc = await findLeanById<ReviewRequestDoc>(ReviewRequest, id);
         return doc ? toRequest(doc) : null;
       }),
 

@@ -12,6 +12,7 @@ import type { ReviewModels, ReviewSessionDoc } from './reviewModels';
 import type { DocumentDoc } from './records';
 import {
   asString,
+  findLeanById,
   idOf,
   idOrNull,
   optionalObjectId,
@@ -116,10 +117,7 @@ export function createMongoReviewSessions(
 
     getReviewSession: ({ id }) =>
       run(async () => {
-        const objectId = toObjectId(id);
-        const doc = objectId
-          ? await ReviewSession.findById(objectId).lean<ReviewSessionDoc>()
-          : null;
+        const doc = await findLeanById<ReviewSessionDoc>(ReviewSession, id);
         return doc ? toSession(doc) : null;
       }),
 

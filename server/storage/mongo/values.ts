@@ -112,3 +112,15 @@ export async function requireExisting(
   if (!found) throw new NotFoundError(message, 'reference_not_found');
   return objectId;
 }
+
+/**
+ * The plain record with id `id` in `model`, or null when there is none or `id` cannot be an
+ * ObjectId (so a malformed id answers "not found", as on SQLite).
+ */
+export async function findLeanById<Doc>(
+  model: mongoose.Model<Doc>,
+  id: string,
+): Promise<Doc | null> {
+  const objectId = toObjectId(id);
+  return objectId ? model.findById(objectId).lean<Doc>() : null;
+}
