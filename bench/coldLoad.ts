@@ -22,6 +22,12 @@ export interface ColdLoadResult {
   logEntriesBefore: number;
   /** First open after a restart, the log still uncompacted. */
   firstOpen: OpenTiming;
+  /**
+   * The server's longest event-loop stall (ms) from the first open's start until 2 s after it
+   * (loading the long log and its background compaction): how long other documents' traffic
+   * could have waited.
+   */
+  firstOpenLoopDelayMaxMs: number;
   logEntriesAfter: number;
   /** Size of what a new client receives (the compacted state). */
   stateBytes: number;
@@ -139,12 +145,16 @@ export async function runColdLoad(input: {
       `ws://127.0.0.1:${port}/collab/${documentId}?token=${token}`;
     let state: Uint8Array | null = null;
     const first = await startTarget({ kind: 'ours', env });
+    await first.request({ type: 'profileStart' }); // restarts the event-loop delay histogram
     const firstOpen = await openOnce({
       url: collabUrl(first.port),
       onSynced: (synced) => {
         state = synced;
       },
     });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const firstOpenLoopDelayMaxMs = (await first.stats()).loopDelayMs.max;
+    await first.request({ type: 'profileStop', label: 'c-first' });
     // Graceful stop: flushes and unloads every document, as SIGTERM does in production.
     await first.stop();
     // The measuring client's own Yjs code must be warm, or the first measured opens pay for
@@ -187,6 +197,7 @@ export async function runColdLoad(input: {
       textLength: history.textLength,
       logEntriesBefore: before.count,
       firstOpen,
+      firstOpenLoopDelayMaxMs,
       stateBytes: firstOpen.stateBytes,
       logEntriesAfter,
       coldOpens,

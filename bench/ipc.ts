@@ -11,6 +11,7 @@ export type ServerRequest =
   /** One signed-in account with one document holding `textChars` of plain text (flood soak). */
   | { type: 'seedLargeDocument'; textChars: number }
   | { type: 'stats' }
+  | { type: 'resetPeakRss' }
   /** Starts the measured window: resets the event-loop monitor, starts profiling if asked. */
   | { type: 'profileStart' }
   | { type: 'profileStop'; label: string }

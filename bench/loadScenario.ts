@@ -40,7 +40,10 @@ export interface LoadResult {
   /** Server CPU (user + system) during the edit window, in seconds and in % of one core. */
   cpuSeconds: number;
   cpuPercentOfCore: number;
+  /** Peak RSS from the end of seeding (accounts, documents) through connect and edits. */
   peakRssMb: number;
+  /** Peak RSS since the process started, seeding included (what was reported before issue 19). */
+  peakRssWithSeedingMb: number;
   idleRssMb: number;
   rssPerClientKb: number;
   isConverged: boolean;
@@ -107,6 +110,8 @@ export async function measureLoad(input: {
   );
   phase('seeded');
   const idle = combinedStats(await allStats());
+  // Seeding 2,000 accounts through storage is not serving them: the peak is measured from here.
+  await Promise.all(targets.map((each) => each.request({ type: 'resetPeakRss' })));
 
   const slices = splitAcrossDrivers(clients, drivers.length);
   const connected = drivers.map((driver) => driver.next('connected'));
@@ -198,6 +203,7 @@ export async function measureLoad(input: {
     cpuSeconds,
     cpuPercentOfCore: (100 * cpuSeconds) / windowSeconds,
     peakRssMb: after.peakRssBytes / MB,
+    peakRssWithSeedingMb: Math.max(idle.peakRssBytes, after.peakRssBytes) / MB,
     idleRssMb: idle.rssBytes / MB,
     rssPerClientKb: (after.peakRssBytes - idle.rssBytes) / 1024 / Math.max(1, connectMs.length),
     isConverged: Object.values(hashes).every((set) => set.size === 1),

@@ -2,7 +2,7 @@
  * CPU and memory of the current process, as a server child reports them to the coordinator
  * (the coordinator cannot see a child's `process.cpuUsage()`).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 /** One reading; CPU is cumulative since the process started. */
@@ -21,6 +21,19 @@ export function createLoopMonitor(): { reset(): void; histogram: IntervalHistogr
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   return { reset: () => histogram.reset(), histogram };
+}
+
+/**
+ * Restarts the peak RSS (VmHWM) from the current RSS (Linux: `clear_refs` 5), so a peak read
+ * later covers only what came after (the load, not the seeding of accounts before it).
+ */
+export function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function readProcessStats(loop: IntervalHistogram): ProcessStats {

@@ -9,6 +9,10 @@ const ratio = (ours: number, baseline: number): string =>
     ? `${(ours / baseline).toFixed(2)}×`
     : 'n/a';
 
+/** Server CPU milliseconds per 1,000 edits sent. */
+const perThousandEdits = (result: LoadResult): number =>
+  result.editsSent > 0 ? (1_000_000 * result.cpuSeconds) / result.editsSent : Number.NaN;
+
 /** Stands in for a baseline that was not run: every number is n/a. */
 function skipped(ours: LoadResult): LoadResult {
   const none = { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, max: Number.NaN };
@@ -23,6 +27,7 @@ function skipped(ours: LoadResult): LoadResult {
     cpuSeconds: Number.NaN,
     cpuPercentOfCore: Number.NaN,
     peakRssMb: Number.NaN,
+    peakRssWithSeedingMb: Number.NaN,
     idleRssMb: Number.NaN,
     loopDelayMs: { p50: Number.NaN, p99: Number.NaN, max: Number.NaN },
     rssPerClientKb: Number.NaN,
@@ -47,9 +52,17 @@ export function renderLoadTable(input: {
     ['fan-out max (ms)', ours.fanoutMs.max, baseline.fanoutMs.max, 1],
     ['server CPU in edit window (s)', ours.cpuSeconds, baseline.cpuSeconds, 2],
     ['server CPU (% of one core)', ours.cpuPercentOfCore, baseline.cpuPercentOfCore, 0],
+    // Per edit: on a shared machine a starved driver may send fewer edits to one server.
+    ['server CPU per 1,000 edits (ms)', perThousandEdits(ours), perThousandEdits(baseline), 1],
     ['server event-loop delay p99 (ms)', ours.loopDelayMs.p99, baseline.loopDelayMs.p99, 1],
     ['server event-loop delay max (ms)', ours.loopDelayMs.max, baseline.loopDelayMs.max, 1],
-    ['server peak RSS (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
+    ['server peak RSS, load (MB)', ours.peakRssMb, baseline.peakRssMb, 0],
+    [
+      'server peak RSS incl. seeding (MB)',
+      ours.peakRssWithSeedingMb,
+      baseline.peakRssWithSeedingMb,
+      0,
+    ],
     ['RSS per client (KB)', ours.rssPerClientKb, baseline.rssPerClientKb, 0],
     [
       'busiest client driver CPU (%)',
@@ -86,6 +99,7 @@ export function renderColdLoad(result: ColdLoadResult): string {
     `(c) cold load of a document with ${result.edits} small edits in its history`,
     `  history: ${result.logEntriesBefore} log entries, ${fmt(result.historyBytes / 1024, 0)} KB of updates, ${result.textLength} characters of text`,
     `  first open, log not yet compacted: ${open(result.firstOpen)}`,
+    `  server's longest event-loop stall from the first open until 2 s after: ${fmt(result.firstOpenLoopDelayMaxMs, 0)} ms (target ≤ 50 ms)`,
     `  log entries after first load+unload: ${result.logEntriesAfter}; compacted state ${fmt(result.stateBytes / 1024, 0)} KB`,
     `  cold opens after compaction (fresh server process each):`,
     ...result.coldOpens.map((timing) => `    ${open(timing)}`),

@@ -3,7 +3,7 @@
  * `@y/websocket-server` with the same load, and prints a comparison.
  *   BENCH_QUICK=1   small numbers, a smoke run in about two minutes
  *   --json          also print every measurement as JSON
- *   --only=a,b,c,meeting,scaleout  run a subset of the scenarios (default: all)
+ *   --only=a,b,c,d,meeting,scaleout  run a subset of the scenarios (default: all)
  *   --ours-only     skip the baseline
  *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
@@ -21,6 +21,8 @@ import { canRunScaleOut, renderScaleOutTable, runScaleOut, type ScaleOutResult }
 interface Plan {
   a: LoadSpec;
   b: LoadSpec;
+  /** Issue 19: a network's worth of small documents on one process. */
+  d: LoadSpec;
   c: { edits: number; coldOpens: number; unloadWaitMs: number };
   /** Scale-out (issue 11): one busy document, and many small ones, on 1 and on 2 processes. */
   scaleout: LoadSpec[];
@@ -45,6 +47,16 @@ function plan(isQuick: boolean): Plan {
       clientsPerDocument: 2,
       writersPerDocument: 2,
       editsPerSecondPerWriter: 2,
+      durationMs: isQuick ? 2_000 : 12_000,
+      drivers,
+      connectConcurrency: 20,
+    },
+    d: {
+      name: '(d) a network of small documents',
+      documents: isQuick ? 100 : 1_000,
+      clientsPerDocument: 2,
+      writersPerDocument: 2,
+      editsPerSecondPerWriter: 0.5,
       durationMs: isQuick ? 2_000 : 12_000,
       drivers,
       connectConcurrency: 20,
@@ -80,7 +92,7 @@ async function main(): Promise<void> {
   const isQuick = process.env.BENCH_QUICK === '1';
   const isJson = process.argv.includes('--json');
   const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,meeting,scaleout').split(','));
+  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,d,meeting,scaleout').split(','));
   const scenarios = plan(isQuick);
   // Parsed up front, so a mistyped flag fails before minutes of other scenarios.
   const meetings = meetingPlan({ argv: process.argv, isQuick });
@@ -103,7 +115,7 @@ async function main(): Promise<void> {
     | MeetingResult[]
     | ScaleOutResult[][]
   > = {};
-  for (const key of ['a', 'b'] as const) {
+  for (const key of ['a', 'b', 'd'] as const) {
     if (!only.has(key)) continue;
     const spec = scenarios[key];
     // Baseline first, then ours, each on a fresh process with the identical load.

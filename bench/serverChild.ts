@@ -4,7 +4,7 @@
  * measured by exactly the same code; a child passes only its own extra requests.
  */
 import { serveRequests, type ServerRequest } from './ipc';
-import { createLoopMonitor, readProcessStats } from './processStats';
+import { createLoopMonitor, readProcessStats, resetPeakRss } from './processStats';
 import { createWindowProfiler } from './windowProfiler';
 
 export function serveServerChild(input: {
@@ -23,6 +23,8 @@ export function serveServerChild(input: {
     switch (request.type) {
       case 'stats':
         return readProcessStats(loop.histogram);
+      case 'resetPeakRss':
+        return { isReset: resetPeakRss() };
       case 'profileStart':
         loop.reset();
         await profiler.start();

@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import type { GroupCommit } from './groupCommit';
 import type { HookRunner } from './hooks';
 import { loadLiveDoc, type LiveDoc } from './liveDoc';
 import type { CollabOptions } from './options';
@@ -39,6 +40,7 @@ export function createDocRegistry(input: {
   logger: Logger;
   options: CollabOptions;
   hooks: HookRunner;
+  groupCommit: GroupCommit;
 }): DocRegistry {
   const entries = new Map<string, Entry>();
 

@@ -19,10 +19,16 @@ export interface DurableVector {
 /**
  * Starts from the parts loaded from storage. They are parsed lazily, on the first `add` or
  * `encode`, so opening a large document pays nothing until something is stored or asked.
+ * `initialClocks`, when given, is the stored state's vector already known (a long log applied
+ * to the Y.Doc at load, whose 200,000 entries would otherwise each be parsed once more here).
  */
-export function createDurableVector(initialParts: readonly Uint8Array[]): DurableVector {
+export function createDurableVector(
+  initialParts: readonly Uint8Array[],
+  initialClocks?: () => ReadonlyMap<number, number>,
+): DurableVector {
   const clocks = new Map<number, number>();
   let unparsed: readonly Uint8Array[] | null = initialParts;
+  let unreadClocks = initialClocks ?? null;
 
   const raise = (update: Uint8Array): boolean => {
     let rose = false;
@@ -42,6 +48,10 @@ export function createDurableVector(initialParts: readonly Uint8Array[]): Durabl
     return rose;
   };
   const parseInitial = (): void => {
+    if (unreadClocks) {
+      for (const [client, clock] of unreadClocks()) clocks.set(client, clock);
+      unreadClocks = null;
+    }
     if (!unparsed) return;
     const parts = unparsed;
     unparsed = null;

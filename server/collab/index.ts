@@ -23,6 +23,8 @@ import type { ConnectionGrant } from './authenticate';
 import { attachConnection, type CollabConnection } from './connection';
 import { defaultCollabHooks } from './defaultHooks';
 import { createDocRegistry, type DocRegistry } from './docRegistry';
+import { AWARENESS_SWEEP_MS, sweepOutdatedAwareness } from './awarenessSweep';
+import { createGroupCommit } from './groupCommit';
 import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
 import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
@@ -109,7 +111,13 @@ export function createCollabServer(input: {
     maxPayload: options.maxMessageBytes + PAYLOAD_SLACK_BYTES,
     perMessageDeflate: false,
   });
-  const registry = createDocRegistry({ storage, logger, options, hooks });
+  const registry = createDocRegistry({
+    storage,
+    logger,
+    options,
+    hooks,
+    groupCommit: createGroupCommit({ storage }),
+  });
   const connectionsByDoc = new Map<string, Set<CollabConnection>>();
   /** Connections per document on this process, counted from admission (before the load) on. */
   const docCounts = new Map<string, number>();
@@ -145,6 +153,12 @@ export function createCollabServer(input: {
     }
   }, options.pingIntervalMs);
   pingTimer.unref();
+
+  const awarenessSweepTimer = setInterval(() => {
+    const now = Date.now();
+    for (const doc of registry.list()) sweepOutdatedAwareness(doc.awareness, now);
+  }, AWARENESS_SWEEP_MS);
+  awarenessSweepTimer.unref();
 
   /** Completes the upgrade only to tell the client why it is refused (browsers see close codes, not statuses). */
   const refuse = (
@@ -289,6 +303,7 @@ export function createCollabServer(input: {
       isClosing = true;
       watcher.stop();
       clearInterval(pingTimer);
+      clearInterval(awarenessSweepTimer);
       const open = allConnections();
       const closed = Promise.all(
         open.map((connection) => waitForClose(connection.ws, options.closeTimeoutMs)),

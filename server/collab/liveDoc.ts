@@ -16,9 +16,12 @@ import {
   type AwarenessSpeaker,
 } from './awarenessGate';
 import { createAwarenessRelay } from './awarenessRelay';
+import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
+import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
+import type { GroupCommit } from './groupCommit';
 import type { ChangeOrigin, HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
@@ -137,6 +140,7 @@ export async function loadLiveDoc(input: {
   logger: Logger;
   options: CollabOptions;
   hooks: HookRunner;
+  groupCommit: GroupCommit;
 }): Promise<LiveDoc> {
   const { documentId, storage, logger, options, hooks } = input;
   const [state, record] = await Promise.all([
@@ -152,6 +156,10 @@ export async function loadLiveDoc(input: {
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
   let storedStateVector: Uint8Array | null = null;
+  // A long log is applied in slices before the document is served (`sliceLoad.ts`), so other
+  // documents' traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
+  const isLongLog = parts.length >= LONG_LOG_PARTS;
+  let loadedClocks: ReadonlyMap<number, number> = new Map();
   const hydrate = (): void => {
     if (!pendingParts) return;
     const stored = pendingParts;
@@ -170,6 +178,7 @@ export async function loadLiveDoc(input: {
       return snapshot;
     },
     storage,
+    groupCommit: input.groupCommit,
     logger,
     flushDelayMs: options.flushDelayMs,
     flushMaxBatch: options.flushMaxBatch,
@@ -187,7 +196,7 @@ export async function loadLiveDoc(input: {
           },
         }
       : {}),
-    initialParts: parts,
+    ...(isLongLog ? { initialClocks: () => loadedClocks } : { initialParts: parts }),
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
@@ -200,6 +209,7 @@ export async function loadLiveDoc(input: {
   });
   const awareness = new awarenessProtocol.Awareness(ydoc);
   awareness.setLocalState(null);
+  detachAwarenessTimer(awareness); // one sweep for every document: `awarenessSweep.ts`
   const peers = new Set<DocPeer>();
 
   const broadcaster = createBroadcaster(peers);
@@ -244,10 +254,6 @@ export async function loadLiveDoc(input: {
     windowMs: options.awarenessWindowMs,
     beforeSend: () => broadcaster.flush(),
   });
-
-  // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
-  // in the background, so the next cold open is one snapshot.
-  if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
 
   /** Decodes and checks an update (size cap; allowed root types for clients' updates). */
   const checkIncoming = (update: Uint8Array, origin: ApplyOrigin): DecodedUpdate => {
@@ -368,6 +374,23 @@ export async function loadLiveDoc(input: {
     size.noteUpdate(update.byteLength);
     hooks.change({ doc: live, update, origin: kind, userId: peer ? peer.userId : null });
   });
+
+  if (isLongLog && pendingParts) {
+    const stored = pendingParts;
+    pendingParts = null;
+    await applyStoredInSlices({
+      ydoc,
+      parts: stored,
+      origin: LOAD_ORIGIN,
+      onCorruptPart: (error) =>
+        logger.error({ err: error, documentId }, 'skipping a corrupt stored update'),
+    });
+    storedStateVector = Y.encodeStateVector(ydoc);
+    loadedClocks = Y.decodeStateVector(storedStateVector);
+  }
+  // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
+  // in the background, so the next cold open is one snapshot.
+  if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
 
   return live;
 }

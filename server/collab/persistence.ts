@@ -1,7 +1,8 @@
 /**
  * Durable storage of one live document: every applied update is queued, appended to the
- * document's log in batches (after `flushDelayMs` or `flushMaxBatch` updates), and the log is
- * compacted into one snapshot after `compactAfterUpdates` entries and at unload.
+ * document's log in batches (after `flushDelayMs` or `flushMaxBatch` updates; the batches of
+ * every document due at the same moment go to storage in one write, `groupCommit.ts`), and
+ * the log is compacted into one snapshot after `compactAfterUpdates` entries and at unload.
  *
  * Crash safety: a batch is either in the log or not; a compaction writes the snapshot and then
  * deletes entries `seq <= upToSeq` (see `Storage.compactDoc`). Because Yjs updates are
@@ -14,6 +15,7 @@ import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import { createDurableVector } from './durableVector';
+import type { GroupCommit } from './groupCommit';
 
 /** The write side of one document's persistence, owned by its `LiveDoc`. */
 export interface DocPersistence {
@@ -53,6 +55,8 @@ export function createDocPersistence(input: {
   /** The whole document as one update (builds the Y.Doc if it is not built yet). */
   encodeSnapshot: () => Uint8Array;
   storage: Storage;
+  /** The server's shared flush timer and group write (`groupCommit.ts`). */
+  groupCommit: GroupCommit;
   logger: Logger;
   flushDelayMs: number;
   flushMaxBatch: number;
@@ -62,6 +66,8 @@ export function createDocPersistence(input: {
   initialLastSeq: number;
   /** The stored parts loaded (snapshot and log entries): the start of `storedStateVector`. */
   initialParts?: readonly Uint8Array[];
+  /** The stored state's vector when known without parsing the parts (see `durableVector.ts`). */
+  initialClocks?: () => ReadonlyMap<number, number>;
   /**
    * Set when other processes append to the same log (`CollabOptions.isLogShared`): brings the
    * document up to date with storage before a snapshot is encoded; resolves with the newest
@@ -75,16 +81,17 @@ export function createDocPersistence(input: {
    */
   onStored?: (count: number) => void;
 }): DocPersistence {
-  const { documentId, storage, logger } = input;
+  const { documentId, storage, logger, groupCommit } = input;
   let pending: Uint8Array[] = [];
-  let timer: NodeJS.Timeout | null = null;
+  /** Only for retries after a failed write (rare); normal flushes use the shared timer. */
+  let retryTimer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
   let logSize = input.initialLogSize;
   let lastSeq = input.initialLastSeq;
   let isDisposed = false;
   // Set once storage said the document is gone (purged): later writes are dropped unsent.
   let isGone = false;
-  const durable = createDurableVector(input.initialParts ?? []);
+  const durable = createDurableVector(input.initialParts ?? [], input.initialClocks);
 
   /** Drops everything still queued; warns only the first time so a busy document cannot flood the log. */
   const markGone = (error: unknown, dropped: number): void => {
@@ -116,7 +123,7 @@ export function createDocPersistence(input: {
     const batch = pending;
     pending = [];
     try {
-      const seqs = await storage.appendDocUpdates({ documentId, updates: batch });
+      const seqs = await groupCommit.append(documentId, batch);
       lastSeq = Math.max(lastSeq, ...seqs);
       logSize += batch.length;
     } catch (error) {
@@ -130,7 +137,7 @@ export function createDocPersistence(input: {
         { err: error, documentId, count: batch.length },
         'appending document updates failed',
       );
-      if (!isDisposed) schedule(RETRY_DELAY_MS);
+      if (!isDisposed) scheduleRetry();
       return;
     }
     for (const update of batch) durable.add(update);
@@ -162,28 +169,38 @@ export function createDocPersistence(input: {
     }
   };
 
-  const schedule = (delayMs: number): void => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
+  /** Run by the shared timer: the batch joins the group write of every document due now. */
+  const flushFromTimer = (): void => {
+    void enqueueTask(writeBatch);
+  };
+
+  const scheduleRetry = (): void => {
+    if (retryTimer) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = null;
       void enqueueTask(writeBatch);
-    }, delayMs);
+    }, RETRY_DELAY_MS);
+  };
+
+  const cancelTimers = (): void => {
+    groupCommit.cancelFlush(flushFromTimer);
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = null;
   };
 
   return {
     enqueue(update) {
       pending.push(update);
       if (pending.length >= input.flushMaxBatch) {
-        if (timer) clearTimeout(timer);
-        timer = null;
+        groupCommit.cancelFlush(flushFromTimer);
         void enqueueTask(writeBatch);
         return;
       }
-      schedule(input.flushDelayMs);
+      // After a failed write, the retry timer decides when to try again.
+      if (!retryTimer) groupCommit.scheduleFlush(flushFromTimer, input.flushDelayMs);
     },
     flush() {
-      if (timer) clearTimeout(timer);
-      timer = null;
+      cancelTimers();
       return enqueueTask(writeBatch);
     },
     async compact() {
@@ -194,8 +211,7 @@ export function createDocPersistence(input: {
     logSize: () => logSize,
     dispose() {
       isDisposed = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
+      cancelTimers();
     },
   };
 }

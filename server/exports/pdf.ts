@@ -8,7 +8,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { Content, TableCell } from 'pdfmake/interfaces';
-import pdfmake from 'pdfmake';
 import { safeLinkHref } from '../../shared/editor/linkHref';
 import { embeddableImage, fitWidth } from './images';
 import { isHeaderRow, tableGrid } from './tableGrid';
@@ -17,29 +16,38 @@ import { isHeaderRow, tableGrid } from './tableGrid';
 const TEXT_WIDTH_POINTS = 595 - 80;
 const LINK_COLOR = '#0b57d0';
 
-let isConfigured = false;
+type Pdfmake = typeof import('pdfmake');
 
-/** Sets pdfmake's (module-wide) fonts and access rules once; the values never change. */
-function configuredPdfmake(): typeof pdfmake {
-  if (isConfigured) return pdfmake;
-  const require = createRequire(import.meta.url);
-  const fontDir = path.join(
-    path.dirname(require.resolve('pdfmake/package.json')),
-    'fonts',
-    'Roboto',
-  );
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(fontDir, 'Roboto-Regular.ttf'),
-      bold: path.join(fontDir, 'Roboto-Medium.ttf'),
-      italics: path.join(fontDir, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
-    },
+let configured: Promise<Pdfmake> | null = null;
+
+/**
+ * Loads pdfmake at the first PDF export, not at startup (it adds ~50 MB to the resident memory
+ * of every server process, most of which never export a PDF: docs/PERFORMANCE.md, (d)), and
+ * sets its (module-wide) fonts and access rules once; the values never change.
+ */
+function configuredPdfmake(): Promise<Pdfmake> {
+  configured ??= import('pdfmake').then((module) => {
+    // A CommonJS package: Node's ESM loader puts its exports on `default`.
+    const pdfmake = (module as { default?: Pdfmake }).default ?? module;
+    const require = createRequire(import.meta.url);
+    const fontDir = path.join(
+      path.dirname(require.resolve('pdfmake/package.json')),
+      'fonts',
+      'Roboto',
+    );
+    pdfmake.setFonts({
+      Roboto: {
+        normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+        bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+        italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+        bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+      },
+    });
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
+    return pdfmake;
   });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(fontDir + path.sep));
-  isConfigured = true;
-  return pdfmake;
+  return configured;
 }
 
 type Inline = Exclude<Content, string> & { text: string };
@@ -178,7 +186,7 @@ export async function toPdf(input: { doc: ProseMirrorNode; title: string }): Pro
       { fontSize, bold: true, margin: [0, 10, 0, 4] as [number, number, number, number] },
     ]),
   );
-  const pdf = configuredPdfmake().createPdf({
+  const pdf = (await configuredPdfmake()).createPdf({
     info: { title: input.title, creator: 'CLIP Workspace' },
     pageSize: 'A4',
     defaultStyle: { font: 'Roboto', fontSize: 10.5, lineHeight: 1.25 },

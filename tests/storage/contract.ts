@@ -9,6 +9,7 @@ import type { Storage } from '../../server/storage/types';
 import { describeAuditAndSettingsContract } from './contract/auditAndSettings';
 import { describeDocStateContract } from './contract/docState';
 import { describeDocumentOriginalsContract } from './contract/documentOriginals';
+import { describeGroupCommitContract } from './contract/groupCommit';
 import { describeDocumentsContract } from './contract/documents';
 import { describeDocumentFilterContract } from './contract/documentFilters';
 import { describeDocumentListsContract } from './contract/documentLists';
@@ -93,6 +94,7 @@ export function describeStorageContract(
     describeDocumentsContract(getStorage);
     describeDocumentFilterContract(getStorage);
     describeDocStateContract(getStorage);
+    describeGroupCommitContract(getStorage);
     describeAuditAndSettingsContract(getStorage);
     describeInjectionContract(getStorage);
     describeReferencesContract(getStorage);

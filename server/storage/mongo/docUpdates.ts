@@ -9,10 +9,10 @@
  * SQLite's foreign key refuses it, with no extra query on the hot path.
  */
 import { trusted } from 'mongoose';
-import type { DocUpdate } from '../types';
+import type { DocUpdate, DocUpdateBatchResult } from '../types';
 import type { DocUpdateMethods } from '../port/docState';
 import type { MongoContext } from './context';
-import { isDuplicateKeyError } from './errors';
+import { isDuplicateKeyError, mapMongoError } from './errors';
 import type { DocCounterDoc, DocSnapshotDoc, DocUpdateDoc } from './records';
 import { requireExisting, requireObjectId, toBuffer, toBytes, toObjectId } from './values';
 
@@ -46,7 +46,60 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
     }
   };
 
+  /** Reserves one document's seqs; its failure (missing, purged) is its own result. */
+  const reserveFor = async (documentId: string, count: number): Promise<DocUpdateBatchResult> => {
+    if (count === 0) return { isStored: true, seqs: [] };
+    try {
+      requireObjectId(documentId, 'No such document.');
+      const last = await reserveSeqs(documentId, count);
+      return {
+        isStored: true,
+        seqs: Array.from({ length: count }, (_, i) => last - count + 1 + i),
+      };
+    } catch (error) {
+      return {
+        isStored: false,
+        error: mapMongoError(error, { missingMessage: 'No such document.' }),
+      };
+    }
+  };
+
   return {
+    appendDocUpdatesBatch: ({ batches }) =>
+      run(async () => {
+        // Seqs come from each document's counter (one round trip each, all in parallel); the
+        // entries of every document then go in ONE unordered insertMany.
+        const results = await Promise.all(
+          batches.map(({ documentId, updates }) => reserveFor(documentId, updates.length)),
+        );
+        const rows: Array<{ documentId: unknown; seq: number; data: Buffer }> = [];
+        const ownerOfRow: number[] = [];
+        batches.forEach(({ documentId, updates }, index) => {
+          const result = results[index]!;
+          if (!result.isStored) return;
+          const objectId = requireObjectId(documentId, 'No such document.');
+          updates.forEach((data, at) => {
+            rows.push({ documentId: objectId, seq: result.seqs[at]!, data: toBuffer(data) });
+            ownerOfRow.push(index);
+          });
+        });
+        if (rows.length === 0) return results;
+        try {
+          await DocUpdate.insertMany(rows, { ordered: false });
+        } catch (error) {
+          const failedRows = writeErrorIndexes(error);
+          if (!failedRows) throw error; // nothing is known stored: the caller retries all
+          // The documents some of whose rows failed are refused and retried by the caller; rows
+          // of theirs that did land stay (a retry appends them again: Yjs applies both idempotently).
+          for (const row of failedRows) {
+            const owner = ownerOfRow[row];
+            if (owner !== undefined)
+              results[owner] = { isStored: false, error: mapMongoError(error) };
+          }
+        }
+        return results;
+      }),
+
     appendDocUpdates: ({ documentId, updates }) =>
       run(async () => {
         if (updates.length === 0) return [];
@@ -116,4 +169,15 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
         return DocUpdate.countDocuments({ documentId: objectId });
       }),
   };
+}
+
+/** Indexes of the rows an unordered bulk insert refused, or null when the whole write failed. */
+function writeErrorIndexes(error: unknown): number[] | null {
+  if (!(error instanceof Error) || !('writeErrors' in error)) return null;
+  const { writeErrors } = error as { writeErrors: unknown };
+  const list = Array.isArray(writeErrors) ? writeErrors : [writeErrors];
+  const indexes = list.map((entry: unknown) =>
+    typeof entry === 'object' && entry !== null && 'index' in entry ? Number(entry.index) : NaN,
+  );
+  return indexes.length > 0 && indexes.every(Number.isInteger) ? indexes : null;
 }

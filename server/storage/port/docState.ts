@@ -12,6 +12,19 @@ export interface DocState {
   updates: DocUpdate[];
 }
 
+/** Updates for one document's log, as one entry of `appendDocUpdatesBatch`. */
+export interface DocUpdateBatch {
+  documentId: string;
+  updates: Uint8Array[];
+}
+
+/**
+ * The outcome of one document's entry in `appendDocUpdatesBatch`: its seqs, or the error that
+ * refused it (e.g. `NotFoundError` `reference_not_found` for a purged document).
+ */
+export type DocUpdateBatchResult =
+  { isStored: true; seqs: number[] } | { isStored: false; error: unknown };
+
 /** The Yjs state of documents (`sqlite/docUpdates.ts`, `mongo/docUpdates.ts`). */
 export interface DocUpdateMethods {
   /**
@@ -20,6 +33,14 @@ export interface DocUpdateMethods {
    * `NotFoundError` `reference_not_found`, and nothing is written.
    */
   appendDocUpdates(input: { documentId: string; updates: Uint8Array[] }): Promise<number[]>;
+  /**
+   * Group commit: appends the updates of several documents in one write (one SQLite
+   * transaction, one MongoDB bulk insert). Results are per document, in input order: a
+   * document refused (missing or purged) gets its error and nothing written for it, while the
+   * others are stored. When it resolves, every `isStored` entry is durable as after
+   * `appendDocUpdates`. Rejects only when the write as a whole failed (nothing is known stored).
+   */
+  appendDocUpdatesBatch(input: { batches: DocUpdateBatch[] }): Promise<DocUpdateBatchResult[]>;
   /** A missing (or purged) document has an empty state: no snapshot, no updates. */
   loadDocState(input: { documentId: string }): Promise<DocState>;
   /**

@@ -5,7 +5,8 @@
  * takes the write lock first (`BEGIN IMMEDIATE`), so seqs are allocated and written in one
  * step, in the order the processes commit.
  */
-import type { DocUpdate } from '../types';
+import { StorageUnavailableError } from '../../errors';
+import type { DocUpdate, DocUpdateBatch, DocUpdateBatchResult } from '../types';
 import type { DocUpdateMethods } from '../port/docState';
 import { fromBlob, toBlob } from './codec';
 import type { SqliteContext } from './database';
@@ -27,6 +28,24 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
     const insert = stmt('INSERT INTO doc_updates (document_id, data) VALUES (?, ?)');
     return updates.map((update) => Number(insert.run(documentId, toBlob(update)).lastInsertRowid));
   });
+
+  /**
+   * One transaction for every document; each document in its own savepoint (a nested
+   * better-sqlite3 transaction), so a refused one (foreign key: purged) rolls back alone.
+   */
+  const appendBatch = db.transaction((batches: DocUpdateBatch[]): DocUpdateBatchResult[] =>
+    batches.map(({ documentId, updates }): DocUpdateBatchResult => {
+      try {
+        const seqs = translateSqlite(() => append(documentId, updates), {
+          missingMessage: 'No such document.',
+        });
+        return { isStored: true, seqs };
+      } catch (error) {
+        if (error instanceof StorageUnavailableError) throw error; // the whole write fails
+        return { isStored: false, error };
+      }
+    }),
+  );
 
   const load = db.transaction((documentId: string) => {
     const snapshot = stmt('SELECT data, up_to_seq FROM doc_snapshots WHERE document_id = ?').get(
@@ -55,6 +74,11 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
       return translateSqlite(() => append.immediate(documentId, updates), {
         missingMessage: 'No such document.',
       });
+    },
+
+    async appendDocUpdatesBatch({ batches }) {
+      if (batches.length === 0) return [];
+      return translateSqlite(() => appendBatch.immediate(batches));
     },
 
     async loadDocState({ documentId }) {
