@@ -1,6 +1,6 @@
 /**
  * A document whose update log was never compacted (a long editing life, a crash, an import)
- * is loaded in slices that yield to the event loop (`server/collab/sliceLoad.ts`): other
+ * is loaded in chunks that yield to the event loop (`server/collab/sliceLoad.ts`): other
  * documents' edits keep flowing while it loads, and what it loads is exactly what was stored
  * (a corrupt entry skipped), with `doc:stored`'s vector covering it.
  */

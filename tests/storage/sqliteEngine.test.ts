@@ -128,6 +128,33 @@ describe('sqlite engine', () => {
     }
   });
 
+  it('compacts a log longer than one delete chunk completely, keeping what came after', async () => {
+    const storage = await createSqliteStorage({ filename: path.join(dir, 'clip.sqlite') });
+    try {
+      const owner = await buildUser(storage);
+      const workspace = await buildWorkspace(storage, { owner });
+      const documentId = (await buildDocument(storage, { workspace, createdBy: owner })).id;
+      // 25,000 entries: more than two of the adapter's 10,000-row delete chunks.
+      const seqs = await storage.appendDocUpdates({
+        documentId,
+        updates: Array.from({ length: 25_000 }, (_, i) => new Uint8Array([i % 256])),
+      });
+      const upToSeq = seqs[24_990] as number;
+      // Another document's log is not touched.
+      const otherId = (await buildDocument(storage, { workspace, createdBy: owner })).id;
+      await storage.appendDocUpdates({ documentId: otherId, updates: [new Uint8Array([7])] });
+
+      await storage.compactDoc({ documentId, snapshot: new Uint8Array([1, 2]), upToSeq });
+
+      const state = await storage.loadDocState({ documentId });
+      expect(state.updates.map((update) => update.seq)).toEqual(seqs.slice(24_991));
+      expect(await storage.countDocUpdates({ documentId })).toBe(9);
+      expect(await storage.countDocUpdates({ documentId: otherId })).toBe(1);
+    } finally {
+      await storage.close();
+    }
+  });
+
   it('refuses a database written by a newer version of the code', async () => {
     const filename = path.join(dir, 'clip.sqlite');
     await (await createSqliteStorage({ filename })).close();

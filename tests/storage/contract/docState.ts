@@ -183,5 +183,23 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       expect(Array.from(compacted.snapshot ?? [])).toEqual([7, 7]);
       expect(compacted.snapshot?.constructor).toBe(Uint8Array);
     });
+
+    it('returns every byte of every entry as written, in order (NULs, invalid UTF-8, empty)', async () => {
+      const storage = getStorage();
+      const documentId = await makeDocument(storage);
+      // Bytes no text encoding would keep: NULs, lone UTF-8 continuation and lead bytes, 0xFF.
+      const updates = Array.from({ length: 300 }, (_, i) =>
+        Uint8Array.from(
+          { length: i % 37 },
+          (_unused, j) => [0, 0x80, 0xc3, 0xff, i, j][(i + j) % 6]!,
+        ),
+      );
+      const seqs = await storage.appendDocUpdates({ documentId, updates });
+      const loaded = await storage.loadDocState({ documentId });
+      expect(loaded.updates.map((update) => update.seq)).toEqual(seqs);
+      expect(loaded.updates.map((update) => Array.from(update.data))).toEqual(
+        updates.map((update) => Array.from(update)),
+      );
+    });
   });
 }
