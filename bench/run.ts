@@ -3,7 +3,7 @@
  * `@y/websocket-server` with the same load, and prints a comparison.
  *   BENCH_QUICK=1   small numbers, a smoke run in about two minutes
  *   --json          also print every measurement as JSON
- *   --only=a,b,c,d,meeting,scaleout  run a subset of the scenarios (default: all)
+ *   --only=idle,a,b,c,d,meeting,scaleout  run a subset of the scenarios (default: all)
  *   --ours-only     skip the baseline
  *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
@@ -11,6 +11,7 @@
  */
 import os from 'node:os';
 import { runColdLoad, type ColdLoadResult } from './coldLoad';
+import { renderIdleRss, runIdleRss, type IdleRssResult } from './idleRss';
 import { runLoadScenario, type LoadResult, type LoadSpec } from './loadScenario';
 import { meetingPlan } from './meeting/plan';
 import { renderMeetingTable } from './meeting/report';
@@ -92,7 +93,9 @@ async function main(): Promise<void> {
   const isQuick = process.env.BENCH_QUICK === '1';
   const isJson = process.argv.includes('--json');
   const onlyArg = process.argv.find((arg) => arg.startsWith('--only='));
-  const only = new Set((onlyArg?.slice('--only='.length) ?? 'a,b,c,d,meeting,scaleout').split(','));
+  const only = new Set(
+    (onlyArg?.slice('--only='.length) ?? 'idle,a,b,c,d,meeting,scaleout').split(','),
+  );
   const scenarios = plan(isQuick);
   // Parsed up front, so a mistyped flag fails before minutes of other scenarios.
   const meetings = meetingPlan({ argv: process.argv, isQuick });
@@ -111,10 +114,16 @@ async function main(): Promise<void> {
   const results: Record<
     string,
     | { ours: LoadResult; baseline: LoadResult | null }
+    | IdleRssResult
     | ColdLoadResult
     | MeetingResult[]
     | ScaleOutResult[][]
   > = {};
+  // First, while nothing else of the run has loaded the machine: memory at rest (issue 19).
+  if (only.has('idle')) {
+    results.idle = await runIdleRss({ runs: isQuick ? 1 : 3 });
+    console.log(`${renderIdleRss(results.idle)}\n`);
+  }
   for (const key of ['a', 'b', 'd'] as const) {
     if (!only.has(key)) continue;
     const spec = scenarios[key];

@@ -18,7 +18,6 @@ import { startDigestTimer, type DigestTimer } from './mail/digestTimer';
 import { createMailSender, type MailSender } from './mail/mailSender';
 import { attachRealtime, type Realtime } from './realtime';
 import { createStoredNotices } from './realtime/storedNotices';
-import { startScaleOut } from './scaleout';
 import { openStorage } from './storage';
 import type { Storage } from './storage/types';
 
@@ -67,7 +66,10 @@ export async function startServer(options: {
   const storage = options.storage ?? (await openStorage({ config, logger }));
 
   // Several processes (REDIS_URL): live documents, Socket.IO, caps and revocations go through Redis.
-  const scaleOut = config.redisUrl ? await startScaleOut({ url: config.redisUrl, logger }) : null;
+  // Loaded only then: a single process never holds ioredis or the Socket.IO Redis adapter.
+  const scaleOut = config.redisUrl
+    ? await (await import('./scaleout')).startScaleOut({ url: config.redisUrl, logger })
+    : null;
   // The HTTP server first, the app built last (its routes get Socket.IO and the event bus).
   // The request listener exists before Socket.IO attaches: Socket.IO wraps the listeners it
   // finds so its long-polling requests never reach the app; one added later would see them.

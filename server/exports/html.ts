@@ -9,17 +9,8 @@ import type { Mark, Node as ProseMirrorNode } from '@tiptap/pm/model';
 import sanitizeHtml from 'sanitize-html';
 import { safeImageSrc } from '../../shared/editor/imageSrc';
 import { safeLinkHref } from '../../shared/editor/linkHref';
+import { escapeHtml } from './escapeHtml';
 import { EXPORT_STYLESHEET } from './htmlStyles';
-
-/** Escapes text for HTML element content and double-quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 const attribute = (name: string, value: string | number | null | undefined): string =>
   value === null || value === undefined || value === ''

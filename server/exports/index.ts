@@ -7,24 +7,27 @@
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import type { ExportFormat } from '../../shared/api/exports';
-import { toDocx } from './docx';
 import type { DocxReview } from './docxReview';
-import { toStandaloneHtml } from './html';
-import { toMarkdown } from './markdown';
-import { toPdf } from './pdf';
 import { withoutOpenSuggestions } from '../editor/openSuggestions';
+import { lazyImport } from '../lazyImport';
 
 export {
   documentNodeFromJson,
   documentNodeFromState,
   documentNodeWithSuggestionsFromState,
 } from '../editor/documentContent';
-export { toHtmlBody, toStandaloneHtml } from './html';
-export { toMarkdown } from './markdown';
-export { toDocx } from './docx';
-export { toPdf } from './pdf';
 export { withoutOpenSuggestions, type SuggestionAuthorLookup } from '../editor/openSuggestions';
 export type { DocxReview, ExportComment, ExportThread } from './docxReview';
+
+// Each format's module, with its library, loads on its first use (docs/PERFORMANCE.md, "Idle
+// memory"): a process serving collaboration never holds docx, pdfmake, sanitize-html or
+// prosemirror-markdown, and a library reader loads only the HTML one.
+/** The HTML format (`toHtmlBody`, `toStandaloneHtml`; sanitize-html), loaded on first use. */
+export const loadHtmlExport = lazyImport(() => import('./html'));
+/** The Markdown format (`toMarkdown`; prosemirror-markdown), loaded on first use. */
+export const loadMarkdownExport = lazyImport(() => import('./markdown'));
+const loadDocxExport = lazyImport(() => import('./docx'));
+const loadPdfExport = lazyImport(() => import('./pdf'));
 
 /** An exported file: its bytes, media type and file name ending. */
 export interface ExportedFile {
@@ -53,7 +56,7 @@ export async function exportDocument(input: {
   const { format, doc, title, review } = input;
   const body =
     format === 'docx' && review
-      ? await toDocx({ doc, title, review })
+      ? await (await loadDocxExport()).toDocx({ doc, title, review })
       : await render(format, withoutOpenSuggestions(doc), title);
   return { body, contentType: MEDIA_TYPES[format], extension: format };
 }
@@ -61,17 +64,21 @@ export async function exportDocument(input: {
 /** The file of `doc` as it stands (no review notes). */
 async function render(format: ExportFormat, doc: ProseMirrorNode, title: string): Promise<Buffer> {
   switch (format) {
-    case 'md':
+    case 'md': {
+      const { toMarkdown } = await loadMarkdownExport();
       return Buffer.from(
         `# ${title.replace(/[\\`*_[\]#]/g, '\\$&')}\n\n${toMarkdown(doc)}`,
         'utf8',
       );
-    case 'html':
+    }
+    case 'html': {
+      const { toStandaloneHtml } = await loadHtmlExport();
       return Buffer.from(toStandaloneHtml({ doc, title }), 'utf8');
+    }
     case 'docx':
-      return toDocx({ doc, title });
+      return (await loadDocxExport()).toDocx({ doc, title });
     case 'pdf':
-      return toPdf({ doc, title });
+      return (await loadPdfExport()).toPdf({ doc, title });
   }
 }
 

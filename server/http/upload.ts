@@ -5,9 +5,13 @@
  * anyway. Multer's errors become the API's codes.
  */
 import type { Request, Response } from 'express';
-import multer from 'multer';
 import { AppError, ValidationError } from '../errors';
 import { fileTooLarge } from '../imports/importErrors';
+import { lazyImport } from '../lazyImport';
+
+/** Multer loads with the first upload, not at startup (docs/PERFORMANCE.md, "Idle memory"). */
+const loadMulter = lazyImport(async () => (await import('multer')).default);
+type Multer = Awaited<ReturnType<typeof loadMulter>>;
 
 /** The uploaded file (its bytes in memory) and the text fields sent with it. */
 export interface ReceivedUpload {
@@ -24,6 +28,7 @@ export async function receiveSingleFile(
   res: Response,
   options: { field: string; maxBytes: number },
 ): Promise<ReceivedUpload> {
+  const multer = await loadMulter();
   const upload = multer({
     storage: multer.memoryStorage(),
     // File names in UTF-8 (browsers send them so), not busboy's latin1 default.
@@ -32,7 +37,7 @@ export async function receiveSingleFile(
   }).single(options.field);
   await new Promise<void>((resolve, reject) => {
     upload(req, res, (error: unknown) =>
-      error ? reject(translate(error, options.maxBytes)) : resolve(),
+      error ? reject(translate(multer, error, options.maxBytes)) : resolve(),
     );
   });
   const file = req.file;
@@ -42,7 +47,7 @@ export async function receiveSingleFile(
   };
 }
 
-function translate(error: unknown, maxBytes: number): AppError {
+function translate(multer: Multer, error: unknown, maxBytes: number): AppError {
   if (error instanceof multer.MulterError) {
     if (error.code === 'LIMIT_FILE_SIZE') return fileTooLarge(maxBytes);
     return new ValidationError(

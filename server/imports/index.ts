@@ -4,12 +4,14 @@
  * when the importer asks (`keepOriginal`, stored with the document by `createDocument`).
  */
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
-import { docxToHtml } from './docxToHtml';
-import { htmlToDocument } from './htmlToDocument';
+import { lazyImport } from '../lazyImport';
 import { corruptFile, macrosNotAllowed, unsupportedFileType } from './importErrors';
-import { markdownToHtml } from './markdownToHtml';
 
-export { htmlToDocument } from './htmlToDocument';
+// The converters and their libraries load with the first import of their kind, not at
+// startup (docs/PERFORMANCE.md, "Idle memory").
+const loadDocxToHtml = lazyImport(() => import('./docxToHtml'));
+const loadMarkdownToHtml = lazyImport(() => import('./markdownToHtml'));
+const loadHtmlToDocument = lazyImport(() => import('./htmlToDocument'));
 
 /** Word's macro-enabled formats, refused by name before anything is read. */
 const MACRO_EXTENSIONS = ['.docm', '.dotm', '.xlsm', '.pptm'];
@@ -73,10 +75,18 @@ export async function importDocumentFile(input: {
   if (extension === '.docx') {
     if (!input.file.subarray(0, 4).equals(ZIP_MAGIC))
       throw corruptFile('it is not a Word document');
+    const [{ docxToHtml }, { htmlToDocument }] = await Promise.all([
+      loadDocxToHtml(),
+      loadHtmlToDocument(),
+    ]);
     const html = await docxToHtml(input.file, { maxUncompressedBytes: input.maxUncompressedBytes });
     return { doc: htmlToDocument(html), titleFromFile, contentType: DOCX_TYPE };
   }
   if (extension === '.md' || extension === '.markdown') {
+    const [{ markdownToHtml }, { htmlToDocument }] = await Promise.all([
+      loadMarkdownToHtml(),
+      loadHtmlToDocument(),
+    ]);
     return {
       doc: htmlToDocument(markdownToHtml(input.file)),
       titleFromFile,

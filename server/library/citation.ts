@@ -2,7 +2,7 @@
  * Ways to cite a library document: a suggested citation line, BibTeX and RIS files, and the
  * Atom feed of new publications. All plain text formats built from the entry's metadata.
  */
-import { escapeHtml } from '../exports/html';
+import { escapeHtml } from '../exports/escapeHtml';
 import type { LibraryEntry } from './queries';
 
 /** Who the library names as author: the network, since documents are agreed jointly. */

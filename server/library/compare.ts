@@ -2,7 +2,7 @@
  * Cross-city comparison: one level-2 section of several published documents, side by side,
  * and the same as CSV or Markdown for an overview report.
  */
-import { toHtmlBody, toMarkdown } from '../exports';
+import { loadHtmlExport, loadMarkdownExport } from '../exports';
 import { libraryDocumentUrl } from './citation';
 import { sectionOf } from './content';
 import { trustedHtml } from './html';
@@ -24,7 +24,11 @@ export async function loadComparison(
   ids: string[],
   section: string,
 ): Promise<ComparedSection[]> {
-  const readings = await Promise.all(ids.map((id) => loadLibraryReading(storage, id)));
+  const [readings, { toHtmlBody }, { toMarkdown }] = await Promise.all([
+    Promise.all(ids.map((id) => loadLibraryReading(storage, id))),
+    loadHtmlExport(),
+    loadMarkdownExport(),
+  ]);
   return readings.flatMap((reading) => {
     if (!reading) return [];
     const node = sectionOf(reading.content, section);

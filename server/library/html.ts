@@ -3,7 +3,7 @@
  * escapes every interpolated value unless it is already `SafeHtml` (the result of another
  * `html` call, or the sanitised document body passed through `trustedHtml`).
  */
-import { escapeHtml } from '../exports/html';
+import { escapeHtml } from '../exports/escapeHtml';
 
 /** A string of HTML that may be inserted as is. */
 export class SafeHtml {

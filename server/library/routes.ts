@@ -6,7 +6,7 @@
  */
 import express, { type Request, type Response, type Router } from 'express';
 import type { Config } from '../env';
-import { toHtmlBody } from '../exports';
+import { loadHtmlExport } from '../exports';
 import type { Storage } from '../storage/types';
 import { CASE_STUDY_SECTIONS } from '../templates/sections';
 import { libraryDocumentUrl, suggestedCitation, toAtomFeed, toBibtex, toRis } from './citation';
@@ -135,6 +135,7 @@ export function createLibraryRouter(deps: {
     if (!reading) return sendPage(res, 404, libraryNotFoundPage());
     const url = libraryDocumentUrl(baseUrl(req), reading.document.id);
     const links = await loadDocumentLinks(storage, reading.document.id, reading.content);
+    const { toHtmlBody } = await loadHtmlExport();
     sendPage(
       res,
       200,

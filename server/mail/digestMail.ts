@@ -3,7 +3,7 @@
  * by document, each document with a link. Plain text and a simple HTML part; every piece of
  * user text (names, titles, comments) is escaped in the HTML.
  */
-import { escapeHtml } from '../exports/html';
+import { escapeHtml } from '../exports/escapeHtml';
 import type { NotificationKind } from '../storage/types';
 import type { MailMessage } from './mailSender';
 

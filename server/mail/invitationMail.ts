@@ -3,7 +3,7 @@
  * through the one MailSender. Routes call `sendInvitationMail` right after creating the
  * invitation (the raw token exists only then); the document shares call it the same way.
  */
-import { escapeHtml } from '../exports/html';
+import { escapeHtml } from '../exports/escapeHtml';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import type { MailMessage, MailSender } from './mailSender';

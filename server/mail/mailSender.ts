@@ -3,9 +3,16 @@
  * transport for `SMTP_URL=json:` (tests read the messages it renders), or, with no SMTP_URL,
  * a log line per message instead of sending it. Built once by the composition root.
  */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { MailConfig } from '../env';
+import { lazyImport } from '../lazyImport';
 import type { Logger } from '../logger';
+
+/**
+ * nodemailer loads with the first message sent, not at startup (docs/PERFORMANCE.md, "Idle
+ * memory"); most processes go a long time without sending any.
+ */
+const loadNodemailer = lazyImport(async () => (await import('nodemailer')).default);
 
 /** One e-mail to one person. */
 export interface MailMessage {
@@ -39,7 +46,9 @@ export interface MailSender {
 /** Builds the sender `config` asks for. */
 export function createMailSender(input: { config: MailConfig; logger: Logger }): MailSender {
   const { config, logger } = input;
-  const transport = createTransport(config.smtpUrl);
+  const { smtpUrl } = config;
+  // Built on the first send; null until then (and for good without SMTP_URL).
+  let transport: Transporter | null = null;
   const listeners = new Set<(sent: SentMail) => void>();
   const pending = new Set<Promise<boolean>>();
 
@@ -47,10 +56,13 @@ export function createMailSender(input: { config: MailConfig; logger: Logger }):
     // Recipient and subject only: the body quotes a comment, which is not for the log.
     const summary = { to: message.to, subject: message.subject };
     let raw: string | null = null;
-    if (!transport) {
+    if (smtpUrl === null) {
       logger.info(summary, 'mail not sent (SMTP_URL is not set)');
     } else {
       try {
+        // Awaited before `??=` reads `transport`, so concurrent first sends build one transport.
+        const nodemailer = await loadNodemailer();
+        transport ??= createTransport(nodemailer, smtpUrl);
         const info = (await transport.sendMail({ from: config.from, ...message })) as {
           message?: unknown;
         };
@@ -66,7 +78,7 @@ export function createMailSender(input: { config: MailConfig; logger: Logger }):
   };
 
   return {
-    isDelivering: transport !== null,
+    isDelivering: smtpUrl !== null,
     send(message) {
       const sending = deliver(message).finally(() => pending.delete(sending));
       pending.add(sending);
@@ -85,8 +97,10 @@ export function createMailSender(input: { config: MailConfig; logger: Logger }):
   };
 }
 
-function createTransport(smtpUrl: string | null): Transporter | null {
-  if (smtpUrl === null) return null;
+function createTransport(
+  nodemailer: Awaited<ReturnType<typeof loadNodemailer>>,
+  smtpUrl: string,
+): Transporter {
   if (smtpUrl === 'json:') return nodemailer.createTransport({ jsonTransport: true });
   return nodemailer.createTransport(smtpUrl);
 }

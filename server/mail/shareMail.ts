@@ -4,7 +4,7 @@
  * piece of user text escaped.
  */
 import type { ShareRole } from '../../shared/domain';
-import { escapeHtml } from '../exports/html';
+import { escapeHtml } from '../exports/escapeHtml';
 import type { MailMessage } from './mailSender';
 
 /** What each share role lets the person do, in the mail's words. */

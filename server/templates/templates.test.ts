@@ -7,7 +7,8 @@ import { extractDerivedContent } from '../collab/derived';
 import { BOLOGNA_CASE_STUDY } from '../demo/bolognaCaseStudy';
 import { HOUSING_GUIDELINE } from '../demo/housingGuideline';
 import { STUTTGART_CASE_STUDY } from '../demo/stuttgartCaseStudy';
-import { toMarkdown, toStandaloneHtml } from '../exports';
+import { toStandaloneHtml } from '../exports/html';
+import { toMarkdown } from '../exports/markdown';
 import { buildInitialState, templateSections } from './index';
 
 /** The derived fields of a Y.Doc's editor content. */

@@ -12,12 +12,11 @@ import {
   documentNodeFromState,
   exportDocument,
   exportFileName,
-  toDocx,
-  toHtmlBody,
-  toMarkdown,
-  toPdf,
-  toStandaloneHtml,
 } from '../../server/exports';
+import { toDocx } from '../../server/exports/docx';
+import { toHtmlBody, toStandaloneHtml } from '../../server/exports/html';
+import { toMarkdown } from '../../server/exports/markdown';
+import { toPdf } from '../../server/exports/pdf';
 import * as Y from 'yjs';
 import { ydocFromJson } from '../helpers/editorDocument';
 import { ACCENTED_WORDS, caseStudyJson, hostileJson } from '../fixtures/caseStudyContent';

@@ -15,11 +15,11 @@ import { describe, expect, it } from 'vitest';
 import {
   documentNodeFromJson,
   exportDocument,
-  toDocx,
-  toMarkdown,
   withoutOpenSuggestions,
   type ExportThread,
 } from '../../server/exports';
+import { toDocx } from '../../server/exports/docx';
+import { toMarkdown } from '../../server/exports/markdown';
 import {
   RESOLVED_NOTE,
   UNANCHORED_HEADING,

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { documentNodeFromState, stateFromDocumentNode } from '../../server/editor/documentContent';
 import { AppError } from '../../server/errors';
-import { htmlToDocument, importDocumentFile } from '../../server/imports';
+import { importDocumentFile } from '../../server/imports';
+import { htmlToDocument } from '../../server/imports/htmlToDocument';
 import { inspectZip } from '../../server/imports/zipInspection';
 import { buildZip } from '../fixtures/zipBuilder';
 
