@@ -158,7 +158,9 @@ describe('a live review session', () => {
 
     // Ana ends it; the minutes list the thread and the decision.
     await ana.getByRole('button', { name: 'End session' }).click();
-    await ana.getByTestId('session-bar').waitFor({ state: 'detached' });
+    // Ending writes and shares the minutes document (several writes and a collab load) before
+    // it answers: more than the default 10 s on a loaded CI machine, once.
+    await ana.getByTestId('session-bar').waitFor({ state: 'detached', timeout: 30_000 });
     await ana.getByRole('link', { name: 'Minutes' }).click();
     await editorOf(ana).waitFor();
     await expect
