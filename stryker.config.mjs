@@ -26,6 +26,7 @@ export default {
     'server/collab/accessWatcher.ts',
     'server/collab/updateGuard.ts',
     'server/collab/awarenessGate.ts',
+    'server/collab/suggestGuard.ts',
     'server/realtime/handshake.ts',
     'server/realtime/access.ts',
     'server/realtime/requests.ts',
