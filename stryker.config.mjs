@@ -98,6 +98,7 @@ export const mutationGroups = [
     files: ['server/realtime/requests.ts', 'server/realtime/storedNotices.ts'],
     tests: [
       'tests/realtime/requests.test.ts',
+      'tests/realtime/storedNotices.test.ts',
       'tests/realtime/limits.test.ts',
       'tests/realtime/presence.test.ts',
       'tests/realtime/docStored.test.ts',

@@ -292,8 +292,14 @@ describe('socket requests', () => {
     // Served: only requests that grant access re-read the session.
     expect(await rawRequest(plain, EVENT, { n: 1 })).toEqual({ ok: true });
     const disconnected = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    // The server closes the connection itself, not only the namespace: a client that kept the
+    // connection open would otherwise hold it.
+    const connectionClosed = new Promise<string>((resolve) =>
+      granting.sockets[0]!.conn.once('close', resolve),
+    );
     expect(await rawRequest(socket, EVENT, { n: 1 })).toEqual(refusal('unauthenticated'));
     expect(await disconnected).toBe('io server disconnect');
+    expect(await connectionClosed).toBe('forced close');
   });
 
   it('refuses a granting request whose cookie names another account than the socket’s', async () => {
