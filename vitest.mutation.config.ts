@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
  * server's guards, without the browser tests (tests/e2e, which build the client), the client's
  * unit tests, the storage contract, the demo seeding and the child-process crash tests (a
  * child process runs the sources without Stryker's active mutant, so it cannot kill one).
- * MUTATION_TESTS narrows it while working on one file, e.g.
+ * MUTATION_TESTS narrows it: `npm run test:mutation` (scripts/mutation.ts) sets it to each
+ * group's tests (stryker.config.mjs), and by hand, e.g.
  * `MUTATION_TESTS=server/auth/passwords.test.ts npx stryker run --mutate server/auth/passwords.ts`.
  */
 const narrowed = process.env.MUTATION_TESTS?.split(',').filter(Boolean);

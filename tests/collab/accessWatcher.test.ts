@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../server/auth/sessions';
@@ -22,18 +23,43 @@ import { createSqliteStorage } from '../../server/storage/sqlite';
 import type { DocumentRecord, Storage, User, Workspace } from '../../server/storage/types';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { buildDocument, buildMembership, buildUser } from '../helpers/factories';
-import { seedDocument, waitFor } from './helpers';
+import { makeUser } from '../helpers/testActors';
+import { seedDocument, sleep, waitFor } from './helpers';
 
 let dataDir: string;
 let storage: Storage;
+/** A SQLite storage that was closed: every call fails, as when the database is unreachable. */
+let down: Storage;
 const watchers: AccessWatcher[] = [];
+
+/** What the watchers logged (pino level 40: warn), oldest first; emptied after each test. */
+const logged: Array<{
+  level: number;
+  msg: string;
+  documentId?: string;
+  err?: { message: string };
+}> = [];
+const logger = pino(
+  { level: 'info' },
+  new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString().split('\n')) {
+        if (line) logged.push(JSON.parse(line) as (typeof logged)[number]);
+      }
+      done();
+    },
+  }),
+);
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-watcher-'));
   storage = await createSqliteStorage({ filename: path.join(dataDir, 'clip.sqlite') });
+  down = await createSqliteStorage({ filename: path.join(dataDir, 'down.sqlite') });
+  await down.close();
 });
 afterEach(() => {
   for (const watcher of watchers.splice(0)) watcher.stop();
+  logged.length = 0;
 });
 afterAll(async () => {
   await storage.close();
@@ -65,19 +91,27 @@ function connection(input: {
   return opened;
 }
 
-/** Open documents and their connections, watched; `intervalMs` long unless a test polls. */
-function watch(intervalMs = 60_000) {
+/**
+ * Open documents and their connections, watched; `intervalMs` long unless a test polls.
+ * `rounds` counts the rounds that started (each asks for the live documents once).
+ */
+function watch(intervalMs = 60_000, watchedStorage: Storage = storage) {
   const open = new Map<WatchedDoc, TestConnection[]>();
+  let rounds = 0;
   const watcher = startAccessWatcher({
-    storage,
-    logger: pino({ level: 'silent' }),
+    storage: watchedStorage,
+    logger,
     intervalMs,
-    liveDocs: () => [...open.keys()],
+    liveDocs: () => {
+      rounds += 1;
+      return [...open.keys()];
+    },
     connectionsOf: (doc) => open.get(doc) ?? [],
   });
   watchers.push(watcher);
   return {
     watcher,
+    rounds: () => rounds,
     /** Opens `document` on a new connection of `user`. */
     connect(document: DocumentRecord, input: Parameters<typeof connection>[0]): TestConnection {
       let doc = [...open.keys()].find((candidate) => candidate.documentId === document.id);
@@ -104,6 +138,35 @@ async function world(): Promise<{
   await buildMembership(storage, { workspace, user: editor });
   return { owner, editor, workspace, document };
 }
+
+/**
+ * `storage` with a switch per read the watcher makes: while it is on, that read goes to the
+ * closed database instead, so it fails as a real storage call does.
+ */
+function flakyStorage() {
+  const failing = { listUsers: false, documentIds: new Set<string>() };
+  const flaky: Storage = {
+    ...storage,
+    listUsers: (input) => (failing.listUsers ? down : storage).listUsers(input),
+    getDocument: (input) => (failing.documentIds.has(input.id) ? down : storage).getDocument(input),
+  };
+  return { flaky, failing };
+}
+
+/** The warnings logged for failed re-checks: their document (if one), and that an error came with them. */
+const failures = () =>
+  logged.map((line) => ({
+    level: line.level,
+    msg: line.msg,
+    documentId: line.documentId,
+    hasError: Boolean(line.err?.message),
+  }));
+const roundFailed = {
+  level: 40,
+  msg: 'access re-check failed',
+  documentId: undefined,
+  hasError: true,
+};
 
 const setRole = (workspace: Workspace, user: User, role: 'viewer' | 'editor') =>
   storage.updateMembership({ workspaceId: workspace.id, userId: user.id, role });
@@ -201,6 +264,157 @@ describe('access watcher', () => {
     expect([a.canWrite, b.canWrite, c.canWrite]).toEqual([false, false, true]);
     await watcher.checkNow({ documentId: second.document.id });
     expect([a.canWrite, b.canWrite, c.canWrite]).toEqual([false, false, false]);
+
+    // Scopes naming no live document re-check nothing (and read nothing that could fail).
+    await storage.removeMembership({ workspaceId: first.workspace.id, userId: first.editor.id });
+    await watcher.checkNow({ documentId: 'no-such-document' });
+    await watcher.checkNow({ workspaceId: 'no-such-workspace' });
+    await watcher.checkNow({ userId: 'no-such-user' });
+    expect(a.closed).toBeNull();
+    await watcher.checkNow({ documentId: first.document.id });
+    expect(a.closed?.code).toBe(CLOSE_CODES.forbidden);
+    expect(logged).toEqual([]);
+  });
+
+  it('keeps a connection its direct share allows, follows the share’s role, and closes it when the share goes', async () => {
+    const { owner, workspace, document } = await world();
+    const other = await buildDocument(storage, { workspace, createdBy: owner });
+    const outsider = await buildUser(storage);
+    const shareOf = (role: 'editor' | 'viewer') =>
+      storage.upsertDocumentShare({
+        documentId: document.id,
+        userId: outsider.id,
+        role,
+        createdById: owner.id,
+      });
+    const { share } = await shareOf('editor');
+    const { watcher, connect } = watch();
+    const shared = connect(document, { user: outsider });
+    // Opened on a document not shared with them (as before a share was moved): closed.
+    const notShared = connect(other, { user: outsider });
+    await watcher.checkNow();
+    expect([shared.canWrite, shared.closed]).toEqual([true, null]);
+    expect(notShared.closed?.code).toBe(CLOSE_CODES.forbidden);
+    await shareOf('viewer');
+    await watcher.checkNow();
+    expect([shared.canWrite, shared.closed]).toEqual([false, null]);
+    await storage.deleteDocumentShare({ id: share.id });
+    await watcher.checkNow();
+    expect(shared.closed?.code).toBe(CLOSE_CODES.forbidden);
+    expect(logged).toEqual([]);
+  });
+
+  it('closes a connection whose account no longer exists (4401) or whose document was purged (4404)', async () => {
+    const { owner, editor, workspace, document } = await world();
+    const other = await buildDocument(storage, { workspace, createdBy: owner });
+    const { watcher, connect } = watch();
+    const ghost = connect(document, { user: makeUser({ id: 'no-such-account' }) });
+    const onPurged = connect(other, { user: editor });
+    await storage.purgeDocument({ id: other.id });
+    await watcher.checkNow();
+    expect(ghost.closed?.code).toBe(CLOSE_CODES.unauthenticated);
+    expect(onPurged.closed?.code).toBe(CLOSE_CODES.notFound);
+    expect(logged).toEqual([]);
+  });
+
+  it('logs a round whose storage reads fail, and the next round still applies the revocation', async () => {
+    const { editor, workspace, document } = await world();
+    const { flaky, failing } = flakyStorage();
+    const { watcher, connect } = watch(60_000, flaky);
+    const writer = connect(document, { user: editor });
+    await storage.removeMembership({ workspaceId: workspace.id, userId: editor.id });
+    failing.listUsers = true;
+    // Neither kind of re-check throws at its caller (the access subscriber of the events).
+    await expect(watcher.checkNow()).resolves.toBeUndefined();
+    await expect(watcher.checkNow({ userId: editor.id })).resolves.toBeUndefined();
+    expect(failures()).toEqual([roundFailed, roundFailed]);
+    expect(writer.closed).toBeNull();
+    failing.listUsers = false;
+    await watcher.checkNow();
+    expect(writer.closed?.code).toBe(CLOSE_CODES.forbidden);
+  });
+
+  it('keeps polling after a periodic round failed', async () => {
+    const { editor, workspace, document } = await world();
+    const { flaky, failing } = flakyStorage();
+    failing.listUsers = true;
+    const { connect } = watch(20, flaky);
+    const writer = connect(document, { user: editor });
+    await storage.removeMembership({ workspaceId: workspace.id, userId: editor.id });
+    await waitFor(() => logged.length > 0, 'a periodic round failed');
+    expect(failures()[0]).toEqual(roundFailed);
+    failing.listUsers = false;
+    await waitFor(() => writer.closed !== null, 'a later periodic round closed the removed member');
+    expect(writer.closed?.code).toBe(CLOSE_CODES.forbidden);
+  });
+
+  it('logs a document whose reads fail with its id, and still re-checks the other documents', async () => {
+    const { owner, editor, workspace, document } = await world();
+    const other = await buildDocument(storage, { workspace, createdBy: owner });
+    const { flaky, failing } = flakyStorage();
+    const { watcher, connect } = watch(60_000, flaky);
+    const onBroken = connect(document, { user: editor });
+    const onOther = connect(other, { user: editor });
+    await storage.removeMembership({ workspaceId: workspace.id, userId: editor.id });
+    failing.documentIds.add(document.id);
+    await watcher.checkNow();
+    expect(onOther.closed?.code).toBe(CLOSE_CODES.forbidden);
+    expect(onBroken.closed).toBeNull();
+    expect(failures()).toEqual([{ ...roundFailed, documentId: document.id }]);
+    failing.documentIds.clear();
+    await watcher.checkNow();
+    expect(onBroken.closed?.code).toBe(CLOSE_CODES.forbidden);
+  });
+
+  it('lets a re-check asked for during a round wait for it, so the round’s stale reads cannot undo a revocation', async () => {
+    const { editor, workspace, document } = await world();
+    // The first membership read of the round is answered (with the rows as they were) only
+    // when the test releases it.
+    let signalRead = (): void => {};
+    const staleRead = new Promise<void>((resolve) => (signalRead = resolve));
+    let release = (): void => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let isHeld = false;
+    const held: Storage = {
+      ...storage,
+      async listMemberships(input) {
+        const rows = await storage.listMemberships(input);
+        if (!isHeld) {
+          isHeld = true;
+          signalRead();
+          await released;
+        }
+        return rows;
+      },
+    };
+    const { watcher, connect } = watch(60_000, held);
+    const writer = connect(document, { user: editor });
+    const round = watcher.checkNow(); // a full round, as the periodic one runs
+    await staleRead; // it has read the editor's role
+    await setRole(workspace, editor, 'viewer');
+    const revocation = watcher.checkNow({ userId: editor.id });
+    // A re-check that did not wait would finish well within this; one that waits cannot.
+    await Promise.race([revocation, sleep(300)]);
+    release();
+    await Promise.all([round, revocation]);
+    expect([writer.canWrite, writer.closed]).toEqual([false, null]);
+  });
+
+  it('stops polling once stopped', async () => {
+    const { editor, workspace, document } = await world();
+    const stopped = watch(20);
+    const polling = watch(20);
+    const onStopped = stopped.connect(document, { user: editor });
+    const onPolling = polling.connect(document, { user: editor });
+    stopped.watcher.stop();
+    const roundsAtStop = stopped.rounds();
+    await storage.removeMembership({ workspaceId: workspace.id, userId: editor.id });
+    // The other watcher, on the same interval, shows that rounds were due.
+    await waitFor(() => onPolling.closed !== null, 'the polling watcher closed its connection');
+    const seen = polling.rounds();
+    await waitFor(() => polling.rounds() >= seen + 3, 'three more rounds were due');
+    expect(stopped.rounds()).toBe(roundsAtStop);
+    expect(onStopped.closed).toBeNull();
   });
 
   it('keeps re-checking on its own after rounds with nothing to check', async () => {

@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import { bytesFreedBy, createDocSize } from '../../server/collab/docSize';
 import {
   assertAllowedRootTypes,
+  findForeignDeletedRootTypes,
   findForeignRootTypes,
   ForeignRootTypeError,
   isDeletionOnly,
@@ -237,6 +238,84 @@ describe('findForeignRootTypes: forged updates', () => {
     const waiting = forgedItem({ client: 4, clock: 0, text: 'w', origin: [3, 2] });
     const present = forgedItem({ client: 3, clock: 5, text: 'pq', origin: [4, 0] });
     expect(foreignInDecoded(forgedUpdate([waiting, present]))).toEqual([]);
+  });
+});
+
+/** The foreign top-level types whose content `update`'s delete set removes from `doc`. */
+function deletedForeignIn(update: Uint8Array, doc: Y.Doc): string[] {
+  return findForeignDeletedRootTypes({
+    decoded: Y.decodeUpdate(update),
+    doc,
+    allowedRoots: ALLOWED,
+  }).sort();
+}
+
+describe('findForeignDeletedRootTypes', () => {
+  it('names each foreign type whose content a deletion removes, once, and no allowed one', () => {
+    const doc = new Y.Doc();
+    doc.getText('default').insert(0, 'hello');
+    doc.getText('meta').insert(0, 'secret');
+    doc.getMap('other').set('k', 'v');
+    doc.getText('meta').insert(6, ' more');
+    const deletion = changeOf(doc, (copy) => {
+      copy.getText('default').delete(0, 5);
+      copy.getText('meta').delete(0, 11);
+      copy.getMap('other').delete('k');
+    });
+    expect(deletedForeignIn(deletion, doc)).toEqual(['meta', 'other']);
+    const allowedOnly = changeOf(doc, (copy) => copy.getText('default').delete(1, 2));
+    expect(deletedForeignIn(allowedOnly, doc)).toEqual([]);
+  });
+
+  it('walks every struct of a range, from inside the first to the end of the last', () => {
+    const doc = new Y.Doc();
+    // One client, so allowed and foreign content sit in one run of clocks.
+    doc.getText('default').insert(0, 'hello');
+    doc.getText('meta').insert(0, 'secret');
+    const across = changeOf(doc, (copy) => {
+      copy.getText('default').delete(2, 3);
+      copy.getText('meta').delete(0, 3);
+    });
+    expect(Y.decodeUpdate(across).ds.clients.get(doc.clientID)).toHaveLength(1);
+    expect(deletedForeignIn(across, doc)).toEqual(['meta']);
+  });
+
+  it('stops where a range ends: a deletion just before foreign content names nothing', () => {
+    const doc = new Y.Doc();
+    doc.getText('default').insert(0, 'hello');
+    doc.getText('meta').insert(0, 'secret');
+    const before = changeOf(doc, (copy) => copy.getText('default').delete(0, 5));
+    expect(deletedForeignIn(before, doc)).toEqual([]);
+  });
+
+  it('skips what the document does not have: an unknown client, clocks past its end', () => {
+    const doc = new Y.Doc();
+    doc.getText('meta').insert(0, 'secret');
+    const elsewhere = new Y.Doc();
+    elsewhere.getText('meta').insert(0, 'other');
+    const unknownClient = changeOf(elsewhere, (copy) => copy.getText('meta').delete(0, 5));
+    expect(deletedForeignIn(unknownClient, doc)).toEqual([]);
+    // Its writer wrote more since, then deleted it: the document has none of that.
+    const writer = new Y.Doc();
+    writer.getText('meta').insert(0, 'secret');
+    const behind = new Y.Doc();
+    Y.applyUpdate(behind, Y.encodeStateAsUpdate(writer));
+    const seen = Y.encodeStateVector(writer);
+    writer.getText('meta').insert(6, ' later');
+    writer.getText('meta').delete(6, 6);
+    const pastEnd = Y.encodeStateAsUpdate(writer, seen);
+    expect(Y.decodeUpdate(pastEnd).ds.clients.get(writer.clientID)).toBeDefined();
+    expect(deletedForeignIn(pastEnd, behind)).toEqual([]);
+  });
+
+  it('names no type for garbage-collected content', () => {
+    const doc = new Y.Doc({ gc: true });
+    const nested = new Y.Text('abc');
+    doc.getMap('default').set('nested', nested);
+    doc.getMap('default').delete('nested');
+    // The document's own delete set covers the nested text's collected content again.
+    const resent = Y.encodeStateAsUpdate(doc);
+    expect(deletedForeignIn(resent, doc)).toEqual([]);
   });
 });
 

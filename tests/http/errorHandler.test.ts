@@ -17,7 +17,12 @@ import { apiNotFound, createErrorHandler, notFound } from '../../server/http/err
 const ERROR_LEVEL = 50;
 const GENERIC = 'Something went wrong on our side.';
 
-const logged: Array<{ level: number; err?: { message?: string }; viaRequest?: boolean }> = [];
+const logged: Array<{
+  level: number;
+  msg?: string;
+  err?: { message?: string };
+  viaRequest?: boolean;
+}> = [];
 let server: Server;
 let baseUrl: string;
 
@@ -151,6 +156,7 @@ describe('error answers', () => {
     }
     expect(errorsLogged()).toHaveLength(5);
     expect(errorsLogged()[0]?.err?.message).toBe('secret stack detail');
+    expect(errorsLogged().map((entry) => entry.msg)).toEqual(Array(5).fill('request failed'));
   });
 
   it('logs through the request’s own logger when it has one', async () => {
@@ -159,9 +165,15 @@ describe('error answers', () => {
   });
 
   it('answers the router’s malformed-path error with 400 malformed_path, not logged as an error', async () => {
-    const { status, body } = await get('/uri');
-    expect(status).toBe(400);
-    expect(body.error?.code).toBe('malformed_path');
+    expect(await get('/uri')).toEqual({
+      status: 400,
+      body: {
+        error: {
+          code: 'malformed_path',
+          message: 'The request path has a malformed percent-encoding.',
+        },
+      },
+    });
     expect(errorsLogged()).toEqual([]);
   });
 
@@ -170,6 +182,19 @@ describe('error answers', () => {
       const { status: got, body } = await get(`/parser/${type}/${status}`);
       return [got, body.error?.code];
     };
+    // Each with a message saying what was wrong with the body.
+    expect((await get('/parser/entity.too.large/413')).body.error).toEqual({
+      code: 'payload_too_large',
+      message: 'The request body is too large.',
+    });
+    expect((await get('/parser/entity.parse.failed/400')).body.error).toEqual({
+      code: 'invalid_json',
+      message: 'The request body is not valid JSON.',
+    });
+    expect((await get('/parser/encoding.unsupported/415')).body.error).toEqual({
+      code: 'bad_request',
+      message: 'The request body could not be read.',
+    });
     expect(await answer('entity.too.large', 413)).toEqual([413, 'payload_too_large']);
     expect(await answer('entity.parse.failed', 400)).toEqual([400, 'invalid_json']);
     expect(await answer('encoding.unsupported', 415)).toEqual([415, 'bad_request']);

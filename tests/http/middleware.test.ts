@@ -7,7 +7,7 @@
  * through. The same guards as the API applies them: auth.test.ts, admin.test.ts,
  * rateLimit.test.ts, creationRateLimit.test.ts.
  */
-import type { Server } from 'node:http';
+import http, { type Server } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -67,11 +67,24 @@ async function serve(...guards: RequestHandler[]) {
   });
   servers.push(server);
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/try`;
-  return async (cookie?: string) => {
+  const get = async (cookie?: string) => {
     const res = await fetch(url, cookie ? { headers: { cookie } } : {});
     const body = (await res.json()) as { ok?: boolean; error?: { code: string; message: string } };
     return { status: res.status, body, headers: res.headers };
   };
+  return Object.assign(get, { url });
+}
+
+/** The status of GET `url` sent from another loopback address (`localAddress`), signed out. */
+function statusFrom(localAddress: string, url: string): Promise<number | undefined> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { localAddress }, (res) => {
+        res.resume();
+        resolve(res.statusCode);
+      })
+      .on('error', reject);
+  });
 }
 
 /** A signed-in account's Cookie header (a member unless `role` says otherwise). */
@@ -269,5 +282,8 @@ describe('createExportRateLimit', () => {
     // The signed-in account has its own budget, though it comes from the same address.
     expect([(await get(erin)).status, (await get(erin)).status]).toEqual([200, 200]);
     expect((await get(erin)).status).toBe(429);
+    // So has every other account, and every other address.
+    expect((await get(await signedIn())).status).toBe(200);
+    expect(await statusFrom('127.0.0.2', get.url)).toBe(200);
   });
 });

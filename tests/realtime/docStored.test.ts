@@ -87,4 +87,59 @@ describe('doc:stored', () => {
       Y.decodeStateVector(Y.encodeStateVector(stored)),
     );
   });
+
+  it('answers presence:open from storage when no editor has the document open on this process', async () => {
+    const server = await startServer({ config: testConfig(makeDataDir()) });
+    defer(() => server.close());
+    const seeded = await seedDocument(server.storage);
+    const other = await seedDocument(server.storage);
+    // Stored state written by another process: what one author wrote, compacted into a
+    // snapshot, then a second author's update (one document); both as updates (the other).
+    const first = new Y.Doc();
+    first.getXmlFragment(EDITOR_FRAGMENT).insert(0, [new Y.XmlText('first')]);
+    const snapshotPart = Y.encodeStateAsUpdate(first);
+    const author = new Y.Doc();
+    Y.applyUpdate(author, snapshotPart);
+    const before = Y.encodeStateVector(author);
+    author.getXmlFragment(EDITOR_FRAGMENT).insert(1, [new Y.XmlText('second')]);
+    const laterPart = Y.encodeStateAsUpdate(author, before);
+    const seqs = await server.storage.appendDocUpdates({
+      documentId: seeded.document.id,
+      updates: [snapshotPart],
+    });
+    await server.storage.compactDoc({
+      documentId: seeded.document.id,
+      snapshot: snapshotPart,
+      upToSeq: seqs[0]!,
+    });
+    await server.storage.appendDocUpdates({
+      documentId: seeded.document.id,
+      updates: [laterPart],
+    });
+    await server.storage.appendDocUpdates({
+      documentId: other.document.id,
+      updates: [snapshotPart, laterPart],
+    });
+    expect(
+      (await server.storage.loadDocState({ documentId: seeded.document.id })).snapshot,
+    ).not.toBeNull();
+
+    for (const document of [seeded.document, other.document]) {
+      const owner = document === seeded.document ? seeded.owner : other.owner;
+      const { token } = await startSession({
+        storage: server.storage,
+        userId: owner.id,
+        ttlDays: 1,
+      });
+      const socket = openSocket(server.url, { cookie: `clip_session=${token}` });
+      defer(() => socket.disconnect());
+      const notices: DocStored[] = [];
+      socket.on('doc:stored', (notice) => notices.push(notice));
+      await connected(socket);
+      await socket.emitWithAck('presence:open', { documentId: document.id });
+      await waitFor(() => notices.length === 1, 'the answer to presence:open');
+      expect(notices[0]!.documentId).toBe(document.id);
+      expect(decode(notices[0]!)).toEqual(Y.decodeStateVector(Y.encodeStateVector(author)));
+    }
+  });
 });
