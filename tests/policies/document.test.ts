@@ -110,6 +110,10 @@ describe('document policies', () => {
     expect(allowed(canExportDocument, published)).toEqual(names);
     expect(canExportDocument(null, null, published)).toBe(true);
     expect(canExportDocument(null, null, live)).toBe(false);
+    // A public link exports to anyone too; a network link does not reach someone signed out.
+    expect(canExportDocument(null, null, makeDocument({ linkAccess: 'public' }))).toBe(true);
+    expect(canExportDocument(null, null, makeDocument({ linkAccess: 'network' }))).toBe(false);
+    expect(allowed(canExportDocument, makeDocument({ linkAccess: 'public' }))).toEqual(names);
     const trashedPublished = makeDocument({ status: 'published', deletedAt: new Date() });
     expect(canExportDocument(null, null, trashedPublished)).toBe(false);
     expect(allowed(canExportDocument, trashedPublished)).toEqual([]);

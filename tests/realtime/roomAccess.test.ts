@@ -62,6 +62,8 @@ describe('room access', () => {
     const notFound = { isAllowed: false, code: 'not_found' };
     expect(await check(stranger)).toEqual(notFound);
     expect(await check(owner, 'no-such-workspace')).toEqual(notFound);
+    // A network admin reads every workspace that exists, and none that does not.
+    expect(await check(admin, 'no-such-workspace')).toEqual(notFound);
   });
 
   it('lets readers into a live document’s room, answering with its workspace', async () => {
