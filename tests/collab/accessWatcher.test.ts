@@ -9,8 +9,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSession } from '../../server/auth/sessions';
 import {
@@ -25,6 +23,7 @@ import { CLOSE_CODES } from '../../shared/closeCodes';
 import { buildDocument, buildMembership, buildUser } from '../helpers/factories';
 import { makeUser } from '../helpers/testActors';
 import { seedDocument, sleep, waitFor } from './helpers';
+import { recordingLogger } from '../helpers/recordingLogger';
 
 let dataDir: string;
 let storage: Storage;
@@ -33,23 +32,12 @@ let down: Storage;
 const watchers: AccessWatcher[] = [];
 
 /** What the watchers logged (pino level 40: warn), oldest first; emptied after each test. */
-const logged: Array<{
+const { logger, logged } = recordingLogger<{
   level: number;
   msg: string;
   documentId?: string;
   err?: { message: string };
-}> = [];
-const logger = pino(
-  { level: 'info' },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) {
-        if (line) logged.push(JSON.parse(line) as (typeof logged)[number]);
-      }
-      done();
-    },
-  }),
-);
+}>();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-watcher-'));

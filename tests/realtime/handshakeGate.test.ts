@@ -8,8 +8,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingHttpHeaders } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE, startSession } from '../../server/auth/sessions';
 import { createHandshakeMiddleware, type HandshakeSocket } from '../../server/realtime/handshake';
@@ -17,6 +15,7 @@ import { createSqliteStorage } from '../../server/storage/sqlite';
 import type { Storage } from '../../server/storage/types';
 import { HANDSHAKE_ERRORS } from '../../shared/realtime/events';
 import { buildUser } from '../helpers/factories';
+import { recordingLogger } from '../helpers/recordingLogger';
 
 let dataDir: string;
 let storage: Storage;
@@ -36,19 +35,12 @@ const config = {
 };
 
 /** What the gate logged (pino levels: 40 warn, 50 error), newest last. */
-const logged: Array<{ level: number; msg: string; origin?: string; err?: { message: string } }> =
-  [];
-const logger = pino(
-  { level: 'info' },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) {
-        if (line) logged.push(JSON.parse(line) as (typeof logged)[number]);
-      }
-      done();
-    },
-  }),
-);
+const { logger, logged } = recordingLogger<{
+  level: number;
+  msg: string;
+  origin?: string;
+  err?: { message: string };
+}>();
 
 /** Runs the gate on a handshake with `headers`: the error it refused with, and the socket. */
 async function handshake(headers: IncomingHttpHeaders, gateStorage = storage) {

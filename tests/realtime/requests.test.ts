@@ -11,8 +11,6 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { Server } from 'socket.io';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -29,24 +27,19 @@ import {
   rawRequest,
   type ClientSocket,
 } from './helpers';
+import { recordingLogger } from '../helpers/recordingLogger';
 
 let dataDir: string;
 let storage: Storage;
 const closers: Array<() => Promise<void>> = [];
 
 /** What the request handling logged (pino level 50: error). */
-const logged: Array<{ level: number; msg: string; event?: string; userId?: string }> = [];
-const logger = pino(
-  { level: 'info' },
-  new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString().split('\n')) {
-        if (line) logged.push(JSON.parse(line) as (typeof logged)[number]);
-      }
-      done();
-    },
-  }),
-);
+const { logger, logged } = recordingLogger<{
+  level: number;
+  msg: string;
+  event?: string;
+  userId?: string;
+}>();
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'clip-requests-'));
