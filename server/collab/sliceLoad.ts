@@ -12,10 +12,9 @@
  * A chunk's clean-up works on an array already merged by the chunks before it. Measured on
  * 200,000 one-keystroke entries (docs/PERFORMANCE.md, (c)): one transaction ≈ 1.5 s,
  * chunks of 2,000 ≈ 0.8 s; `Y.mergeUpdates` slices of 250 then one apply each ≈ 1.4–2.2 s.
- * A corrupt entry is skipped and reported, on either path (`applyStoredParts`).
+ * A corrupt entry is skipped (reported), as the one-pass load does.
  */
 import * as Y from 'yjs';
-import type { DocState } from '../storage/types';
 
 /** Stored parts from which on a load is applied in chunks (below: one synchronous pass). */
 export const LONG_LOG_PARTS = 2_000;
@@ -27,44 +26,39 @@ const SLICE_BUDGET_MS = 15;
 /** Lets timers and I/O of other documents run before the next chunk. */
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** What loading stored parts into a document needs. */
-interface StoredParts {
+/** Applies `parts` (in load order) to `ydoc` in chunks, yielding between them. */
+export async function applyStoredInSlices(input: {
   ydoc: Y.Doc;
   parts: readonly Uint8Array[];
-  /** The transaction origin: the load, or a catch-up relayed from storage. */
   origin: symbol;
   onCorruptPart: (error: unknown) => void;
-}
-
-/** Applies `parts` (in load order) to `ydoc` in chunks, yielding between them. */
-export async function applyStoredInSlices(input: StoredParts): Promise<void> {
+}): Promise<void> {
   const { parts } = input;
   let index = 0;
   while (index < parts.length) {
     const startedAt = performance.now();
     while (index < parts.length && performance.now() - startedAt < SLICE_BUDGET_MS) {
       const end = Math.min(index + CHUNK_PARTS, parts.length);
-      applyStoredParts({ ...input, from: index, to: end });
+      applyChunk({ ...input, from: index, to: end });
       index = end;
     }
     if (index < parts.length) await yieldToEventLoop();
   }
 }
 
-/**
- * Applies `parts[from..to)` (default: all) in one transaction, entry by entry; a corrupt entry
- * is skipped and reported, not fatal. Deliberately not `Y.mergeUpdates` over a whole log: it
- * is quadratic in the number of parts (20,000 one-character updates take ~8.7 s).
- */
-export function applyStoredParts(input: StoredParts & { from?: number; to?: number }): void {
+function applyChunk(input: {
+  ydoc: Y.Doc;
+  parts: readonly Uint8Array[];
+  from: number;
+  to: number;
+  origin: symbol;
+  onCorruptPart: (error: unknown) => void;
+}): void {
   const { ydoc, parts, origin } = input;
-  const from = input.from ?? 0;
-  const to = input.to ?? parts.length;
-  if (from >= to) return;
   Y.transact(
     ydoc,
     () => {
-      for (let i = from; i < to; i += 1) {
+      for (let i = input.from; i < input.to; i += 1) {
         try {
           Y.applyUpdate(ydoc, parts[i] as Uint8Array, origin);
         } catch (error) {
@@ -74,10 +68,4 @@ export function applyStoredParts(input: StoredParts & { from?: number; to?: numb
     },
     origin,
   );
-}
-
-/** Stored state in load order: the snapshot, then the log. */
-export function partsOf(state: DocState): Uint8Array[] {
-  const updates = state.updates.map((u) => u.data);
-  return state.snapshot ? [state.snapshot, ...updates] : updates;
 }
