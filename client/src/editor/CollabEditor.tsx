@@ -9,7 +9,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { BubbleMenu } from '@tiptap/react/menus';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UserDto } from '../../../shared/api/entities';
 import type { WorkspaceRole } from '../../../shared/domain';
@@ -144,7 +144,9 @@ export function CollabEditor({
     return () => onEditor?.(null);
   }, [editor, onEditor]);
 
-  useEffect(() => {
+  // A layout effect: the warning goes in the same commit as the pill's "Saved", not in a
+  // passive effect a frame later, when a tab closed on seeing "Saved" would still be asked.
+  useLayoutEffect(() => {
     // Up until the server says the edits are stored, not merely sent.
     if (!sync.hasUnstoredEdits) return;
     const warn = (event: BeforeUnloadEvent) => {

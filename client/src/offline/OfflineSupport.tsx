@@ -6,6 +6,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { api } from '../api/client';
+import { readActiveQueriesAgain } from './readAgain';
 import { registerServiceWorker } from './serviceWorker';
 
 // StrictMode runs effects twice in development: one registration per page is enough.
@@ -22,7 +23,7 @@ export function OfflineSupport() {
         // The session's reads are not queries; errors here are the page's business, not ours.
         void api.auth.setupStatus().catch(() => undefined);
         void api.auth.me().catch(() => undefined);
-        void queryClient.refetchQueries({ type: 'active' });
+        void readActiveQueriesAgain(queryClient);
       },
     });
   }, [queryClient]);
