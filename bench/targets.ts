@@ -5,13 +5,33 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleForNode } from '../scripts/buildServer';
 import type { DriverCommand, DriverReply } from './driver';
 import type { AnswerEnvelope, ServerRequest } from './ipc';
 import type { ProcessStats } from './processStats';
 
 const BENCH_DIR = path.dirname(fileURLToPath(import.meta.url));
-/** Children run TypeScript through tsx, like `npm start`. */
+/** Drivers run TypeScript through tsx; servers are bundled first (`builtServerChild`). */
 const EXEC_ARGV = ['--import', 'tsx'];
+
+const builds = new Map<TargetKind, Promise<string>>();
+/**
+ * A server child bundled with the server's own build (scripts/buildServer.ts) and run by plain
+ * node, as `npm start` runs the server: no TypeScript loader in the measured process, ours or
+ * the reference. Built once per run, under dist/ so node_modules resolves as usual.
+ */
+function builtServerChild(kind: TargetKind): Promise<string> {
+  let built = builds.get(kind);
+  if (!built) {
+    const name = kind === 'ours' ? 'ourServer' : 'baselineServer';
+    built = bundleForNode({
+      entry: path.join(BENCH_DIR, `${name}.ts`),
+      outdir: path.join(BENCH_DIR, '..', 'dist', `bench-${kind}`),
+    });
+    builds.set(kind, built);
+  }
+  return built;
+}
 
 /** Waits for a child to exit, at most `ms`; kills it when it does not. The timer never holds the run open. */
 async function awaitExit(child: ChildProcess, ms: number): Promise<void> {
@@ -45,9 +65,8 @@ export async function startTarget(input: {
   kind: TargetKind;
   env?: NodeJS.ProcessEnv;
 }): Promise<Target> {
-  const file = path.join(BENCH_DIR, input.kind === 'ours' ? 'ourServer.ts' : 'baselineServer.ts');
-  const child = fork(file, [], {
-    execArgv: EXEC_ARGV,
+  const child = fork(await builtServerChild(input.kind), [], {
+    execArgv: [],
     env: { ...process.env, ...input.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,10 +1,12 @@
 /**
  * The real server process: graceful shutdown on SIGTERM (clients get 1001, edits on disk,
- * exit 0) and crash recovery after SIGKILL in the middle of a burst of edits (every edit is
- * back in every client and in a fresh client, via the log plus Yjs sync from the clients).
+ * exit 0; from the sources and as built for `npm start`) and crash recovery after SIGKILL in
+ * the middle of a burst of edits (every edit is back in every client and in a fresh client,
+ * via the log plus Yjs sync from the clients).
  */
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../shared/closeCodes';
+import { useBuiltServer } from '../helpers/builtServer';
 import {
   connectClient,
   makeDataDir,
@@ -27,9 +29,14 @@ import {
 } from './serverProcess';
 
 const { defer } = useCollabScope();
+const builtServerEntry = useBuiltServer();
 
-async function start(dataDir: string, port?: number): Promise<ServerProcess> {
-  const server = await spawnServer({ dataDir, ...(port ? { port } : {}) });
+async function start(dataDir: string, port?: number, entry?: string): Promise<ServerProcess> {
+  const server = await spawnServer({
+    dataDir,
+    ...(port ? { port } : {}),
+    ...(entry ? { entry } : {}),
+  });
   defer(() => {
     if (server.child.exitCode === null && server.child.signalCode === null)
       server.child.kill('SIGKILL');
@@ -50,51 +57,59 @@ function clientsFor(serverUrl: string, seeded: Seeded, count: number): TestClien
 }
 
 describe('collab server process', () => {
-  it('on SIGTERM closes clients with 1001, flushes every document to disk and exits 0', async () => {
-    const dataDir = makeDataDir();
-    const seeded = await withStorage(dataDir, seedDocument);
-    const server = await start(dataDir);
-    const clients = clientsFor(server.serverUrl, seeded, 3);
-    await Promise.all(clients.map((client) => waitSynced(client)));
-    clients.forEach((client, index) => {
-      for (let edit = 0; edit < 20; edit++) addText(client, `c${index}e${edit};`, true);
-    });
-    const allTokens = clients.flatMap((_, index) =>
-      Array.from({ length: 20 }, (_unused, edit) => `c${index}e${edit};`),
-    );
-    await waitFor(
-      () =>
-        clients.every(
-          (client) =>
-            contentOf(client.ydoc) === contentOf(clients[0]!.ydoc) &&
-            allTokens.every((token) => contentOf(client.ydoc).includes(token)),
-        ),
-      'clients converge',
-    );
-    const expected = contentOf(clients[0]!.ydoc);
+  // The sources under tsx (`npm run dev`, every other test) and the bundle `npm start` runs.
+  it.each([
+    { runs: 'server/main.ts under tsx', entry: () => Promise.resolve(undefined) },
+    { runs: 'the built server (npm start)', entry: builtServerEntry },
+  ])(
+    '$runs: on SIGTERM closes clients with 1001, flushes every document to disk and exits 0',
+    async ({ entry }) => {
+      const dataDir = makeDataDir();
+      const seeded = await withStorage(dataDir, seedDocument);
+      const builtEntry = await entry();
+      const server = await start(dataDir, undefined, builtEntry);
+      const clients = clientsFor(server.serverUrl, seeded, 3);
+      await Promise.all(clients.map((client) => waitSynced(client)));
+      clients.forEach((client, index) => {
+        for (let edit = 0; edit < 20; edit++) addText(client, `c${index}e${edit};`, true);
+      });
+      const allTokens = clients.flatMap((_, index) =>
+        Array.from({ length: 20 }, (_unused, edit) => `c${index}e${edit};`),
+      );
+      await waitFor(
+        () =>
+          clients.every(
+            (client) =>
+              contentOf(client.ydoc) === contentOf(clients[0]!.ydoc) &&
+              allTokens.every((token) => contentOf(client.ydoc).includes(token)),
+          ),
+        'clients converge',
+      );
+      const expected = contentOf(clients[0]!.ydoc);
 
-    server.child.kill('SIGTERM');
-    expect(await server.exited).toEqual({ code: 0, signal: null });
-    await waitFor(
-      () => clients.every((client) => client.closeCodes.includes(CLOSE_CODES.goingAway)),
-      'clients got 1001',
-    );
-    clients.forEach((client) => client.provider.disconnect());
+      server.child.kill('SIGTERM');
+      expect(await server.exited).toEqual({ code: 0, signal: null });
+      await waitFor(
+        () => clients.every((client) => client.closeCodes.includes(CLOSE_CODES.goingAway)),
+        'clients got 1001',
+      );
+      clients.forEach((client) => client.provider.disconnect());
 
-    expect(await storedText(dataDir, seeded.document.id)).toBe(expected);
-    await withStorage(dataDir, async (storage) => {
-      expect(await storage.countDocUpdates({ documentId: seeded.document.id })).toBe(0);
-      expect((await storage.getDocument({ id: seeded.document.id }))?.lastEditorIds).toEqual([
-        seeded.owner.id,
-      ]);
-    });
+      expect(await storedText(dataDir, seeded.document.id)).toBe(expected);
+      await withStorage(dataDir, async (storage) => {
+        expect(await storage.countDocUpdates({ documentId: seeded.document.id })).toBe(0);
+        expect((await storage.getDocument({ id: seeded.document.id }))?.lastEditorIds).toEqual([
+          seeded.owner.id,
+        ]);
+      });
 
-    // And the restarted server serves exactly that to a fresh client.
-    const restarted = await start(dataDir);
-    const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
-    await waitSynced(fresh);
-    expect(contentOf(fresh.ydoc)).toBe(expected);
-  });
+      // And the restarted server serves exactly that to a fresh client.
+      const restarted = await start(dataDir, undefined, builtEntry);
+      const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
+      await waitSynced(fresh);
+      expect(contentOf(fresh.ydoc)).toBe(expected);
+    },
+  );
 
   it('after SIGKILL mid-burst and a restart, every edit is in every client and in a fresh client', async () => {
     const dataDir = makeDataDir();

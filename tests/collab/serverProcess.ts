@@ -35,10 +35,13 @@ export async function spawnServer(input: {
   /**
    * The script to run instead of `server/main.ts` (relative to the repository), e.g. a test
    * server with its writes held back; it must log the `"url":"http://host:port"` line too.
+   * A `.js` entry (the built server, tests/helpers/builtServer.ts) runs without tsx.
    */
   entry?: string;
 }): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', input.entry ?? 'server/main.ts'], {
+  const entry = input.entry ?? 'server/main.ts';
+  const loader = entry.endsWith('.js') ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, entry], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
