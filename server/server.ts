@@ -97,6 +97,7 @@ export async function startServer(options: {
     broadcaster: realtime.broadcaster,
     storage,
     liveDoc: (documentId) => collab.registry.get(documentId),
+    isAlone: scaleOut === null,
   });
   // Before collab: the suggestion recorder (a collab hook) emits domain events.
   const events = createEventBus({ logger: logger.child({ module: 'events' }) });

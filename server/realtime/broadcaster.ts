@@ -21,6 +21,12 @@ export interface Broadcaster {
   toUser(userId: string): RoomEmitter;
   /** Both the document's and its workspace's rooms; a socket in both gets the event once. */
   toDocumentAndWorkspace(document: { id: string; workspaceId: string }): RoomEmitter;
+  /**
+   * Whether a socket of this process has the document open. Alone (no Redis), an emit to a
+   * document nobody here has open reaches no one, and a notice can be skipped before it is
+   * even encoded; with other processes their sockets may be in the room too.
+   */
+  hasLocalDocumentSockets(documentId: string): boolean;
 }
 
 /** Builds the broadcaster of one Socket.IO server. */
@@ -31,5 +37,7 @@ export function createBroadcaster(io: RealtimeServer): Broadcaster {
     toUser: (userId) => io.to(userRoom(userId)),
     toDocumentAndWorkspace: (document) =>
       io.to([documentRoom(document.id), workspaceRoom(document.workspaceId)]),
+    hasLocalDocumentSockets: (documentId) =>
+      (io.sockets.adapter.rooms.get(documentRoom(documentId))?.size ?? 0) > 0,
   };
 }

@@ -60,9 +60,10 @@ function liveDocument(documentId: string) {
 }
 
 /** The notices with a recording of what went to each document's room. */
-function notices(liveDocs: LiveDoc[] = []) {
+function notices(liveDocs: LiveDoc[] = [], rooms: { isAlone?: boolean; openHere?: string[] } = {}) {
   const sent: Array<{ room: string; notice: DocStored }> = [];
   const broadcaster = {
+    hasLocalDocumentSockets: (documentId: string) => rooms.openHere?.includes(documentId),
     toDocument: (documentId: string) => ({
       emit: (event: string, notice: DocStored) => {
         expect(event).toBe('doc:stored');
@@ -75,6 +76,7 @@ function notices(liveDocs: LiveDoc[] = []) {
     storage,
     liveDoc: (documentId) => liveDocs.find((doc) => doc.documentId === documentId),
     intervalMs: WINDOW_MS,
+    ...(rooms.isAlone === undefined ? {} : { isAlone: rooms.isAlone }),
   });
   return {
     ...built,
@@ -120,6 +122,20 @@ describe('doc:stored notices', () => {
     stored(2);
     hook.onStore!({ doc, count: 1 });
     expect(clocks()).toEqual([1, 2]);
+  });
+
+  it('skip a document no socket here has open when this process is alone, never with others', () => {
+    const openHere = liveDocument('d-open');
+    const closed = liveDocument('d-closed');
+    const alone = notices([], { isAlone: true, openHere: ['d-open'] });
+    alone.hook.onStore!({ doc: openHere.doc, count: 1 });
+    alone.hook.onStore!({ doc: closed.doc, count: 1 });
+    expect(alone.sent.map(({ room }) => room)).toEqual(['d-open']);
+    // Other processes (Redis) may have sockets in the room: every notice goes out.
+    const shared = notices([], { isAlone: false, openHere: ['d-open'] });
+    shared.hook.onStore!({ doc: openHere.doc, count: 1 });
+    shared.hook.onStore!({ doc: closed.doc, count: 1 });
+    expect(shared.sent.map(({ room }) => room)).toEqual(['d-open', 'd-closed']);
   });
 
   it('keep one window per document', () => {
