@@ -7,6 +7,7 @@
  */
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
+import type { DerivedWrites } from './derivedWrites';
 import type { GroupCommit } from './groupCommit';
 import type { HookRunner } from './hooks';
 import { loadLiveDoc, type LiveDoc } from './liveDoc';
@@ -41,6 +42,7 @@ export function createDocRegistry(input: {
   options: CollabOptions;
   hooks: HookRunner;
   groupCommit: GroupCommit;
+  derivedWrites: DerivedWrites;
 }): DocRegistry {
   const entries = new Map<string, Entry>();
 

@@ -24,6 +24,7 @@ import { attachConnection, type CollabConnection } from './connection';
 import { defaultCollabHooks } from './defaultHooks';
 import { createDocRegistry, type DocRegistry } from './docRegistry';
 import { AWARENESS_SWEEP_MS, sweepOutdatedAwareness } from './awarenessSweep';
+import { createDerivedWrites } from './derivedWrites';
 import { createGroupCommit } from './groupCommit';
 import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
 import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
@@ -117,6 +118,12 @@ export function createCollabServer(input: {
     options,
     hooks,
     groupCommit: createGroupCommit({ storage }),
+    derivedWrites: createDerivedWrites({
+      storage,
+      logger,
+      // Due times are honoured to within a quarter of the debounce (500 ms by default).
+      tickMs: Math.max(10, Math.min(500, options.derivedDebounceMs / 4)),
+    }),
   });
   const connectionsByDoc = new Map<string, Set<CollabConnection>>();
   /** Connections per document on this process, counted from admission (before the load) on. */

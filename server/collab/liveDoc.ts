@@ -18,6 +18,7 @@ import {
 import { createAwarenessRelay } from './awarenessRelay';
 import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
+import type { DerivedWrites } from './derivedWrites';
 import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
@@ -141,6 +142,7 @@ export async function loadLiveDoc(input: {
   options: CollabOptions;
   hooks: HookRunner;
   groupCommit: GroupCommit;
+  derivedWrites: DerivedWrites;
 }): Promise<LiveDoc> {
   const { documentId, storage, logger, options, hooks } = input;
   const [state, record] = await Promise.all([
@@ -202,7 +204,7 @@ export async function loadLiveDoc(input: {
   const derived = createDerivedSync({
     documentId,
     ydoc,
-    storage,
+    writes: input.derivedWrites,
     logger,
     debounceMs: options.derivedDebounceMs,
     initialLastEditorIds: record.lastEditorIds,
