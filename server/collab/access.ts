@@ -7,7 +7,7 @@
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { canReadDocument, canSuggestText, canWriteText } from '../policies/document';
 import { isReadOnlyWorkspace } from '../policies/workspace';
-import type { DocumentRecord, Membership, User, Workspace } from '../storage/types';
+import type { DocumentMeta, Membership, User, Workspace } from '../storage/types';
 
 export type AccessDecision =
   | { isAllowed: true; canWrite: boolean; canSuggest: boolean }
@@ -21,7 +21,7 @@ export type AccessDecision =
  */
 export function decideAccess(input: {
   user: User | null;
-  document: DocumentRecord | null;
+  document: DocumentMeta | null;
   /** The document's workspace (null when there is no document). */
   workspace: Pick<Workspace, 'isArchived'> | null;
   membership: Membership | null;

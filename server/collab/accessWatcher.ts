@@ -76,7 +76,7 @@ export function startAccessWatcher<Doc extends WatchedDoc>(input: {
     // Stryker disable next-line ConditionalExpression: equivalent, a fast path: with no connections the loop below changes nothing
     if (connections.length === 0) return;
     const [document, memberships, workspace, shares] = await Promise.all([
-      input.storage.getDocument({ id: doc.documentId }),
+      input.storage.getDocumentMeta({ id: doc.documentId }),
       reads.membershipsOf(doc.workspaceId),
       reads.workspaceOf(doc.workspaceId),
       input.storage.listDocumentShares({ documentId: doc.documentId }),

@@ -65,7 +65,8 @@ export async function authenticateUpgrade(input: {
     };
   }
   const [document, user, isSessionLive] = await Promise.all([
-    input.storage.getDocument({ id: documentId }),
+    // Without the derived fields: access needs none of them, and the plain text can be long.
+    input.storage.getDocumentMeta({ id: documentId }),
     input.storage.getUserById({ id: claims.userId }),
     isSessionAlive({ storage: input.storage, sessionId: claims.sessionId, userId: claims.userId }),
   ]);

@@ -136,7 +136,8 @@ function flakyStorage() {
   const flaky: Storage = {
     ...storage,
     listUsers: (input) => (failing.listUsers ? down : storage).listUsers(input),
-    getDocument: (input) => (failing.documentIds.has(input.id) ? down : storage).getDocument(input),
+    getDocumentMeta: (input) =>
+      (failing.documentIds.has(input.id) ? down : storage).getDocumentMeta(input),
   };
   return { flaky, failing };
 }
