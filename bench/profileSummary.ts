@@ -64,12 +64,18 @@ function summarize(input: { profile: Profile; top: number; stallMs: number | nul
   ];
   if (stallMs === null) return lines.join('\n');
 
+  /**
+   * Our code: server/ sources (under tsx), or the bench's bundle of them (dist/bench-ours/,
+   * where function names survive and lines are the bundle's).
+   */
+  const isOwnCode = (url: string): boolean =>
+    url.includes('/server/') || url.includes('/dist/bench-ours/');
   /** Innermost frame of our own server code on a sample's stack, or its leaf. */
   const ownFrame = (id: number): string => {
     let current: number | undefined = id;
     while (current !== undefined) {
       const node = byId.get(current);
-      if (node?.callFrame.url.includes('/server/')) return frameName(node);
+      if (isOwnCode(node?.callFrame.url ?? '')) return frameName(node!);
       current = parentOf.get(current);
     }
     const leaf = byId.get(id);

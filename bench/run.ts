@@ -7,6 +7,7 @@
  *   --ours-only     skip the baseline
  *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
+ *   BENCH_SERVER_NODE_ARGS="--heapsnapshot-signal=SIGUSR2"  node flags for both server children
  * Clients are lean raw-protocol clients (y-protocols over `ws`), spread over driver processes.
  */
 import os from 'node:os';

@@ -66,7 +66,8 @@ export async function startTarget(input: {
   env?: NodeJS.ProcessEnv;
 }): Promise<Target> {
   const child = fork(await builtServerChild(input.kind), [], {
-    execArgv: [],
+    // For looking inside a server: e.g. `--heapsnapshot-signal=SIGUSR2` or `--cpu-prof`.
+    execArgv: (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
     env: { ...process.env, ...input.env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
