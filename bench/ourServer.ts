@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { startSession } from '../server/auth/sessions';
 import { EDITOR_FRAGMENT } from '../shared/editor/schema';
 import { loadConfig } from '../server/env';
+import { tuneHeapForManyDocuments } from '../server/heapTuning';
 import { startServer, type RunningServer } from '../server/server';
 import type { LargeDocumentAnswer, SeedAnswer } from './ipc';
 import { serveServerChild } from './serverChild';
@@ -133,6 +134,7 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
 }
 
 async function main(): Promise<void> {
+  tuneHeapForManyDocuments(); // as server/main.ts does
   const config = loadConfig(process.env);
   const server = await startServer({ config });
   serveServerChild({

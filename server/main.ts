@@ -3,12 +3,14 @@
  * gracefully on SIGTERM/SIGINT (stop accepting, flush every document, exit 0).
  */
 import { ConfigError, loadConfig } from './env';
+import { tuneHeapForManyDocuments } from './heapTuning';
 import { createLogger } from './logger';
 import { seedDemoAtStartup } from './demo/startup';
 import { startServer } from './server';
 import { openStorage } from './storage';
 
 async function main(): Promise<void> {
+  tuneHeapForManyDocuments();
   let config;
   try {
     config = loadConfig();
