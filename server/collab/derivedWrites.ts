@@ -1,9 +1,9 @@
 /**
  * The shared write side of every open document's derived fields (plain text, outline, word
  * count, last editors; `derivedSync.ts` keeps one document's): one clock for all documents
- * instead of a timer per document reset at every keystroke, and one storage transaction per
- * tick for every document due, instead of one commit each. With 1,000 documents being typed
- * in, that is a few writes a second instead of a few hundred (docs/PERFORMANCE.md, (d)).
+ * instead of a timer per document reset at every keystroke, and one storage transaction for
+ * up to 25 documents due at the same tick instead of one commit each: with 1,000 documents
+ * being typed in, a few commits a second instead of a few hundred (docs/PERFORMANCE.md, (d)).
  *
  * Ordering: every write of this process's derived fields goes through one queue, so a
  * document's later content is never overwritten by an earlier one. A batch that fails as a
@@ -13,6 +13,15 @@
 import type { Logger } from '../logger';
 import type { DocumentPatch } from '../storage/port/documents';
 import type { Storage } from '../storage/types';
+
+/**
+ * Documents per transaction. SQLite writes synchronously, so one transaction holds the event
+ * loop for its whole length (~1 ms per document with its search text): bounded, so other
+ * documents' edits wait at most a few tens of ms.
+ */
+const DOCS_PER_TRANSACTION = 25;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** What the writer asks of one document's derived sync. */
 export interface DerivedSource {
@@ -77,9 +86,17 @@ export function createDerivedWrites(input: {
     }
   };
 
+  /** Writes in transactions of at most DOCS_PER_TRANSACTION, yielding to other work between. */
+  const writeAll = async (batch: PendingWrite[]): Promise<void> => {
+    for (let start = 0; start < batch.length; start += DOCS_PER_TRANSACTION) {
+      if (start > 0) await yieldToEventLoop();
+      await writeBatch(batch.slice(start, start + DOCS_PER_TRANSACTION));
+    }
+  };
+
   const enqueue = (batch: PendingWrite[]): Promise<void> => {
     writing = writing
-      .then(() => writeBatch(batch))
+      .then(() => writeAll(batch))
       .catch((error: unknown) => logger.warn({ err: error }, 'derived content task failed'));
     return writing;
   };

@@ -2,8 +2,8 @@
  * The access re-check of open collab connections (`server/collab/accessWatcher.ts`) over real
  * SQLite, with connections reduced to what the watcher reads and changes (who, which session,
  * the token's write bit, `canWrite`, `close`). Each revocation reaches the connection, scopes
- * re-check only what they name, and the periodic round keeps running after idle rounds
- * (issue 8: it stopped for ever). The same over real sockets: revocationPolling.test.ts,
+ * re-check only what they name, the periodic round keeps running after idle rounds
+ * (issue 8: it stopped for ever), and a round over many documents yields between slices. The same over real sockets: revocationPolling.test.ts,
  * revokeNow.test.ts, sessionBound.test.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -387,6 +387,31 @@ describe('access watcher', () => {
     release();
     await Promise.all([round, revocation]);
     expect([writer.canWrite, writer.closed]).toEqual([false, null]);
+  });
+
+  it('lets other work run between slices of a round over many documents, and re-checks them all', async () => {
+    const { owner, editor, workspace } = await world();
+    const { watcher, connect } = watch();
+    const writers: TestConnection[] = [];
+    for (let i = 0; i < 250; i += 1) {
+      const document = await buildDocument(storage, { workspace, createdBy: owner });
+      writers.push(connect(document, { user: editor }));
+    }
+    await setRole(workspace, editor, 'viewer');
+    // Another document's traffic, as the event loop would run it between two turns.
+    let turnsBetween = 0;
+    let isChecking = true;
+    const countTurns = (): void => {
+      if (!isChecking) return;
+      turnsBetween += 1;
+      setImmediate(countTurns);
+    };
+    setImmediate(countTurns);
+    await watcher.checkNow();
+    isChecking = false;
+    expect(writers.filter((writer) => writer.canWrite)).toEqual([]);
+    // 250 documents at 100 per turn: the loop ran other work at least twice in between.
+    expect(turnsBetween).toBeGreaterThanOrEqual(2);
   });
 
   it('stops polling once stopped', async () => {
