@@ -391,7 +391,15 @@ describe('access watcher', () => {
 
   it('lets other work run between slices of a round over many documents, and re-checks them all', async () => {
     const { owner, editor, workspace } = await world();
-    const { watcher, connect } = watch();
+    let documentReads = 0;
+    const counting: Storage = {
+      ...storage,
+      getDocumentMeta: (input) => {
+        documentReads += 1;
+        return storage.getDocumentMeta(input);
+      },
+    };
+    const { watcher, connect } = watch(60_000, counting);
     const writers: TestConnection[] = [];
     for (let i = 0; i < 250; i += 1) {
       const document = await buildDocument(storage, { workspace, createdBy: owner });
@@ -410,6 +418,8 @@ describe('access watcher', () => {
     await watcher.checkNow();
     isChecking = false;
     expect(writers.filter((writer) => writer.canWrite)).toEqual([]);
+    // Each document read once: the slices split the round, they do not repeat it.
+    expect(documentReads).toBe(250);
     // 250 documents at 100 per turn: the loop ran other work at least twice in between.
     expect(turnsBetween).toBeGreaterThanOrEqual(2);
   });
