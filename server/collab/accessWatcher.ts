@@ -7,6 +7,7 @@
  * with connections; then each connection is downgraded/upgraded (read-only ⇄ writer) or
  * closed with 4401 (account or session ended)/4403/4404.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { AccessScope } from '../events/accessScope';
 import type { Logger } from '../logger';
@@ -19,8 +20,6 @@ import type { LiveDoc } from './liveDoc';
 
 /** Documents re-checked per event-loop turn; other documents' traffic runs between turns. */
 const DOCS_PER_TURN = 100;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Access re-check of open connections: periodic, and on demand after a revocation. */
 export interface AccessWatcher {

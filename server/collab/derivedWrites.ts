@@ -10,6 +10,7 @@
  * whole (a transaction aborted by a concurrent write, say) is written again one document at
  * a time; a document that fails alone (deleted meanwhile) is logged and skipped.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Logger } from '../logger';
 import type { DocumentPatch } from '../storage/port/documents';
 import type { Storage } from '../storage/types';
@@ -20,8 +21,6 @@ import type { Storage } from '../storage/types';
  * documents' edits wait at most a few tens of ms.
  */
 const DOCS_PER_TRANSACTION = 25;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** What the writer asks of one document's derived sync. */
 export interface DerivedSource {

@@ -14,6 +14,7 @@
  * chunks of 2,000 ≈ 0.8 s; `Y.mergeUpdates` slices of 250 then one apply each ≈ 1.4–2.2 s.
  * A corrupt entry is skipped (reported), as the one-pass load does.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import * as Y from 'yjs';
 
 /** Stored parts from which on a load is applied in chunks (below: one synchronous pass). */
@@ -22,9 +23,6 @@ export const LONG_LOG_PARTS = 2_000;
 const CHUNK_PARTS = 2_000;
 /** Work done between two yields to the event loop (a chunk is never cut). */
 const SLICE_BUDGET_MS = 15;
-
-/** Lets timers and I/O of other documents run before the next chunk. */
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** Applies `parts` (in load order) to `ydoc` in chunks, yielding between them. */
 export async function applyStoredInSlices(input: {

@@ -5,6 +5,7 @@
  * takes the write lock first (`BEGIN IMMEDIATE`), so seqs are allocated and written in one
  * step, in the order the processes commit.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { StorageUnavailableError } from '../../errors';
 import type { DocUpdate, DocUpdateBatch, DocUpdateBatchResult } from '../types';
 import type { DocUpdateMethods } from '../port/docState';
@@ -31,8 +32,6 @@ interface ConcatenatedLogRow {
 
 /** Log entries a compaction deletes per transaction (~15 ms of work each). */
 const DELETE_CHUNK_ROWS = 10_000;
-
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** The Yjs-log part of the SQLite adapter. */
 export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMethods {
