@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { useBuiltServer } from '../helpers/builtServer';
+import { useServerEntries } from '../helpers/builtServer';
 import {
   connectClient,
   makeDataDir,
@@ -29,7 +29,7 @@ import {
 } from './serverProcess';
 
 const { defer } = useCollabScope();
-const builtServerEntry = useBuiltServer();
+const serverEntries = useServerEntries();
 
 async function start(dataDir: string, port?: number, entry?: string): Promise<ServerProcess> {
   const server = await spawnServer({
@@ -57,11 +57,7 @@ function clientsFor(serverUrl: string, seeded: Seeded, count: number): TestClien
 }
 
 describe('collab server process', () => {
-  // The sources under tsx (`npm run dev`, every other test) and the bundle `npm start` runs.
-  it.each([
-    { runs: 'server/main.ts under tsx', entry: () => Promise.resolve(undefined) },
-    { runs: 'the built server (npm start)', entry: builtServerEntry },
-  ])(
+  it.each(serverEntries)(
     '$runs: on SIGTERM closes clients with 1001, flushes every document to disk and exits 0',
     async ({ entry }) => {
       const dataDir = makeDataDir();

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { useBuiltServer } from '../helpers/builtServer';
+import { useServerEntries } from '../helpers/builtServer';
 import { spawnServer } from './serverProcess';
 
 /** Loaded on first use only (the composition root and every startup path leave them alone). */
@@ -54,15 +54,12 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-const builtServerEntry = useBuiltServer();
+const serverEntries = useServerEntries();
 
 describe('server startup', () => {
   // From the sources (tsx) and as `npm start` runs it: a bundle hoists the package imports of
   // a lazily imported file of ours to its top unless that file is a chunk of its own.
-  it.each([
-    { runs: 'server/main.ts under tsx', entry: () => Promise.resolve(undefined) },
-    { runs: 'the built server (npm start)', entry: builtServerEntry },
-  ])(
+  it.each(serverEntries)(
     '$runs: loads no export, import, mail, Redis or MongoDB library until a feature needs it',
     async ({ entry }) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'clip-startup-'));

@@ -22,3 +22,18 @@ export function useBuiltServer(): () => Promise<string> {
       outdir: path.join(REPO_ROOT, outdir),
     }).then(() => path.join(outdir, 'main.js')));
 }
+
+/**
+ * The two ways the server runs, for `it.each`: its sources under tsx (`npm run dev`, every
+ * other test) and the bundle `npm start` runs. `entry()` gives what `spawnServer` takes.
+ */
+export function useServerEntries(): Array<{
+  runs: string;
+  entry: () => Promise<string | undefined>;
+}> {
+  const builtServerEntry = useBuiltServer();
+  return [
+    { runs: 'server/main.ts under tsx', entry: () => Promise.resolve(undefined) },
+    { runs: 'the built server (npm start)', entry: builtServerEntry },
+  ];
+}
