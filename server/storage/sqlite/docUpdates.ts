@@ -30,6 +30,11 @@ interface ConcatenatedLogRow {
   lengths: string | null;
 }
 
+/**
+ * Log entries read per statement. A longer log is read page by page, yielding to the event
+ * loop in between: one statement over 200,000 entries held the process for ~0.3–0.5 s.
+ */
+const READ_PAGE_ROWS = 2_000;
 /** Log entries a compaction deletes per transaction (~15 ms of work each). */
 const DELETE_CHUNK_ROWS = 10_000;
 
@@ -59,23 +64,24 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
   );
 
   /**
-   * The log after `afterSeq`, read as one concatenated blob and cut into views of it. A long
-   * log (200,000 keystrokes never compacted) read row by row costs one driver Buffer, with its
-   * own backing store, per entry: ~0.6 s and much of the garbage collector's work on a first
-   * open; one blob is ~0.15 s and a single allocation (docs/PERFORMANCE.md, (c)). The bytes are
-   * kept as they are: `group_concat` appends each value's bytes with its length (NULs
-   * included) in this UTF-8 database, and the CAST gives them back as a blob.
+   * Up to `limit` log entries after `afterSeq`, read as one concatenated blob and cut into
+   * views of it. A long log (200,000 keystrokes never compacted) read row by row costs one
+   * driver Buffer, with its own backing store, per entry: ~0.6 s and much of the garbage
+   * collector's work on a first open; one blob is a single allocation (docs/PERFORMANCE.md,
+   * (c)). The bytes are kept as they are: `group_concat` appends each value's bytes with its
+   * length (NULs included) in this UTF-8 database, and the CAST gives them back as a blob.
    */
-  const readLog = (documentId: string, afterSeq: number): DocUpdate[] => {
-    // Aggregated over an ordered subquery: SQLite walks the (document_id, seq) index in order
-    // (~75 ms for 200,000 entries); `group_concat(… ORDER BY seq)` sorts three times (~250 ms).
-    // The order is checked below rather than assumed.
+  const readLogPage = (documentId: string, afterSeq: number, limit: number): DocUpdate[] => {
+    // Aggregated over an ordered subquery: SQLite walks the (document_id, seq) index in order;
+    // `group_concat(… ORDER BY seq)` sorts three times. The order is checked below rather
+    // than assumed.
     const row = stmt(
       `SELECT CAST(group_concat(data, x'') AS BLOB) AS data,
               group_concat(seq, ',') AS seqs,
               group_concat(length(data), ',') AS lengths
-         FROM (SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq)`,
-    ).get(documentId, afterSeq) as ConcatenatedLogRow;
+         FROM (SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ?
+                ORDER BY seq LIMIT ?)`,
+    ).get(documentId, afterSeq, limit) as ConcatenatedLogRow;
     if (row.data === null || row.seqs === null || row.lengths === null) return [];
     const seqs = row.seqs.split(',');
     const lengths = row.lengths.split(',');
@@ -91,28 +97,31 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
     return isInOrder ? updates : updates.sort((a, b) => a.seq - b.seq);
   };
 
-  /** Row by row: for a log too big for one SQLite value (SQLITE_TOOBIG, over 1 GB). */
-  const readLogByRow = (documentId: string, afterSeq: number): DocUpdate[] =>
+  /** Row by row: for a page too big for one SQLite value (SQLITE_TOOBIG, over 1 GB). */
+  const readLogPageByRow = (documentId: string, afterSeq: number, limit: number): DocUpdate[] =>
     (
-      stmt('SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq').all(
-        documentId,
-        afterSeq,
-      ) as UpdateRow[]
+      stmt(
+        'SELECT seq, data FROM doc_updates WHERE document_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ).all(documentId, afterSeq, limit) as UpdateRow[]
     ).map((row): DocUpdate => ({ seq: row.seq, data: fromBlob(row.data) }));
 
-  const load = db.transaction((documentId: string) => {
-    const snapshot = stmt('SELECT data, up_to_seq FROM doc_snapshots WHERE document_id = ?').get(
-      documentId,
-    ) as SnapshotRow | undefined;
-    const afterSeq = snapshot?.up_to_seq ?? 0;
-    let updates: DocUpdate[];
+  const readPage = (documentId: string, afterSeq: number): DocUpdate[] => {
     try {
-      updates = readLog(documentId, afterSeq);
+      return readLogPage(documentId, afterSeq, READ_PAGE_ROWS);
     } catch (error) {
       if ((error as { code?: unknown }).code !== 'SQLITE_TOOBIG') throw error;
-      updates = readLogByRow(documentId, afterSeq);
+      return readLogPageByRow(documentId, afterSeq, READ_PAGE_ROWS);
     }
-    return { snapshot, updates };
+  };
+
+  const readSnapshot = (documentId: string): SnapshotRow | undefined =>
+    stmt('SELECT data, up_to_seq FROM doc_snapshots WHERE document_id = ?').get(documentId) as
+      SnapshotRow | undefined;
+
+  /** The snapshot and the first page of the log after it, in one read transaction. */
+  const loadFirstPage = db.transaction((documentId: string) => {
+    const snapshot = readSnapshot(documentId);
+    return { snapshot, updates: readPage(documentId, snapshot?.up_to_seq ?? 0) };
   });
 
   const compact = db.transaction((documentId: string, snapshot: Uint8Array, upToSeq: number) => {
@@ -151,7 +160,24 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
     },
 
     async loadDocState({ documentId }) {
-      const { snapshot, updates } = translateSqlite(() => load(documentId));
+      const first = translateSqlite(() => loadFirstPage(documentId));
+      let { snapshot } = first;
+      const { updates } = first;
+      if (updates.length === READ_PAGE_ROWS) {
+        // A long log: the rest page by page, other documents' traffic running in between.
+        let page = updates;
+        while (page.length === READ_PAGE_ROWS) {
+          await yieldToEventLoop();
+          const afterSeq = page[page.length - 1]!.seq;
+          page = translateSqlite(() => readPage(documentId, afterSeq));
+          for (const update of page) updates.push(update);
+        }
+        // The pages are separate reads: another process may have compacted the log meanwhile,
+        // deleting entries not read yet. Its newer snapshot holds them; the entries read that
+        // it also holds are harmless to replay (Yjs updates are idempotent).
+        const latest = translateSqlite(() => readSnapshot(documentId));
+        if (latest && latest.up_to_seq > (snapshot?.up_to_seq ?? 0)) snapshot = latest;
+      }
       return {
         snapshot: snapshot ? fromBlob(snapshot.data) : null,
         updates,

@@ -2,7 +2,8 @@
  * Contract: several server processes append to one document's update log (scale-out, see
  * docs/SCALING.md). Two independent stores on one database stand for two processes: their
  * concurrent appends, including the document's very first one, get distinct seqs, increasing
- * in each store, and every update is loaded back in seq order.
+ * in each store, and every update is loaded back in seq order; a long log is loaded whole even
+ * while the other store compacts it.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -12,6 +13,9 @@ import type { GetHarness } from '../contract';
 /** Appends per store and round: enough interleaving to catch a shared seq. */
 const ROUNDS = 15;
 const BATCH = 3;
+/** A log of one-character edits, and how many of them the other store compacts. */
+const LONG_LOG_ENTRIES = 5_000;
+const COMPACTED_ENTRIES = 3_000;
 
 /** Registers the tests of one update log shared by several stores. */
 export function describeSharedLogContract(getHarness: GetHarness): void {
@@ -62,5 +66,39 @@ export function describeSharedLogContract(getHarness: GetHarness): void {
         expect(words).toHaveLength(2 * ROUNDS * BATCH);
       }
     });
+
+    it('loads a long log whole while another store compacts it', async () => {
+      const harness = getHarness();
+      const first = harness.storage;
+      const second = await harness.openSibling();
+      const owner = await buildUser(first);
+      const workspace = await buildWorkspace(first, { owner });
+      const { id: documentId } = await buildDocument(first, { workspace, createdBy: owner });
+      // Long enough to be read in several parts by an engine that pages long logs.
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => updates.push(update));
+      const text = doc.getText('default');
+      let compactedState: Uint8Array | null = null;
+      for (let i = 0; i < LONG_LOG_ENTRIES; i += 1) {
+        text.insert(text.length, 'abcdefghij'[i % 10]!);
+        if (i === COMPACTED_ENTRIES - 1) compactedState = Y.encodeStateAsUpdate(doc);
+      }
+      const seqs = await first.appendDocUpdates({ documentId, updates });
+
+      // The other store compacts the first entries while this one is reading.
+      const loading = first.loadDocState({ documentId });
+      await second.compactDoc({
+        documentId,
+        snapshot: compactedState!,
+        upToSeq: seqs[COMPACTED_ENTRIES - 1]!,
+      });
+      const state = await loading;
+
+      const loaded = new Y.Doc();
+      if (state.snapshot) Y.applyUpdate(loaded, state.snapshot);
+      for (const update of state.updates) Y.applyUpdate(loaded, update.data);
+      expect(loaded.getText('default').toString()).toBe(text.toString());
+    }, 120_000); // the MongoDB emulator takes ~25 s for these 5,000 entries
   });
 }
