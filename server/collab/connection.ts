@@ -72,7 +72,8 @@ export function attachConnection(input: {
   });
   let isClosing = false;
   /** Set when this connection was sent the document's stored state before the server built it. */
-  let hasColdState = false;
+  /** The cold state this client was sent (see `attachConnection`), if any. */
+  let sentColdState: Uint8Array | null = null;
 
   const connection: CollabConnection = {
     userId: grant.userId,
@@ -112,11 +113,14 @@ export function attachConnection(input: {
 
   /**
    * Step 2 for this client. A client that was sent the cold state has it (the socket is
-   * ordered), though its step 1 was written before: don't send it all again.
+   * ordered), though its step 1 was written before: don't send it all again, nor diff a large
+   * document against it while it is still the whole document.
    */
   const answerSyncStep1 = (stateVector: Uint8Array): Uint8Array => {
-    if (!hasColdState) return encodeSyncStep2(doc.ydoc, stateVector);
-    if (!doc.isHydrated()) return encodeSyncStep2FromUpdate(EMPTY_UPDATE);
+    if (!sentColdState) return encodeSyncStep2(doc.ydoc, stateVector);
+    if (!doc.isHydrated() || doc.coldState() === sentColdState) {
+      return encodeSyncStep2FromUpdate(EMPTY_UPDATE);
+    }
     const stored = doc.storedStateVector();
     return encodeSyncStep2(doc.ydoc, stored ? mergeStateVectors(stateVector, stored) : stateVector);
   };
@@ -240,7 +244,7 @@ export function attachConnection(input: {
   if (coldState) {
     // Cold open: the client applies the stored state while the server builds its own copy
     // (once the bytes have left), then the server asks for what the client has (step 1).
-    hasColdState = true;
+    sentColdState = coldState;
     connection.send(encodeSyncStep2FromUpdate(coldState));
     sendAwarenessStates(connection, doc);
     whenDrained(ws, () => {
