@@ -154,8 +154,6 @@ export async function loadLiveDoc(input: {
   if (!record) throw new Error(`document ${documentId} does not exist`);
   const ydoc = new Y.Doc({ gc: true });
   const parts = partsOf(state);
-  // Read from `state` now: a long log's 200,000 entries must not stay reachable while it loads.
-  const initialLogSize = state.updates.length;
   const size = createDocSize(parts.reduce((sum, part) => sum + part.byteLength, 0));
   const allowedRoots: ReadonlySet<string> = new Set(options.allowedRootTypes);
   // Building the Y.Doc of a large document takes a few hundred ms; it is deferred until needed
@@ -192,7 +190,7 @@ export async function loadLiveDoc(input: {
     flushDelayMs: options.flushDelayMs,
     flushMaxBatch: options.flushMaxBatch,
     compactAfterUpdates: options.compactAfterUpdates,
-    initialLogSize,
+    initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
     ...(options.isLogShared
       ? {
@@ -393,7 +391,6 @@ export async function loadLiveDoc(input: {
     loadedState = await loadLongLog({
       ydoc,
       parts: stored,
-      readAgain: async () => partsOf(await storage.loadDocState({ documentId })),
       origin: LOAD_ORIGIN,
       logger,
       documentId,
@@ -403,7 +400,7 @@ export async function loadLiveDoc(input: {
   }
   // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
   // in the background, so the next cold open is one snapshot.
-  if (initialLogSize >= options.compactAfterUpdates) void persistence.compact();
+  if (state.updates.length >= options.compactAfterUpdates) void persistence.compact();
 
   return live;
 }

@@ -62,21 +62,15 @@ describe('merging a long log on a worker thread', () => {
     });
     const { logger, logged } = recordingLogger<LoggedLine & { err?: { message: string } }>();
 
-    let readsAgain = 0;
     const state = await loadLongLog({
       ydoc,
       parts,
-      readAgain: () => {
-        readsAgain += 1;
-        return Promise.resolve(parts);
-      },
       origin: LOAD_ORIGIN,
       logger,
       documentId: 'doc-1',
     });
 
     expect(state).toBeNull();
-    expect(readsAgain).toBe(1);
     expect(ydoc.getText('default').toString()).toBe(text);
     const warning = logged.find((line) => line.level === 40);
     expect(warning?.msg).toMatch(/worker thread failed/);
@@ -87,15 +81,7 @@ describe('merging a long log on a worker thread', () => {
     const { parts, text } = storedLog();
     const ydoc = new Y.Doc();
     const { logger, logged } = recordingLogger();
-    const readAgain = () => Promise.reject(new Error('not needed'));
-    const state = await loadLongLog({
-      ydoc,
-      parts,
-      readAgain,
-      origin: LOAD_ORIGIN,
-      logger,
-      documentId: 'd',
-    });
+    const state = await loadLongLog({ ydoc, parts, origin: LOAD_ORIGIN, logger, documentId: 'd' });
     expect(ydoc.getText('default').toString()).toBe(text);
     expect(textOf([state!])).toBe(text);
     expect(logged.filter((line) => line.level === 40)).toEqual([]);

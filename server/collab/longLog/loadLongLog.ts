@@ -17,21 +17,16 @@ import { applyStoredInSlices } from './sliceLoad';
 export async function loadLongLog(input: {
   ydoc: Y.Doc;
   parts: readonly Uint8Array[];
-  /**
-   * The parts read from storage again, for the fallback: `parts` are not kept while the
-   * worker runs (200,000 entries held on the main thread make its garbage collector pause).
-   */
-  readAgain: () => Promise<readonly Uint8Array[]>;
   origin: symbol;
   logger: Logger;
   documentId: string;
 }): Promise<Uint8Array | null> {
-  const { ydoc, origin, logger, documentId } = input;
+  const { ydoc, parts, origin, logger, documentId } = input;
   const onCorruptPart = (error: unknown): void =>
     logger.error({ err: error, documentId }, 'skipping a corrupt stored update');
   try {
     return await mergeInWorker({
-      parts: input.parts,
+      parts,
       onMerged: (update) => Y.applyUpdate(ydoc, update, origin),
       onCorruptPart: (message) => onCorruptPart(new Error(message)),
     });
@@ -41,7 +36,7 @@ export async function loadLongLog(input: {
       'merging a long log on a worker thread failed; loading it on the main thread',
     );
     // What the worker already passed on is part of the same state: applying it all is safe.
-    await applyStoredInSlices({ ydoc, parts: await input.readAgain(), origin, onCorruptPart });
+    await applyStoredInSlices({ ydoc, parts, origin, onCorruptPart });
     return null;
   }
 }

@@ -25,16 +25,13 @@ export async function mergeInWorker(input: {
   onMerged: (update: Uint8Array) => void;
   onCorruptPart: (message: string) => void;
 }): Promise<Uint8Array> {
-  const { onMerged, onCorruptPart } = input;
-  // Dropped once sent: nothing here keeps the entries while the worker runs.
-  let parts: readonly Uint8Array[] | null = input.parts;
   const worker = startMergeWorker();
   try {
     const done = new Promise<Uint8Array>((resolve, reject) => {
       worker.on('message', (message: FromMergeWorker) => {
         try {
-          if (message.type === 'merged') onMerged(message.update);
-          else if (message.type === 'corrupt') onCorruptPart(message.message);
+          if (message.type === 'merged') input.onMerged(message.update);
+          else if (message.type === 'corrupt') input.onCorruptPart(message.message);
           else resolve(message.snapshot);
         } catch (error) {
           reject(error);
@@ -45,12 +42,12 @@ export async function mergeInWorker(input: {
     });
     // Observed now: a failure while the entries are still being sent must not go unhandled.
     done.catch(() => undefined);
+    const { parts } = input;
     for (let from = 0; from < parts.length; from += CHUNK_ENTRIES) {
       const chunk = pack(parts, from, Math.min(from + CHUNK_ENTRIES, parts.length));
       post(worker, { type: 'entries', chunk }, [chunk.data.buffer, chunk.lengths.buffer]);
       await yieldToEventLoop();
     }
-    parts = null;
     post(worker, { type: 'end' });
     return await done;
   } finally {
