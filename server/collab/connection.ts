@@ -71,8 +71,7 @@ export function attachConnection(input: {
     burst: options.messageBurst,
   });
   let isClosing = false;
-  /** Set when this connection was sent the document's stored state before the server built it. */
-  /** The cold state this client was sent (see `attachConnection`), if any. */
+  /** The stored state this client was sent as is (the cold state, see below), if any. */
   let sentColdState: Uint8Array | null = null;
 
   const connection: CollabConnection = {

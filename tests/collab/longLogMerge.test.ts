@@ -51,6 +51,16 @@ describe('merging a long log on a worker thread', () => {
     expect(merged.length).toBeLessThanOrEqual(Math.ceil(parts.length / 2_000));
   });
 
+  it('merges several logs asked for at once, each exactly (those beyond the limit wait)', async () => {
+    const logs = [storedLog(), storedLog(), storedLog()];
+    const merged = await Promise.all(
+      logs.map(({ parts }) =>
+        mergeInWorker({ parts, onMerged: () => undefined, onCorruptPart: () => undefined }),
+      ),
+    );
+    expect(merged.map((snapshot) => textOf([snapshot]))).toEqual(logs.map((log) => log.text));
+  });
+
   it('loads on the main thread when applying the merged updates fails, and logs why', async () => {
     const { parts, text } = storedLog();
     const ydoc = new Y.Doc();

@@ -6,10 +6,12 @@
  * document.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import pLimit from 'p-limit';
 import type { FromMergeWorker, PackedEntries, ToMergeWorker } from './messages';
 
 /** Entries per message to the worker, and per transaction there (`sliceLoad.ts`). */
@@ -25,25 +27,35 @@ export async function mergeInWorker(input: {
   onMerged: (update: Uint8Array) => void;
   onCorruptPart: (message: string) => void;
 }): Promise<Uint8Array> {
+  return mergeSlots(() => mergeInOneWorker(input));
+}
+
+async function mergeInOneWorker(input: Parameters<typeof mergeInWorker>[0]): Promise<Uint8Array> {
   const worker = startMergeWorker();
+  let hasFailed = false;
   try {
     const done = new Promise<Uint8Array>((resolve, reject) => {
+      const fail = (error: unknown): void => {
+        hasFailed = true;
+        reject(error);
+      };
       worker.on('message', (message: FromMergeWorker) => {
         try {
           if (message.type === 'merged') input.onMerged(message.update);
           else if (message.type === 'corrupt') input.onCorruptPart(message.message);
           else resolve(message.snapshot);
         } catch (error) {
-          reject(error);
+          fail(error);
         }
       });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`log-merge worker exited with ${code}`)));
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`log-merge worker exited with ${code}`)));
     });
     // Observed now: a failure while the entries are still being sent must not go unhandled.
     done.catch(() => undefined);
     const { parts } = input;
-    for (let from = 0; from < parts.length; from += CHUNK_ENTRIES) {
+    // Stops copying as soon as the worker failed (e.g. its file could not be loaded).
+    for (let from = 0; from < parts.length && !hasFailed; from += CHUNK_ENTRIES) {
       const chunk = pack(parts, from, Math.min(from + CHUNK_ENTRIES, parts.length));
       post(worker, { type: 'entries', chunk }, [chunk.data.buffer, chunk.lengths.buffer]);
       await yieldToEventLoop();
@@ -54,6 +66,13 @@ export async function mergeInWorker(input: {
     void worker.terminate();
   }
 }
+
+/**
+ * Merges running at once: one per core the main thread leaves free. After a crash restart
+ * several long logs may be opened together; each worker holds a V8 heap with a whole document,
+ * so the others wait their turn rather than crowd the cores the main thread needs.
+ */
+const mergeSlots = pLimit(Math.max(1, availableParallelism() - 1));
 
 function post(worker: Worker, message: ToMergeWorker, transfer: ArrayBuffer[] = []): void {
   worker.postMessage(message, transfer);

@@ -86,7 +86,10 @@ export function describeSharedLogContract(getHarness: GetHarness): void {
       }
       const seqs = await first.appendDocUpdates({ documentId, updates });
 
-      // The other store compacts the first entries while this one is reading.
+      // The other store compacts the first entries while this one is reading. SQLite reads
+      // 1,000 entries per page and deletes 2,000 per transaction: the compaction's first
+      // transaction removes entries the reader has not reached, which only the newer snapshot
+      // then holds.
       const loading = first.loadDocState({ documentId });
       await second.compactDoc({
         documentId,
