@@ -14,21 +14,15 @@ import { build } from 'esbuild';
 export const SERVER_BUNDLE_DIR = 'dist/server';
 
 /**
- * Worker threads the server starts, bundled beside its entry (the server finds
- * `<name>.js` next to its own code, e.g. `server/collab/longLog/mergeInWorker.ts`).
- */
-const WORKER_ENTRIES = ['server/collab/longLog/mergeWorker.ts'];
-
-/**
  * Bundles one TypeScript entry for Node (the server, or a benchmark's server child) into
- * `outdir`, as `<entry name>.js` (with the worker threads' entries), and returns its path. Code splitting keeps lazy
+ * `outdir`, as `<entry name>.js`, and returns that file's path. Code splitting keeps lazy
  * loading lazy: a local module behind `await import()` (the MongoDB engine, the exports,
  * Redis) becomes its own chunk, so its packages load only when it does; without it esbuild
  * hoists every package import of the bundle to the top of one file.
  */
 export async function bundleForNode(input: { entry: string; outdir: string }): Promise<string> {
   await build({
-    entryPoints: [input.entry, ...WORKER_ENTRIES],
+    entryPoints: [input.entry],
     outdir: input.outdir,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

@@ -71,8 +71,8 @@ export function attachConnection(input: {
     burst: options.messageBurst,
   });
   let isClosing = false;
-  /** The stored state this client was sent as is (the cold state, see below), if any. */
-  let sentColdState: Uint8Array | null = null;
+  /** Set when this connection was sent the document's stored state before the server built it. */
+  let hasColdState = false;
 
   const connection: CollabConnection = {
     userId: grant.userId,
@@ -112,14 +112,11 @@ export function attachConnection(input: {
 
   /**
    * Step 2 for this client. A client that was sent the cold state has it (the socket is
-   * ordered), though its step 1 was written before: don't send it all again, nor diff a large
-   * document against it while it is still the whole document.
+   * ordered), though its step 1 was written before: don't send it all again.
    */
   const answerSyncStep1 = (stateVector: Uint8Array): Uint8Array => {
-    if (!sentColdState) return encodeSyncStep2(doc.ydoc, stateVector);
-    if (!doc.isHydrated() || doc.coldState() === sentColdState) {
-      return encodeSyncStep2FromUpdate(EMPTY_UPDATE);
-    }
+    if (!hasColdState) return encodeSyncStep2(doc.ydoc, stateVector);
+    if (!doc.isHydrated()) return encodeSyncStep2FromUpdate(EMPTY_UPDATE);
     const stored = doc.storedStateVector();
     return encodeSyncStep2(doc.ydoc, stored ? mergeStateVectors(stateVector, stored) : stateVector);
   };
@@ -243,7 +240,7 @@ export function attachConnection(input: {
   if (coldState) {
     // Cold open: the client applies the stored state while the server builds its own copy
     // (once the bytes have left), then the server asks for what the client has (step 1).
-    sentColdState = coldState;
+    hasColdState = true;
     connection.send(encodeSyncStep2FromUpdate(coldState));
     sendAwarenessStates(connection, doc);
     whenDrained(ws, () => {

@@ -19,8 +19,7 @@ import { createAwarenessRelay } from './awarenessRelay';
 import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import type { DerivedWrites } from './derivedWrites';
-import { loadLongLog } from './longLog/loadLongLog';
-import { LONG_LOG_PARTS } from './longLog/sliceLoad';
+import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
 import type { GroupCommit } from './groupCommit';
@@ -89,9 +88,8 @@ export interface LiveDoc {
   readonly derived: DerivedSync;
   /**
    * The stored state as one update, while the Y.Doc is not built yet (the document was just
-   * loaded and its stored state is a single entry, e.g. one compacted snapshot), or the merged
-   * state of a long log until the first change. Sent as is to new clients, so they apply it
-   * while the server builds its own copy. Null afterwards.
+   * loaded and its stored state is a single entry, e.g. one compacted snapshot). Sent as is to
+   * new clients, so they apply it while the server builds its own copy. Null afterwards.
    */
   coldState(): Uint8Array | null;
   /** Builds the Y.Doc from the stored state now (reading `ydoc` does it too). Idempotent. */
@@ -160,13 +158,10 @@ export async function loadLiveDoc(input: {
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
   let storedStateVector: Uint8Array | null = null;
-  // A long log is merged before the document is served (`longLog/`), so other documents'
-  // traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
+  // A long log is applied in slices before the document is served (`sliceLoad.ts`), so other
+  // documents' traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
   const isLongLog = parts.length >= LONG_LOG_PARTS;
   let loadedClocks: ReadonlyMap<number, number> = new Map();
-  // The merged long log as one update, while nothing changed since: sent to new clients and
-  // written as the snapshot as it is (encoding a large document again holds the loop).
-  let loadedState: Uint8Array | null = null;
   const hydrate = (): void => {
     if (!pendingParts) return;
     const stored = pendingParts;
@@ -179,7 +174,7 @@ export async function loadLiveDoc(input: {
     documentId,
     encodeSnapshot: () => {
       hydrate();
-      const snapshot = loadedState ?? encodeIntegratedState(ydoc);
+      const snapshot = encodeIntegratedState(ydoc);
       // Measured when encoded, not when written: changes applied during the write count on top.
       size.rebase(snapshot.byteLength);
       return snapshot;
@@ -203,9 +198,7 @@ export async function loadLiveDoc(input: {
           },
         }
       : {}),
-    ...(isLongLog
-      ? { initialClocks: () => loadedClocks, isStoredState: (snapshot) => snapshot === loadedState }
-      : { initialParts: parts }),
+    ...(isLongLog ? { initialClocks: () => loadedClocks } : { initialParts: parts }),
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
@@ -320,7 +313,7 @@ export async function loadLiveDoc(input: {
       hydrate();
       return ydoc;
     },
-    coldState: () => (pendingParts && pendingParts.length === 1 ? pendingParts[0]! : loadedState),
+    coldState: () => (pendingParts && pendingParts.length === 1 ? pendingParts[0]! : null),
     hydrate,
     isHydrated: () => pendingParts === null,
     storedStateVector: () => storedStateVector,
@@ -378,7 +371,6 @@ export async function loadLiveDoc(input: {
       hooks.change({ doc: live, update, origin: kind, userId: null });
       return;
     }
-    loadedState = null;
     const peer = isPeer(origin, peers) ? origin : undefined;
     broadcaster.queueUpdate(update, isOverPending ? undefined : peer);
     size.noteUpdate(update.byteLength);
@@ -388,12 +380,12 @@ export async function loadLiveDoc(input: {
   if (isLongLog && pendingParts) {
     const stored = pendingParts;
     pendingParts = null;
-    loadedState = await loadLongLog({
+    await applyStoredInSlices({
       ydoc,
       parts: stored,
       origin: LOAD_ORIGIN,
-      logger,
-      documentId,
+      onCorruptPart: (error) =>
+        logger.error({ err: error, documentId }, 'skipping a corrupt stored update'),
     });
     storedStateVector = Y.encodeStateVector(ydoc);
     loadedClocks = Y.decodeStateVector(storedStateVector);

@@ -69,11 +69,6 @@ export function createDocPersistence(input: {
   /** The stored state's vector when known without parsing the parts (see `durableVector.ts`). */
   initialClocks?: () => ReadonlyMap<number, number>;
   /**
-   * Whether a snapshot `encodeSnapshot` gave is exactly the state storage already held (a long
-   * log's merged state): its write then raises no stored clock, and is not parsed to find out.
-   */
-  isStoredState?: (snapshot: Uint8Array) => boolean;
-  /**
    * Set when other processes append to the same log (`CollabOptions.isLogShared`): brings the
    * document up to date with storage before a snapshot is encoded; resolves with the newest
    * stored seq, which the snapshot then covers.
@@ -164,7 +159,7 @@ export function createDocPersistence(input: {
       await storage.compactDoc({ documentId, snapshot, upToSeq });
       logSize = 0;
       // The snapshot may hold changes still queued for the log: they are stored now.
-      if (!input.isStoredState?.(snapshot) && durable.add(snapshot)) input.onStored?.(0);
+      if (durable.add(snapshot)) input.onStored?.(0);
     } catch (error) {
       if (isDocumentGoneError(error)) {
         markGone(error, pending.length);

@@ -1,15 +1,11 @@
 /**
  * The real server process: graceful shutdown on SIGTERM (clients get 1001, edits on disk,
- * exit 0; from the sources and as built for `npm start`), a never-compacted long log opened
- * through the log-merge worker (both ways too), and crash recovery after SIGKILL in
+ * exit 0; from the sources and as built for `npm start`) and crash recovery after SIGKILL in
  * the middle of a burst of edits (every edit is back in every client and in a fresh client,
  * via the log plus Yjs sync from the clients).
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { LONG_LOG_PARTS } from '../../server/collab/longLog/sliceLoad';
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { useServerEntries } from '../helpers/builtServer';
 import {
   connectClient,
@@ -108,30 +104,6 @@ describe('collab server process', () => {
       const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
       await waitSynced(fresh);
       expect(contentOf(fresh.ydoc)).toBe(expected);
-    },
-  );
-
-  it.each(serverEntries)(
-    '$runs: opens a document whose log was never compacted, merged on a worker thread',
-    async ({ entry }) => {
-      const dataDir = makeDataDir();
-      const seeded = await withStorage(dataDir, seedDocument);
-      const writer = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      writer.on('update', (update: Uint8Array) => updates.push(update));
-      for (let index = 0; index < LONG_LOG_PARTS + 500; index += 1) {
-        writer.getXmlFragment(EDITOR_FRAGMENT).insert(index, [new Y.XmlText(`k${index};`)]);
-      }
-      await withStorage(dataDir, (storage) =>
-        storage.appendDocUpdates({ documentId: seeded.document.id, updates }),
-      );
-      const server = await start(dataDir, undefined, await entry());
-
-      const [reader] = clientsFor(server.serverUrl, seeded, 1);
-      await waitSynced(reader!);
-      expect(contentOf(reader!.ydoc)).toBe(writer.getXmlFragment(EDITOR_FRAGMENT).toString());
-      // Merged by the worker (its file found beside the code), not by the main-thread fallback.
-      expect(server.logs.join('\n')).not.toMatch(/worker thread failed/);
     },
   );
 
