@@ -17,16 +17,22 @@ const BATCH = 3;
 const LONG_LOG_ENTRIES = 5_000;
 const COMPACTED_ENTRIES = 3_000;
 
+/** Two stores on one database (two processes) and a document both can write. */
+async function twoStoresOneDocument(getHarness: GetHarness) {
+  const harness = getHarness();
+  const first = harness.storage;
+  const second = await harness.openSibling();
+  const owner = await buildUser(first);
+  const workspace = await buildWorkspace(first, { owner });
+  const { id: documentId } = await buildDocument(first, { workspace, createdBy: owner });
+  return { first, second, documentId };
+}
+
 /** Registers the tests of one update log shared by several stores. */
 export function describeSharedLogContract(getHarness: GetHarness): void {
   describe('update log shared by several processes', () => {
     it('gives concurrent appends from two stores distinct seqs and loads them all', async () => {
-      const harness = getHarness();
-      const first = harness.storage;
-      const second = await harness.openSibling();
-      const owner = await buildUser(first);
-      const workspace = await buildWorkspace(first, { owner });
-      const { id: documentId } = await buildDocument(first, { workspace, createdBy: owner });
+      const { first, second, documentId } = await twoStoresOneDocument(getHarness);
 
       // One writer per store; each edit is one update of a shared Y.Doc lineage.
       const writers = [first, second].map((storage, index) => {
@@ -68,12 +74,7 @@ export function describeSharedLogContract(getHarness: GetHarness): void {
     });
 
     it('loads a long log whole while another store compacts it', async () => {
-      const harness = getHarness();
-      const first = harness.storage;
-      const second = await harness.openSibling();
-      const owner = await buildUser(first);
-      const workspace = await buildWorkspace(first, { owner });
-      const { id: documentId } = await buildDocument(first, { workspace, createdBy: owner });
+      const { first, second, documentId } = await twoStoresOneDocument(getHarness);
       // Long enough to be read in several parts by an engine that pages long logs.
       const doc = new Y.Doc();
       const updates: Uint8Array[] = [];
