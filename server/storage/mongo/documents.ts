@@ -17,6 +17,7 @@ import {
   requireObjectId,
   toCursorLimit,
   toObjectId,
+  toObjectIds,
 } from './values';
 
 /** The metadata fields of a document record: what `getDocumentMeta` projects. */
@@ -181,6 +182,17 @@ export function createMongoDocuments({ models, run }: MongoContext): DocumentMet
         if (!objectId) return null;
         const doc = await Document.findById(objectId, META_PROJECTION).lean<DocumentMetaDoc>();
         return doc ? toDocumentMeta(doc) : null;
+      }),
+
+    listDocumentMetas: ({ ids }) =>
+      run(async () => {
+        const objectIds = toObjectIds(ids);
+        if (objectIds.length === 0) return [];
+        const docs = await Document.find(
+          { _id: trusted({ $in: objectIds }) },
+          META_PROJECTION,
+        ).lean<DocumentMetaDoc[]>();
+        return docs.map(toDocumentMeta);
       }),
 
     listDocuments: ({ filter, limit }) =>

@@ -1,9 +1,17 @@
 /** Direct shares of one document with one account in MongoDB (`documentShares`). */
+import { trusted } from 'mongoose';
 import { shareNotFound } from '../notFound';
 import type { DocumentShare, ShareMethods } from '../port/shares';
 import type { MongoContext } from './context';
 import type { DocumentShareDoc } from './records';
-import { asString, idOf, requireExisting, requireObjectId, toObjectId } from './values';
+import {
+  asString,
+  idOf,
+  requireExisting,
+  requireObjectId,
+  toObjectId,
+  toObjectIds,
+} from './values';
 
 function toShare(doc: DocumentShareDoc): DocumentShare {
   return {
@@ -66,6 +74,16 @@ export function createMongoShares({ models, run }: MongoContext): ShareMethods {
         const objectId = toObjectId(documentId);
         if (!objectId) return [];
         const docs = await DocumentShare.find({ documentId: objectId })
+          .sort({ createdAt: 1, _id: 1 })
+          .lean<DocumentShareDoc[]>();
+        return docs.map(toShare);
+      }),
+
+    listSharesOfDocuments: ({ documentIds }) =>
+      run(async () => {
+        const objectIds = toObjectIds(documentIds);
+        if (objectIds.length === 0) return [];
+        const docs = await DocumentShare.find({ documentId: trusted({ $in: objectIds }) })
           .sort({ createdAt: 1, _id: 1 })
           .lean<DocumentShareDoc[]>();
         return docs.map(toShare);

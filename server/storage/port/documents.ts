@@ -114,6 +114,12 @@ export interface DocumentMethods {
   getDocument(input: { id: string }): Promise<DocumentRecord | null>;
   /** Like `getDocument` without the derived fields (no plain text read): for access checks. */
   getDocumentMeta(input: { id: string }): Promise<DocumentMeta | null>;
+  /**
+   * `getDocumentMeta` of several documents in one read, trashed ones included, in no particular
+   * order; an id with no document is left out. The access re-check round reads each slice of
+   * open documents with it instead of one read per document.
+   */
+  listDocumentMetas(input: { ids: string[] }): Promise<DocumentMeta[]>;
   /** Newest `updatedAt` first; the plain text is not read (the text filter still uses it). */
   listDocuments(input: { filter: DocumentFilter; limit?: number }): Promise<DocumentSummary[]>;
   /**

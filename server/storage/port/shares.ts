@@ -29,6 +29,8 @@ export interface ShareMethods {
   getDocumentShareById(input: { id: string }): Promise<DocumentShare | null>;
   /** The document's shares, oldest first. */
   listDocumentShares(input: { documentId: string }): Promise<DocumentShare[]>;
+  /** The shares of several documents in one read (the access re-check round), oldest first. */
+  listSharesOfDocuments(input: { documentIds: string[] }): Promise<DocumentShare[]>;
   /** The user's shares (of any document, trashed ones included), oldest first. */
   listDocumentSharesForUser(input: { userId: string }): Promise<DocumentShare[]>;
   /** NotFoundError when there is no such share. */

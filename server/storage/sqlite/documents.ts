@@ -236,6 +236,16 @@ export function createSqliteDocuments({ db, stmt }: SqliteContext): DocumentMeth
       return row ? toDocumentMeta(row) : null;
     },
 
+    async listDocumentMetas({ ids }) {
+      if (ids.length === 0) return [];
+      const rows = translateSqlite(() =>
+        stmt(
+          `SELECT ${META_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(ids)),
+      ) as DocumentMetaRow[];
+      return rows.map(toDocumentMeta);
+    },
+
     async listDocuments({ filter, limit }) {
       // SQLite reads a negative LIMIT as "no limit"; the port means "none".
       if (limit !== undefined && limit <= 0) return [];

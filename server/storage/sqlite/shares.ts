@@ -83,6 +83,18 @@ export function createSqliteShares({ db, stmt }: SqliteContext): ShareMethods {
       return rows.map(toShare);
     },
 
+    async listSharesOfDocuments({ documentIds }) {
+      if (documentIds.length === 0) return [];
+      const rows = translateSqlite(
+        () =>
+          stmt(
+            `SELECT * FROM document_shares WHERE document_id IN (SELECT value FROM json_each(?))
+             ORDER BY created_at, rowid`,
+          ).all(JSON.stringify(documentIds)) as ShareRow[],
+      );
+      return rows.map(toShare);
+    },
+
     async listDocumentSharesForUser({ userId }) {
       const rows = translateSqlite(
         () =>

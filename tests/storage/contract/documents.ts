@@ -206,6 +206,29 @@ export function describeDocumentsContract(getStorage: GetStorage): void {
       expect(await storage.getDocumentMeta({ id: MISSING_ID })).toBeNull();
     });
 
+    it('reads the metadata of several documents in one call, trashed ones too, skipping missing ids', async () => {
+      const { storage, author, workspace } = await setup();
+      const live = await buildDocument(storage, { workspace, createdBy: author });
+      const trashed = await buildDocument(storage, { workspace, createdBy: author });
+      await storage.updateDocument({
+        id: trashed.id,
+        patch: { plainText: 'x'.repeat(1_000), deletedAt: new Date(), deletedById: author.id },
+      });
+      await buildDocument(storage, { workspace, createdBy: author }); // not asked for
+      const metas = await storage.listDocumentMetas({
+        ids: [trashed.id, MISSING_ID, 'not-an-id', live.id],
+      });
+      const byId = new Map(metas.map((meta) => [meta.id, meta]));
+      expect([...byId.keys()].sort()).toEqual([live.id, trashed.id].sort());
+      expect(metas).toHaveLength(2);
+      // The same records, field for field, as one read per document gives.
+      expect(byId.get(live.id)).toStrictEqual(await storage.getDocumentMeta({ id: live.id }));
+      expect(byId.get(trashed.id)).toStrictEqual(await storage.getDocumentMeta({ id: trashed.id }));
+      expect(byId.get(trashed.id)?.deletedAt).toBeInstanceOf(Date);
+      expect(await storage.listDocumentMetas({ ids: [] })).toEqual([]);
+      expect(await storage.listDocumentMetas({ ids: [MISSING_ID] })).toEqual([]);
+    });
+
     it('refuses to update or purge a missing document', async () => {
       const storage = getStorage();
       await expectRejection(

@@ -91,6 +91,24 @@ export function describeSharesContract(getStorage: GetStorage): void {
       expect(
         (await storage.listDocumentSharesForUser({ userId: ana.id })).map((s) => s.documentId),
       ).toEqual([document.id, other.id]);
+      // Several documents in one read, oldest first; a third document's share is not among them.
+      const third = await buildDocument(storage, { workspace, createdBy: owner });
+      await storage.upsertDocumentShare({
+        ...base,
+        documentId: third.id,
+        userId: ben.id,
+        role: 'viewer',
+      });
+      const ofBoth = await storage.listSharesOfDocuments({
+        documentIds: [other.id, document.id, MISSING_ID, 'not-an-id'],
+      });
+      expect(ofBoth.map((s) => [s.documentId, s.userId])).toEqual([
+        [document.id, ana.id],
+        [document.id, ben.id],
+        [other.id, ana.id],
+      ]);
+      expect(ofBoth[0]).toStrictEqual(forAna.share);
+      expect(await storage.listSharesOfDocuments({ documentIds: [] })).toEqual([]);
       await storage.deleteDocumentShare({ id: forAna.share.id });
       expect(
         (await storage.listDocumentShares({ documentId: document.id })).map((s) => s.userId),
