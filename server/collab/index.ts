@@ -27,7 +27,8 @@ import { AWARENESS_SWEEP_MS, sweepOutdatedAwareness } from './awarenessSweep';
 import { createDerivedWrites } from './derivedWrites';
 import { createGroupCommit } from './groupCommit';
 import { createHookRunner, type CollabHook, type ServerChangeOrigin } from './hooks';
-import { RELAY_ORIGIN, SERVER_ORIGIN, type LiveDoc } from './liveDoc';
+import { RELAY_ORIGIN, SERVER_ORIGIN } from './changeOrigins';
+import type { LiveDoc } from './liveDoc';
 import { resolveCollabOptions, type CollabOptions } from './options';
 import {
   createMemoryConnectionCounter,

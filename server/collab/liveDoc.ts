@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import type { Logger } from '../logger';
-import type { DocState, Storage } from '../storage/types';
+import type { Storage } from '../storage/types';
 import {
   createAwarenessGate,
   type AwarenessAdmission,
@@ -20,10 +20,19 @@ import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import type { DerivedWrites } from './derivedWrites';
 import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
+import { applyStored, partsOf } from './storedState';
+import {
+  changeOriginOf,
+  LOAD_ORIGIN,
+  ORIGIN_SYMBOLS,
+  REFUSED_ORIGIN,
+  RELAY_ORIGIN,
+  SERVER_ORIGIN,
+} from './changeOrigins';
 import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
 import type { GroupCommit } from './groupCommit';
-import type { ChangeOrigin, HookRunner, ServerChangeOrigin } from './hooks';
+import type { HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
@@ -55,22 +64,6 @@ export class DocTooLargeError extends Error {
  * refused writer can reconnect and try again at once.
  */
 const REMEASURE_INTERVAL_MS = 10_000;
-
-/** Yjs transaction origin of changes made by the server itself (templates, version restore). */
-export const SERVER_ORIGIN = Symbol('collab-server');
-/** Yjs transaction origin of changes relayed from another server process (stored there). */
-export const RELAY_ORIGIN = Symbol('collab-relay');
-/**
- * Yjs transaction origin of a suggest-only update that was refused: applied only to be
- * reverted at once (see `applySuggestOnlyUpdate`); a server change for the hooks, never
- * recorded as anyone's suggestion.
- */
-const REFUSED_ORIGIN = Symbol('collab-refused');
-/** Yjs transaction origin of the initial load: neither persisted again nor broadcast. */
-const LOAD_ORIGIN = Symbol('collab-load');
-
-/** The Yjs transaction origin of a server-chosen change origin. */
-const ORIGIN_SYMBOLS = { server: SERVER_ORIGIN, relay: RELAY_ORIGIN } as const;
 
 /** The one root a suggest-only update may touch (the guard compares only the editor's content). */
 const EDITOR_ONLY: ReadonlySet<string> = new Set([EDITOR_FRAGMENT]);
@@ -399,52 +392,4 @@ export async function loadLiveDoc(input: {
 
 function isPeer(origin: unknown, peers: Set<DocPeer>): origin is DocPeer {
   return typeof origin === 'object' && origin !== null && peers.has(origin as DocPeer);
-}
-
-/** Maps a Yjs transaction origin to the hooks' typed origin (any connection object is a peer). */
-function changeOriginOf(origin: unknown): ChangeOrigin {
-  if (origin === LOAD_ORIGIN) return 'load';
-  if (origin === RELAY_ORIGIN) return 'relay';
-  if (typeof origin === 'object' && origin !== null) return 'peer';
-  return 'server';
-}
-
-/**
- * Applies stored state in one transaction; a corrupt entry is skipped and logged, not fatal.
- * Deliberately not `Y.mergeUpdates`: merging is quadratic in the number of parts (5,000
- * one-character updates take ~0.9 s, 20,000 take ~8.7 s on the bench machine), while applying
- * them one by one inside a single transaction is linear (~0.27 s for 20,000). See
- * docs/PERFORMANCE.md, scenario (c).
- */
-function applyStored(input: {
-  ydoc: Y.Doc;
-  parts: Uint8Array[];
-  logger: Logger;
-  documentId: string;
-  /** `LOAD_ORIGIN` when building the document; `RELAY_ORIGIN` when catching up with storage. */
-  origin: symbol;
-}): void {
-  if (input.parts.length === 0) return;
-  Y.transact(
-    input.ydoc,
-    () => {
-      for (const part of input.parts) {
-        try {
-          Y.applyUpdate(input.ydoc, part, input.origin);
-        } catch (error) {
-          input.logger.error(
-            { err: error, documentId: input.documentId },
-            'skipping a corrupt stored update',
-          );
-        }
-      }
-    },
-    input.origin,
-  );
-}
-
-/** Stored state in load order: the snapshot, then the log. */
-function partsOf(state: DocState): Uint8Array[] {
-  const updates = state.updates.map((u) => u.data);
-  return state.snapshot ? [state.snapshot, ...updates] : updates;
 }

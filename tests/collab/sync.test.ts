@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { SERVER_ORIGIN } from '../../server/collab/liveDoc';
+import { SERVER_ORIGIN } from '../../server/collab/changeOrigins';
 import {
   connectClient,
   connectRaw,
