@@ -12,8 +12,14 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import type { AccessScope } from '../events/accessScope';
 import type { Logger } from '../logger';
-import type { DocumentMeta, Membership, Storage, User, Workspace } from '../storage/types';
-import type { DocumentShare } from '../storage/port/shares';
+import type {
+  DocumentMeta,
+  DocumentShare,
+  Membership,
+  Storage,
+  User,
+  Workspace,
+} from '../storage/types';
 import { documentMembership } from '../policies/documentReach';
 import { decideAccess } from './access';
 import { isSessionAlive } from './authenticate';

@@ -29,6 +29,14 @@ function toShare(doc: DocumentShareDoc): DocumentShare {
 export function createMongoShares({ models, run }: MongoContext): ShareMethods {
   const { DocumentShare, Document, User } = models;
 
+  /** The shares matching `filter`, oldest first. */
+  const findShares = async (filter: Record<string, unknown>): Promise<DocumentShare[]> => {
+    const docs = await DocumentShare.find(filter)
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<DocumentShareDoc[]>();
+    return docs.map(toShare);
+  };
+
   return {
     upsertDocumentShare: (input) =>
       run(async () => {
@@ -73,30 +81,21 @@ export function createMongoShares({ models, run }: MongoContext): ShareMethods {
       run(async () => {
         const objectId = toObjectId(documentId);
         if (!objectId) return [];
-        const docs = await DocumentShare.find({ documentId: objectId })
-          .sort({ createdAt: 1, _id: 1 })
-          .lean<DocumentShareDoc[]>();
-        return docs.map(toShare);
+        return findShares({ documentId: objectId });
       }),
 
     listSharesOfDocuments: ({ documentIds }) =>
       run(async () => {
         const objectIds = toObjectIds(documentIds);
         if (objectIds.length === 0) return [];
-        const docs = await DocumentShare.find({ documentId: trusted({ $in: objectIds }) })
-          .sort({ createdAt: 1, _id: 1 })
-          .lean<DocumentShareDoc[]>();
-        return docs.map(toShare);
+        return findShares({ documentId: trusted({ $in: objectIds }) });
       }),
 
     listDocumentSharesForUser: ({ userId }) =>
       run(async () => {
         const objectId = toObjectId(userId);
         if (!objectId) return [];
-        const docs = await DocumentShare.find({ userId: objectId })
-          .sort({ createdAt: 1, _id: 1 })
-          .lean<DocumentShareDoc[]>();
-        return docs.map(toShare);
+        return findShares({ userId: objectId });
       }),
 
     deleteDocumentShare: ({ id }) =>

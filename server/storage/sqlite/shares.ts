@@ -38,6 +38,14 @@ export function createSqliteShares({ db, stmt }: SqliteContext): ShareMethods {
     ) as ShareRow | undefined;
     return row ? toShare(row) : null;
   };
+  /** The shares matching `condition` (one fixed SQL fragment, one bound value), oldest first. */
+  const sharesWhere = (condition: string, value: string): DocumentShare[] =>
+    translateSqlite(
+      () =>
+        stmt(`SELECT * FROM document_shares WHERE ${condition} ORDER BY created_at, rowid`).all(
+          value,
+        ) as ShareRow[],
+    ).map(toShare);
   // One transaction: two concurrent shares of the same pair leave one row (the unique index).
   const upsert = db.transaction(
     (input: Parameters<ShareMethods['upsertDocumentShare']>[0]): boolean => {
@@ -74,35 +82,19 @@ export function createSqliteShares({ db, stmt }: SqliteContext): ShareMethods {
     },
 
     async listDocumentShares({ documentId }) {
-      const rows = translateSqlite(
-        () =>
-          stmt(
-            'SELECT * FROM document_shares WHERE document_id = ? ORDER BY created_at, rowid',
-          ).all(documentId) as ShareRow[],
-      );
-      return rows.map(toShare);
+      return sharesWhere('document_id = ?', documentId);
     },
 
     async listSharesOfDocuments({ documentIds }) {
       if (documentIds.length === 0) return [];
-      const rows = translateSqlite(
-        () =>
-          stmt(
-            `SELECT * FROM document_shares WHERE document_id IN (SELECT value FROM json_each(?))
-             ORDER BY created_at, rowid`,
-          ).all(JSON.stringify(documentIds)) as ShareRow[],
+      return sharesWhere(
+        'document_id IN (SELECT value FROM json_each(?))',
+        JSON.stringify(documentIds),
       );
-      return rows.map(toShare);
     },
 
     async listDocumentSharesForUser({ userId }) {
-      const rows = translateSqlite(
-        () =>
-          stmt('SELECT * FROM document_shares WHERE user_id = ? ORDER BY created_at, rowid').all(
-            userId,
-          ) as ShareRow[],
-      );
-      return rows.map(toShare);
+      return sharesWhere('user_id = ?', userId);
     },
 
     async deleteDocumentShare({ id }) {
