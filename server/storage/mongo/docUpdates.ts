@@ -133,11 +133,13 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
         // the snapshot does contain is harmless (Yjs updates are idempotent).
         return {
           snapshot: snapshot ? toBytes(snapshot.data) : null,
+          ...(snapshot?.stateVector ? { snapshotVector: toBytes(snapshot.stateVector) } : {}),
+          ...(snapshot?.deletes ? { snapshotDeletes: toBytes(snapshot.deletes) } : {}),
           updates: log.map((entry): DocUpdate => ({ seq: entry.seq, data: toBytes(entry.data) })),
         };
       }),
 
-    compactDoc: ({ documentId, snapshot, upToSeq }) =>
+    compactDoc: ({ documentId, snapshot, upToSeq, snapshotVector, snapshotDeletes }) =>
       run(async () => {
         // Not the hot path: checked, so no snapshot outlives its document.
         const objectId = await requireExisting(Document, documentId, 'No such document.');
@@ -147,7 +149,24 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
         const writeSnapshot = (upsert: boolean) =>
           DocSnapshot.updateOne(
             { _id: objectId, upToSeq: trusted({ $lte: seq }) },
-            { $set: { data: toBuffer(snapshot), upToSeq: seq, createdAt: new Date() } },
+            {
+              $set: {
+                data: toBuffer(snapshot),
+                upToSeq: seq,
+                createdAt: new Date(),
+                ...(snapshotVector ? { stateVector: toBuffer(snapshotVector) } : {}),
+                ...(snapshotDeletes ? { deletes: toBuffer(snapshotDeletes) } : {}),
+              },
+              // What was stored with an older snapshot does not describe this one.
+              ...(snapshotVector && snapshotDeletes
+                ? {}
+                : {
+                    $unset: {
+                      ...(snapshotVector ? {} : { stateVector: 1 }),
+                      ...(snapshotDeletes ? {} : { deletes: 1 }),
+                    },
+                  }),
+            },
             { upsert },
           );
         try {

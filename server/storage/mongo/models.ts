@@ -212,6 +212,8 @@ export function createModels(connection: Connection): MongoModels {
     data: { type: Buffer, required: true },
     upToSeq: { type: Number, required: true },
     createdAt: { type: Date, required: true },
+    stateVector: { type: Buffer },
+    deletes: { type: Buffer },
   });
 
   const docCounter = new Schema<DocCounterDoc>({

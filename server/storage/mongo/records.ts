@@ -145,6 +145,10 @@ export interface DocSnapshotDoc {
   data: Buffer;
   upToSeq: number;
   createdAt: Date;
+  /** The snapshot's Yjs state vector (absent on snapshots written before it was kept). */
+  stateVector?: Buffer;
+  /** The snapshot's deletions as an update without structs (absent like `stateVector`). */
+  deletes?: Buffer;
 }
 
 /** Per-document counter handing out doc-update seqs. */

@@ -13,9 +13,17 @@ import { fromBlob, toBlob } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
 
+/** What is stored beside a snapshot (`DocState`), absent for snapshots written without it. */
+interface SnapshotMeta {
+  snapshotVector?: Uint8Array;
+  snapshotDeletes?: Uint8Array;
+}
+
 interface SnapshotRow {
   data: Buffer;
   up_to_seq: number;
+  state_vector: Buffer | null;
+  deletes: Buffer | null;
 }
 
 interface UpdateRow {
@@ -116,8 +124,9 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
   };
 
   const readSnapshot = (documentId: string): SnapshotRow | undefined =>
-    stmt('SELECT data, up_to_seq FROM doc_snapshots WHERE document_id = ?').get(documentId) as
-      SnapshotRow | undefined;
+    stmt(
+      'SELECT data, up_to_seq, state_vector, deletes FROM doc_snapshots WHERE document_id = ?',
+    ).get(documentId) as SnapshotRow | undefined;
 
   /** The snapshot and the first page of the log after it, in one read transaction. */
   const loadFirstPage = db.transaction((documentId: string) => {
@@ -125,16 +134,28 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
     return { snapshot, updates: readPage(documentId, snapshot?.up_to_seq ?? 0) };
   });
 
-  const compact = db.transaction((documentId: string, snapshot: Uint8Array, upToSeq: number) => {
-    // Never replace a snapshot with an older one (a late compaction must not lose work).
-    stmt(
-      `INSERT INTO doc_snapshots (document_id, data, up_to_seq, created_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (document_id) DO UPDATE
-         SET data = excluded.data, up_to_seq = excluded.up_to_seq, created_at = excluded.created_at
-         WHERE excluded.up_to_seq >= doc_snapshots.up_to_seq`,
-    ).run(documentId, toBlob(snapshot), upToSeq, Date.now());
-    return deleteMergedChunk(documentId, upToSeq);
-  });
+  const compact = db.transaction(
+    (documentId: string, snapshot: Uint8Array, upToSeq: number, meta: SnapshotMeta) => {
+      // Never replace a snapshot with an older one (a late compaction must not lose work).
+      stmt(
+        `INSERT INTO doc_snapshots (document_id, data, up_to_seq, created_at, state_vector, deletes)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (document_id) DO UPDATE
+           SET data = excluded.data, up_to_seq = excluded.up_to_seq,
+               created_at = excluded.created_at, state_vector = excluded.state_vector,
+               deletes = excluded.deletes
+           WHERE excluded.up_to_seq >= doc_snapshots.up_to_seq`,
+      ).run(
+        documentId,
+        toBlob(snapshot),
+        upToSeq,
+        Date.now(),
+        meta.snapshotVector ? toBlob(meta.snapshotVector) : null,
+        meta.snapshotDeletes ? toBlob(meta.snapshotDeletes) : null,
+      );
+      return deleteMergedChunk(documentId, upToSeq);
+    },
+  );
 
   /**
    * Deletes up to `DELETE_CHUNK_ROWS` log entries the snapshot holds; returns how many. Entries
@@ -181,12 +202,14 @@ export function createSqliteDocUpdates({ db, stmt }: SqliteContext): DocUpdateMe
       }
       return {
         snapshot: snapshot ? fromBlob(snapshot.data) : null,
+        ...(snapshot?.state_vector ? { snapshotVector: fromBlob(snapshot.state_vector) } : {}),
+        ...(snapshot?.deletes ? { snapshotDeletes: fromBlob(snapshot.deletes) } : {}),
         updates,
       };
     },
 
-    async compactDoc({ documentId, snapshot, upToSeq }) {
-      let deleted = translateSqlite(() => compact(documentId, snapshot, upToSeq), {
+    async compactDoc({ documentId, snapshot, upToSeq, ...meta }) {
+      let deleted = translateSqlite(() => compact(documentId, snapshot, upToSeq, meta), {
         missingMessage: 'No such document.',
       });
       // The rest of a long log in chunks, letting other documents' traffic run in between.

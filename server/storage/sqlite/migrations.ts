@@ -460,4 +460,13 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'review_sessions.suggestion_tags: suggestions made during a live session, per agenda item',
     sql: `ALTER TABLE review_sessions ADD COLUMN suggestion_tags TEXT NOT NULL DEFAULT '[]';`,
   },
+  {
+    version: 20,
+    name: 'doc_snapshots.state_vector, .deletes: a snapshot is served without building its document',
+    // Null for snapshots written before: the loader then parses or applies the snapshot, as it did.
+    sql: `
+      ALTER TABLE doc_snapshots ADD COLUMN state_vector BLOB;
+      ALTER TABLE doc_snapshots ADD COLUMN deletes BLOB;
+    `,
+  },
 ];

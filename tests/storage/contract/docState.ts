@@ -163,6 +163,63 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       expect(textOf(await storage.loadDocState({ documentId }))).toBe('first second');
     });
 
+    it('keeps a snapshot’s state vector and deletions with it, replaced or dropped with it', async () => {
+      const storage = getStorage();
+      const documentId = await makeDocument(storage);
+      const editor = recordingDoc();
+      editor.type('first ');
+      const [firstSeq = 0] = await flush(storage, documentId, editor);
+      const firstVector = Y.encodeStateVector(editor.doc);
+      const firstDeletes = Y.encodeStateAsUpdate(editor.doc, firstVector);
+      await storage.compactDoc({
+        documentId,
+        snapshot: Y.encodeStateAsUpdate(editor.doc),
+        upToSeq: firstSeq,
+        snapshotVector: firstVector,
+        snapshotDeletes: firstDeletes,
+      });
+      const first = await storage.loadDocState({ documentId });
+      expect(first.snapshotVector).toEqual(firstVector);
+      expect(first.snapshotDeletes).toEqual(firstDeletes);
+
+      // A newer snapshot replaces the vector; an older one changes neither.
+      editor.type('second');
+      editor.doc.getText('default').delete(0, 1);
+      const [secondSeq = 0] = await flush(storage, documentId, editor);
+      const secondVector = Y.encodeStateVector(editor.doc);
+      const secondDeletes = Y.encodeStateAsUpdate(editor.doc, secondVector);
+      await storage.compactDoc({
+        documentId,
+        snapshot: Y.encodeStateAsUpdate(editor.doc),
+        upToSeq: secondSeq,
+        snapshotVector: secondVector,
+        snapshotDeletes: secondDeletes,
+      });
+      await storage.compactDoc({
+        documentId,
+        snapshot: first.snapshot!,
+        upToSeq: firstSeq,
+        snapshotVector: firstVector,
+        snapshotDeletes: firstDeletes,
+      });
+      const second = await storage.loadDocState({ documentId });
+      expect(second.snapshotVector).toEqual(secondVector);
+      expect(second.snapshotDeletes).toEqual(secondDeletes);
+      expect(second.snapshotDeletes).not.toEqual(firstDeletes);
+      expect(Y.decodeStateVector(second.snapshotVector!)).toEqual(
+        Y.decodeStateVector(Y.encodeStateVectorFromUpdate(second.snapshot!)),
+      );
+
+      // A snapshot written without a vector has none: a stale one would claim the wrong state.
+      editor.type(' third');
+      const [thirdSeq = 0] = await flush(storage, documentId, editor);
+      await compactTo(storage, documentId, editor, thirdSeq);
+      const third = await storage.loadDocState({ documentId });
+      expect(textOf(third)).toBe('irst second third');
+      expect(third.snapshotVector).toBeUndefined();
+      expect(third.snapshotDeletes).toBeUndefined();
+    });
+
     it('keeps stored bytes apart from the caller’s arrays', async () => {
       const storage = getStorage();
       const documentId = await makeDocument(storage);
