@@ -21,6 +21,7 @@ import {
   EMPTY_UPDATE,
   encodeAwarenessMessage,
   encodeSyncStep1,
+  encodeSyncStep1FromVector,
   encodeSyncStep2,
   encodeSyncStep2FromUpdate,
   MESSAGE_AWARENESS,
@@ -238,15 +239,19 @@ export function attachConnection(input: {
   doc.addPeer(connection);
   const coldState = doc.coldState();
   if (coldState) {
-    // Cold open: the client applies the stored state while the server builds its own copy
-    // (once the bytes have left), then the server asks for what the client has (step 1).
+    // Cold open: the client gets the stored state as is, then (once the bytes have left) the
+    // server asks for what the client has (step 1). For a snapshot the server's state vector
+    // is read from its bytes: the server builds its own copy (100–300 ms for a large document,
+    // a stall for every document on the process) only once something must be applied to it,
+    // so readers who change nothing never cost it.
     hasColdState = true;
     connection.send(encodeSyncStep2FromUpdate(coldState));
     sendAwarenessStates(connection, doc);
     whenDrained(ws, () => {
       if (isClosing) return;
       try {
-        connection.send(encodeSyncStep1(doc.ydoc));
+        const vector = doc.isHydrated() ? null : doc.storedStateVector();
+        connection.send(vector ? encodeSyncStep1FromVector(vector) : encodeSyncStep1(doc.ydoc));
       } catch (error) {
         logger.error({ err: error, documentId: grant.documentId }, 'building the document failed');
         connection.close(INTERNAL_ERROR, 'document could not be loaded');

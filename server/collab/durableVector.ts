@@ -12,6 +12,11 @@ import * as Y from 'yjs';
 export interface DurableVector {
   /** Counts an update (or a snapshot) that storage now holds. Returns whether any clock rose. */
   add(update: Uint8Array): boolean;
+  /**
+   * Counts a stored snapshot by its state vector (`Y.encodeStateVector` of the document it
+   * was encoded from), without parsing it. Returns whether any clock rose.
+   */
+  addStateVector(vector: Uint8Array): boolean;
   /** `Y.encodeStateVector` format of the stored state. */
   encode(): Uint8Array;
 }
@@ -31,7 +36,6 @@ export function createDurableVector(
   let unreadClocks = initialClocks ?? null;
 
   const raise = (update: Uint8Array): boolean => {
-    let rose = false;
     let meta: ReturnType<typeof Y.parseUpdateMeta>;
     try {
       meta = Y.parseUpdateMeta(update);
@@ -39,7 +43,11 @@ export function createDurableVector(
       // A corrupt stored entry is skipped when the document loads too (see `applyStored`).
       return false;
     }
-    for (const [client, clock] of meta.to) {
+    return raiseTo(meta.to);
+  };
+  const raiseTo = (ends: ReadonlyMap<number, number>): boolean => {
+    let rose = false;
+    for (const [client, clock] of ends) {
       if (clock > (clocks.get(client) ?? 0)) {
         clocks.set(client, clock);
         rose = true;
@@ -62,6 +70,10 @@ export function createDurableVector(
     add(update) {
       parseInitial();
       return raise(update);
+    },
+    addStateVector(vector) {
+      parseInitial();
+      return raiseTo(Y.decodeStateVector(vector));
     },
     encode() {
       parseInitial();

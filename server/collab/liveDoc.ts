@@ -7,7 +7,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
-import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
 import {
@@ -20,7 +19,7 @@ import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import type { DerivedWrites } from './derivedWrites';
 import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
-import { applyStored, partsOf } from './storedState';
+import { applyStored, isSnapshotAnswer, partsOf, snapshotStateVector } from './storedState';
 import {
   changeOriginOf,
   LOAD_ORIGIN,
@@ -36,13 +35,12 @@ import type { HookRunner, ServerChangeOrigin } from './hooks';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
-import { judgeSuggestOnlyUpdate, type SuggestVerdict } from './suggestGuard';
+import { applyAndRevert, judgeSuggestOnlyUpdate, type SuggestVerdict } from './suggestGuard';
 import {
   assertAllowedRootTypes,
-  findForeignDeletedRootTypes,
-  findForeignRootTypes,
   isDeletionOnly,
   isFormattingOnly,
+  staysInEditor,
   type DecodedUpdate,
 } from './updateGuard';
 
@@ -65,9 +63,6 @@ export class DocTooLargeError extends Error {
  */
 const REMEASURE_INTERVAL_MS = 10_000;
 
-/** The one root a suggest-only update may touch (the guard compares only the editor's content). */
-const EDITOR_ONLY: ReadonlySet<string> = new Set([EDITOR_FRAGMENT]);
-
 /** What `applyUpdate` accepts as origin: a connection, or the server's own origins. */
 export type ApplyOrigin = DocPeer | (typeof ORIGIN_SYMBOLS)[ServerChangeOrigin];
 
@@ -88,7 +83,10 @@ export interface LiveDoc {
   /** Builds the Y.Doc from the stored state now (reading `ydoc` does it too). Idempotent. */
   hydrate(): void;
   isHydrated(): boolean;
-  /** State vector of the stored state, known once hydrated (what a cold-state receiver has). */
+  /**
+   * State vector of the stored state (what a cold-state receiver has): read from the snapshot
+   * while the Y.Doc is not built, so sync step 1 to a cold-state client does not build it.
+   */
   storedStateVector(): Uint8Array | null;
   /**
    * Validates, checks and applies an update. Throws ProtocolError (undecodable, or a client
@@ -151,6 +149,17 @@ export async function loadLiveDoc(input: {
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
   let storedStateVector: Uint8Array | null = null;
+  // Stored with the snapshot since migration 20; parsed from it for an older one.
+  const snapshotVector = state.updates.length === 0 ? state.snapshotVector : undefined;
+  const snapshotDeletes = state.updates.length === 0 ? state.snapshotDeletes : undefined;
+  /**
+   * Whether `update` is what a client holding exactly the stored snapshot answers to the
+   * server's step 1 (its deletions, no structs: the encoding is canonical). It changes
+   * nothing, so it is no reason to build the Y.Doc: a reader costs no stall and no memory.
+   */
+  const holdsNothingNew = (update: Uint8Array): boolean =>
+    pendingParts !== null && isSnapshotAnswer(update, snapshotDeletes);
+  const isSnapshotOnly = state.snapshot !== null && state.updates.length === 0;
   // A long log is applied in slices before the document is served (`sliceLoad.ts`), so other
   // documents' traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
   const isLongLog = parts.length >= LONG_LOG_PARTS;
@@ -170,7 +179,8 @@ export async function loadLiveDoc(input: {
       const snapshot = encodeIntegratedState(ydoc);
       // Measured when encoded, not when written: changes applied during the write count on top.
       size.rebase(snapshot.byteLength);
-      return snapshot;
+      const vector = Y.encodeStateVector(ydoc);
+      return { snapshot, vector, deletes: encodeIntegratedState(ydoc, vector) };
     },
     storage,
     groupCommit: input.groupCommit,
@@ -191,7 +201,11 @@ export async function loadLiveDoc(input: {
           },
         }
       : {}),
-    ...(isLongLog ? { initialClocks: () => loadedClocks } : { initialParts: parts }),
+    ...(isLongLog
+      ? { initialClocks: () => loadedClocks }
+      : snapshotVector
+        ? { initialClocks: () => Y.decodeStateVector(snapshotVector) }
+        : { initialParts: parts }),
     onStored: (count) => hooks.store({ doc: live, count }),
   });
   const derived = createDerivedSync({
@@ -262,40 +276,12 @@ export async function loadLiveDoc(input: {
     return decoded;
   };
 
-  /** Whether an update writes or deletes only inside the editor's fragment (what the guard reads). */
-  const staysInEditor = (decoded: DecodedUpdate): boolean => {
-    const input = { decoded, doc: ydoc, allowedRoots: EDITOR_ONLY };
-    return (
-      findForeignRootTypes(input).length === 0 && findForeignDeletedRootTypes(input).length === 0
-    );
-  };
-
   const integrate = (update: Uint8Array, origin: ApplyOrigin | typeof REFUSED_ORIGIN): void => {
     isOverPending = ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
     try {
       Y.applyUpdate(ydoc, update, origin);
     } finally {
       isOverPending = false;
-    }
-  };
-
-  /**
-   * Applies a refused update and reverts it with a Yjs undo, so the sender's copy (which has
-   * it) converges back to the document as it was; the other peers receive both in one
-   * broadcast (the same event-loop turn), so they see no change at all. Applied inside a
-   * local transaction: Yjs then skips its formatting clean-up for remote changes, which would
-   * otherwise drop the bold or link of text the update deleted before the undo restores it.
-   */
-  const applyAndRevert = (update: Uint8Array): void => {
-    const undo = new Y.UndoManager(ydoc.getXmlFragment(EDITOR_FRAGMENT), {
-      trackedOrigins: new Set([REFUSED_ORIGIN]),
-      captureTimeout: 0,
-    });
-    try {
-      ydoc.transact(() => integrate(update, REFUSED_ORIGIN), REFUSED_ORIGIN);
-      ydoc.transact(() => undo.undo(), SERVER_ORIGIN);
-    } finally {
-      undo.destroy();
     }
   };
 
@@ -309,22 +295,35 @@ export async function loadLiveDoc(input: {
     coldState: () => (pendingParts && pendingParts.length === 1 ? pendingParts[0]! : null),
     hydrate,
     isHydrated: () => pendingParts === null,
-    storedStateVector: () => storedStateVector,
+    storedStateVector() {
+      if (!storedStateVector && pendingParts && isSnapshotOnly) {
+        storedStateVector = snapshotVector ?? snapshotStateVector(pendingParts[0]!);
+      }
+      return storedStateVector;
+    },
     awareness,
     peers,
     persistence,
     derived,
     applyUpdate(update, origin) {
+      if (holdsNothingNew(update)) return;
       checkIncoming(update, origin);
       integrate(update, origin);
     },
     applySuggestOnlyUpdate(update, peer) {
+      if (holdsNothingNew(update)) return 'accept';
       const decoded = checkIncoming(update, peer);
-      const verdict = staysInEditor(decoded)
+      const verdict = staysInEditor(decoded, ydoc)
         ? judgeSuggestOnlyUpdate({ ydoc, update, userId: peer.userId })
         : 'drop';
       if (verdict === 'accept') integrate(update, peer);
-      if (verdict === 'refuse') applyAndRevert(update);
+      if (verdict === 'refuse') {
+        applyAndRevert({
+          ydoc,
+          apply: () => integrate(update, REFUSED_ORIGIN),
+          origins: { refused: REFUSED_ORIGIN, revert: SERVER_ORIGIN },
+        });
+      }
       return verdict;
     },
     change(apply, origin) {

@@ -11,6 +11,7 @@
  * durable once its batch was written, i.e. within about `flushDelayMs` of being applied;
  * anything newer is recovered from the clients' own copies by Yjs sync when they reconnect.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { NotFoundError } from '../errors';
 import type { Logger } from '../logger';
 import type { Storage } from '../storage/types';
@@ -52,8 +53,11 @@ export function isDocumentGoneError(error: unknown): boolean {
 /** Creates the persistence of one live document (see the module comment for its guarantees). */
 export function createDocPersistence(input: {
   documentId: string;
-  /** The whole document as one update (builds the Y.Doc if it is not built yet). */
-  encodeSnapshot: () => Uint8Array;
+  /**
+   * The whole document as one update, with its state vector and its deletions as an update
+   * without structs (stored with it: see `DocState`). Builds the Y.Doc if it is not built yet.
+   */
+  encodeSnapshot: () => { snapshot: Uint8Array; vector: Uint8Array; deletes: Uint8Array };
   storage: Storage;
   /** The server's shared flush timer and group write (`groupCommit.ts`). */
   groupCommit: GroupCommit;
@@ -154,12 +158,24 @@ export function createDocPersistence(input: {
       logger.error({ err: error, documentId }, 'reading the document log before compaction failed');
       return;
     }
-    const snapshot = input.encodeSnapshot();
+    // Encoding a large document takes tens of ms, and so does writing it: each in a turn of its
+    // own, not after what queued this compaction (e.g. a long log's load, then the first
+    // client's answer), so other documents' traffic moves in between (docs/PERFORMANCE.md).
+    await yieldToEventLoop();
+    if (isGone) return;
+    const { snapshot, vector, deletes } = input.encodeSnapshot();
+    await yieldToEventLoop();
     try {
-      await storage.compactDoc({ documentId, snapshot, upToSeq });
+      await storage.compactDoc({
+        documentId,
+        snapshot,
+        upToSeq,
+        snapshotVector: vector,
+        snapshotDeletes: deletes,
+      });
       logSize = 0;
       // The snapshot may hold changes still queued for the log: they are stored now.
-      if (durable.add(snapshot)) input.onStored?.(0);
+      if (durable.addStateVector(vector)) input.onStored?.(0);
     } catch (error) {
       if (isDocumentGoneError(error)) {
         markGone(error, pending.length);

@@ -137,7 +137,12 @@ function encodeSyncMessage(subtype: number, payload: Uint8Array): Uint8Array {
 
 /** `[sync, step1, stateVector(doc)]`: asks the client for what the server lacks. */
 export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
-  return encodeSyncMessage(SYNC_STEP1, Y.encodeStateVector(doc));
+  return encodeSyncStep1FromVector(Y.encodeStateVector(doc));
+}
+
+/** Sync step 1 from a state vector known without the Y.Doc (a stored snapshot's). */
+export function encodeSyncStep1FromVector(stateVector: Uint8Array): Uint8Array {
+  return encodeSyncMessage(SYNC_STEP1, stateVector);
 }
 
 /**

@@ -33,6 +33,8 @@ export async function applyStoredInSlices(input: {
 }): Promise<void> {
   const { parts } = input;
   let index = 0;
+  // The read of the log ended this turn; the first slice gets a turn of its own too.
+  await yieldToEventLoop();
   while (index < parts.length) {
     const startedAt = performance.now();
     while (index < parts.length && performance.now() - startedAt < SLICE_BUDGET_MS) {

@@ -46,3 +46,31 @@ export function partsOf(state: DocState): Uint8Array[] {
   const updates = state.updates.map((u) => u.data);
   return state.snapshot ? [state.snapshot, ...updates] : updates;
 }
+
+/**
+ * The state vector of a stored snapshot, read from its bytes without building a Y.Doc (~7 ms
+ * for the 825 KB of bench (c), where building the Y.Doc takes 100–300 ms). Null if the bytes
+ * are not a decodable update. Only for a snapshot: a raw log entry may hold structs that cannot
+ * be integrated yet, which this vector would count as present.
+ */
+export function snapshotStateVector(snapshot: Uint8Array): Uint8Array | null {
+  try {
+    return Y.encodeStateVectorFromUpdate(snapshot);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether `update` is byte for byte a stored snapshot's deletions as an update without
+ * structs (`DocState.snapshotDeletes`): what a client holding exactly that snapshot answers
+ * to its state vector. Yjs writes a delete set canonically (clients sorted, ranges merged),
+ * so equal bytes mean equal deletions, and no structs means nothing past the vector.
+ */
+export function isSnapshotAnswer(
+  update: Uint8Array,
+  snapshotDeletes: Uint8Array | undefined,
+): boolean {
+  if (!snapshotDeletes) return false;
+  return Buffer.from(update.buffer, update.byteOffset, update.byteLength).equals(snapshotDeletes);
+}

@@ -84,3 +84,29 @@ function readDocument(copy: Y.Doc): ProseMirrorNode | null {
 function hasPending(ydoc: Y.Doc): boolean {
   return ydoc.store.pendingStructs !== null || ydoc.store.pendingDs !== null;
 }
+
+/**
+ * Applies a refused update and reverts it with a Yjs undo, so the sender's copy (which has
+ * it) converges back to the document as it was; the other peers receive both in one
+ * broadcast (the same event-loop turn), so they see no change at all. Applied inside a
+ * local transaction: Yjs then skips its formatting clean-up for remote changes, which would
+ * otherwise drop the bold or link of text the update deleted before the undo restores it.
+ */
+export function applyAndRevert(input: {
+  ydoc: Y.Doc;
+  /** Applies the refused update (with `origins.refused`). */
+  apply: () => void;
+  origins: { refused: symbol; revert: symbol };
+}): void {
+  const { ydoc, origins } = input;
+  const undo = new Y.UndoManager(ydoc.getXmlFragment(EDITOR_FRAGMENT), {
+    trackedOrigins: new Set([origins.refused]),
+    captureTimeout: 0,
+  });
+  try {
+    ydoc.transact(input.apply, origins.refused);
+    ydoc.transact(() => undo.undo(), origins.revert);
+  } finally {
+    undo.destroy();
+  }
+}

@@ -10,6 +10,7 @@
  */
 import * as Y from 'yjs';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
+import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { ProtocolError } from './protocol';
 
 /** An update as `Y.decodeUpdate` returns it (decoded once, checked here, applied later). */
@@ -213,4 +214,15 @@ export function findForeignDeletedRootTypes(input: {
     }
   }
   return [...foreign];
+}
+
+/** The one root a suggest-only update may touch (the guard compares only the editor's content). */
+const EDITOR_ONLY: ReadonlySet<string> = new Set([EDITOR_FRAGMENT]);
+
+/** Whether an update writes or deletes only inside the editor's fragment (what the suggest guard reads). */
+export function staysInEditor(decoded: DecodedUpdate, doc: Y.Doc): boolean {
+  const input = { decoded, doc, allowedRoots: EDITOR_ONLY };
+  return (
+    findForeignRootTypes(input).length === 0 && findForeignDeletedRootTypes(input).length === 0
+  );
 }

@@ -149,6 +149,12 @@ describe('collab hooks on a live server', () => {
     // is of the whole document, relayed 'b' included: harmless (Yjs updates are idempotent).
     const again = scope.clientAs(server, document.id, owner.id);
     await waitFor(() => again.text() === 'batyped', 'reopened with every change');
+    // The reopened document is one snapshot: the client got it as is, and the server builds
+    // its own copy (the `load` changes) only when something must be applied to it.
+    expect(server.collab.registry.get(document.id)!.isHydrated()).toBe(false);
+    expect(events.filter((event) => event.endsWith(':load'))).toEqual([]);
+    again.ydoc.getText(TEST_TEXT_ROOT).insert(0, 'c');
+    await waitFor(() => events.filter((e) => e === 'second:peer').length === 2, 'the new edit');
 
     const withoutStores = events.filter((event) => !event.endsWith(':store'));
     expect(withoutStores).toEqual([
@@ -167,6 +173,8 @@ describe('collab hooks on a live server', () => {
       'second:loaded',
       'first:load',
       'second:load',
+      'first:peer',
+      'second:peer',
     ]);
     // Two local changes were appended (the relayed one was not); each store ran both hooks in order.
     const stores = events.filter((event) => event.endsWith(':store'));
