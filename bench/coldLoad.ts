@@ -14,7 +14,7 @@ import { createBenchClient } from './client';
 import { createHistogram, percentileOf } from './histogram';
 import type { SeedAnswer } from './ipc';
 import { BASELINE_ENV, ourServerEnv } from './runTarget';
-import { startTarget } from './targets';
+import { startTarget, type Target } from './targets';
 
 export interface ColdLoadResult {
   edits: number;
@@ -55,6 +55,25 @@ export interface OpenTiming {
   /** CPU the client spent applying the state (wall time minus this is waiting for a core). */
   clientApplyCpuMs: number;
   stateBytes: number;
+  /**
+   * The server's longest event-loop stall from the open until 0.5 s after it (building its
+   * copy of the document, if it does): how long other documents' traffic could have waited.
+   */
+  serverStallMs?: number;
+}
+
+/** One open of the document on `target`, with the server's longest stall around it. */
+async function openWatchingStalls(input: {
+  target: Target;
+  url: string;
+  label: string;
+}): Promise<OpenTiming> {
+  await input.target.request({ type: 'profileStart' }); // restarts the event-loop delay histogram
+  const timing = await openOnce({ url: input.url });
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  const serverStallMs = (await input.target.stats()).loopDelayMs.max;
+  await input.target.request({ type: 'profileStop', label: input.label });
+  return { ...timing, serverStallMs };
 }
 
 async function openOnce(input: {
@@ -186,9 +205,7 @@ export async function runColdLoad(input: {
           await target.request<{ count: number }>({ type: 'countUpdates', documentId })
         ).count;
       }
-      await target.request({ type: 'profileStart' });
-      coldOpens.push(await openOnce({ url: collabUrl(target.port) }));
-      await target.request({ type: 'profileStop', label: 'c' });
+      coldOpens.push(await openWatchingStalls({ target, url: collabUrl(target.port), label: 'c' }));
       await target.stop();
     }
     const unloadedOpens: OpenTiming[] = [];
@@ -197,7 +214,9 @@ export async function runColdLoad(input: {
       await openOnce({ url: collabUrl(warm.port) });
       for (let i = 0; i < input.coldOpens; i += 1) {
         await new Promise((resolve) => setTimeout(resolve, input.unloadWaitMs));
-        unloadedOpens.push(await openOnce({ url: collabUrl(warm.port) }));
+        unloadedOpens.push(
+          await openWatchingStalls({ target: warm, url: collabUrl(warm.port), label: 'c-warm' }),
+        );
       }
     } finally {
       await warm.stop();

@@ -94,7 +94,10 @@ export function renderLoadTable(input: {
 /** The cold-load scenario (ours, with the baseline serving the same state as a floor). */
 export function renderColdLoad(result: ColdLoadResult): string {
   const open = (timing: OpenTiming): string =>
-    `${fmt(timing.totalMs, 0)} ms (server answered at ${fmt(timing.serverAnswerMs, 0)} ms, client applied in ${fmt(timing.totalMs - timing.serverAnswerMs, 0)} ms, ${fmt(timing.clientApplyCpuMs, 0)} ms of it on CPU)`;
+    `${fmt(timing.totalMs, 0)} ms (server answered at ${fmt(timing.serverAnswerMs, 0)} ms, client applied in ${fmt(timing.totalMs - timing.serverAnswerMs, 0)} ms, ${fmt(timing.clientApplyCpuMs, 0)} ms of it on CPU)` +
+    (timing.serverStallMs === undefined
+      ? ''
+      : `; server's longest stall ${fmt(timing.serverStallMs, 0)} ms`);
   return [
     `(c) cold load of a document with ${result.edits} small edits in its history`,
     `  history: ${result.logEntriesBefore} log entries, ${fmt(result.historyBytes / 1024, 0)} KB of updates, ${result.textLength} characters of text`,
