@@ -240,10 +240,10 @@ export function attachConnection(input: {
   const coldState = doc.coldState();
   if (coldState) {
     // Cold open: the client gets the stored state as is, then (once the bytes have left) the
-    // server asks for what the client has (step 1). For a snapshot the server's state vector
-    // is read from its bytes: the server builds its own copy (100–300 ms for a large document,
-    // a stall for every document on the process) only once something must be applied to it,
-    // so readers who change nothing never cost it.
+    // server asks for what the client has (step 1), with the snapshot's stored vector. The
+    // server builds its own copy (100–375 ms for a large document, a stall for every document
+    // on the process) only once something must be applied to it: readers who change nothing,
+    // whose answer is the snapshot's own deletions, never cost it (docs/COLLAB.md).
     hasColdState = true;
     connection.send(encodeSyncStep2FromUpdate(coldState));
     sendAwarenessStates(connection, doc);

@@ -84,8 +84,9 @@ export interface LiveDoc {
   hydrate(): void;
   isHydrated(): boolean;
   /**
-   * State vector of the stored state (what a cold-state receiver has): read from the snapshot
-   * while the Y.Doc is not built, so sync step 1 to a cold-state client does not build it.
+   * State vector of the stored state (what a cold-state receiver has): while the Y.Doc is not
+   * built, the one stored with the snapshot (or parsed from it), so sync step 1 to a cold-state
+   * client does not build it.
    */
   storedStateVector(): Uint8Array | null;
   /**

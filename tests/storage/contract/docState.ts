@@ -53,6 +53,20 @@ function compactTo(
   return storage.compactDoc({ documentId, snapshot: Y.encodeStateAsUpdate(editor.doc), upToSeq });
 }
 
+/** `compactTo`, with the snapshot's state vector and deletions stored beside it. */
+async function compactWithMeta(
+  storage: Storage,
+  documentId: string,
+  editor: RecordingDoc,
+  upToSeq: number,
+): Promise<{ snapshotVector: Uint8Array; snapshotDeletes: Uint8Array }> {
+  const snapshotVector = Y.encodeStateVector(editor.doc);
+  const snapshotDeletes = Y.encodeStateAsUpdate(editor.doc, snapshotVector);
+  const snapshot = Y.encodeStateAsUpdate(editor.doc);
+  await storage.compactDoc({ documentId, snapshot, upToSeq, snapshotVector, snapshotDeletes });
+  return { snapshotVector, snapshotDeletes };
+}
+
 /** Registers the Yjs-log tests. */
 export function describeDocStateContract(getStorage: GetStorage): void {
   describe('Yjs document state', () => {
@@ -169,46 +183,27 @@ export function describeDocStateContract(getStorage: GetStorage): void {
       const editor = recordingDoc();
       editor.type('first ');
       const [firstSeq = 0] = await flush(storage, documentId, editor);
-      const firstVector = Y.encodeStateVector(editor.doc);
-      const firstDeletes = Y.encodeStateAsUpdate(editor.doc, firstVector);
-      await storage.compactDoc({
-        documentId,
-        snapshot: Y.encodeStateAsUpdate(editor.doc),
-        upToSeq: firstSeq,
-        snapshotVector: firstVector,
-        snapshotDeletes: firstDeletes,
-      });
+      const firstMeta = await compactWithMeta(storage, documentId, editor, firstSeq);
       const first = await storage.loadDocState({ documentId });
-      expect(first.snapshotVector).toEqual(firstVector);
-      expect(first.snapshotDeletes).toEqual(firstDeletes);
+      expect(first).toMatchObject(firstMeta);
 
-      // A newer snapshot replaces the vector; an older one changes neither.
+      // A newer snapshot replaces them; an older one changes neither.
       editor.type('second');
       editor.doc.getText('default').delete(0, 1);
       const [secondSeq = 0] = await flush(storage, documentId, editor);
-      const secondVector = Y.encodeStateVector(editor.doc);
-      const secondDeletes = Y.encodeStateAsUpdate(editor.doc, secondVector);
-      await storage.compactDoc({
-        documentId,
-        snapshot: Y.encodeStateAsUpdate(editor.doc),
-        upToSeq: secondSeq,
-        snapshotVector: secondVector,
-        snapshotDeletes: secondDeletes,
-      });
+      const secondMeta = await compactWithMeta(storage, documentId, editor, secondSeq);
       await storage.compactDoc({
         documentId,
         snapshot: first.snapshot!,
         upToSeq: firstSeq,
-        snapshotVector: firstVector,
-        snapshotDeletes: firstDeletes,
+        ...firstMeta,
       });
       const second = await storage.loadDocState({ documentId });
-      expect(second.snapshotVector).toEqual(secondVector);
-      expect(second.snapshotDeletes).toEqual(secondDeletes);
-      expect(second.snapshotDeletes).not.toEqual(firstDeletes);
+      expect(second).toMatchObject(secondMeta);
       expect(Y.decodeStateVector(second.snapshotVector!)).toEqual(
         Y.decodeStateVector(Y.encodeStateVectorFromUpdate(second.snapshot!)),
       );
+      expect(second.snapshotDeletes).not.toEqual(firstMeta.snapshotDeletes);
 
       // A snapshot written without a vector has none: a stale one would claim the wrong state.
       editor.type(' third');
