@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { judgeSuggestOnlyUpdate } from '../../server/collab/suggestGuard';
+import { applyAndRevert, judgeSuggestOnlyUpdate } from '../../server/collab/suggestGuard';
 import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { newSuggestionId } from '../../shared/editor/suggestionId';
 import { blockText, paragraphsOf, setParagraphs } from './editorWorld';
@@ -157,5 +157,51 @@ describe('the suggest-only guard', () => {
     expect(judge(live, own)).toBe('accept');
     const plain = reviewerUpdate(live, (copy) => blockText(copy, 0).insert(8, 'plain '));
     expect(judge(live, plain)).toBe('refuse');
+  });
+});
+
+describe('healing a refused update', () => {
+  const REFUSED = Symbol('refused');
+  const REVERT = Symbol('revert');
+
+  it('applies and reverts it: the sender’s copy and every peer end with the text as it was', () => {
+    const live = new Y.Doc();
+    setParagraphs(live, [ORIGINAL]);
+    blockText(live, 0).format(0, 7, { bold: true });
+    const peer = copyOf(live);
+    const sender = copyOf(live);
+    const before = Y.encodeStateVector(sender);
+    // A plain deletion of bold text and an insertion: refused for a reviewer.
+    sender.transact(() => {
+      blockText(sender, 0).delete(0, 8);
+      blockText(sender, 0).insert(0, 'Shelter ');
+    });
+    const refused = Y.encodeStateAsUpdate(sender, before);
+    const sent: Uint8Array[] = [];
+    live.on('update', (update: Uint8Array) => sent.push(update));
+    // The undo manager is gone afterwards: no listener left on the live document.
+    const listeners = (): number => live._observers.get('afterTransaction')?.size ?? 0;
+    const listenersBefore = listeners();
+
+    applyAndRevert({
+      ydoc: live,
+      apply: () => Y.applyUpdate(live, refused, REFUSED),
+      origins: { refused: REFUSED, revert: REVERT },
+    });
+
+    expect(sent).toHaveLength(2);
+    expect(listeners()).toBe(listenersBefore);
+    for (const update of sent) {
+      Y.applyUpdate(peer, update);
+      Y.applyUpdate(sender, update);
+    }
+    for (const doc of [live, peer, sender]) {
+      expect(paragraphsOf(doc)).toEqual([ORIGINAL]);
+      // The bold of the deleted word comes back with it.
+      expect(blockText(doc, 0).toDelta()[0]).toEqual({
+        insert: 'Housing',
+        attributes: { bold: true },
+      });
+    }
   });
 });

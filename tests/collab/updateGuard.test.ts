@@ -13,6 +13,7 @@ import {
   ForeignRootTypeError,
   isDeletionOnly,
   isFormattingOnly,
+  staysInEditor,
   type DecodedUpdate,
 } from '../../server/collab/updateGuard';
 import { CLOSE_REASONS } from '../../shared/closeCodes';
@@ -411,5 +412,25 @@ describe('document size accounting', () => {
     text.insert(0, 'y'.repeat(300));
     text.delete(0, 300);
     expect(size.bytes()).toBe(700);
+  });
+});
+
+describe('staysInEditor (what the suggest-only guard may judge)', () => {
+  it('is true only for writes and deletions inside the editor’s fragment', () => {
+    const doc = new Y.Doc();
+    doc.getXmlFragment('default').insert(0, [new Y.XmlText('text')]);
+    doc.getMap('notes').set('a', 1);
+    const stays = (update: Uint8Array): boolean => staysInEditor(Y.decodeUpdate(update), doc);
+
+    const inEditor = changeOf(doc, (copy) => {
+      (copy.getXmlFragment('default').get(0) as Y.XmlText).insert(0, 'more ');
+      (copy.getXmlFragment('default').get(0) as Y.XmlText).delete(5, 2);
+    });
+    expect(stays(inEditor)).toBe(true);
+    expect(stays(changeOf(doc, (copy) => copy.getMap('notes').set('b', 2)))).toBe(false);
+    // A deletion alone in another root: no structs, only a delete set.
+    const deletion = changeOf(doc, (copy) => copy.getMap('notes').delete('a'));
+    expect(isDeletionOnly(Y.decodeUpdate(deletion))).toBe(true);
+    expect(stays(deletion)).toBe(false);
   });
 });
