@@ -150,9 +150,10 @@ export async function loadLiveDoc(input: {
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
   let storedStateVector: Uint8Array | null = null;
+  const isSnapshotOnly = state.snapshot !== null && state.updates.length === 0;
   // Stored with the snapshot since migration 20; parsed from it for an older one.
-  const snapshotVector = state.updates.length === 0 ? state.snapshotVector : undefined;
-  const snapshotDeletes = state.updates.length === 0 ? state.snapshotDeletes : undefined;
+  const snapshotVector = isSnapshotOnly ? state.snapshotVector : undefined;
+  const snapshotDeletes = isSnapshotOnly ? state.snapshotDeletes : undefined;
   /**
    * Whether `update` is what a client holding exactly the stored snapshot answers to the
    * server's step 1 (its deletions, no structs: the encoding is canonical). It changes
@@ -160,7 +161,6 @@ export async function loadLiveDoc(input: {
    */
   const holdsNothingNew = (update: Uint8Array): boolean =>
     pendingParts !== null && isSnapshotAnswer(update, snapshotDeletes);
-  const isSnapshotOnly = state.snapshot !== null && state.updates.length === 0;
   // A long log is applied in slices before the document is served (`sliceLoad.ts`), so other
   // documents' traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
   const isLongLog = parts.length >= LONG_LOG_PARTS;

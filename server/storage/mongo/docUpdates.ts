@@ -154,18 +154,10 @@ export function createMongoDocUpdates({ models, run }: MongoContext): DocUpdateM
                 data: toBuffer(snapshot),
                 upToSeq: seq,
                 createdAt: new Date(),
-                ...(snapshotVector ? { stateVector: toBuffer(snapshotVector) } : {}),
-                ...(snapshotDeletes ? { deletes: toBuffer(snapshotDeletes) } : {}),
+                // Null when not given: an older snapshot's would not describe this one.
+                stateVector: snapshotVector ? toBuffer(snapshotVector) : null,
+                deletes: snapshotDeletes ? toBuffer(snapshotDeletes) : null,
               },
-              // What was stored with an older snapshot does not describe this one.
-              ...(snapshotVector && snapshotDeletes
-                ? {}
-                : {
-                    $unset: {
-                      ...(snapshotVector ? {} : { stateVector: 1 }),
-                      ...(snapshotDeletes ? {} : { deletes: 1 }),
-                    },
-                  }),
             },
             { upsert },
           );

@@ -146,9 +146,9 @@ export interface DocSnapshotDoc {
   upToSeq: number;
   createdAt: Date;
   /** The snapshot's Yjs state vector (absent on snapshots written before it was kept). */
-  stateVector?: Buffer;
+  stateVector?: Buffer | null;
   /** The snapshot's deletions as an update without structs (absent like `stateVector`). */
-  deletes?: Buffer;
+  deletes?: Buffer | null;
 }
 
 /** Per-document counter handing out doc-update seqs. */

@@ -6,9 +6,12 @@ export interface DocUpdate {
   data: Uint8Array;
 }
 
-/** What a document needs to be loaded: the newest snapshot and the updates after it. */
-export interface DocState {
-  snapshot: Uint8Array | null;
+/**
+ * What may be stored beside a snapshot (`compactDoc`) and comes back with it (`loadDocState`),
+ * describing the document the snapshot was encoded from. Absent for a snapshot written
+ * without it.
+ */
+export interface SnapshotMeta {
   /**
    * The snapshot's state vector, when it was stored with one (`compactDoc`): what a loader
    * would otherwise parse the whole snapshot for (~50–140 ms for 825 KB) before the first
@@ -21,6 +24,11 @@ export interface DocState {
    * such an answer can be recognised without building the document.
    */
   snapshotDeletes?: Uint8Array;
+}
+
+/** What a document needs to be loaded: the newest snapshot and the updates after it. */
+export interface DocState extends SnapshotMeta {
+  snapshot: Uint8Array | null;
   updates: DocUpdate[];
 }
 
@@ -64,13 +72,9 @@ export interface DocUpdateMethods {
    * returned with it by `loadDocState`; they must describe the document the snapshot was
    * encoded from.
    */
-  compactDoc(input: {
-    documentId: string;
-    snapshot: Uint8Array;
-    upToSeq: number;
-    snapshotVector?: Uint8Array;
-    snapshotDeletes?: Uint8Array;
-  }): Promise<void>;
+  compactDoc(
+    input: { documentId: string; snapshot: Uint8Array; upToSeq: number } & SnapshotMeta,
+  ): Promise<void>;
   /** Number of updates in the log (for compaction decisions and tests); 0 when missing. */
   countDocUpdates(input: { documentId: string }): Promise<number>;
 }

@@ -8,16 +8,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { StorageUnavailableError } from '../../errors';
 import type { DocUpdate, DocUpdateBatch, DocUpdateBatchResult } from '../types';
-import type { DocUpdateMethods } from '../port/docState';
+import type { DocUpdateMethods, SnapshotMeta } from '../port/docState';
 import { fromBlob, toBlob } from './codec';
 import type { SqliteContext } from './database';
 import { translateSqlite } from './errors';
-
-/** What is stored beside a snapshot (`DocState`), absent for snapshots written without it. */
-interface SnapshotMeta {
-  snapshotVector?: Uint8Array;
-  snapshotDeletes?: Uint8Array;
-}
 
 interface SnapshotRow {
   data: Buffer;
