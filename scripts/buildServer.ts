@@ -7,30 +7,22 @@
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /** Where `npm start` finds the server: two levels deep, like server/http/, for its paths. */
 export const SERVER_BUNDLE_DIR = 'dist/server';
 
 /**
- * Entries every server bundle carries beside its own: the worker thread's module, which the
- * server starts by its file name next to the bundle (`server/collab/longLogMerge.ts`).
- */
-const WORKER_ENTRIES = [
-  fileURLToPath(new URL('../server/collab/longLogWorker.ts', import.meta.url)),
-];
-
-/**
  * Bundles one TypeScript entry for Node (the server, or a benchmark's server child) into
- * `outdir`, as `<entry name>.js` (with the worker entries), and returns that file's path. Code splitting keeps lazy
+ * `outdir`, as `<entry name>.js`, and returns that file's path. Code splitting keeps lazy
  * loading lazy: a local module behind `await import()` (the MongoDB engine, the exports,
  * Redis) becomes its own chunk, so its packages load only when it does; without it esbuild
  * hoists every package import of the bundle to the top of one file.
  */
 export async function bundleForNode(input: { entry: string; outdir: string }): Promise<string> {
   await build({
-    entryPoints: [input.entry, ...WORKER_ENTRIES],
+    entryPoints: [input.entry],
     outdir: input.outdir,
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',

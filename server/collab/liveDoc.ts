@@ -18,7 +18,7 @@ import { createAwarenessRelay } from './awarenessRelay';
 import { detachAwarenessTimer } from './awarenessSweep';
 import { createDerivedSync, type DerivedSync } from './derivedSync';
 import type { DerivedWrites } from './derivedWrites';
-import { LONG_LOG_PARTS } from './sliceLoad';
+import { applyStoredInSlices, LONG_LOG_PARTS } from './sliceLoad';
 import { applyStored, isSnapshotAnswer, partsOf, snapshotStateVector } from './storedState';
 import {
   changeOriginOf,
@@ -32,7 +32,6 @@ import { createBroadcaster } from './broadcaster';
 import { bytesFreedBy, createDocSize } from './docSize';
 import type { GroupCommit } from './groupCommit';
 import type { HookRunner, ServerChangeOrigin } from './hooks';
-import { loadLongLog } from './longLogMerge';
 import type { CollabOptions } from './options';
 import { createDocPersistence, type DocPersistence } from './persistence';
 import { assertDecodableUpdate, encodeIntegratedState, type AwarenessEntry } from './protocol';
@@ -151,11 +150,10 @@ export async function loadLiveDoc(input: {
   // so the first clients can already be applying the stored state meanwhile (see coldState).
   let pendingParts: Uint8Array[] | null = parts;
   let storedStateVector: Uint8Array | null = null;
-  let isSnapshotOnly = state.snapshot !== null && state.updates.length === 0;
-  // Stored with the snapshot since migration 20, parsed from it for an older one; or a long
-  // log's, merged in a worker (below), which then is a snapshot-only state too.
-  let snapshotVector = isSnapshotOnly ? state.snapshotVector : undefined;
-  let snapshotDeletes = isSnapshotOnly ? state.snapshotDeletes : undefined;
+  const isSnapshotOnly = state.snapshot !== null && state.updates.length === 0;
+  // Stored with the snapshot since migration 20; parsed from it for an older one.
+  const snapshotVector = isSnapshotOnly ? state.snapshotVector : undefined;
+  const snapshotDeletes = isSnapshotOnly ? state.snapshotDeletes : undefined;
   /**
    * Whether `update` is what a client holding exactly the stored snapshot answers to the
    * server's step 1 (its deletions, no structs: the encoding is canonical). It changes
@@ -163,8 +161,8 @@ export async function loadLiveDoc(input: {
    */
   const holdsNothingNew = (update: Uint8Array): boolean =>
     pendingParts !== null && isSnapshotAnswer(update, snapshotDeletes);
-  // A long log is merged in a worker before the document is served (`longLogMerge.ts`), or
-  // applied in slices if that fails (`sliceLoad.ts`), so other documents' traffic keeps moving.
+  // A long log is applied in slices before the document is served (`sliceLoad.ts`), so other
+  // documents' traffic keeps moving; its stored vector is then the Y.Doc's, read right after.
   const isLongLog = parts.length >= LONG_LOG_PARTS;
   let loadedClocks: ReadonlyMap<number, number> = new Map();
   const hydrate = (): void => {
@@ -178,10 +176,6 @@ export async function loadLiveDoc(input: {
   const persistence = createDocPersistence({
     documentId,
     encodeSnapshot: () => {
-      // A long log merged in the worker and not built since: its snapshot is the document.
-      if (pendingParts?.length === 1 && isSnapshotOnly && snapshotVector && snapshotDeletes) {
-        return { snapshot: pendingParts[0]!, vector: snapshotVector, deletes: snapshotDeletes };
-      }
       hydrate();
       const snapshot = encodeIntegratedState(ydoc);
       // Measured when encoded, not when written: changes applied during the write count on top.
@@ -210,8 +204,8 @@ export async function loadLiveDoc(input: {
       : {}),
     ...(isLongLog
       ? { initialClocks: () => loadedClocks }
-      : state.snapshotVector && isSnapshotOnly
-        ? { initialClocks: () => Y.decodeStateVector(state.snapshotVector!) }
+      : snapshotVector
+        ? { initialClocks: () => Y.decodeStateVector(snapshotVector) }
         : { initialParts: parts }),
     onStored: (count) => hooks.store({ doc: live, count }),
   });
@@ -377,16 +371,17 @@ export async function loadLiveDoc(input: {
   });
 
   if (isLongLog && pendingParts) {
-    const loaded = await loadLongLog({ ...input, ydoc, parts: pendingParts, origin: LOAD_ORIGIN });
-    // Merged in the worker: served as a snapshot, like a compacted document. Else built here.
-    pendingParts = loaded.merged ? [loaded.merged.snapshot] : null;
-    if (loaded.merged) {
-      isSnapshotOnly = true;
-      ({ vector: snapshotVector, deletes: snapshotDeletes } = loaded.merged);
-      size.rebase(loaded.merged.snapshot.byteLength);
-    }
-    storedStateVector = loaded.vector;
-    loadedClocks = Y.decodeStateVector(loaded.vector);
+    const stored = pendingParts;
+    pendingParts = null;
+    await applyStoredInSlices({
+      ydoc,
+      parts: stored,
+      origin: LOAD_ORIGIN,
+      onCorruptPart: (error) =>
+        logger.error({ err: error, documentId }, 'skipping a corrupt stored update'),
+    });
+    storedStateVector = Y.encodeStateVector(ydoc);
+    loadedClocks = Y.decodeStateVector(storedStateVector);
   }
   // A log longer than the compaction threshold (e.g. after a crash) is merged right away,
   // in the background, so the next cold open is one snapshot.

@@ -1,10 +1,9 @@
 /**
- * Applying a long stored log on the main thread without stalling the process: the fallback
- * when the worker thread of `longLogMerge.ts` cannot run, and the chunking that worker uses.
- * A document whose log was never compacted (200,000 one-keystroke entries after a crash or an
- * import) applied in one synchronous pass took seconds during which no other document's
- * traffic moved. Here the log is applied in chunks, each chunk's entries one by one inside one
- * Yjs transaction, and the event loop gets a turn after every ~`SLICE_BUDGET_MS` of work.
+ * Loading a long stored log without stalling the process. A document whose log was never
+ * compacted (200,000 one-keystroke entries after a crash or an import) used to be applied in
+ * one synchronous pass: seconds during which no other document's traffic moved. Here the log
+ * is applied in chunks, each chunk's entries one by one inside one Yjs transaction, and the
+ * event loop gets a turn after every ~`SLICE_BUDGET_MS` of work.
  *
  * Chunking is also what makes the load fast. At the end of a transaction Yjs merges the
  * structs it touched with their left neighbours, splicing the client's struct array once per
@@ -21,7 +20,7 @@ import * as Y from 'yjs';
 /** Stored parts from which on a load is applied in chunks (below: one synchronous pass). */
 export const LONG_LOG_PARTS = 2_000;
 /** Entries applied in one transaction. Measured best among 100–20,000 for one-keystroke entries. */
-export const CHUNK_PARTS = 2_000;
+const CHUNK_PARTS = 2_000;
 /** Work done between two yields to the event loop (a chunk is never cut). */
 const SLICE_BUDGET_MS = 15;
 
@@ -47,8 +46,7 @@ export async function applyStoredInSlices(input: {
   }
 }
 
-/** Applies `parts[from, to)` to `ydoc` in one transaction, skipping (reporting) a corrupt one. */
-export function applyChunk(input: {
+function applyChunk(input: {
   ydoc: Y.Doc;
   parts: readonly Uint8Array[];
   from: number;

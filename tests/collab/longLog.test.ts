@@ -1,9 +1,8 @@
 /**
  * A document whose update log was never compacted (a long editing life, a crash, an import)
- * is merged in a worker thread (`server/collab/longLogMerge.ts`) and served as a snapshot:
- * other documents' edits keep flowing while it loads, what it serves is exactly what was
- * stored (a corrupt entry skipped), `doc:stored`'s vector covers it, a reader never makes the
- * server build the document, and the background compaction stores the worker's snapshot.
+ * is loaded in chunks that yield to the event loop (`server/collab/sliceLoad.ts`): other
+ * documents' edits keep flowing while it loads, and what it loads is exactly what was stored
+ * (a corrupt entry skipped), with `doc:stored`'s vector covering it.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -70,42 +69,6 @@ describe('loading a long uncompacted log', () => {
     const expected = new Y.Doc();
     for (const update of updates) Y.applyUpdate(expected, update);
     expect(stored).toEqual(Y.decodeStateVector(Y.encodeStateVector(expected)));
-
-    // The log is compacted in the background into the worker's snapshot, with its vector and
-    // deletions, and the server never built the document for this reader.
-    await waitFor(
-      async () => (await target.storage.countDocUpdates({ documentId: seeded.document.id })) === 0,
-      'the long log compacted',
-    );
-    const compacted = await target.storage.loadDocState({ documentId: seeded.document.id });
-    const reloaded = new Y.Doc();
-    Y.applyUpdate(reloaded, compacted.snapshot!);
-    expect(reloaded.getText(TEST_TEXT_ROOT).toString()).toBe(text);
-    expect(compacted.snapshotVector).toEqual(Y.encodeStateVector(expected));
-    expect(live.isHydrated()).toBe(false);
-  });
-
-  it('takes an edit to the merged document: built then, delivered and stored', async () => {
-    const target = await started();
-    const seeded = await seedDocument(target.storage);
-    const { updates, text } = keystrokes(LONG_LOG_PARTS + 10);
-    await target.storage.appendDocUpdates({ documentId: seeded.document.id, updates });
-    const writer = clientOf(target, seeded);
-    const reader = clientOf(target, seeded);
-    await Promise.all([waitSynced(writer), waitSynced(reader)]);
-    const live = target.collab.registry.get(seeded.document.id)!;
-    expect(live.isHydrated()).toBe(false);
-
-    writer.ydoc.getText(TEST_TEXT_ROOT).insert(0, 'Milano: ');
-    await waitFor(() => reader.text() === `Milano: ${text}`, 'the edit reached the reader');
-    expect(live.isHydrated()).toBe(true);
-    await live.persistence.flush();
-    const stored = await target.storage.loadDocState({ documentId: seeded.document.id });
-    const reloaded = new Y.Doc();
-    for (const part of [stored.snapshot, ...stored.updates.map((entry) => entry.data)]) {
-      if (part) Y.applyUpdate(reloaded, part);
-    }
-    expect(reloaded.getText(TEST_TEXT_ROOT).toString()).toBe(`Milano: ${text}`);
   });
 
   it('keeps other documents’ edits flowing while it loads', async () => {

@@ -5,9 +5,6 @@
  * via the log plus Yjs sync from the clients).
  */
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { LONG_LOG_PARTS } from '../../server/collab/sliceLoad';
-import { EDITOR_FRAGMENT } from '../../shared/editor/schema';
 import { CLOSE_CODES } from '../../shared/closeCodes';
 import { useServerEntries } from '../helpers/builtServer';
 import {
@@ -107,39 +104,6 @@ describe('collab server process', () => {
       const fresh = clientsFor(restarted.serverUrl, seeded, 1)[0]!;
       await waitSynced(fresh);
       expect(contentOf(fresh.ydoc)).toBe(expected);
-    },
-  );
-
-  it.each(serverEntries)(
-    '$runs: merges a long uncompacted log in its worker thread and stores it compacted',
-    async ({ entry }) => {
-      const dataDir = makeDataDir();
-      const seeded = await withStorage(dataDir, seedDocument);
-      const typed = new Y.Doc();
-      const updates: Uint8Array[] = [];
-      typed.on('update', (update: Uint8Array) => updates.push(update));
-      const paragraph = new Y.XmlText();
-      typed.getXmlFragment(EDITOR_FRAGMENT).insert(0, [paragraph]);
-      for (let index = 0; index < LONG_LOG_PARTS + 100; index += 1) {
-        paragraph.insert(paragraph.length, 'abcdefghij'[index % 10]!);
-      }
-      await withStorage(dataDir, (storage) =>
-        storage.appendDocUpdates({ documentId: seeded.document.id, updates }),
-      );
-
-      const server = await start(dataDir, undefined, await entry());
-      const reader = clientsFor(server.serverUrl, seeded, 1)[0]!;
-      await waitSynced(reader);
-      expect(contentOf(reader.ydoc)).toBe(contentOf(typed));
-      // The worker ran: its failure is logged, and the load then falls back to this thread.
-      expect(server.logs.join('\n')).not.toContain('long-log worker failed');
-
-      server.child.kill('SIGTERM');
-      expect(await server.exited).toEqual({ code: 0, signal: null });
-      await withStorage(dataDir, async (storage) => {
-        expect(await storage.countDocUpdates({ documentId: seeded.document.id })).toBe(0);
-      });
-      expect(await storedText(dataDir, seeded.document.id)).toBe(contentOf(typed));
     },
   );
 
