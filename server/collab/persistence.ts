@@ -27,6 +27,12 @@ export interface DocPersistence {
   /** Flushes, then writes a snapshot of the whole document and drops the merged log entries. */
   compact(): Promise<void>;
   /**
+   * `compact()` after `LOADED_LOG_COMPACT_DELAY_MS`, for a log found long at load: the load's
+   * last slice and the first clients' answers run first, not in the same turns as the
+   * snapshot's encode and write. Cancelled by `dispose()` (unload compacts anyway).
+   */
+  compactSoon(): void;
+  /**
    * `Y.encodeStateVector` of what storage holds (loaded state plus every batch and snapshot
    * written since): what `doc:stored` tells clients.
    */
@@ -38,6 +44,8 @@ export interface DocPersistence {
 }
 
 const RETRY_DELAY_MS = 200;
+/** See `compactSoon`: the first clients have their answers by then (measured in (c)). */
+const LOADED_LOG_COMPACT_DELAY_MS = 250;
 
 /** Codes with which storage refuses writes to a document that no longer exists. */
 const GONE_CODES: ReadonlySet<string> = new Set(['reference_not_found', 'document_not_found']);
@@ -198,6 +206,8 @@ export function createDocPersistence(input: {
     }, RETRY_DELAY_MS);
   };
 
+  let compactTimer: NodeJS.Timeout | null = null;
+
   const cancelTimers = (): void => {
     groupCommit.cancelFlush(flushFromTimer);
     if (retryTimer) clearTimeout(retryTimer);
@@ -223,10 +233,18 @@ export function createDocPersistence(input: {
       await this.flush();
       await enqueueTask(writeSnapshot);
     },
+    compactSoon() {
+      if (compactTimer || isDisposed) return;
+      compactTimer = setTimeout(() => {
+        compactTimer = null;
+        void this.compact();
+      }, LOADED_LOG_COMPACT_DELAY_MS).unref();
+    },
     storedStateVector: () => durable.encode(),
     logSize: () => logSize,
     dispose() {
       isDisposed = true;
+      if (compactTimer) clearTimeout(compactTimer);
       cancelTimers();
     },
   };
