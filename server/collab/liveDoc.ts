@@ -383,8 +383,8 @@ export async function loadLiveDoc(input: {
     storedStateVector = Y.encodeStateVector(ydoc);
     loadedClocks = Y.decodeStateVector(storedStateVector);
   }
-  // A log longer than the compaction threshold (e.g. after a crash) is merged at once, in the
-  // background, so the next cold open is one snapshot.
+  // A log longer than the compaction threshold (e.g. after a crash) is merged in the background
+  // right after the first answers (`compactSoon`), so the next cold open is one snapshot.
   if (state.updates.length >= options.compactAfterUpdates) persistence.compactSoon();
 
   return live;
