@@ -189,6 +189,7 @@ export async function loadLiveDoc(input: {
     flushDelayMs: options.flushDelayMs,
     flushMaxBatch: options.flushMaxBatch,
     compactAfterUpdates: options.compactAfterUpdates,
+    loadedLogCompactDelayMs: options.loadedLogCompactDelayMs,
     initialLogSize: state.updates.length,
     initialLastSeq: state.updates.reduce((max, u) => Math.max(max, u.seq), 0),
     ...(options.isLogShared

@@ -44,6 +44,11 @@ export interface CollabOptions {
   flushMaxBatch: number;
   /** The log is compacted into one snapshot once it holds this many updates. */
   compactAfterUpdates: number;
+  /**
+   * A log found that long at load is compacted this long after the load: after the first
+   * clients' answers, not in the same event-loop turns (docs/PERFORMANCE.md, (c)).
+   */
+  loadedLogCompactDelayMs: number;
   /** How long a document stays loaded after its last client left. */
   unloadGraceMs: number;
   /** Derived fields (plain text, outline, …) are written this long after the last change. */
@@ -81,6 +86,7 @@ export const DEFAULT_COLLAB_OPTIONS: CollabOptions = {
   flushDelayMs: 5,
   flushMaxBatch: 200,
   compactAfterUpdates: 500,
+  loadedLogCompactDelayMs: 250,
   unloadGraceMs: 10_000,
   derivedDebounceMs: 2_000,
   accessRecheckMs: 2_000,

@@ -27,9 +27,9 @@ export interface DocPersistence {
   /** Flushes, then writes a snapshot of the whole document and drops the merged log entries. */
   compact(): Promise<void>;
   /**
-   * `compact()` after `LOADED_LOG_COMPACT_DELAY_MS`, for a log found long at load: the load's
-   * last slice and the first clients' answers run first, not in the same turns as the
-   * snapshot's encode and write. Cancelled by `dispose()` (unload compacts anyway).
+   * `compact()` after `loadedLogCompactDelayMs`, for a log found long at load: the load's last
+   * slice and the first clients' answers run first, not in the same turns as the snapshot's
+   * encode and write. Cancelled by `dispose()` (unload compacts anyway).
    */
   compactSoon(): void;
   /**
@@ -44,8 +44,6 @@ export interface DocPersistence {
 }
 
 const RETRY_DELAY_MS = 200;
-/** See `compactSoon`: the first clients have their answers by then (measured in (c)). */
-const LOADED_LOG_COMPACT_DELAY_MS = 250;
 
 /** Codes with which storage refuses writes to a document that no longer exists. */
 const GONE_CODES: ReadonlySet<string> = new Set(['reference_not_found', 'document_not_found']);
@@ -73,6 +71,8 @@ export function createDocPersistence(input: {
   flushDelayMs: number;
   flushMaxBatch: number;
   compactAfterUpdates: number;
+  /** See `compactSoon`. */
+  loadedLogCompactDelayMs: number;
   /** Entries already in the log when the document was loaded, and the newest seq among them. */
   initialLogSize: number;
   initialLastSeq: number;
@@ -238,7 +238,7 @@ export function createDocPersistence(input: {
       compactTimer = setTimeout(() => {
         compactTimer = null;
         void this.compact();
-      }, LOADED_LOG_COMPACT_DELAY_MS).unref();
+      }, input.loadedLogCompactDelayMs).unref();
     },
     storedStateVector: () => durable.encode(),
     logSize: () => logSize,

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import type { CollabOptions } from '../../server/collab/options';
 import { LONG_LOG_PARTS } from '../../server/collab/sliceLoad';
 import {
   connectClient,
@@ -34,8 +35,8 @@ function keystrokes(count: number): { updates: Uint8Array[]; text: string } {
   return { updates, text: text.toString() };
 }
 
-async function started(): Promise<CollabTestServer> {
-  const target = await startCollabTestServer();
+async function started(options: Partial<CollabOptions> = {}): Promise<CollabTestServer> {
+  const target = await startCollabTestServer({ options });
   defer(() => target.close());
   return target;
 }
@@ -52,7 +53,9 @@ function clientOf(target: CollabTestServer, seeded: Seeded) {
 
 describe('loading a long uncompacted log', () => {
   it('serves exactly what was stored, skipping a corrupt entry, and doc:stored covers it', async () => {
-    const target = await started();
+    // The compaction's delay, longer than the default, so the check right after the first
+    // answer holds on a slow machine too.
+    const target = await started({ loadedLogCompactDelayMs: 1_000 });
     const seeded = await seedDocument(target.storage);
     const { updates, text } = keystrokes(LONG_LOG_PARTS + 700);
     const corrupt = Uint8Array.of(1, 2, 3, 200, 200);
