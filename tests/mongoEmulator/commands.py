@@ -3,12 +3,14 @@ reply shapes: insert, update, delete, find, findAndModify, count, distinct, aggr
 collection and index commands. Cursors come back whole in the first batch (cursor id 0), so a
 driver never needs getMore."""
 
+import contextlib
 from collections import OrderedDict
 
 import mongomock
 from bson.int64 import Int64
 
 from errors import CommandError, duplicate_key_error
+from uniques import keyed_inserts
 from updates import check_update_paths
 
 CLIENT = mongomock.MongoClient()
@@ -72,15 +74,19 @@ def find(command):
 
 def insert(command):
     target = Target(command, 'insert')
+    collection = target.collection
+    documents = command.get('documents', [])
     inserted, write_errors = 0, []
-    for index, document in enumerate(command.get('documents', [])):
-        try:
-            target.collection.insert_one(document)
-            inserted += 1
-        except Exception as error:  # noqa: BLE001 - each failure becomes a write error
-            write_errors.append(write_error(index, error, target.namespace))
-            if command.get('ordered', True):
-                break
+    # Several documents are checked against key sets, one scan of the collection in all.
+    with keyed_inserts(collection) if len(documents) > 1 else contextlib.nullcontext():
+        for index, document in enumerate(documents):
+            try:
+                collection.insert_one(document)
+                inserted += 1
+            except Exception as error:  # noqa: BLE001 - each failure becomes a write error
+                write_errors.append(write_error(index, error, target.namespace))
+                if command.get('ordered', True):
+                    break
     return write_reply(inserted, write_errors)
 
 

@@ -124,6 +124,38 @@ describe.skipIf(!isInstalled)('mongomock emulator', () => {
     await log.insertOne({ documentId: 'e', seq: 1 });
   });
 
+  it('checks every document of a large insertMany against the keys stored and those before it', async () => {
+    const log = db.collection('bigLog');
+    await log.createIndex({ documentId: 1, seq: 1 }, { unique: true });
+    await log.insertOne({ documentId: 'd', seq: 7 });
+    const rows = Array.from({ length: 5_000 }, (_, seq) => ({ documentId: 'd', seq: seq + 10 }));
+    rows.splice(100, 0, { documentId: 'd', seq: 7 }); // stored before this insert
+    rows.splice(4_000, 0, { documentId: 'd', seq: 20 }); // earlier in this insert
+    const error = await log.insertMany(rows, { ordered: false }).then(
+      () => null,
+      (reason: unknown) => reason as mongoose.mongo.MongoBulkWriteError,
+    );
+    expect(error?.writeErrors).toBeDefined();
+    const refused = [error!.writeErrors].flat().map((writeError) => writeError.index);
+    expect(refused).toEqual([100, 4_000]);
+    expect(await log.countDocuments({})).toBe(5_001);
+  });
+
+  it('compares keys in a many-document insert as MongoDB does', async () => {
+    const values = db.collection('keys');
+    await values.createIndex({ k: 1 }, { unique: true });
+    // 1 and 1.0 are one key, true is another; an array indexes each element; a missing field
+    // is null. Written in one insertMany, so each is checked against the ones before it.
+    const documents = [{ k: 1 }, { k: true }, { k: 1.0 }, { k: [5, 6] }, { k: 6 }, { k: null }, {}];
+    const error = await values.insertMany(documents, { ordered: false }).then(
+      () => null,
+      (reason: unknown) => reason as mongoose.mongo.MongoBulkWriteError,
+    );
+    const refused = [error!.writeErrors].flat().map((writeError) => writeError.index);
+    expect(refused).toEqual([2, 4, 6]);
+    expect(await values.countDocuments({})).toBe(4);
+  });
+
   it('refuses overlapping update paths with code 40, as MongoDB does', async () => {
     const things = db.collection('things');
     await things.insertOne({ _id: 'x', a: { b: 1 }, n: 1 } as never);

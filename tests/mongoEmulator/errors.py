@@ -1,12 +1,9 @@
 """Server errors as MongoDB reports them (code, codeName, errmsg, and for a duplicate key,
-keyPattern and keyValue), and the patch that makes mongomock's unique-index check say which
-index and which value collided, as MongoDB's E11000 message does."""
+keyPattern and keyValue, which uniques.py raises)."""
 
 from collections import OrderedDict
 
 import mongomock
-from mongomock import helpers
-from mongomock.collection import Collection
 
 DUPLICATE_KEY = 11000
 # Names MongoDB gives these codes in `codeName`; drivers read `code`, people read the name.
@@ -66,32 +63,3 @@ def duplicate_key_error(error, namespace):
     return CommandError(DUPLICATE_KEY, 'E11000 duplicate key error collection: %s index: _id_'
                         % namespace, keyPattern={'_id': 1}, keyValue={})
 
-
-def _ensure_uniques_with_details(self, new_data):
-    """mongomock 4.x's `Collection._ensure_uniques` (same logic: the new document is already
-    in the store, so a second match is a clash), raising with the index's name and key."""
-    for name, index in self._store.indexes.items():
-        if not index.get('unique'):
-            continue
-        values = OrderedDict()
-        for key, _direction in index.get('key'):
-            try:
-                values[key] = helpers.get_value_by_dot(new_data, key)
-            except KeyError:
-                values[key] = None
-        if index.get('sparse') and set(values.values()) == {None}:
-            continue
-        query = dict(values)
-        partial = index.get('partialFilterExpression')
-        if partial is not None:
-            query = {'$and': [partial, query]}
-        if len(list(self._iter_documents(query))) > 1:
-            pattern = OrderedDict((key, direction) for key, direction in index.get('key'))
-            raise DuplicateKeyDetails(self.full_name, name, pattern, values)
-
-
-def install():
-    """Replaces mongomock's unique check (Debian 12 ships mongomock 4.1; see README.md)."""
-    if not hasattr(Collection, '_ensure_uniques'):
-        raise RuntimeError('this mongomock has no Collection._ensure_uniques to extend')
-    Collection._ensure_uniques = _ensure_uniques_with_details

@@ -24,6 +24,7 @@ from bson.binary import UuidRepresentation  # noqa: E402
 from bson.codec_options import CodecOptions  # noqa: E402
 
 import errors  # noqa: E402
+import uniques  # noqa: E402
 from catalog import CATALOG_COMMANDS  # noqa: E402
 from commands import DATA_COMMANDS, to_command_error  # noqa: E402
 from handshake import HANDSHAKE_COMMANDS, is_transaction_command, refuse_transaction  # noqa: E402
@@ -91,7 +92,7 @@ def main():
                         help='exit when stdin closes (the parent process ended)')
     options = parser.parse_args()
 
-    errors.install()
+    uniques.install()
     skip_message_reprs()
     server = mockupdb.MockupDB(port=options.port, request_timeout=int(1e6))
     server.autoresponds(handle)

@@ -103,6 +103,6 @@ export function describeSharedLogContract(getHarness: GetHarness): void {
       if (state.snapshot) Y.applyUpdate(loaded, state.snapshot);
       for (const update of state.updates) Y.applyUpdate(loaded, update.data);
       expect(loaded.getText('default').toString()).toBe(text.toString());
-    }, 120_000); // the MongoDB emulator takes ~25 s for these 5,000 entries
+    });
   });
 }
