@@ -97,6 +97,8 @@ export function createDocPersistence(input: {
   let pending: Uint8Array[] = [];
   /** Only for retries after a failed write (rare); normal flushes use the shared timer. */
   let retryTimer: NodeJS.Timeout | null = null;
+  /** `compactSoon`'s; not among `cancelTimers`, since a flush must not cancel it. */
+  let compactTimer: NodeJS.Timeout | null = null;
   let chain: Promise<void> = Promise.resolve();
   let logSize = input.initialLogSize;
   let lastSeq = input.initialLastSeq;
@@ -205,8 +207,6 @@ export function createDocPersistence(input: {
       void enqueueTask(writeBatch);
     }, RETRY_DELAY_MS);
   };
-
-  let compactTimer: NodeJS.Timeout | null = null;
 
   const cancelTimers = (): void => {
     groupCommit.cancelFlush(flushFromTimer);

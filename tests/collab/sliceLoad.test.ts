@@ -31,6 +31,37 @@ function chunkSizesOf(ydoc: Y.Doc): number[] {
   return sizes;
 }
 
+/**
+ * A clock that moves only when a chunk is applied (`msPerChunk` per transaction), and a count
+ * of the event-loop turns other work got while the load ran.
+ */
+function timedLoad(msPerChunk: number, count: number) {
+  const { parts, text } = keystrokes(count);
+  const ydoc = new Y.Doc();
+  const sizes = chunkSizesOf(ydoc);
+  let time = 0;
+  ydoc.on('afterTransaction', () => {
+    time += msPerChunk;
+  });
+  let turns = 0;
+  let isLoading = true;
+  const countTurn = (): void => {
+    turns += 1;
+    if (isLoading) setImmediate(countTurn);
+  };
+  setImmediate(countTurn);
+  const loaded = applyStoredInSlices({
+    ydoc,
+    parts,
+    origin: Symbol('load'),
+    onCorruptPart: () => {},
+    now: () => time,
+  }).finally(() => {
+    isLoading = false;
+  });
+  return { loaded, ydoc, text, sizes, turns: () => turns };
+}
+
 describe('applying a long log in slices', () => {
   it('applies every entry, starting with a small chunk and doubling up to 2,000', async () => {
     const { parts, text } = keystrokes(12_000);
@@ -61,5 +92,30 @@ describe('applying a long log in slices', () => {
     });
     expect(ydoc.getText('text').toString()).toBe(text);
     expect(reported).toHaveLength(1);
+  });
+
+  it('doubles a chunk that ran within the budget, and yields once the slice has used it', async () => {
+    // Every chunk takes exactly the 15 ms budget: each doubles, and each ends its slice.
+    const load = timedLoad(15, 6_000);
+    await load.loaded;
+    expect(load.ydoc.getText('text').toString()).toBe(load.text);
+    expect(load.sizes).toEqual([250, 500, 1_000, 2_000, 2_000, 250]);
+    // A turn for other work before the first chunk and after each but the last.
+    expect(load.turns()).toBeGreaterThanOrEqual(load.sizes.length);
+  });
+
+  it('keeps the chunk small while chunks run over the budget', async () => {
+    const load = timedLoad(16, 1_000);
+    await load.loaded;
+    expect(load.sizes).toEqual([250, 250, 250, 250]);
+    expect(load.turns()).toBeGreaterThanOrEqual(4);
+  });
+
+  it('applies the whole log in one slice while no time passes', async () => {
+    const load = timedLoad(0, 6_000);
+    await load.loaded;
+    expect(load.sizes).toEqual([250, 500, 1_000, 2_000, 2_000, 250]);
+    // The turn before the first slice only, and the one that ended the load.
+    expect(load.turns()).toBeLessThanOrEqual(2);
   });
 });
