@@ -1,0 +1,113 @@
+/** German UI strings for workspaces, sharing, new documents and the trash. */
+import type { WorkspaceMessages } from '../en/workspaces';
+
+export const workspaceMessages: WorkspaceMessages = {
+  workspace: {
+    documents: 'Dokumente',
+    newDocument: 'Neues Dokument',
+    filters: 'Dokumente filtern',
+    kind: 'Art',
+    status: 'Status',
+    city: 'Stadt',
+    policyArea: 'Politikfeld',
+    search: 'Suche',
+    searchPlaceholder: 'Titel oder Text',
+    all: 'Alle',
+    noDocuments: 'Noch keine Dokumente',
+    noDocumentsHint: 'Beginnen Sie eine Leitlinie, eine Fallstudie, ein Protokoll oder eine Notiz.',
+    noMatches: 'Kein Dokument passt zu diesen Filtern.',
+    clearFilters: 'Filter zurücksetzen',
+    peopleHere_one: '{{count}} Person hier',
+    peopleHere_other: '{{count}} Personen hier',
+    lastEditor: 'Zuletzt bearbeitet von',
+    updated: 'Aktualisiert',
+    title: 'Titel',
+    members: 'Mitglieder',
+    addMember: 'Mitglied hinzufügen',
+    memberEmail: 'E-Mail',
+    memberRole: 'Rolle',
+    add: 'Hinzufügen',
+    memberAdded: '{{name}} wurde hinzugefügt.',
+    invitationCreated:
+      'Einladung für {{email}} erstellt: Mit Konto nimmt die Person sie angemeldet an, sonst legt sie damit ihr Konto an.',
+    invitationEmailed:
+      'Der Link wurde per E-Mail an {{email}} gesendet (außer die Person hat Einladungs-E-Mails abgeschaltet). Sie können ihn auch selbst weitergeben:',
+    invitationNotEmailed:
+      'Dieser Server versendet keine E-Mails (kein Mailserver eingerichtet): Kopieren Sie den Link und senden Sie ihn selbst an {{email}}.',
+    awaitsApproval:
+      'Die Netzwerk-Administration muss sie freigeben, bevor damit ein neues Konto angelegt werden kann.',
+    invitationLink: 'Einladungslink',
+    pendingInvitations: 'Offene Einladungen',
+    noPendingInvitations: 'Keine Einladungen offen.',
+    invitedAs: 'Eingeladen als {{role}}, bis {{date}}',
+    revokeInvitation: 'Einladung von {{email}} zurückziehen',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Zurückziehen',
+    removeMember: '{{name}} entfernen',
+    roleOf: 'Rolle von {{name}}',
+    you: 'Sie',
+    confirmRemove: '{{name}} aus diesem Arbeitsbereich entfernen?',
+  },
+  share: {
+    button: 'Freigeben',
+    title: '„{{title}}“ freigeben',
+    addHeading: 'Für eine Person freigeben',
+    email: 'E-Mail',
+    role: 'Rolle',
+    submit: 'Freigeben',
+    noMail:
+      'Kein Mailserver eingerichtet: Einladungslinks müssen von Hand kopiert und verschickt werden.',
+    mailed: '{{email}} wurde per E-Mail benachrichtigt.',
+    shared: 'Für {{email}} freigegeben.',
+    invitationCreated:
+      '{{email}} hat noch kein Konto. Senden Sie diesen Link: damit wird das Konto angelegt und das Dokument geöffnet.',
+    whoHasAccess: 'Wer Zugriff hat',
+    direct: 'Direkt freigegeben · {{email}}',
+    pending: 'Einladung offen · {{email}}',
+    pendingApproval: 'Einladung offen, wartet auf Freigabe durch die Administration · {{email}}',
+    viaWorkspace: 'Mitglied des Arbeitsbereichs',
+    revoke: 'Zugriff von {{name}} entziehen',
+    revokeShort: 'Entziehen',
+    linkReach: 'Wer es mit dem Link öffnen kann',
+    reach: {
+      restricted: 'Eingeschränkt',
+      network: 'Alle Angemeldeten',
+      public: 'Öffentlich',
+    },
+    reachHint: {
+      restricted: 'Nur Mitglieder des Arbeitsbereichs und die oben genannten Personen.',
+      network: 'Jedes Konto des Netzwerks darf es lesen.',
+      public: 'Alle mit dem Link dürfen es lesen, auch ohne Konto.',
+    },
+  },
+  newDocument: {
+    languageLabel: 'Sprache des Textes',
+    title: 'Neues Dokument',
+    titleLabel: 'Titel',
+    kindLabel: 'Art',
+    cityLabel: 'Stadt',
+    noCity: 'Keine Stadt',
+    policyAreas: 'Politikfelder',
+    stakeholders: 'Beteiligte',
+    create: 'Anlegen und öffnen',
+    importLabel: 'Oder eine Datei importieren (optional)',
+    importHint:
+      'Eine Word- (.docx) oder Markdown-Datei (.md) wird zum Text. Ohne Titel gilt der Dateiname.',
+    import: 'Importieren und öffnen',
+    keepOriginal:
+      'Die Originaldatei beim Dokument aufbewahren (seine Leser können sie herunterladen)',
+  },
+  trash: {
+    open: 'Papierkorb',
+    title: 'Papierkorb',
+    intro:
+      'Dokumente im Papierkorb bleiben {{days}} Tage hier. Stellen Sie eines wieder her, um es in den Arbeitsbereich zurückzuholen; danach wird es endgültig gelöscht.',
+    ownersOnly: 'Nur die Eigentümer dieses Arbeitsbereichs sehen seinen Papierkorb.',
+    empty: 'Der Papierkorb ist leer.',
+    trashedOn: 'In den Papierkorb verschoben am {{date}}',
+    purgedOn: 'Endgültig gelöscht am {{date}}',
+    restore: 'Wiederherstellen',
+    restoreTitle: '„{{title}}“ wiederherstellen',
+    restored: '„{{title}}“ ist wieder im Arbeitsbereich.',
+  },
+};

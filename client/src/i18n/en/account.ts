@@ -1,0 +1,90 @@
+/** English UI strings for signing in and accounts, and the admin pages. */
+import type { Widen } from '../widen';
+
+export const accountMessages = {
+  auth: {
+    emailTitle: 'E-mail',
+    emailNotifications: 'E-mail me a digest of the mentions and replies I have not read in the app',
+    emailInvitations: 'E-mail me invitations to workspaces and documents',
+    emailHint: 'Notifications always appear in the app (the bell in the header).',
+    loginTitle: 'Sign in',
+    loginIntro: 'Co-write guidelines and case studies with the CLIP network.',
+    email: 'E-mail',
+    password: 'Password',
+    name: 'Full name',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    invalidCredentials: 'That e-mail and password do not match an account.',
+    noAccount: 'No account yet? Ask a workspace owner for an invitation link.',
+    noAccountYet: 'No account yet?',
+    createOne: 'Create one.',
+    registerTitle: 'Create your account',
+    registerIntro:
+      'Registration is open: create an account, then ask a workspace owner to add you.',
+    registrationClosed:
+      'Accounts are created by invitation. Ask a workspace owner for an invitation link.',
+    setupTitle: 'Create the first account',
+    setupIntro:
+      'This account becomes the network administrator. You can invite colleagues afterwards.',
+    passwordHint: 'At least 8 characters.',
+    createAccount: 'Create account',
+    creating: 'Creating…',
+    inviteTitle: 'Join CLIP Workspace',
+    inviteIntro: 'You were invited as {{role}}.',
+    inviteIntroWorkspace: 'You were invited to “{{workspace}}” as {{role}}.',
+    inviteIntroDocument: '“{{document}}” was shared with you as {{role}}.',
+    inviteFor: 'Invitation for {{email}}',
+    inviteUnavailable:
+      'This invitation link is no longer valid. It may have expired or been used already. Ask for a new one.',
+    acceptInvite: 'Accept and create account',
+    acceptInviteSignedIn: 'Accept invitation',
+    inviteSignedInAs: 'You are signed in as {{email}}.',
+    inviteHaveAccount: 'Already have an account?',
+    inviteSignInFirst: 'Sign in to accept.',
+    inviteAwaitsApproval:
+      'A network administrator has not approved this invitation yet, so it cannot create a new account. Try again later, or sign in if you already have an account.',
+    accountTitle: 'Your account',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Repeat the new password',
+    passwordsDiffer: 'The two new passwords are different.',
+    passwordChanged: 'Your password was changed.',
+    wrongPassword: 'The current password is not correct.',
+  },
+  admin: {
+    title: 'Network administration',
+    nav: 'Network',
+    onlyAdmins: 'Only network administrators can open this page.',
+    organizations: 'Organisations',
+    organizationsHint:
+      'Cities, research institutes and partners of the network. Case studies are about a city from this list.',
+    orgName: 'Name',
+    orgType: 'Type',
+    orgCountry: 'Country code',
+    orgCountryHint: 'Two letters, e.g. DE',
+    addOrganization: 'Add organisation',
+    noOrganizations: 'No organisations yet.',
+    removeOrganization: 'Remove {{name}}',
+    confirmRemoveOrganization: 'Remove {{name}}?',
+    types: { city: 'City', research: 'Research institute', partner: 'Partner' },
+    settings: 'Settings',
+    openRegistration: 'Anyone may create an account without an invitation',
+    settingsSaved: 'Settings saved.',
+    inviteTitle: 'Invite someone to the network',
+    inviteHint: 'They get an account without joining a workspace yet.',
+    inviteEmail: 'E-mail',
+    sendInvite: 'Create invitation',
+    inviteCreated: 'Invitation for {{email}} created.',
+    approvalsTitle: 'Invitations waiting for approval',
+    approvalsHint:
+      'Workspace owners invited these addresses while registration is closed. Approve to let them create an account.',
+    noApprovals: 'Nothing is waiting for approval.',
+    invitedTo: '{{email}} as {{role}}',
+    approve: 'Approve',
+    approveInvitation: 'Approve the invitation for {{email}}',
+    rejectInvitation: 'Reject the invitation for {{email}}',
+  },
+};
+
+/** The shape of this part in every language: same keys, any text. */
+export type AccountMessages = Widen<typeof accountMessages>;

@@ -1,0 +1,115 @@
+/** French UI strings for workspaces, sharing, new documents and the trash. */
+import type { WorkspaceMessages } from '../en/workspaces';
+
+export const workspaceMessages: WorkspaceMessages = {
+  share: {
+    reachHint: {
+      public: 'Toute personne disposant du lien peut le lire, sans compte.',
+      network: 'Tous les comptes du réseau peuvent le lire.',
+      restricted: 'Seuls les membres de l’espace de travail et les personnes ci-dessus.',
+    },
+    reach: {
+      public: 'Public',
+      network: 'Toute personne connectée',
+      restricted: 'Restreint',
+    },
+    linkReach: 'Qui peut l’ouvrir avec le lien',
+    revokeShort: 'Retirer',
+    revoke: 'Retirer l’accès de {{name}}',
+    viaWorkspace: 'Membre de l’espace de travail',
+    pendingApproval: 'Invitation en attente de l’approbation d’un administrateur · {{email}}',
+    pending: 'Invitation en attente · {{email}}',
+    direct: 'Partagé directement · {{email}}',
+    whoHasAccess: 'Qui a accès',
+    invitationCreated:
+      '{{email}} n’a pas encore de compte. Envoyez-lui ce lien : la personne crée son compte avec et ouvre le document.',
+    shared: 'Partagé avec {{email}}.',
+    mailed: '{{email}} a été prévenu·e par e-mail.',
+    noMail:
+      'Aucun serveur de messagerie n’est configuré : les liens d’invitation doivent être copiés et envoyés à la main.',
+    submit: 'Partager',
+    role: 'Rôle',
+    email: 'E-mail',
+    addHeading: 'Partager avec une personne',
+    title: 'Partager « {{title}} »',
+    button: 'Partager',
+  },
+  trash: {
+    restored: '« {{title}} » est de retour dans l’espace de travail.',
+    restoreTitle: 'Restaurer « {{title}} »',
+    restore: 'Restaurer',
+    purgedOn: 'Supprimé définitivement le {{date}}',
+    trashedOn: 'Mis à la corbeille le {{date}}',
+    empty: 'La corbeille est vide.',
+    ownersOnly: 'Seuls les propriétaires de cet espace de travail voient sa corbeille.',
+    intro:
+      'Les documents mis à la corbeille y restent {{days}} jours. Restaurez-en un pour le remettre dans l’espace de travail ; passé ce délai, il est supprimé définitivement.',
+    title: 'Corbeille',
+    open: 'Corbeille',
+  },
+  workspace: {
+    revokeInvitation: 'Révoquer l’invitation de {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Révoquer',
+    invitedAs: 'Invité·e en tant que {{role}}, jusqu’au {{date}}',
+    noPendingInvitations: 'Aucune invitation en attente.',
+    pendingInvitations: 'Invitations en attente',
+    invitationNotEmailed:
+      'Ce serveur n’envoie pas d’e-mails (aucun serveur de messagerie configuré) : copiez le lien et envoyez-le vous-même à {{email}}.',
+    invitationEmailed:
+      'Le lien a été envoyé par e-mail à {{email}} (sauf si la personne a désactivé les e-mails d’invitation). Vous pouvez aussi le transmettre vous-même :',
+    documents: 'Documents',
+    newDocument: 'Nouveau document',
+    filters: 'Filtrer les documents',
+    kind: 'Type',
+    status: 'Statut',
+    city: 'Ville',
+    policyArea: 'Domaine d’action',
+    search: 'Rechercher',
+    searchPlaceholder: 'Titre ou texte',
+    all: 'Tous',
+    noDocuments: 'Aucun document pour l’instant',
+    noDocumentsHint:
+      'Commencez une ligne directrice, une étude de cas de ville, un compte rendu ou une note.',
+    noMatches: 'Aucun document ne correspond à ces filtres.',
+    clearFilters: 'Effacer les filtres',
+    peopleHere_one: '{{count}} personne ici',
+    peopleHere_many: '{{count}} de personnes ici',
+    peopleHere_other: '{{count}} personnes ici',
+    lastEditor: 'Dernière modification par',
+    updated: 'Mis à jour',
+    title: 'Titre',
+    members: 'Membres',
+    addMember: 'Ajouter un membre',
+    memberEmail: 'E-mail',
+    memberRole: 'Rôle',
+    add: 'Ajouter',
+    memberAdded: '{{name}} a été ajouté·e.',
+    invitationCreated:
+      'Invitation pour {{email}} créée. Envoyez-lui ce lien : la personne l’accepte une fois connectée, ou crée son compte avec.',
+    awaitsApproval:
+      'Un administrateur du réseau doit l’approuver avant qu’elle puisse servir à créer un compte.',
+    invitationLink: 'Lien d’invitation',
+    removeMember: 'Retirer {{name}}',
+    roleOf: 'Rôle de {{name}}',
+    you: 'vous',
+    confirmRemove: 'Retirer {{name}} de cet espace de travail ?',
+  },
+  newDocument: {
+    languageLabel: 'Langue du texte',
+    title: 'Nouveau document',
+    titleLabel: 'Titre',
+    kindLabel: 'Type',
+    cityLabel: 'Ville',
+    noCity: 'Aucune ville',
+    policyAreas: 'Domaines d’action',
+    stakeholders: 'Parties prenantes',
+    create: 'Créer et ouvrir',
+    importLabel: 'Ou importer un fichier (facultatif)',
+    importHint:
+      'Un fichier Word (.docx) ou Markdown (.md) devient le texte. Sans titre, le nom du fichier est utilisé.',
+    import: 'Importer et ouvrir',
+    keepOriginal:
+      'Conserver le fichier d’origine avec le document (ses lecteurs pourront le télécharger)',
+  },
+};

@@ -1,0 +1,115 @@
+/** Italian UI strings for workspaces, sharing, new documents and the trash. */
+import type { WorkspaceMessages } from '../en/workspaces';
+
+export const workspaceMessages: WorkspaceMessages = {
+  share: {
+    reachHint: {
+      public: 'Chiunque abbia il link può leggerlo, senza account.',
+      network: 'Ogni account della rete può leggerlo.',
+      restricted: 'Solo i membri dello spazio di lavoro e le persone elencate sopra.',
+    },
+    reach: {
+      public: 'Pubblico',
+      network: 'Chiunque abbia effettuato l’accesso',
+      restricted: 'Riservato',
+    },
+    linkReach: 'Chi può aprirlo con il link',
+    revokeShort: 'Revoca',
+    revoke: 'Revoca l’accesso di {{name}}',
+    viaWorkspace: 'Membro dello spazio di lavoro',
+    pendingApproval:
+      'Invito in sospeso, in attesa dell’approvazione di un amministratore · {{email}}',
+    pending: 'Invito in sospeso · {{email}}',
+    direct: 'Condiviso direttamente · {{email}}',
+    whoHasAccess: 'Chi ha accesso',
+    invitationCreated:
+      '{{email}} non ha ancora un account. Invia questo link: con esso crea l’account e apre il documento.',
+    shared: 'Condiviso con {{email}}.',
+    mailed: '{{email}} è stato avvisato per e-mail.',
+    noMail: 'Nessun server di posta configurato: i link di invito vanno copiati e inviati a mano.',
+    submit: 'Condividi',
+    role: 'Ruolo',
+    email: 'E-mail',
+    addHeading: 'Condividi con una persona',
+    title: 'Condividi «{{title}}»',
+    button: 'Condividi',
+  },
+  trash: {
+    restored: '«{{title}}» è di nuovo nello spazio di lavoro.',
+    restoreTitle: 'Ripristina «{{title}}»',
+    restore: 'Ripristina',
+    purgedOn: 'Eliminato definitivamente il {{date}}',
+    trashedOn: 'Spostato nel cestino il {{date}}',
+    empty: 'Il cestino è vuoto.',
+    ownersOnly: 'Solo i proprietari di questo spazio di lavoro vedono il suo cestino.',
+    intro:
+      'I documenti spostati nel cestino vi restano per {{days}} giorni. Ripristinane uno per riportarlo nello spazio di lavoro; trascorso quel tempo viene eliminato definitivamente.',
+    title: 'Cestino',
+    open: 'Cestino',
+  },
+  workspace: {
+    revokeInvitation: 'Revoca l’invito di {{email}}',
+    // The button's visible word, which its full label (above) contains.
+    revokeInvitationShort: 'Revoca',
+    invitedAs: 'Invitato come {{role}}, fino al {{date}}',
+    noPendingInvitations: 'Nessun invito in attesa.',
+    pendingInvitations: 'Inviti in sospeso',
+    invitationNotEmailed:
+      'Questo server non invia e-mail (nessun server di posta configurato): copia il link e invialo tu a {{email}}.',
+    invitationEmailed:
+      'Il link è stato inviato per e-mail a {{email}} (a meno che non abbia disattivato le e-mail di invito). Puoi anche inoltrarlo tu:',
+    documents: 'Documenti',
+    newDocument: 'Nuovo documento',
+    filters: 'Filtra i documenti',
+    kind: 'Tipo',
+    status: 'Stato',
+    city: 'Città',
+    policyArea: 'Ambito politico',
+    search: 'Cerca',
+    searchPlaceholder: 'Titolo o testo',
+    all: 'Tutti',
+    noDocuments: 'Ancora nessun documento',
+    noDocumentsHint:
+      'Inizia una linea guida, un caso di studio di una città, un verbale o una nota.',
+    noMatches: 'Nessun documento corrisponde a questi filtri.',
+    clearFilters: 'Cancella i filtri',
+    peopleHere_one: '{{count}} persona qui',
+    peopleHere_many: '{{count}} di persone qui',
+    peopleHere_other: '{{count}} persone qui',
+    lastEditor: 'Ultima modifica di',
+    updated: 'Aggiornato',
+    title: 'Titolo',
+    members: 'Membri',
+    addMember: 'Aggiungi un membro',
+    memberEmail: 'E-mail',
+    memberRole: 'Ruolo',
+    add: 'Aggiungi',
+    memberAdded: '{{name}} è stato aggiunto.',
+    invitationCreated:
+      'Invito per {{email}} creato. Invia questo link: lo accetta dopo aver effettuato l’accesso, oppure crea il proprio account con esso.',
+    awaitsApproval:
+      'Un amministratore della rete deve approvarlo prima che possa servire a creare un nuovo account.',
+    invitationLink: 'Link di invito',
+    removeMember: 'Rimuovi {{name}}',
+    roleOf: 'Ruolo di {{name}}',
+    you: 'tu',
+    confirmRemove: 'Rimuovere {{name}} da questo spazio di lavoro?',
+  },
+  newDocument: {
+    languageLabel: 'Lingua del testo',
+    title: 'Nuovo documento',
+    titleLabel: 'Titolo',
+    kindLabel: 'Tipo',
+    cityLabel: 'Città',
+    noCity: 'Nessuna città',
+    policyAreas: 'Ambiti politici',
+    stakeholders: 'Portatori di interesse',
+    create: 'Crea e apri',
+    importLabel: 'Oppure importa un file (facoltativo)',
+    importHint:
+      'Un file Word (.docx) o Markdown (.md) diventa il testo. Senza titolo si usa il nome del file.',
+    import: 'Importa e apri',
+    keepOriginal:
+      'Conserva il file originale con il documento (i suoi lettori potranno scaricarlo)',
+  },
+};
