@@ -30,6 +30,8 @@ export default defineConfig({
       workbox: {
         // The first worker takes the open page at once, so its next reads are kept.
         clientsClaim: true,
+        // And a page that loaded while it was activating, when that page asks (sw-claim.js).
+        importScripts: ['/sw-claim.js'],
         globPatterns: ['**/*.{js,css,html,svg,png,ico,woff2}'],
         // Page routes answer with the cached shell offline; these paths are the server's own:
         // the API, the collab and Socket.IO endpoints, the server-rendered public library.

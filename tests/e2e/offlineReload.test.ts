@@ -112,4 +112,28 @@ describe('offline reload of the editor', () => {
     }
     // A long story (two people, offline and back) on a shared, busy machine.
   }, 90_000);
+
+  it('takes a page that loaded past its worker, and caches that page’s reads', async () => {
+    const { context, page } = await newPerson({
+      browser,
+      baseURL: server.url,
+      serviceWorkers: 'allow',
+    });
+    try {
+      await signIn({ page, email: 'bruno@bologna.example', name: 'Bruno Bologna' });
+      await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+      // A reload that bypasses the worker (Shift+Reload) loads a page no worker controls, as a
+      // page does whose navigation was under way while the first worker activated.
+      const devtools = await context.newCDPSession(page);
+      await devtools.send('Page.reload', { ignoreCache: true });
+      await page.waitForURL('**/*');
+      await page.getByRole('button', { name: /Account menu/ }).waitFor();
+      await expect
+        .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null))
+        .toBe(true);
+      await expect.poll(() => cachedApiUrls(page)).toContain('/api/auth/me');
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 });

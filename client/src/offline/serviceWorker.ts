@@ -32,4 +32,16 @@ export function registerServiceWorker(input: { onFirstControl: () => void }): vo
     // Offline or a broken deploy: the app works on without it, as it did before.
     onRegisterError: (error: unknown) => console.warn('service worker not registered', error),
   });
+  if (!wasControlledAtLoad) void askToBeClaimed(container);
+}
+
+/**
+ * A worker that activates while this page's navigation is under way claims the pages open
+ * then, not this one (Chromium), and nothing would take this page until its next load: its
+ * reads would not be cached. Once a worker is active (`ready`), a page it does not control
+ * asks to be claimed (client/public/sw-claim.js); `controllerchange` then follows as usual.
+ */
+async function askToBeClaimed(container: ServiceWorkerContainer): Promise<void> {
+  const registration = await container.ready;
+  if (!container.controller) registration.active?.postMessage({ type: 'CLAIM_CLIENTS' });
 }
