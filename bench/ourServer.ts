@@ -8,7 +8,10 @@ import { startSession } from '../server/auth/sessions';
 import { EDITOR_FRAGMENT } from '../shared/editor/schema';
 import { loadConfig } from '../server/env';
 import { tuneHeapForManyDocuments } from '../server/heapTuning';
+import { createLogger } from '../server/logger';
 import { startServer, type RunningServer } from '../server/server';
+import { openStorage } from '../server/storage';
+import { ablatedStorage, ablatedTuning, parseAblations } from './ablation';
 import type { LargeDocumentAnswer, SeedAnswer } from './ipc';
 import { serveServerChild } from './serverChild';
 
@@ -136,7 +139,14 @@ async function seedHistory(input: { server: RunningServer; documentId: string; e
 async function main(): Promise<void> {
   tuneHeapForManyDocuments(); // as server/main.ts does
   const config = loadConfig(process.env);
-  const server = await startServer({ config });
+  const ablations = parseAblations(process.env.BENCH_WITHOUT);
+  const logger = createLogger(config);
+  const server = await startServer({
+    config,
+    logger,
+    storage: ablatedStorage(await openStorage({ config, logger }), ablations),
+    tuning: ablatedTuning(ablations),
+  });
   serveServerChild({
     name: 'ours',
     beforeStop: () => server.close(),

@@ -8,9 +8,11 @@
  *   --caret=… --relay=… --clients=… …  the review meeting's flags, see meeting/plan.ts
  *   BENCH_PROFILE_DIR=dir  CPU-profile each server over the measured window (see profileSummary.ts)
  *   BENCH_SERVER_NODE_ARGS="--heapsnapshot-signal=SIGUSR2"  node flags for both server children
+ *   BENCH_WITHOUT=persistence,derived,access  our server without them (a measurement: ablation.ts)
  * Clients are lean raw-protocol clients (y-protocols over `ws`), spread over driver processes.
  */
 import os from 'node:os';
+import { parseAblations } from './ablation';
 import { runColdLoad, type ColdLoadResult } from './coldLoad';
 import { renderIdleRss, runIdleRss, type IdleRssResult } from './idleRss';
 import { runLoadScenario, type LoadResult, type LoadSpec } from './loadScenario';
@@ -101,9 +103,11 @@ async function main(): Promise<void> {
   // Parsed up front, so a mistyped flag fails before minutes of other scenarios.
   const meetings = meetingPlan({ argv: process.argv, isQuick });
   const startedAt = Date.now();
+  const ablations = parseAblations(process.env.BENCH_WITHOUT); // an unknown name fails here, not in the child
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(
-    `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}: node ${process.version}, ` +
+    `CLIP Workspace benchmark${isQuick ? ' (BENCH_QUICK)' : ''}` +
+      `${ablations.size > 0 ? ` (ours WITHOUT ${[...ablations].join(', ')})` : ''}: node ${process.version}, ` +
       `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB RAM; ` +
       `clients in ${scenarios.a.drivers} driver process(es) (raw y-protocols over ws; the meeting: stock WebsocketProvider); ` +
       `load average at start ${os
