@@ -1,12 +1,48 @@
 /**
  * Helpers of the review-session tests: scheduling through the real API with an agenda from
- * the document's outline, and waiting for `review:state` on a real socket.io-client.
+ * the document's outline, sockets with the document open, and waiting for `review:state` on a
+ * real socket.io-client.
  */
+import { afterEach, expect } from 'vitest';
 import type { DocumentDto } from '../../shared/api/entities';
 import type { ReviewSessionDto } from '../../shared/api/reviewSessions';
 import type { ApiClient } from '../helpers/server';
 import { expectStatus } from '../http/workspaceWorld';
-import type { ClientSocket } from '../realtime/helpers';
+import { connected, openSocket, rawRequest, type ClientSocket } from '../realtime/helpers';
+
+/** What the review-session calls answer. */
+export type SessionAnswer = { session: ReviewSessionDto; minutesDocumentId?: string | null };
+
+/** The API path of `session`, with an optional tail such as `/start`. */
+export const sessionPath = (session: { id: string }, tail = ''): string =>
+  `/api/review-sessions/${session.id}${tail}`;
+
+/**
+ * Closes what each test opened (sockets, collab clients) after it. `openDocumentSocket` opens
+ * a socket of the account behind `cookie` with the document open (in `doc:<id>`, present).
+ */
+export function useOpenedClients(serverUrl: () => string) {
+  const opened: Array<{ destroy(): void } | ClientSocket> = [];
+  afterEach(() => {
+    for (const thing of opened.splice(0)) {
+      if ('disconnect' in thing) thing.disconnect();
+      else thing.destroy();
+    }
+  });
+  return {
+    /** Closes `thing` after the test. */
+    track<T extends { destroy(): void }>(thing: T): T {
+      opened.push(thing);
+      return thing;
+    },
+    async openDocumentSocket(cookie: string, documentId: string): Promise<ClientSocket> {
+      const socket = await connected(openSocket(serverUrl(), { cookie }));
+      opened.push(socket);
+      expect(await rawRequest(socket, 'presence:open', { documentId })).toEqual({ ok: true });
+      return socket;
+    },
+  };
+}
 
 /** Schedules a two-item session on `document` whose items are its first two outline headings. */
 export async function scheduleTwoItems(
