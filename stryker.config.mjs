@@ -77,8 +77,10 @@ export const mutationGroups = [
     ],
     tests: [
       'tests/collab/updateGuard.test.ts',
+      'tests/collab/updateGuardDeletions.test.ts',
       'tests/collab/suggestGuard.test.ts',
       'tests/collab/accessWatcher.test.ts',
+      'tests/collab/accessWatcherRounds.test.ts',
     ],
     timeoutMS: UNIT_TIMEOUT_MS,
   },

@@ -1,133 +1,18 @@
 /**
- * Revocations made through the HTTP API reach open connections at once: the commands that take
- * access away emit domain events, whose access subscriber re-checks the affected collab and
- * Socket.IO connections before the HTTP answer leaves. The periodic re-checks
+ * Revocations made through the HTTP API reach open collab connections at once: the commands
+ * that take access away emit domain events, whose access subscriber re-checks the affected
+ * collab and Socket.IO connections before the HTTP answer leaves. The periodic re-checks
  * are slowed to a minute here, so only that direct re-check can explain a close (or a switch
- * to read-only) within a second.
+ * to read-only) within a second. The Socket.IO document rooms and sockets:
+ * `revokeNowSocketIo.test.ts`.
  */
 import { io as connectSocketIo } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../../server/auth/passwords';
-import type { User } from '../../server/storage/types';
 import { CLOSE_CODES } from '../../shared/closeCodes';
-import { EDITOR_ROOT_TYPES } from '../../shared/editor/schema';
-import type { DocumentDto } from '../../shared/api/entities';
-import { buildDocument, buildMembership, buildUser, buildWorkspace } from '../helpers/factories';
-import {
-  createApiClient,
-  signUpAdmin,
-  startTestServer,
-  type ApiClient,
-  type TestServer,
-} from '../helpers/server';
-import { connected, openSocket, rawRequest, type ClientSocket } from '../realtime/helpers';
-import {
-  connectClient,
-  isEditKept,
-  requestCollabToken,
-  sleep,
-  TEST_TEXT_ROOT,
-  useCollabScope,
-  waitFor,
-  waitSynced,
-  type TestClient,
-} from './helpers';
+import { isEditKept, requestCollabToken, waitFor, type TestClient } from './helpers';
+import { AT_ONCE_MS, PASSWORD, useRevokeWorld } from './revokeWorld';
 
-const { defer } = useCollabScope();
-
-/** Far beyond every wait below: a close within `AT_ONCE_MS` cannot come from polling. */
-const SLOW_POLL_MS = 60_000;
-/** How soon after the HTTP answer the connection must be closed or read-only. */
-const AT_ONCE_MS = 1_000;
-const PASSWORD = 'a-long-enough-passphrase-1';
-const TEST_ROOT_TYPES = [...EDITOR_ROOT_TYPES, TEST_TEXT_ROOT];
-
-interface World {
-  server: TestServer;
-  admin: ApiClient;
-  workspaceId: string;
-  documentId: string;
-  /** A member with a real password (so they can sign in over HTTP), in the workspace as `role`. */
-  member(role?: 'owner' | 'editor' | 'viewer', overrides?: { role?: 'admin' }): Promise<User>;
-  /** An account with a real password outside the workspace (to share the document with). */
-  outsider(): Promise<User>;
-  /** A Socket.IO connection on `api`'s session that has the document open (room `doc:<id>`). */
-  openDocumentSocket(api: ApiClient): Promise<ClientSocket>;
-  signIn(user: User): Promise<ApiClient>;
-  /** Opens a collab connection the way the browser does: token from the HTTP route. */
-  connect(api: ApiClient, documentId?: string): Promise<TestClient>;
-  /** The server's copy of the document, unflushed edits included. */
-  serverState(): Promise<Uint8Array>;
-}
-
-async function world(): Promise<World> {
-  const server = await startTestServer(
-    {},
-    {
-      tuning: {
-        // The edits probe the plain `text` type the collab tests use, besides the editor's.
-        collab: { accessRecheckMs: SLOW_POLL_MS, allowedRootTypes: TEST_ROOT_TYPES },
-        accessSweepMs: SLOW_POLL_MS,
-      },
-    },
-  );
-  defer(() => server.close());
-  const admin = createApiClient(server.url);
-  const adminUser = await signUpAdmin(admin);
-  const owner = await server.storage.getUserById({ id: adminUser.user.id });
-  if (!owner) throw new Error('admin missing');
-  const workspace = await buildWorkspace(server.storage, { owner });
-  const document = await buildDocument(server.storage, { workspace, createdBy: owner });
-  const passwordHash = await hashPassword(PASSWORD);
-  const connect = async (api: ApiClient, documentId = document.id): Promise<TestClient> => {
-    const answer = await requestCollabToken(api, documentId);
-    const connected = connectClient({
-      serverUrl: answer.serverUrl,
-      documentId,
-      token: answer.token,
-    });
-    defer(() => connected.destroy());
-    await waitSynced(connected);
-    return connected;
-  };
-  return {
-    server,
-    admin,
-    workspaceId: workspace.id,
-    documentId: document.id,
-    async member(role = 'editor', overrides = {}) {
-      const user = await buildUser(server.storage, { passwordHash, ...overrides });
-      if (!overrides.role) await buildMembership(server.storage, { workspace, user, role });
-      return user;
-    },
-    outsider: () => buildUser(server.storage, { passwordHash }),
-    async openDocumentSocket(api) {
-      const socket = openSocket(server.url, { cookie: api.cookieHeader() });
-      defer(() => socket.disconnect());
-      await connected(socket);
-      const opened = await rawRequest(socket, 'presence:open', { documentId: document.id });
-      expect(opened).toEqual({ ok: true });
-      return socket;
-    },
-    async signIn(user) {
-      const api = createApiClient(server.url);
-      const answer = await api.post('/api/auth/login', { email: user.email, password: PASSWORD });
-      expect(answer.status).toBe(200);
-      return api;
-    },
-    connect,
-    serverState: () => server.server.collab.encodeState({ documentId: document.id }),
-  };
-}
-
-/** The ids of the documents whose `document:updated` `socket` hears from now on. */
-function documentUpdatesHeard(socket: ClientSocket): string[] {
-  const heard: string[] = [];
-  socket.on('document:updated', ({ document }: { document: DocumentDto }) => {
-    heard.push(document.id);
-  });
-  return heard;
-}
+const { defer, world } = useRevokeWorld();
 
 async function expectClosedAtOnce(client: TestClient, code: number, who: string): Promise<void> {
   await waitFor(() => client.closeCodes.includes(code), `${who} closed with ${code}`, AT_ONCE_MS);
@@ -293,83 +178,6 @@ describe('revocations through the API reach open connections at once', () => {
       'socket disconnected',
       AT_ONCE_MS,
     );
-  });
-});
-
-describe('revocations through the API reach open Socket.IO connections at once', () => {
-  /** Renames the document; `listener` (still in the room) must hear it within `AT_ONCE_MS`. */
-  async function renameHeardBy(w: World, listener: string[], title: string): Promise<void> {
-    const renamed = await w.admin.patch(`/api/documents/${w.documentId}`, { title });
-    expect(renamed.status).toBe(200);
-    await waitFor(() => listener.includes(w.documentId), 'the owner hears it', AT_ONCE_MS);
-  }
-
-  it('a removed member and a revoked sharee leave the document room before the answer', async () => {
-    const w = await world();
-    const removed = await w.member('viewer');
-    const sharee = await w.outsider();
-    const shared = await w.admin.post<{ share: { id: string } }>(
-      `/api/documents/${w.documentId}/shares`,
-      { email: sharee.email, role: 'viewer' },
-    );
-    expect(shared.status).toBe(201);
-    const owner = documentUpdatesHeard(await w.openDocumentSocket(w.admin));
-    const removedHeard = documentUpdatesHeard(await w.openDocumentSocket(await w.signIn(removed)));
-    const shareeHeard = documentUpdatesHeard(await w.openDocumentSocket(await w.signIn(sharee)));
-
-    const removal = await w.admin.delete(`/api/workspaces/${w.workspaceId}/members/${removed.id}`);
-    expect(removal.status).toBe(204);
-    const revoke = await w.admin.delete(
-      `/api/documents/${w.documentId}/shares/${shared.body.share.id}`,
-    );
-    expect(revoke.status).toBe(204);
-    // The sweep runs once a minute here: only the event's re-check can have pruned the room.
-    await renameHeardBy(w, owner, 'Renamed after the revocations');
-    expect(removedHeard).toEqual([]);
-    expect(shareeHeard).toEqual([]);
-  });
-
-  it('a trashed document’s room is emptied at once: its restore is not heard there', async () => {
-    const w = await world();
-    const member = await w.signIn(await w.member('editor'));
-    const memberHeard = documentUpdatesHeard(await w.openDocumentSocket(member));
-    // The owner follows the workspace list, which hears the restore too.
-    const ownerSocket = openSocket(w.server.url, { cookie: w.admin.cookieHeader() });
-    defer(() => ownerSocket.disconnect());
-    await connected(ownerSocket);
-    const subscribed = await rawRequest(ownerSocket, 'workspace:subscribe', {
-      workspaceId: w.workspaceId,
-    });
-    expect(subscribed).toEqual({ ok: true });
-    const ownerHeard = documentUpdatesHeard(ownerSocket);
-
-    expect((await w.admin.delete(`/api/documents/${w.documentId}`)).status).toBe(204);
-    // The trash itself is told to the room (broadcast before the re-check), then it is left.
-    await waitFor(() => memberHeard.length === 1, 'the member hears the trash', AT_ONCE_MS);
-    const restored = await w.admin.post(`/api/documents/${w.documentId}/restore`);
-    expect(restored.status).toBe(200);
-    await waitFor(() => ownerHeard.length === 2, 'the owner hears trash and restore', AT_ONCE_MS);
-    await sleep(200);
-    expect(memberHeard).toEqual([w.documentId]);
-  });
-
-  it('deactivating an account disconnects its sockets before the answer', async () => {
-    const w = await world();
-    const socket = await w.openDocumentSocket(await w.signIn(await w.member()));
-    const reasons: string[] = [];
-    socket.on('disconnect', (reason) => reasons.push(reason));
-    const target = await w.member();
-    const deactivatedSocket = await w.openDocumentSocket(await w.signIn(target));
-    const deactivatedReasons: string[] = [];
-    deactivatedSocket.on('disconnect', (reason) => deactivatedReasons.push(reason));
-
-    expect((await w.admin.post(`/api/users/${target.id}/deactivate`)).status).toBe(200);
-    await waitFor(
-      () => deactivatedReasons.includes('io server disconnect'),
-      'the deactivated account’s socket disconnected',
-      AT_ONCE_MS,
-    );
-    expect(reasons).toEqual([]);
   });
 });
 
