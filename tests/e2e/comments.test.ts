@@ -111,6 +111,9 @@ describe('comment threads', () => {
         timeout: 5_000,
       })
       .toBe('1');
+    // The bell is drawn (an SVG), not an emoji some machines show as an empty box.
+    expect(await rita.getByTestId('notification-bell').locator('svg').count()).toBe(1);
+    expect(await rita.getByTestId('notification-bell').textContent()).toBe('1');
     await rita.getByTestId('notification-bell').click();
     await rita.getByRole('link', { name: 'Ana Admin replied in “Stuttgart case study”' }).waitFor();
     await expectNoSeriousA11yIssues(rita);

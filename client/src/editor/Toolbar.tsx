@@ -2,7 +2,7 @@
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useTranslation } from 'react-i18next';
 import { useRovingToolbar } from '../components/useRovingToolbar';
-import { Icon, type IconName } from './icons';
+import { Icon, type IconName } from '../components/Icon';
 import { insertTableBelow } from './tables';
 
 const ICON_NAMES: readonly string[] = [

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../api/client';
+import { Icon } from '../components/Icon';
 import { queryKeys } from '../query/queryKeys';
 import { useApiQuery } from '../query/useApiQuery';
 import '../styles/notifications.css';
@@ -37,7 +38,7 @@ export function NotificationBell() {
         data-unread={unread}
         onClick={() => setIsOpen(!isOpen)}
       >
-        <span aria-hidden="true">🔔</span>
+        <Icon name="bell" />
         {unread > 0 && (
           <span className="notification-bell__count" aria-hidden="true">
             {unread}

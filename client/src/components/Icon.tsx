@@ -1,12 +1,13 @@
 /**
- * Toolbar icons as inline SVG (no icon font or emoji, which some machines cannot draw).
- * Decorative: the button's aria-label names it.
+ * Icons as inline SVG (no icon font or emoji, which some machines cannot draw: a bell emoji
+ * showed as an empty box in Chromium without an emoji font). Decorative: the button's
+ * aria-label names it.
  */
 import type { ReactNode } from 'react';
 
 /** Names of the drawn icons. */
 export type IconName =
-  'undo' | 'redo' | 'link' | 'image' | 'bulletList' | 'orderedList' | 'quote' | 'table';
+  'undo' | 'redo' | 'link' | 'image' | 'bulletList' | 'orderedList' | 'quote' | 'table' | 'bell';
 
 const SHAPES: Record<IconName, ReactNode> = {
   undo: <path d="M9 14 4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3" />,
@@ -38,6 +39,12 @@ const SHAPES: Record<IconName, ReactNode> = {
     <>
       <rect x="3" y="4" width="18" height="16" rx="1" />
       <path d="M3 10h18M3 15h18M9 4v16M15 4v16" />
+    </>
+  ),
+  bell: (
+    <>
+      <path d="M6 16V11a6 6 0 0 1 12 0v5l2 2H4z" />
+      <path d="M10 21a2 2 0 0 0 4 0" />
     </>
   ),
 };
